@@ -1,0 +1,73 @@
+import { UsageError } from "../errors.js";
+import type { IssueRef } from "../thread/types.js";
+
+const SHORTHAND = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})#(\d{1,10})$/;
+const URL_PATH = /^\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})\/(issues|pull|pulls)\/(\d{1,10})\/?$/;
+
+/**
+ * Parses what a person pastes: `owner/repo#12`, `https://github.com/owner/repo/issues/12`
+ * (also /pull/12, with or without a #fragment or ?query), or the same on a GitHub Enterprise
+ * host. `allowedHosts` are web hosts ("github.com", "ghe.example.com"); any other host is refused
+ * so user input can never choose where we fetch from.
+ */
+export function parseIssueRef(input: string, allowedHosts: readonly string[] = ["github.com"]): IssueRef {
+  const text = input.trim();
+  const defaultHost = allowedHosts[0] ?? "github.com";
+  const short = SHORTHAND.exec(text);
+  if (short) return ref(defaultHost, short[1], short[2], short[3], input);
+  if (!/^https?:\/\//i.test(text)) {
+    throw new UsageError(
+      `"${clip(input)}" is not an issue reference`,
+      "Give a URL like https://github.com/owner/repo/issues/123 or the shorthand owner/repo#123.",
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`"${clip(input)}" is not a valid URL`, "Check the URL for typos.");
+  }
+  const host = url.hostname.toLowerCase().replace(/^www\./, "");
+  if (!allowedHosts.includes(host)) {
+    throw new UsageError(
+      `${host} is not a configured GitHub host`,
+      `Only ${allowedHosts.join(", ")} ${allowedHosts.length === 1 ? "is" : "are"} allowed; for GitHub Enterprise pass --api-url https://${host}/api/v3.`,
+    );
+  }
+  const m = URL_PATH.exec(url.pathname);
+  if (!m) {
+    throw new UsageError(
+      `${url.pathname} is not the path of an issue or pull request`,
+      "The URL should look like https://github.com/owner/repo/issues/123.",
+    );
+  }
+  return ref(host, m[1], m[2], m[4], input);
+}
+
+function ref(host: string, owner?: string, repo?: string, num?: string, input = ""): IssueRef {
+  const number = Number(num);
+  if (!owner || !repo || !Number.isSafeInteger(number) || number < 1) {
+    throw new UsageError(`"${clip(input)}" has no valid issue number`, "Issue numbers start at 1.");
+  }
+  return { host, owner, repo: repo.replace(/\.git$/, ""), number };
+}
+
+const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+
+/** "owner/repo#12" (the host is left out: refs in one report share it). */
+export const formatRef = (r: Pick<IssueRef, "owner" | "repo" | "number">): string => `${r.owner}/${r.repo}#${r.number}`;
+
+/** Same thread? Owner and repo compare case-insensitively, as on GitHub. */
+export const sameRef = (a: IssueRef, b: IssueRef): boolean =>
+  a.number === b.number &&
+  a.host.toLowerCase() === b.host.toLowerCase() &&
+  a.owner.toLowerCase() === b.owner.toLowerCase() &&
+  a.repo.toLowerCase() === b.repo.toLowerCase();
+
+/** A stable map key for a ref. */
+export const refKey = (r: IssueRef): string =>
+  `${r.host.toLowerCase()}/${r.owner.toLowerCase()}/${r.repo.toLowerCase()}#${r.number}`;
+
+/** The web URL of a thread. */
+export const threadUrl = (r: IssueRef, kind: "issue" | "pull" = "issue"): string =>
+  `https://${r.host}/${r.owner}/${r.repo}/${kind === "pull" ? "pull" : "issues"}/${r.number}`;
