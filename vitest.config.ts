@@ -6,6 +6,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: keep the pool small so integration tests with servers do not starve each other.
-    poolOptions: { forks: { maxForks: 2 } },
+    maxWorkers: 2,
   },
 });
