@@ -55,6 +55,8 @@ export type ThreadSummary = {
   merged: boolean | null;
   mergedAt: string | null;
   draft: boolean | null;
+  /** For merged pulls, when known: the commit that landed on the base branch (for release lookup). */
+  mergeCommitSha?: string | null;
 };
 
 export type Closer = { kind: "pull"; ref: IssueRef } | { kind: "commit"; sha: string; url: string | null };
