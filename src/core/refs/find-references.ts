@@ -1,0 +1,259 @@
+import type { Nodes, PhrasingContent, Root } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { gfm } from "micromark-extension-gfm";
+import type { IssueRef } from "../thread/types.js";
+import { refKey } from "./parse-ref.js";
+
+/**
+ * - closing: a GitHub closing keyword right before the ref ("Fixes #12");
+ * - fixed-by: the text says the ref fixed or closed this thread ("Fixed by #12", "#12 closed this");
+ * - duplicate: "Duplicate of #12" and close variants;
+ * - mention: any other reference.
+ */
+export type ReferenceKind = "closing" | "fixed-by" | "duplicate" | "mention";
+
+export type FoundReference = {
+  target: IssueRef;
+  kind: ReferenceKind;
+  /** The keyword as written ("Fixes", "Duplicate of", "fixed by", "closed this"); null for a mention. */
+  keyword: string | null;
+  /** The matched text, e.g. "Fixes #12". */
+  excerpt: string;
+};
+
+export type RefContext = { host: string; owner: string; repo: string };
+
+/** Strongest first; when a target is referenced several times, the strongest kind is kept. */
+export const referenceKindStrength: readonly ReferenceKind[] = ["closing", "fixed-by", "duplicate", "mention"];
+
+/**
+ * References to issues and pull requests in GitHub-flavoured Markdown, in every autolink form:
+ * `#12`, `GH-12`, `owner/repo#12`, and issue/pull URLs on github.com or the context host. Code
+ * (spans, fenced and indented blocks, `<code>`/`<pre>`), HTML comments, link text and words
+ * like `abc#12` or `&#12;` are skipped, as GitHub skips them. One entry per target, in order of
+ * first appearance, with the strongest kind seen.
+ */
+export function findReferences(markdown: string, context: RefContext): FoundReference[] {
+  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const scan = new Scanner(markdown, context, collectDefinitions(tree));
+  scan.block(tree);
+  return scan.results();
+}
+
+// A block's inline content flattened to one string: text stays text, each link that points at a
+// thread becomes one private-use character (so keywords can be matched right before it), and
+// anything GitHub does not autolink in (code, images, HTML tags) becomes OPAQUE.
+type LinkPiece = { ref: IssueRef; source: string };
+const OPAQUE = "\uFFFC";
+const PLACEHOLDER_BASE = 0xe000;
+const PLACEHOLDER_MAX = 0xf8ff;
+const RESERVED_CHARS = /[\uE000-\uF8FF\uFFFC]/g;
+
+// Why the characters before a ref may not be these: `abc#12`, `&#12;`, `page#12`, `/#12`, `x.y#12`.
+const NOT_BEFORE = String.raw`(?<![\p{L}\p{N}_&#/\\.@=%+~$\-])`;
+const REF = new RegExp(
+  String.raw`${NOT_BEFORE}(?:(?<owner>[A-Za-z0-9][A-Za-z0-9-]{0,38})\/(?<repo>[A-Za-z0-9._-]{1,100})#|(?<gh>GH-)|#)(?<num>[1-9]\d{0,9})(?![\p{L}\p{N}_])|(?<link>[\uE000-\uF8FF])`,
+  "gu",
+);
+
+const WORD_START = String.raw`(?<![\p{L}\p{N}_])`;
+const GAP = String.raw`[ \t]*:?[ \t]*`;
+const CLOSING_BEFORE = new RegExp(`${WORD_START}(close[sd]?|fix(?:e[sd])?|resolve[sd]?)${GAP}$`, "iu");
+const FIXED_BY_BEFORE = new RegExp(
+  String.raw`${WORD_START}((?:fixed|closed|resolved|addressed)[ \t]+(?:by|in|via|with))${GAP}$`,
+  "iu",
+);
+const DUPLICATE_BEFORE = new RegExp(String.raw`${WORD_START}(duplicate[ \t]+of|duplicates)${GAP}$`, "iu");
+const FIXED_THIS_AFTER =
+  /^[ \t]+((?:(?:has|have)[ \t]+)?(?:closed|fixed|resolved|closes|fixes|resolves)[ \t]+(?:this|it)\b)/i;
+// "possible duplicate of", "not fixed by", "might be fixed by": a guess or a denial, not a claim.
+const HEDGED = new RegExp(
+  String.raw`(?:${WORD_START}(?:not|never|no|possibl[ey]|potential(?:ly)?|maybe|perhaps|probably|likely|might|may|could|would|should)|n't)(?:[ \t]+(?:a|an|be|been|have[ \t]+been|get|gets|got))?[ \t]+$`,
+  "iu",
+);
+
+const ISSUE_PATH =
+  /^\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})\/(?:issues|pull|pulls)\/([1-9]\d{0,9})(?:\/[^?#]*)?$/;
+
+class Scanner {
+  private readonly found = new Map<string, FoundReference>();
+
+  constructor(
+    private readonly markdown: string,
+    private readonly context: RefContext,
+    private readonly definitions: Map<string, string>,
+  ) {}
+
+  results(): FoundReference[] {
+    return [...this.found.values()];
+  }
+
+  block(node: Nodes): void {
+    switch (node.type) {
+      case "paragraph":
+      case "heading":
+      case "tableCell":
+        this.inline(node.children);
+        return;
+      case "html":
+        this.htmlBlock(node.value);
+        return;
+      case "code":
+      case "definition":
+        return;
+      default:
+        if ("children" in node) for (const child of node.children) this.block(child);
+    }
+  }
+
+  private inline(children: PhrasingContent[]): void {
+    const links: LinkPiece[] = [];
+    const state = { suppressed: 0 };
+    let flat = "";
+    const walk = (nodes: PhrasingContent[]): void => {
+      for (const node of nodes) {
+        switch (node.type) {
+          case "text":
+            flat += state.suppressed > 0 ? OPAQUE : node.value.replace(RESERVED_CHARS, "\uFFFD");
+            break;
+          case "break":
+            flat += "\n";
+            break;
+          case "emphasis":
+          case "strong":
+          case "delete":
+            walk(node.children);
+            break;
+          case "html":
+            state.suppressed = Math.max(0, state.suppressed + htmlTagEffect(node.value));
+            flat += OPAQUE;
+            break;
+          case "link":
+          case "linkReference": {
+            // GitHub does not autolink inside link text; the link's own target may be a thread.
+            const url = node.type === "link" ? node.url : this.definitions.get(node.identifier);
+            const ref = state.suppressed > 0 || url === undefined ? null : this.parseUrl(url);
+            if (ref && links.length <= PLACEHOLDER_MAX - PLACEHOLDER_BASE) {
+              flat += String.fromCharCode(PLACEHOLDER_BASE + links.length);
+              links.push({ ref, source: this.source(node) ?? url ?? "" });
+            } else {
+              flat += OPAQUE;
+            }
+            break;
+          }
+          default:
+            flat += OPAQUE;
+        }
+      }
+    };
+    walk(children);
+    this.scan(flat, links);
+  }
+
+  // Raw HTML blocks: GitHub still autolinks their text, but not comments, code, pre or anchors.
+  private htmlBlock(html: string): void {
+    const text = html
+      .replace(/<!--[\s\S]*?(?:-->|$)/g, OPAQUE)
+      .replace(/<(code|pre|a|tt|kbd|samp)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, OPAQUE)
+      .replace(/<[^>]*>/g, OPAQUE);
+    this.scan(text.replace(/[\uE000-\uF8FF]/g, "\uFFFD"), []);
+  }
+
+  private scan(flat: string, links: LinkPiece[]): void {
+    for (const m of flat.matchAll(REF)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const g = m.groups ?? {};
+      const link = g.link === undefined ? null : links[g.link.charCodeAt(0) - PLACEHOLDER_BASE];
+      const target = link
+        ? link.ref
+        : g.owner && g.repo
+          ? { host: this.context.host, owner: g.owner, repo: g.repo, number: Number(g.num) }
+          : { host: this.context.host, owner: this.context.owner, repo: this.context.repo, number: Number(g.num) };
+      if (!target) continue;
+      const { kind, keyword, from, to } = classify(flat, start, end);
+      const excerpt = restore(flat.slice(from, to), links).replace(/\s+/g, " ").trim();
+      this.keep({ target, kind, keyword, excerpt });
+    }
+  }
+
+  private keep(ref: FoundReference): void {
+    const key = refKey(ref.target);
+    const seen = this.found.get(key);
+    if (!seen || referenceKindStrength.indexOf(ref.kind) < referenceKindStrength.indexOf(seen.kind)) {
+      // Re-inserting would move it; keep first-appearance order.
+      if (seen) Object.assign(seen, ref);
+      else this.found.set(key, ref);
+    }
+  }
+
+  private parseUrl(raw: string): IssueRef | null {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      return null;
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+    const host = url.hostname.toLowerCase().replace(/^www\./, "");
+    const contextHost = this.context.host.toLowerCase();
+    if (host !== "github.com" && host !== contextHost) return null;
+    const m = ISSUE_PATH.exec(url.pathname);
+    if (!m?.[1] || !m[2]) return null;
+    return { host: host === contextHost ? this.context.host : host, owner: m[1], repo: m[2], number: Number(m[3]) };
+  }
+
+  private source(node: Nodes): string | null {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    return start === undefined || end === undefined ? null : this.markdown.slice(start, end);
+  }
+}
+
+function classify(
+  flat: string,
+  start: number,
+  end: number,
+): { kind: ReferenceKind; keyword: string | null; from: number; to: number } {
+  const prefix = flat.slice(Math.max(0, start - 80), start);
+  const before = (re: RegExp) => {
+    const m = re.exec(prefix);
+    if (!m || m[1] === undefined) return null;
+    const from = start - prefix.length + m.index;
+    return { keyword: m[1], from, hedged: HEDGED.test(flat.slice(Math.max(0, from - 40), from)) };
+  };
+  const closing = before(CLOSING_BEFORE);
+  if (closing) return { kind: "closing", keyword: closing.keyword, from: closing.from, to: end };
+  const fixedBy = before(FIXED_BY_BEFORE);
+  if (fixedBy && !fixedBy.hedged) return { kind: "fixed-by", keyword: fixedBy.keyword, from: fixedBy.from, to: end };
+  const after = FIXED_THIS_AFTER.exec(flat.slice(end, end + 40));
+  if (after?.[1] && !HEDGED.test(flat.slice(Math.max(0, start - 40), start))) {
+    return { kind: "fixed-by", keyword: after[1], from: start, to: end + after[0].length };
+  }
+  const duplicate = before(DUPLICATE_BEFORE);
+  if (duplicate && !duplicate.hedged) {
+    return { kind: "duplicate", keyword: duplicate.keyword, from: duplicate.from, to: end };
+  }
+  return { kind: "mention", keyword: null, from: start, to: end };
+}
+
+const restore = (text: string, links: LinkPiece[]): string =>
+  text.replace(/[\uE000-\uF8FF]/g, (c) => links[c.charCodeAt(0) - PLACEHOLDER_BASE]?.source ?? "");
+
+/** +1 for an opening <code>/<pre>/<a>…, -1 for its closing tag, 0 otherwise. */
+function htmlTagEffect(html: string): number {
+  const m = /^<(\/?)(code|pre|a|tt|kbd|samp)\b[^>]*?(\/?)>$/i.exec(html.trim());
+  if (!m || m[3] === "/") return 0;
+  return m[1] === "/" ? -1 : 1;
+}
+
+function collectDefinitions(tree: Root): Map<string, string> {
+  const definitions = new Map<string, string>();
+  const visit = (node: Nodes): void => {
+    if (node.type === "definition" && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+    if ("children" in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return definitions;
+}
