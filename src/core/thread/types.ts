@@ -81,7 +81,12 @@ export type TimelineEvent =
   | (EventBase & { type: "merged"; commitSha: string | null })
   | (EventBase & { type: "reviewed"; state: string; body: string })
   /** Any other GitHub event, kept by its GitHub name (assigned, locked, milestoned, …). */
-  | (EventBase & { type: "other"; name: string });
+  | (EventBase & {
+      type: "other";
+      name: string;
+      /** The event's own fields when known (e.g. assignee, lock_reason), so archives lose nothing. */
+      details?: Record<string, string | null>;
+    });
 
 export type PullInfo = {
   merged: boolean;
