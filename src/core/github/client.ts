@@ -1,0 +1,112 @@
+// The GitHub client the rest of the core uses. GraphQL with a token, REST without; both produce
+// the same Thread. Every method returns plain data or throws one of core/errors.ts.
+import { UsageError } from "../errors.js";
+import { formatRef } from "../refs/parse-ref.js";
+import type { FetchMeta, IssueRef, Thread, ThreadSummary } from "../thread/types.js";
+import { fetchThreadGraphql } from "./graphql/fetch-thread.js";
+import { type IssuesPage, type ListIssuesOptions, listIssuesPage } from "./issues-page.js";
+import { toTypedError } from "./map-error.js";
+import { type FirstRelease, findFirstRelease, type RepoRef } from "./releases.js";
+import { fetchThreadRest, getIssue } from "./rest/fetch-thread.js";
+import { fetchSummaries } from "./summaries.js";
+import { type Call, createTransport, type RequestCounts, type TransportOptions } from "./transport.js";
+
+export type GitHubClientOptions = TransportOptions;
+
+/** FetchMeta plus the REST etag of the issue (null over GraphQL unless an etag was given). */
+export type ThreadFetchMeta = FetchMeta & { etag: string | null };
+
+export type ThreadFetch =
+  | { notModified: false; thread: Thread; meta: ThreadFetchMeta }
+  /** The etag still matches: reuse the stored thread. */
+  | { notModified: true; thread: null; meta: ThreadFetchMeta };
+
+export type GitHubClient = {
+  readonly apiUrl: string;
+  /** The web host of refs this client can fetch (see webHostForApiUrl). */
+  readonly webHost: string;
+  readonly hasToken: boolean;
+  /**
+   * The issue or pull request with all its comments and timeline. With `etag`, revalidates first
+   * with a conditional REST GET (free when unchanged) and answers notModified.
+   */
+  fetchThread(ref: IssueRef, opts?: { etag?: string | null }): Promise<ThreadFetch>;
+  /** Keyed by refKey(ref); null for threads that are missing, deleted, or on another host. */
+  fetchSummaries(refs: readonly IssueRef[]): Promise<Map<string, ThreadSummary | null>>;
+  findFirstRelease(repo: RepoRef, sha: string): Promise<FirstRelease | null>;
+  listIssuesPage(repo: RepoRef, opts?: ListIssuesOptions): Promise<IssuesPage>;
+  /** Requests sent since the client was created (every attempt, retry, redirect hop and 304). */
+  requests(): RequestCounts;
+};
+
+export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient {
+  const t = createTransport(opts);
+
+  const checkHost = (host: string, what: string) => {
+    if (host.toLowerCase() !== t.webHost) {
+      throw new UsageError(
+        `${what} is on ${host}, but this client talks to ${t.apiUrl} (${t.webHost})`,
+        `For GitHub Enterprise pass --api-url https://${host}/api/v3.`,
+      );
+    }
+  };
+
+  /** Runs one operation on its own request counter; anything untyped leaves as a typed error. */
+  async function run<T>(what: string, fn: (call: Call) => Promise<T>): Promise<T> {
+    try {
+      return await fn(t.call());
+    } catch (err) {
+      throw toTypedError(err, t.errorContext(what));
+    }
+  }
+
+  return {
+    apiUrl: t.apiUrl,
+    webHost: t.webHost,
+    hasToken: t.hasToken,
+    fetchThread(ref, fetchOpts = {}) {
+      const what = formatRef(ref);
+      return run(what, async (call) => {
+        checkHost(ref.host, what);
+        const meta = (via: FetchMeta["via"], etag: string | null): ThreadFetchMeta => ({
+          fetchedAt: t.now().toISOString(),
+          via,
+          requests: { ...call.counts },
+          etag,
+        });
+        if (!t.hasToken) {
+          const res = await fetchThreadRest(t, call, ref, fetchOpts.etag);
+          return res.notModified
+            ? { notModified: true, thread: null, meta: meta("rest", res.etag) }
+            : { notModified: false, thread: res.thread, meta: meta("rest", res.etag) };
+        }
+        let etag: string | null = null;
+        if (fetchOpts.etag) {
+          const check = await getIssue(t, call, ref, fetchOpts.etag);
+          if (check.notModified) return { notModified: true, thread: null, meta: meta("rest", check.etag) };
+          etag = check.etag;
+        }
+        const thread = await fetchThreadGraphql(t, call, ref);
+        return { notModified: false, thread, meta: meta("graphql", etag) };
+      });
+    },
+    fetchSummaries(refs) {
+      return run(`${refs.length} linked threads`, (call) => fetchSummaries(t, call, refs));
+    },
+    findFirstRelease(repo, sha) {
+      const what = `releases of ${repo.owner}/${repo.repo}`;
+      return run(what, (call) => {
+        checkHost(repo.host, what);
+        return findFirstRelease(t, call, repo, sha);
+      });
+    },
+    listIssuesPage(repo, listOpts = {}) {
+      const what = `issues of ${repo.owner}/${repo.repo}`;
+      return run(what, (call) => {
+        checkHost(repo.host, what);
+        return listIssuesPage(t, call, repo, listOpts);
+      });
+    },
+    requests: t.totals,
+  };
+}
