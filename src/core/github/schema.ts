@@ -169,6 +169,7 @@ export const gqlTimelineItem = z.object({
       url: str.optional(),
       number: z.number().int().optional(),
       repository: gqlRepo.optional(),
+      mergeCommit: z.object({ oid: str }).nullish(),
     })
     .nullish(),
   stateReason: str.nullish(),

@@ -59,7 +59,13 @@ export type ThreadSummary = {
   mergeCommitSha?: string | null;
 };
 
-export type Closer = { kind: "pull"; ref: IssueRef } | { kind: "commit"; sha: string; url: string | null };
+export type Closer =
+  /**
+   * mergeCommitSha (GraphQL only, when the pull is merged): the commit REST reports on the same
+   * closed event, and what a release lookup needs.
+   */
+  | { kind: "pull"; ref: IssueRef; mergeCommitSha?: string | null }
+  | { kind: "commit"; sha: string; url: string | null };
 
 type EventBase = { actor: string | null; createdAt: string };
 

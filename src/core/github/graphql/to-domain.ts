@@ -75,7 +75,11 @@ export function eventFromGraphql(item: GqlTimelineItem, host: string): TimelineE
       const c = item.closer;
       let closer: Extract<TimelineEvent, { type: "closed" }>["closer"] = null;
       if (c?.__typename === "PullRequest" && c.number !== undefined && c.repository) {
-        closer = { kind: "pull", ref: refFromNameWithOwner(host, c.repository.nameWithOwner, c.number) };
+        closer = {
+          kind: "pull",
+          ref: refFromNameWithOwner(host, c.repository.nameWithOwner, c.number),
+          mergeCommitSha: c.mergeCommit?.oid ?? null,
+        };
       } else if (c?.__typename === "Commit" && c.oid) {
         closer = { kind: "commit", sha: c.oid, url: c.url ?? null };
       }

@@ -19,7 +19,7 @@ const HANDLED: Record<string, string> = {
   UnmarkedAsDuplicateEvent:
     "actor { ...ActorFields } createdAt canonical { __typename ...IssueSummary ...PullSummary }",
   ClosedEvent:
-    "actor { ...ActorFields } createdAt stateReason closer { __typename ... on PullRequest { number repository { nameWithOwner } } ... on Commit { oid url } }",
+    "actor { ...ActorFields } createdAt stateReason closer { __typename ... on PullRequest { number repository { nameWithOwner } mergeCommit { oid } } ... on Commit { oid url } }",
   ReopenedEvent: "actor { ...ActorFields } createdAt stateReason",
   ReferencedEvent: "actor { ...ActorFields } createdAt commit { oid url }",
   LabeledEvent: "actor { ...ActorFields } createdAt label { name }",
