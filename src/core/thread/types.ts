@@ -59,11 +59,11 @@ export type ThreadSummary = {
   mergeCommitSha?: string | null;
 };
 
+/**
+ * A pull's mergeCommitSha (GraphQL only, when merged) is the commit REST reports on the same closed
+ * event, and what a release lookup needs.
+ */
 export type Closer =
-  /**
-   * mergeCommitSha (GraphQL only, when the pull is merged): the commit REST reports on the same
-   * closed event, and what a release lookup needs.
-   */
   | { kind: "pull"; ref: IssueRef; mergeCommitSha?: string | null }
   | { kind: "commit"; sha: string; url: string | null };
 
