@@ -1,0 +1,212 @@
+// What people in the thread say worked, did not work or helped only for a while; who reports the
+// same problem; what maintainers state; and code they offer as a working example. Sentence-level
+// cue phrases, negative cues checked first ("did not help" is never read as "helped").
+import type { AuthorAssociation, Thread } from "../thread/types.js";
+import { type CodeBlock, plainLine, sentences, splitBlocks } from "./markdown-blocks.js";
+
+/** Who said it, and where a citation should point. */
+export type Voice = {
+  login: string | null;
+  association: AuthorAssociation | null;
+  isBot: boolean;
+  /** OWNER, MEMBER or COLLABORATOR (and not a bot). */
+  maintainer: boolean;
+  /** The thread's author (in the body or a comment). */
+  isAuthor: boolean;
+  source: "body" | "comment";
+  url: string;
+  at: string;
+  /** 👍 on the comment (0 for the body, whose reactions are the thread's). */
+  plusOnes: number;
+  /** Position in the thread: 0 for the body, 1.. for comments. */
+  order: number;
+};
+
+export type FindingKind = "worked" | "did-not-help" | "temporary" | "maintainer";
+export type Finding = { kind: FindingKind; text: string; voice: Voice };
+export type Example = { code: string; language: string | null; voice: Voice; cue: string };
+export type TriedList = { items: string[]; voice: Voice };
+
+export type Findings = {
+  findings: Finding[];
+  /** Commenters (not the author, not bots) who say they have the same problem; one per login. */
+  sameHere: { voice: Voice; text: string }[];
+  /** "What I already tried" lists: steps that did not solve it. */
+  tried: TriedList[];
+  examples: Example[];
+};
+
+const MAINTAINERS = new Set<AuthorAssociation>(["OWNER", "MEMBER", "COLLABORATOR"]);
+
+// Past tense "didn't work" reports a step that was tried; present "doesn't work" usually describes
+// the bug itself, so only "doesn't help/fix/…" counts. Predictions ("won't fix") are not reports.
+const NEGATIVE =
+  /\b(?:did(?:n't|\s+not)|could(?:n't|\s+not))\s+(?:\w+\s+)?(?:help|work|fix|change|solve|resolve|make\s+(?:a|any)\s+difference)\b|\b(?:does(?:n't|\s+not)|do(?:n't|\s+not))\s+(?:\w+\s+)?(?:help|fix|solve|resolve|make\s+(?:a|any)\s+difference|change\s+anything)\b|\bno\s+(?:luck|effect|difference|change)\b|\bchanges?\s+nothing\b|\bnothing\s+(?:changed|helped|worked)\b|\bneither\s+did\b|\bnor\s+did\b|\bhad\s+no\s+effect\b|\bto\s+no\s+avail\b|\bgave\s+the\s+same\s+(?:error|result)\b|\bstill\s+(?:fails|failing|broken|happens|occurs|the\s+same|get(?:ting)?\s+the\s+same)\b|\bnot\s+(?:\w+\s+)?(?:fixed|resolved)\b|\bdoesn't\s+fix\b|\bsame\s+(?:error|result)\s+(?:again|persists)\b/i;
+const TEMPORARY =
+  /\b(?:briefly|temporarily|for\s+a\s+(?:while|bit|few\s+minutes)|(?:came|comes)\s+back|returned\s+soon|returns\s+after|only\s+until)\b/i;
+const POSITIVE =
+  /\bwork(?:s|ed)\s+(?:for\s+me|again|now|fine|perfectly|around\s+it)\b|\b(?:this|that|it|which)\s+(?:worked|works|helped|helps|fixed\s+it|fixes\s+it|solved\s+it|solves\s+it|did\s+the\s+trick|does\s+the\s+trick)\b|\b(?:fixed|solved|resolved)\s+(?:it|this|the\s+(?:issue|problem))\b|\bwork-?\s?around\b|\bgot\s+it\s+(?:working|to\s+work)\b|\b(?:is|are)\s+working\s+(?:again|now)\b|\bhelped\b|\buntil\s+then\b|\bin\s+the\s+meantime\b|\bas\s+a\s+(?:temporary\s+)?(?:fix|solution)\b|\byou\s+can\s+(?:use|run|set|add|try|disable|enable|pass|downgrade|upgrade|switch)\b|\btry\s+(?:running|using|setting|adding|disabling|enabling|this|the\s+following)\b|\bfixes\s+(?:it|this)\s+for\s+me\b|\bbrings\s+back\b|\bsince\s+then\s+I\s+(?:haven't|have\s+not)\b/i;
+/** Things a maintainer says about the state of the problem. */
+const STATUS_CUE =
+  /\b(?:fix(?:ed|es)?|clos(?:ed|es|ing)|releas(?:ed|e)|milestone|duplicate|by\s+design|expected|intended|not\s+a\s+bug|won't\s+fix|wontfix|upstream|reproduc\w*|regression|workaround|candidate|landed|merged|backport\w*|cause[sd]?)\b/i;
+/** "Duplicate of #N", "Fixes: <url>": GitHub commands whose meaning the links already carry. */
+const LINK_COMMAND =
+  /^(?:duplicate\s+of|fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s*:?\s*(?:#\d+|https?:\/\/\S+|[\w.-]+\/[\w.-]+#\d+)\s*\.?$/i;
+const SAME_HERE =
+  /\b(?:same\s+(?:here|thing|error|issue|problem|for\s+me|bug)|(?:seeing|getting|having|hitting|experiencing)\s+(?:the\s+)?same|me\s+too|happens\s+to\s+me|also\s+(?:seeing|getting|having|hitting|affected)|(?:I|we)\s+(?:have|had|get|see)\s+the\s+same)\b|^\s*\+1\b/im;
+const TRIED_HEADING =
+  /^(?:what\s+I(?:'ve|\s+have)?\s+(?:already\s+)?tried|(?:things|steps)\s+(?:I(?:'ve|\s+have)?\s+)?(?:already\s+)?(?:tried|taken)|tried\s+so\s+far|attempted\s+(?:fixes|solutions|workarounds))\b/i;
+const WORKAROUND_LABEL = /^(?:[*_]*)(?:temporary\s+)?work-?\s?arounds?(?:[*_]*)\s*:?\s*(?:[*_]*)\s*(.*)$/i;
+
+/** Reads every sentence of the body and comments once (linear in the thread's text). */
+export function readFindings(thread: Thread): Findings {
+  const out: Findings = { findings: [], sameHere: [], tried: [], examples: [] };
+  const authorLogin = thread.author?.login.toLowerCase() ?? null;
+  const voiceOf = (
+    source: Voice["source"],
+    login: string | null,
+    association: AuthorAssociation | null,
+    isBot: boolean,
+    url: string,
+    at: string,
+    plusOnes: number,
+    order: number,
+  ): Voice => ({
+    login,
+    association,
+    isBot,
+    maintainer: !isBot && association !== null && MAINTAINERS.has(association),
+    isAuthor: login !== null && login.toLowerCase() === authorLogin,
+    source,
+    url,
+    at,
+    plusOnes,
+    order,
+  });
+
+  const body = voiceOf(
+    "body",
+    thread.author?.login ?? null,
+    thread.author?.association ?? null,
+    thread.author?.isBot ?? false,
+    thread.url,
+    thread.createdAt,
+    0,
+    0,
+  );
+  readText(thread.body, body, out);
+
+  const same = new Set<string>();
+  thread.comments.forEach((c, i) => {
+    const voice = voiceOf(
+      "comment",
+      c.author?.login ?? null,
+      c.author?.association ?? null,
+      c.author?.isBot ?? false,
+      c.url,
+      c.createdAt,
+      c.reactions["+1"],
+      i + 1,
+    );
+    if (voice.isBot) return; // bot notices ("possible duplicates") are not reports of what worked
+    readText(c.body, voice, out);
+    const key = voice.login?.toLowerCase();
+    if (key && !voice.isAuthor && !same.has(key)) {
+      const hit = sentences(c.body).find((s) => SAME_HERE.test(s));
+      if (hit) {
+        same.add(key);
+        out.sameHere.push({ voice, text: hit });
+      }
+    }
+  });
+  out.findings = dedupe(out.findings);
+  return out;
+}
+
+/** A sentence read both as prose and under a "Work-around:" label is one finding. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.voice.url}\u0000${f.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function readText(markdown: string, voice: Voice, out: Findings): void {
+  let positive: string | null = null;
+  for (const s of sentences(markdown)) {
+    if (WORKAROUND_LABEL.exec(s)?.[1] === "") continue; // a bare "Work-around:" label
+    const kind = classify(s);
+    if (kind) {
+      out.findings.push({ kind, text: s, voice });
+      if (kind === "worked") positive ??= s;
+    } else if (voice.maintainer && STATUS_CUE.test(s) && !s.endsWith("?") && !LINK_COMMAND.test(s)) {
+      out.findings.push({ kind: "maintainer", text: s, voice });
+    }
+  }
+  readSections(markdown, voice, out);
+  // Code offered by someone who says it works (or a maintainer's suggestion) is an example.
+  if (positive) {
+    for (const b of splitBlocks(markdown)) {
+      if (b.kind === "code" && isUsableCode(b)) {
+        out.examples.push({ code: b.lines.join("\n").trim(), language: b.lang, voice, cue: positive });
+      }
+    }
+  }
+}
+
+/** One sentence: what it reports, or null when it reports none of these. */
+export function classify(sentence: string): Exclude<FindingKind, "maintainer"> | null {
+  if (NEGATIVE.test(sentence)) return TEMPORARY.test(sentence) && POSITIVE.test(sentence) ? "temporary" : "did-not-help";
+  if (/\bno\s+(?:known\s+)?(?:work-?\s?around|fix|solution)\b/i.test(sentence)) return null;
+  if (sentence.trimEnd().endsWith("?")) return null; // "Is there a workaround?"
+  if (TEMPORARY.test(sentence) && /\b(?:helped|fixed|worked|works)\b/i.test(sentence)) return "temporary";
+  if (POSITIVE.test(sentence)) return "worked";
+  return null;
+}
+
+/** "Work-around:" blocks and "What I tried" lists, read line by line from the prose. */
+function readSections(markdown: string, voice: Voice, out: Findings): void {
+  let mode: "none" | "workaround" | "tried" = "none";
+  let tried: TriedList | null = null;
+  for (const b of splitBlocks(markdown)) {
+    if (b.kind === "code") continue;
+    for (const raw of b.lines) {
+      const isHeading = /^\s*#{1,6}\s/.test(raw) || /^\s*\*\*[^*]+\*\*\s*:?\s*$/.test(raw);
+      const line = plainLine(raw).replace(/^\*\*|\*\*$/g, "");
+      if (isHeading || WORKAROUND_LABEL.test(line)) mode = "none";
+      if (TRIED_HEADING.test(line)) {
+        mode = "tried";
+        tried = { items: [], voice };
+        out.tried.push(tried);
+        continue;
+      }
+      const label = WORKAROUND_LABEL.exec(line);
+      if (label) {
+        mode = "workaround";
+        const rest = (label[1] ?? "").trim();
+        if (rest) out.findings.push({ kind: "worked", text: rest, voice });
+        continue;
+      }
+      if (isHeading) continue;
+      if (line === "") {
+        if (mode === "workaround") mode = "none";
+        continue;
+      }
+      if (mode === "tried" && tried && /^\s*(?:[-*+]|\d{1,3}[.)])\s+/.test(raw)) tried.items.push(line);
+      if (mode === "workaround" && !out.findings.some((f) => f.text === line && f.voice === voice)) {
+        out.findings.push({ kind: "worked", text: line, voice });
+      }
+    }
+  }
+  if (tried && tried.items.length === 0) out.tried.pop();
+}
+
+/** Code worth quoting: short, and not a log or stack trace (those belong to the error, not the fix). */
+function isUsableCode(b: CodeBlock): boolean {
+  const text = b.lines.join("\n").trim();
+  if (!text || b.lines.length > 40) return false;
+  return !/^\s*(?:at\s|Traceback|File ")|\b(?:Error|Exception):/m.test(text);
+}

@@ -1,0 +1,54 @@
+// Small wording helpers shared by the section builders.
+
+/** Cuts text to `max` characters at a word boundary, marking the cut with "…". */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, "")}…`;
+}
+
+/** A quotation of thread text: straight double quotes, one line, at most `max` characters. */
+export const quote = (text: string, max = 220): string => `"${clip(text, max)}"`;
+
+/**
+ * The gist of an error for a sentence: an HTTP-style JSON body is reduced to its "message" (kept
+ * behind whatever precedes the JSON, e.g. `API Error: 400`), anything else is clipped to one line.
+ */
+export function errorGist(message: string, max = 180): string {
+  const brace = message.indexOf("{");
+  if (brace >= 0) {
+    const m = /"message"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(message.slice(brace));
+    if (m?.[1]) {
+      const head = clip(message.slice(0, brace).trim(), 60);
+      const text = clip(unescape(m[1]), Math.max(40, max - head.length - 3));
+      return head ? `${head} "${text}"` : `"${text}"`;
+    }
+  }
+  return clip(message.split("\n")[0] ?? message, max);
+}
+
+function unescape(s: string): string {
+  try {
+    const v: unknown = JSON.parse(`"${s}"`);
+    return typeof v === "string" ? v : s;
+  } catch {
+    return s;
+  }
+}
+
+/** "a", "a and b", "a, b and c". */
+export function list(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** "1 comment" / "3 comments". */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** "2026-04-09" from an ISO timestamp. */
+export const day = (iso: string): string => iso.slice(0, 10);
+
+/** Ends a sentence with a full stop unless it already ends with one (possibly inside a quote). */
+export const endSentence = (s: string): string => (/[.!?…]["')]?$/.test(s) ? s : `${s}.`);
