@@ -1,0 +1,34 @@
+// The seam between the generic SQL store and a database: a few statement runners, one
+// transaction primitive, and the dialect's full-text search. Generic SQL uses `?` placeholders;
+// the PostgreSQL driver rewrites them to $1, $2, ...
+export type Row = Record<string, unknown>;
+
+export interface SqlExecutor {
+  all<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  get<T = Row>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
+  run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }>;
+}
+
+/** A full-text document: the searchable text of one thread. */
+export type SearchDoc = { title: string; body: string; error: string; comments: string };
+
+/** What differs between SQLite FTS5 and PostgreSQL tsvector. `ids` are threads.id. */
+export interface SearchDialect {
+  indexDoc(db: SqlExecutor, id: number, doc: SearchDoc): Promise<void>;
+  setDocError(db: SqlExecutor, id: number, error: string): Promise<void>;
+  /** Thread ids and ranks (higher is better) for any of `terms`, best first. */
+  search(
+    db: SqlExecutor,
+    terms: readonly string[],
+    options: { repoKey?: string; limit: number },
+  ): Promise<{ id: number; rank: number }[]>;
+  rank(db: SqlExecutor, terms: readonly string[], ids: readonly number[]): Promise<{ id: number; rank: number }[]>;
+}
+
+export interface Driver extends SqlExecutor {
+  readonly backend: "sqlite" | "postgres";
+  readonly search: SearchDialect;
+  /** One transaction on one connection; `tx` runs inside it. Rolls back when `fn` throws. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

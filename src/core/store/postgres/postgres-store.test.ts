@@ -1,0 +1,110 @@
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { StoreError } from "../../errors.js";
+import { openStore } from "../open-store.js";
+import { storeContract } from "../store.contract.js";
+import { fetched, makeThread, ref } from "../test-threads.js";
+import { openPostgresStore } from "./postgres-store.js";
+
+// CI sets DATABASE_URL (scripts/start-test-postgres.sh); ISSUEGRAPH_TEST_DATABASE_URL wins if both are set.
+const url = process.env.ISSUEGRAPH_TEST_DATABASE_URL || process.env.DATABASE_URL || "";
+const usable = /^postgres(ql)?:\/\//.test(url);
+const reason = "set DATABASE_URL or ISSUEGRAPH_TEST_DATABASE_URL (e.g. eval $(scripts/start-test-postgres.sh)) to run";
+
+// Each store of a run gets its own schema, so parallel runs and tests never collide; all dropped at the end.
+const run = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+let n = 0;
+const schemas: string[] = [];
+const freshSchema = () => {
+  const s = `${run}_${++n}`;
+  schemas.push(s);
+  return s;
+};
+afterAll(async () => {
+  if (!usable || !schemas.length) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+  await client.end();
+});
+
+if (usable) {
+  storeContract("postgres", () => openStore({ kind: "postgres", url, schema: freshSchema() }));
+} else {
+  describe.skip(`Store contract: postgres (skipped: ${reason})`, () => {
+    it("runs against PostgreSQL", () => {});
+  });
+}
+
+describe.skipIf(!usable)(`postgres store: schema and migrations${usable ? "" : ` (skipped: ${reason})`}`, () => {
+  it("migrates an older schema when it opens it, keeping its data", async () => {
+    const schema = freshSchema();
+    const old = await openPostgresStore(url, { schema, migrateUpTo: 1 });
+    await old.putThread(makeThread(ref("acme", "app", 1), { title: "kept" }), fetched());
+    await old.close();
+    const store = await openPostgresStore(url, { schema });
+    expect((await store.getThread(ref("acme", "app", 1)))?.thread.title).toBe("kept");
+    expect((await store.stats()).schemaVersion).toBe(2);
+    expect((await store.castVote(ref("acme", "app", 1), "helpful", "u", "2024-01-01T00:00:00Z")).active).toBe(true);
+    await store.close();
+  });
+
+  it("lets several processes open a fresh schema at once (one migrates, the others wait)", async () => {
+    const schema = freshSchema();
+    const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(url, { schema })));
+    for (const s of stores) expect((await s.stats()).schemaVersion).toBe(2);
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it("refuses a schema that holds another program's tables", async () => {
+    const schema = freshSchema();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.users (id int)`);
+    await client.end();
+    await expect(openPostgresStore(url, { schema })).rejects.toThrow(/already holds other tables \(users\)/);
+  });
+
+  it("refuses a wrong password with a StoreError that does not show it", async () => {
+    const u = new URL(url);
+    u.password = "definitely-wrong";
+    const e = await openPostgresStore(u.toString(), { schema: freshSchema() }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(StoreError);
+    expect((e as StoreError).message).toMatch(/refused the login/);
+    expect((e as StoreError).message).not.toMatch(/definitely-wrong/);
+  });
+});
+
+// These need no server.
+describe("postgres store: unusable URLs fail fast with a StoreError", () => {
+  it("a host that does not exist (postgres://nope:1/x)", async () => {
+    const started = Date.now();
+    const e = await openStore({ kind: "postgres", url: "postgres://nope:1/x" }, { connectTimeoutMs: 2000 }).catch(
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(StoreError);
+    expect((e as StoreError).message).toMatch(/Cannot (connect to|reach) PostgreSQL at nope:1\/x/);
+    expect((e as StoreError).hint).not.toBe("");
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("a port where nothing listens", async () => {
+    const e = await openStore({ kind: "postgres", url: "postgres://u:secret@127.0.0.1:1/x" }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(StoreError);
+    expect((e as StoreError).message).toMatch(/connection refused/);
+    expect((e as StoreError).message).not.toMatch(/secret/);
+  });
+
+  it("a URL that does not parse", async () => {
+    const e = await openStore({ kind: "postgres", url: "postgres://[broken" }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(StoreError);
+    expect((e as StoreError).message).toMatch(/not a valid postgres:\/\/ URL/);
+  });
+
+  it("a schema name that is not an identifier", async () => {
+    const e = await openStore({ kind: "postgres", url: "postgres://h/x", schema: "x; DROP TABLE y" }).catch(
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(StoreError);
+  });
+});

@@ -1,0 +1,238 @@
+// The shared backend: PostgreSQL through a `pg` pool, tables in their own schema ("issuegraph" by
+// default) so a shared database stays tidy, tsvector + GIN for search.
+import pg from "pg";
+import { StoreError } from "../../errors.js";
+import type { Driver, SearchDialect, SqlExecutor } from "../driver.js";
+import { migrate } from "../migrate.js";
+import { SqlStore } from "../sql-store.js";
+import type { Store } from "../types.js";
+import { postgresMigrations } from "./migrations.js";
+
+export type PostgresOptions = {
+  /** Schema holding the tables; created when missing. */
+  schema?: string;
+  connectTimeoutMs?: number;
+  maxConnections?: number;
+  migrateUpTo?: number;
+  now?: () => Date;
+};
+
+export const DEFAULT_SCHEMA = "issuegraph";
+
+export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
+  const where = describeUrl(url);
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new StoreError(`"${schema}" is not a usable schema name`, "Use lowercase letters, digits and underscores.");
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    max: options.maxConnections ?? 10,
+    options: `-c search_path=${schema}`,
+  });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  const driver = new PostgresDriver(pool, where);
+  try {
+    await createSchema(driver, schema);
+    await migrate(driver, postgresMigrations, {
+      describe: where,
+      upTo: options.migrateUpTo,
+      lock: async (tx) => {
+        await tx.get("SELECT pg_advisory_xact_lock(hashtext('issuegraph-migrate:' || current_schema()))");
+      },
+      foreignTables: async (tx) =>
+        (
+          await tx.all<{ name: string }>(
+            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()",
+          )
+        ).map((r) => r.name),
+    });
+  } catch (e) {
+    await pool.end().catch(() => {});
+    throw e instanceof StoreError ? e : pgError(e, where);
+  }
+  return new SqlStore(driver, driver, false, { now: options.now });
+}
+
+async function createSchema(driver: Driver, schema: string): Promise<void> {
+  try {
+    await driver.run(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } catch (e) {
+    // Two processes creating the schema at once: the loser sees a unique violation; the schema exists.
+    if ((e as StoreError).cause && ((e as StoreError).cause as { code?: string }).code === "23505") return;
+    throw e;
+  }
+}
+
+class PostgresDriver implements Driver {
+  readonly backend = "postgres" as const;
+  readonly search: SearchDialect = tsvector;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly where: string,
+  ) {}
+
+  all<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    return query<T>(this.pool, this.where, sql, params).then((r) => r.rows);
+  }
+  async get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined> {
+    return (await query<T>(this.pool, this.where, sql, params)).rows[0];
+  }
+  async run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }> {
+    return { changes: (await query(this.pool, this.where, sql, params)).rowCount ?? 0 };
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw pgError(e, this.where);
+    }
+    const tx: SqlExecutor = {
+      all: async <R>(sql: string, params?: readonly unknown[]) =>
+        (await query<R>(client, this.where, sql, params)).rows,
+      get: async <R>(sql: string, params?: readonly unknown[]) =>
+        (await query<R>(client, this.where, sql, params)).rows[0],
+      run: async (sql: string, params?: readonly unknown[]) => ({
+        changes: (await query(client, this.where, sql, params)).rowCount ?? 0,
+      }),
+    };
+    let broken: Error | undefined;
+    try {
+      await tx.run("BEGIN");
+      const result = await fn(tx);
+      await tx.run("COMMIT");
+      return result;
+    } catch (e) {
+      await client.query("ROLLBACK").catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw e;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+async function query<T>(
+  on: pg.Pool | pg.PoolClient,
+  where: string,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<pg.QueryResult<T & pg.QueryResultRow>> {
+  try {
+    return await on.query<T & pg.QueryResultRow>(numbered(sql), params as unknown[]);
+  } catch (e) {
+    throw pgError(e, where);
+  }
+}
+
+/** `?` placeholders (the generic SQL's) to PostgreSQL's `$1, $2, ...`. The SQL holds no literal `?`. */
+const cache = new Map<string, string>();
+function numbered(sql: string): string {
+  let out = cache.get(sql);
+  if (out === undefined) {
+    let i = 0;
+    out = sql.replace(/\?/g, () => `$${++i}`);
+    cache.set(sql, out);
+  }
+  return out;
+}
+
+const WEIGHTS = "'{0.125, 0.25, 0.5, 1.0}'::float4[]";
+
+const tsvector: SearchDialect = {
+  async indexDoc(db, id, doc) {
+    await db.run(
+      `INSERT INTO search_docs (thread_id, title, body, error, comments) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (thread_id) DO UPDATE SET title = excluded.title, body = excluded.body, error = excluded.error,
+         comments = excluded.comments`,
+      [id, clean(doc.title), clean(doc.body), clean(doc.error), clean(doc.comments)],
+    );
+  },
+  async setDocError(db, id, error) {
+    await db.run("UPDATE search_docs SET error = ? WHERE thread_id = ?", [clean(error), id]);
+  },
+  async search(db, terms, { repoKey, limit }) {
+    const rows = await db.all<{ id: number; score: number }>(
+      `SELECT d.thread_id AS id, ts_rank(${WEIGHTS}, d.tsv, q, 1) AS score
+       FROM search_docs d ${repoKey ? "JOIN threads t ON t.id = d.thread_id" : ""}, to_tsquery('english', ?) q
+       WHERE d.tsv @@ q ${repoKey ? "AND t.repo_key = ?" : ""}
+       ORDER BY score DESC, d.thread_id LIMIT ?`,
+      repoKey ? [terms.join(" | "), repoKey, limit] : [terms.join(" | "), limit],
+    );
+    return rows.map((r) => ({ id: Number(r.id), rank: Number(r.score) }));
+  },
+  async rank(db, terms, ids) {
+    if (!ids.length) return [];
+    const rows = await db.all<{ id: number; score: number }>(
+      `SELECT d.thread_id AS id, ts_rank(${WEIGHTS}, d.tsv, q, 1) AS score
+       FROM search_docs d, to_tsquery('english', ?) q
+       WHERE d.tsv @@ q AND d.thread_id IN (${ids.map(() => "?").join(", ")})`,
+      [terms.join(" | "), ...ids],
+    );
+    return rows.map((r) => ({ id: Number(r.id), rank: Number(r.score) }));
+  },
+};
+
+/** PostgreSQL text cannot hold NUL characters. */
+const clean = (s: string) => s.replace(/\0/g, "");
+
+/** "PostgreSQL at host:port/db", never with the password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== "postgres:" && u.protocol !== "postgresql:") throw new Error("not postgres");
+    return `PostgreSQL at ${u.hostname || "localhost"}:${u.port || "5432"}${u.pathname || ""}`;
+  } catch {
+    throw new StoreError(
+      "The database URL is not a valid postgres:// URL",
+      "Write it as postgres://user:password@host:5432/database.",
+    );
+  }
+}
+
+/** A pg or network error as a StoreError with one actionable hint. */
+export function pgError(e: unknown, where: string): unknown {
+  if (e instanceof StoreError) return e;
+  const err = e as { code?: string; message?: string };
+  const code = err?.code ?? "";
+  const msg = err?.message ?? String(e);
+  const make = (message: string, hint: string) => new StoreError(message, hint, { cause: e });
+  if (code === "ECONNREFUSED")
+    return make(
+      `Cannot connect to ${where}: connection refused`,
+      "Check that the server is running and the URL's host and port.",
+    );
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+    return make(`Cannot connect to ${where}: the host name does not resolve`, "Check the host in DATABASE_URL.");
+  if (code === "ETIMEDOUT" || code === "EHOSTUNREACH" || code === "ENETUNREACH" || /timeout/i.test(msg))
+    return make(`Cannot connect to ${where}: timed out`, "Check the host, port and firewall; is the server reachable?");
+  if (code === "ECONNRESET" || code.startsWith("08") || /Connection terminated/i.test(msg))
+    return make(`The connection to ${where} was lost`, "Retry; if it persists, check the server's logs.");
+  if (code === "28P01" || code === "28000")
+    return make(`${where} refused the login`, "Check the user name and password in DATABASE_URL.");
+  if (code === "3D000") return make(`${where}: the database does not exist`, "Create it (createdb) or fix the URL.");
+  if (code === "42501")
+    return make(
+      `${where}: permission denied (${msg})`,
+      "Grant the user CREATE on the database, or use another schema.",
+    );
+  if (code === "25006") return make(`${where} is read-only (a standby?)`, "Point DATABASE_URL at the primary server.");
+  if (code === "53100")
+    return make(`${where} is out of disk space`, "Free space on the server; the failed write was rolled back.");
+  if (code === "53300") return make(`${where} has too many connections`, "Retry later, or raise max_connections.");
+  if (code.startsWith("57P")) return make(`${where} is shutting down or starting up`, "Retry in a moment.");
+  if (/^[0-9A-Z]{5}$/.test(code))
+    return make(`${where} refused an operation (${code}: ${msg})`, "This is likely a bug; please report it.");
+  if (code.startsWith("E")) return make(`Cannot reach ${where} (${code})`, "Check the URL and the network.");
+  return e;
+}

@@ -1,0 +1,245 @@
+// The embedded backend: one SQLite file through better-sqlite3, WAL mode, FTS5 for search.
+// better-sqlite3 is synchronous; an async mutex keeps a transaction's awaited steps from
+// interleaving with other callers on the same connection.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { StoreError } from "../../errors.js";
+import type { Driver, SearchDialect, SqlExecutor } from "../driver.js";
+import { migrate } from "../migrate.js";
+import { SqlStore } from "../sql-store.js";
+import type { Store } from "../types.js";
+import { sqliteMigrations } from "./migrations.js";
+
+export type SqliteOptions = {
+  /** Open without writing (no migration, no WAL switch); writes fail with a StoreError. */
+  readonly?: boolean;
+  /** Cap the file at this many pages (SQLite's max_page_count): a quota, and how tests simulate a full disk. */
+  maxPages?: number;
+  /** Stop migrating at this schema version (tests of upgrades). */
+  migrateUpTo?: number;
+  now?: () => Date;
+};
+
+export async function openSqliteStore(path: string, options: SqliteOptions = {}): Promise<Store> {
+  const where = path === ":memory:" ? "the in-memory database" : `the database at ${path}`;
+  if (path !== ":memory:" && !options.readonly) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (e) {
+      throw new StoreError(
+        `Cannot create the folder for ${where}: ${fsReason(e)}`,
+        "Pass --db with a path in a writable folder (or set ISSUEGRAPH_DB).",
+        { cause: e },
+      );
+    }
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (e) {
+    throw sqliteError(e, where);
+  }
+  const driver = new SqliteDriver(db, where);
+  try {
+    db.pragma("busy_timeout = 5000");
+    if (!options.readonly) {
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+    }
+    if (options.maxPages) db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
+    if (!options.readonly) {
+      await migrate(driver, sqliteMigrations, {
+        describe: where,
+        upTo: options.migrateUpTo,
+        foreignTables: async (tx) =>
+          (
+            await tx.all<{ name: string }>(
+              "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'",
+            )
+          ).map((r) => r.name),
+      });
+    } else {
+      db.prepare("SELECT COUNT(*) FROM sqlite_master").get();
+    }
+  } catch (e) {
+    db.close();
+    throw e instanceof StoreError ? e : sqliteError(e, where);
+  }
+  return new SqlStore(driver, driver, false, { now: options.now });
+}
+
+class SqliteDriver implements Driver {
+  readonly backend = "sqlite" as const;
+  readonly search: SearchDialect = fts5;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly direct: SqlExecutor;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly where: string,
+  ) {
+    this.direct = {
+      all: async <T>(sql: string, params: readonly unknown[] = []) =>
+        this.sync(() => this.exec(sql, params, "all")) as T[],
+      get: async <T>(sql: string, params: readonly unknown[] = []) =>
+        this.sync(() => this.exec(sql, params, "get")) as T | undefined,
+      run: async (sql: string, params: readonly unknown[] = []) =>
+        this.sync(() => this.exec(sql, params, "run")) as { changes: number },
+    };
+  }
+
+  all<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    return this.exclusive(() => this.direct.all<T>(sql, params));
+  }
+  get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined> {
+    return this.exclusive(() => this.direct.get<T>(sql, params));
+  }
+  run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }> {
+    return this.exclusive(() => this.direct.run(sql, params));
+  }
+
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      this.sync(() => this.db.exec("BEGIN IMMEDIATE"));
+      try {
+        const result = await fn(this.direct);
+        this.sync(() => this.db.exec("COMMIT"));
+        return result;
+      } catch (e) {
+        // SQLite may already have rolled back (e.g. on SQLITE_FULL); never leave a transaction open.
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        throw e;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    if (this.db.open) this.db.close();
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private exec(sql: string, params: readonly unknown[], mode: "all" | "get" | "run"): unknown {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    const args = params.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p === undefined ? null : p));
+    if (mode === "run" || !stmt.reader) {
+      const r = stmt.run(...args);
+      return mode === "run" ? { changes: r.changes } : mode === "all" ? [] : undefined;
+    }
+    return mode === "all" ? stmt.all(...args) : stmt.get(...args);
+  }
+
+  private sync<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      throw sqliteError(e, this.where);
+    }
+  }
+}
+
+// Column weights for bm25: title, body, error, comments.
+const BM25 = "bm25(thread_fts, 4.0, 1.0, 2.0, 0.5)";
+const matchExpr = (terms: readonly string[]) => terms.map((t) => `"${t}"`).join(" OR ");
+
+const fts5: SearchDialect = {
+  async indexDoc(db, id, doc) {
+    await db.run("DELETE FROM thread_fts WHERE rowid = ?", [id]);
+    await db.run("INSERT INTO thread_fts (rowid, title, body, error, comments) VALUES (?, ?, ?, ?, ?)", [
+      id,
+      doc.title,
+      doc.body,
+      doc.error,
+      doc.comments,
+    ]);
+  },
+  async setDocError(db, id, error) {
+    await db.run("UPDATE thread_fts SET error = ? WHERE rowid = ?", [error, id]);
+  },
+  async search(db, terms, { repoKey, limit }) {
+    const rows = await db.all<{ id: number; score: number }>(
+      repoKey
+        ? `SELECT thread_fts.rowid AS id, -${BM25} AS score FROM thread_fts JOIN threads t ON t.id = thread_fts.rowid
+           WHERE thread_fts MATCH ? AND t.repo_key = ? ORDER BY score DESC LIMIT ?`
+        : `SELECT rowid AS id, -${BM25} AS score FROM thread_fts WHERE thread_fts MATCH ? ORDER BY score DESC LIMIT ?`,
+      repoKey ? [matchExpr(terms), repoKey, limit] : [matchExpr(terms), limit],
+    );
+    return rows.map((r) => ({ id: r.id, rank: r.score }));
+  },
+  async rank(db, terms, ids) {
+    if (!ids.length) return [];
+    const rows = await db.all<{ id: number; score: number }>(
+      `SELECT rowid AS id, -${BM25} AS score FROM thread_fts WHERE thread_fts MATCH ? AND rowid IN (${ids.map(() => "?").join(", ")})`,
+      [matchExpr(terms), ...ids],
+    );
+    return rows.map((r) => ({ id: r.id, rank: r.score }));
+  },
+};
+
+/** A better-sqlite3 error as a StoreError with one actionable hint. Non-SQLite errors pass through. */
+export function sqliteError(e: unknown, where: string): unknown {
+  if (e instanceof StoreError) return e;
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code !== "string" || !code.startsWith("SQLITE_")) {
+    if (e instanceof TypeError && /directory does not exist/.test(e.message)) {
+      return new StoreError(`Cannot open ${where}: its folder does not exist`, "Create the folder or pass --db PATH.", {
+        cause: e,
+      });
+    }
+    return e;
+  }
+  const detail = (e as Error).message;
+  const make = (message: string, hint: string) => new StoreError(message, hint, { cause: e });
+  if (code === "SQLITE_CANTOPEN")
+    return make(
+      `Cannot open ${where} (${detail})`,
+      "Check that the path is a writable file location, or pass --db PATH.",
+    );
+  if (code === "SQLITE_NOTADB")
+    return make(
+      `${cap(where)} is not a SQLite database, or it is corrupt`,
+      "Move the file away (issuegraph then creates a new one) or pass --db with another path.",
+    );
+  if (code.startsWith("SQLITE_CORRUPT"))
+    return make(`${cap(where)} is corrupt (${detail})`, "Restore it from a backup, or move it away and import again.");
+  if (code.startsWith("SQLITE_READONLY") || code === "SQLITE_PERM" || code === "SQLITE_AUTH")
+    return make(
+      `${cap(where)} is read-only (${detail})`,
+      "Check the permissions of the file, its -wal/-shm files and its folder, or pass --db PATH.",
+    );
+  if (code === "SQLITE_FULL")
+    return make(
+      `${cap(where)} is full: the disk has no space left or the file reached its size limit`,
+      "Free some space and retry; the failed write was rolled back.",
+    );
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"))
+    return make(
+      `${cap(where)} is locked by another process`,
+      "Wait for the other issuegraph process to finish, then retry.",
+    );
+  if (code.startsWith("SQLITE_IOERR"))
+    return make(`Reading or writing ${where} failed (${code})`, "Check the disk and the file system, then retry.");
+  return make(`${cap(where)} refused an operation (${code}: ${detail})`, "This is likely a bug; please report it.");
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function fsReason(e: unknown): string {
+  const code = (e as { code?: string })?.code;
+  if (code === "ENOTDIR") return "a part of the path is a file, not a folder";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EROFS") return "the file system is read-only";
+  if (code === "ENOSPC") return "no space left on the disk";
+  return code ?? String(e);
+}

@@ -1,0 +1,139 @@
+// The one Store interface every backend implements (SQLite embedded, PostgreSQL shared). The
+// contract suite (store.contract.ts) is the executable definition of what these methods mean.
+import type { Link } from "../thread/link.js";
+import type { Report } from "../thread/report.js";
+import type {
+  FetchMeta,
+  IssueRef,
+  StateReason,
+  Thread,
+  ThreadKind,
+  ThreadState,
+  ThreadSummary,
+} from "../thread/types.js";
+
+export type Backend = "sqlite" | "postgres";
+
+/** Where the store lives. `schema` (PostgreSQL) defaults to "issuegraph". */
+export type StoreLocation = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string; schema?: string };
+
+export type RepoRef = Pick<IssueRef, "host" | "owner" | "repo">;
+
+export type PutThreadMeta = FetchMeta & { etag: string | null; errorMessage: string | null };
+
+export type StoredThread = {
+  thread: Thread;
+  fetchedAt: string;
+  etag: string | null;
+  via: FetchMeta["via"];
+  errorMessage: string | null;
+};
+
+/** The versions of the inputs a report was built from. */
+export type ReportInputs = { etag: string | null; fetchedAt: string | null };
+
+export type StoredReport = { id: number; report: Report; storedAt: string; inputs: ReportInputs };
+
+/** What the store keeps of an error signature (computed by core/similar, not by the store). */
+export type SignatureInput = { key: string; family: string; signature: string };
+
+export type StoredSignature = SignatureInput & { ref: IssueRef; errorText: string };
+
+/** A stored thread as listed, searched or matched: enough to rank and show it. */
+export type ThreadRow = {
+  ref: IssueRef;
+  kind: ThreadKind;
+  title: string;
+  state: ThreadState;
+  stateReason: StateReason;
+  updatedAt: string;
+  fetchedAt: string;
+  /** The canonical thread when this one is marked as a duplicate (last such event not undone). */
+  duplicateOf: IssueRef | null;
+  errorText: string | null;
+  signatureKey: string | null;
+};
+
+/** A full-text hit. `rank` is the backend's relevance (bm25 or ts_rank), higher is better; scales differ per backend. */
+export type SearchHit = ThreadRow & { rank: number };
+
+export type SearchOptions = { repo?: RepoRef; limit: number };
+
+export type Watermark = {
+  /** Threads updated at or after this time are still to be synced (ISO 8601). */
+  since: string | null;
+  listEtag: string | null;
+  cursor: string | null;
+};
+
+export type VoteCounts = Record<string, number>;
+
+export type Activity = { ref: IssueRef; title: string | null; views: number; votes: number };
+
+export type StoreStats = {
+  backend: Backend;
+  schemaVersion: number;
+  threads: number;
+  repos: number;
+  reports: number;
+  signatures: number;
+  votes: number;
+  views: number;
+};
+
+export interface Store {
+  readonly backend: Backend;
+
+  /** Insert or replace a thread with how it was fetched; indexes it for search in the same transaction. */
+  putThread(thread: Thread, meta: PutThreadMeta): Promise<void>;
+  getThread(ref: IssueRef): Promise<StoredThread | null>;
+  putSummaries(summaries: readonly ThreadSummary[], fetchedAt: string): Promise<void>;
+  getSummaries(refs: readonly IssueRef[]): Promise<Map<string, ThreadSummary>>;
+  /** Replace the links found from a thread. */
+  putLinks(from: IssueRef, links: readonly Link[]): Promise<void>;
+  getLinks(from: IssueRef): Promise<Link[]>;
+
+  /** Keeps every report (history). `inputs` default to the stored thread's etag and the report's fetchedAt. */
+  putReport(report: Report, inputs?: ReportInputs): Promise<StoredReport>;
+  getReport(ref: IssueRef): Promise<StoredReport | null>;
+  /** Newest first. */
+  listReports(ref: IssueRef, limit?: number): Promise<StoredReport[]>;
+
+  /** One signature per thread (replaces); also feeds the error text to the search index. */
+  putSignature(ref: IssueRef, signature: SignatureInput, errorText: string): Promise<void>;
+  getSignature(ref: IssueRef): Promise<StoredSignature | null>;
+  /** Stored threads whose signature key equals `key`. */
+  findBySignature(key: string, options?: { limit?: number }): Promise<ThreadRow[]>;
+  /** Stored threads whose signature family equals `family` (candidates for a near match). */
+  findByErrorFamily(family: string, options?: { limit?: number }): Promise<ThreadRow[]>;
+
+  /** Full-text search over title, body, error text and comments; any of the words, best first. */
+  search(text: string, options: SearchOptions): Promise<SearchHit[]>;
+  /** The relevance of the given threads to `text` on the same scale as `search` (0 when no word matches). */
+  rankText(text: string, refs: readonly IssueRef[]): Promise<Map<string, number>>;
+
+  getWatermark(repo: RepoRef): Promise<Watermark | null>;
+  setWatermark(repo: RepoRef, watermark: Watermark): Promise<void>;
+  /**
+   * Runs `fn` in one transaction: everything it does through `tx` commits together or not at all.
+   * Use `tx`, not the outer store, inside `fn` (the outer one waits for the transaction to end).
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+
+  /** Toggles a voter's signal on a thread; returns whether it is now on, and the thread's counts. */
+  castVote(
+    ref: IssueRef,
+    signal: string,
+    voterId: string,
+    at: string,
+  ): Promise<{ active: boolean; counts: VoteCounts }>;
+  getVotes(ref: IssueRef, voterId?: string): Promise<{ counts: VoteCounts; mine: string[] }>;
+  recordView(ref: IssueRef, at: string): Promise<void>;
+  /** Views and votes per thread since `since`, most active first. */
+  activitySince(since: string, options: { limit: number }): Promise<Activity[]>;
+
+  /** Stored threads, most recently updated first. */
+  listThreads(options: { repo?: RepoRef; limit: number; offset?: number }): Promise<ThreadRow[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
