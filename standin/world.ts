@@ -81,8 +81,8 @@ export type ThreadRecord = {
   updatedMs: number;
   comments: CommentRecord[];
   events: EventRecord[];
-  /** Comments and events interleaved by time (comments first on a tie). */
-  timeline: TimelineEntry[];
+  /** Comments and events interleaved by time (comments first on a tie); computed on first use. */
+  readonly timeline: TimelineEntry[];
   status: ThreadStatus;
   transferredTo: ThreadRecord | null;
   reactions: ReactionCounts;
@@ -223,6 +223,7 @@ export class World {
     const key = `${repo.fullName}#${data.number}`;
     const isPull = data.type === "pull";
     const threadId = id ?? this.#ids.alloc(`issue:${key}`);
+    let timeline: TimelineEntry[] | null = null;
     const thread: ThreadRecord = {
       key,
       repo,
@@ -235,7 +236,10 @@ export class World {
       updatedMs: Date.parse(data.updated_at),
       comments: [],
       events: [],
-      timeline: [],
+      get timeline() {
+        timeline ??= interleave(this.comments, this.events);
+        return timeline;
+      },
       status: "live",
       transferredTo: null,
       reactions: reactionCounts(data.reactions),
@@ -259,7 +263,6 @@ export class World {
       const eventId = (fnv1a(`event:${key}:${index}`) % 2_000_000_000) + 10_000;
       return { id: eventId, nodeId: nodeId("EV", `${repo.id}:${data.number}:${index}`), thread, data: event, index };
     });
-    thread.timeline = interleave(thread.comments, thread.events);
     repo.threads.set(data.number, thread);
     return thread;
   }
@@ -332,7 +335,7 @@ export class World {
       if (!list.includes(pr)) list.push(pr);
       this.#closingPulls.set(issue, list);
     }
-    for (const list of this.#closingPulls.values()) list.sort((a, b) => a.createdMs - b.createdMs);
+    for (const list of this.#closingPulls.values()) list.sort((a, b) => a.createdMs - b.createdMs || a.number - b.number);
   }
 
   // ---- lookups ------------------------------------------------------------------------------

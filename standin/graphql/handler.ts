@@ -146,8 +146,7 @@ export async function handleGraphQL(raw: string, env: GraphQLRequestEnv): Promis
     variableValues: variables,
     operationName: operationName ?? undefined,
   });
-  const body: Record<string, unknown> = {};
+  const body: Record<string, unknown> = { data: result.data ?? null };
   if (result.errors && result.errors.length > 0) body.errors = result.errors.map(formatError);
-  body.data = result.data ?? null;
   return ok(body, operationName, rates.state(caller, "graphql"));
 }

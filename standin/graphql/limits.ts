@@ -35,6 +35,7 @@ export function analyzeQuery(
   let requests = 0;
   let dryRun = false;
   let exceededAt: string | null = null;
+  let exceededCount = 0;
   const argValue = (value: ValueNode | undefined): unknown => (value ? valueFromASTUntyped(value, variables) : undefined);
 
   const fieldOf = (parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined =>
@@ -70,7 +71,10 @@ export function analyzeQuery(
         requests += multiplier;
         nodeCount += multiplier * size;
         childMultiplier = multiplier * Math.max(size, 1);
-        if (exceededAt === null && nodeCount > MAX_NODES) exceededAt = selection.name.value;
+        if (exceededAt === null && nodeCount > MAX_NODES) {
+          exceededAt = selection.name.value;
+          exceededCount = nodeCount;
+        }
       }
       walk(selection.selectionSet, type, childMultiplier, seen);
     }
@@ -83,7 +87,7 @@ export function analyzeQuery(
     exceededAt === null
       ? null
       : new GraphQLError(
-          `By the time this query traverses to the ${exceededAt} connection, it is requesting up to ${nodeCount.toLocaleString("en-US")} possible nodes which exceeds the maximum limit of ${MAX_NODES.toLocaleString("en-US")}.`,
+          `By the time this query traverses to the ${exceededAt} connection, it is requesting up to ${exceededCount.toLocaleString("en-US")} possible nodes which exceeds the maximum limit of ${MAX_NODES.toLocaleString("en-US")}.`,
           { extensions: { type: "MAX_NODE_LIMIT_EXCEEDED" } },
         );
   return { nodeCount, requests, cost, dryRun, error };
