@@ -58,7 +58,8 @@ export function environmentFacts(markdown: string): EnvFact[] {
 }
 
 const VERSION = /\bv?\d+\.\d+(?:\.\d+)+(?:-[\w.]+)?\b/g;
-const OS = /\b(?:macOS|Mac\s?OS\s?X?|Windows(?:\s(?:10|11|Server\s\d+))?|WSL2?|Linux|Ubuntu(?:\s[\d.]+)?|Debian|Fedora|Arch\sLinux|iOS|Android)\b/g;
+const OS =
+  /\b(?:macOS|Mac\s?OS\s?X?|Windows(?:\s(?:10|11|Server\s\d+))?|WSL2?|Linux|Ubuntu(?:\s[\d.]+)?|Debian|Fedora|Arch\sLinux|iOS|Android)\b/g;
 
 /** Version numbers and operating systems named in free text ("on Claude Code v2.0.76 on macOS"). */
 export function mentionedEnvironment(text: string): string[] {

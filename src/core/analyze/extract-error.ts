@@ -8,6 +8,7 @@
 // the next lines is kept.
 import type { Thread } from "../thread/types.js";
 import { type Block, type CodeBlock, inlineCodeSpans, splitBlocks } from "./markdown-blocks.js";
+import { unescapeJson } from "./text.js";
 
 export type ErrorKind =
   | "traceback"
@@ -76,10 +77,12 @@ const STATUS_PHRASES = [
 /** The error "…", the error message: `…` (prose only; the message is the quoted part). */
 const QUOTED_AFTER_WORD =
   /(?<!["'\w])(?:error|exception|warning)(?:\s+(?:message|text|output))?(?:\s*(?:says|saying|reads|reading|of|is|was|:))?\s+(?=["“'`])/gi;
-const JSON_ERROR = /"(?:error|errors|errorMessage|error_message)"\s*:|"type"\s*:\s*"error"|"status(?:Code)?"\s*:\s*[45]\d\d/;
+const JSON_ERROR =
+  /"(?:error|errors|errorMessage|error_message)"\s*:|"type"\s*:\s*"error"|"status(?:Code)?"\s*:\s*[45]\d\d/;
 const TRACEBACK = /^\s*Traceback \(most recent call last\):\s*$/;
 const PY_EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?::\s.*)?$/;
-const NPM_METADATA = /^\s*npm (?:ERR!|error)\s+(?:code|errno|syscall|path|dest|signal|command|cwd|A complete log|Log files)\b/;
+const NPM_METADATA =
+  /^\s*npm (?:ERR!|error)\s+(?:code|errno|syscall|path|dest|signal|command|cwd|A complete log|Log files)\b/;
 const FILE_LOCATION = /(?:^|\s)[\w./\\@~-]+(?::\d+){1,2}:?\s*$|\(\d+,\d+\):?\s*$/;
 const SOURCE_LANGS = new Set(
   "js javascript ts typescript jsx tsx mjs cjs py python rs rust go java kt kotlin c cpp c++ h hpp cs csharp swift rb ruby php scala dart lua diff patch yaml yml toml html xml css".split(
@@ -195,17 +198,30 @@ function bestHit(line: string, where: Where): Hit | null {
     if (FILE_LOCATION.test(before)) {
       // gcc/clang/tsc/eslint: "src/a.c:3:5: error: …" — the location is part of the message.
       const loc = before.search(/\S/);
-      add({ start: Math.max(loc, 0), end: null, kind: warning ? "warning" : "compiler", base: warning ? 2 : 3.5, headEnd });
+      add({
+        start: Math.max(loc, 0),
+        end: null,
+        kind: warning ? "warning" : "compiler",
+        base: warning ? 2 : 3.5,
+        headEnd,
+      });
     } else if (atStart(m.index) || inCode) {
       const base = warning ? 2 : word === "panic" ? 3.5 : atStart(m.index) ? 3 : 2.5;
-      add({ start: m.index, end: null, kind: warning ? "warning" : word === "panic" ? "panic" : "error", base, headEnd });
+      add({
+        start: m.index,
+        end: null,
+        kind: warning ? "warning" : word === "panic" ? "panic" : "error",
+        base,
+        headEnd,
+      });
     } else if (!warning) {
       // Prose: "I get this error: Cannot connect" — the message is what follows the colon.
       const start = headEnd + (line.slice(headEnd).length - line.slice(headEnd).trimStart().length);
       add({ start, end: null, kind: "prose", base: 1.5, headEnd: start });
     }
   }
-  for (const m of line.matchAll(RUST_PANIC)) add({ start: m.index, end: null, kind: "panic", base: 4, headEnd: m.index });
+  for (const m of line.matchAll(RUST_PANIC))
+    add({ start: m.index, end: null, kind: "panic", base: 4, headEnd: m.index });
   for (const m of line.matchAll(GO_PANIC)) {
     const start = m.index + (m[0].length - m[0].trimStart().length);
     add({ start, end: null, kind: "panic", base: 4, headEnd: m.index + m[0].length });
@@ -219,11 +235,13 @@ function bestHit(line: string, where: Where): Hit | null {
       add({ start, end: null, kind: "npm", base: NPM_METADATA.test(line) ? 2 : 3, headEnd: m.index + m[0].length });
     }
     for (const m of line.matchAll(LEVEL)) {
-      if (inCode || atStart(m.index)) add({ start: m.index, end: null, kind: "log-level", base: 3, headEnd: m.index + m[0].length });
+      if (inCode || atStart(m.index))
+        add({ start: m.index, end: null, kind: "log-level", base: 3, headEnd: m.index + m[0].length });
     }
   }
   if (inCode) {
-    for (const m of line.matchAll(YARN)) add({ start: line.search(/\S/), end: null, kind: "error", base: 2.5, headEnd: m.index + m[0].length });
+    for (const m of line.matchAll(YARN))
+      add({ start: line.search(/\S/), end: null, kind: "error", base: 2.5, headEnd: m.index + m[0].length });
     if (CRASH.test(line)) add({ start: line.search(/\S/), end: null, kind: "crash", base: 3, headEnd: 0 });
     for (const m of line.matchAll(FAILED)) {
       const start = m.index + m[0].length;
@@ -279,7 +297,7 @@ function toCandidate(block: Block, k: number, line: string, hit: Hit): ErrorCand
   if (hit.kind === "quoted" && !span && !quote) return null;
 
   let text = line.slice(hit.start, end);
-  if (quote && opener === '"' && text.includes('\\"')) text = unescapeJsonString(text);
+  if (quote && opener === '"' && text.includes('\\"')) text = unescapeJson(text); // cut out of a JSON string literal
   if (!code) text = cleanProse(text);
   text = text.trim();
   if (!hasMessage(text, hit, end)) return null;
@@ -293,16 +311,6 @@ function hasMessage(text: string, hit: Hit, end: number): boolean {
   const rest = hit.headEnd > hit.start ? text.slice(Math.max(0, hit.headEnd - hit.start)) : text;
   const min = hit.kind === "quoted" || hit.kind === "prose" ? 4 : 2;
   return end > hit.start && (rest.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= min;
-}
-
-/** A message cut out of a JSON string literal ("error":"Error: 429 {\\"type\\":…}") reads unescaped. */
-function unescapeJsonString(text: string): string {
-  try {
-    const value: unknown = JSON.parse(`"${text}"`);
-    return typeof value === "string" ? value : text;
-  } catch {
-    return text;
-  }
 }
 
 /** Bold and italic markers around a prose message are formatting, not part of it. */

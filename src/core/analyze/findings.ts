@@ -159,7 +159,8 @@ function readText(markdown: string, voice: Voice, out: Findings): void {
 
 /** One sentence: what it reports, or null when it reports none of these. */
 export function classify(sentence: string): Exclude<FindingKind, "maintainer"> | null {
-  if (NEGATIVE.test(sentence)) return TEMPORARY.test(sentence) && POSITIVE.test(sentence) ? "temporary" : "did-not-help";
+  if (NEGATIVE.test(sentence))
+    return TEMPORARY.test(sentence) && POSITIVE.test(sentence) ? "temporary" : "did-not-help";
   if (/\bno\s+(?:known\s+)?(?:work-?\s?around|fix|solution)\b/i.test(sentence)) return null;
   if (sentence.trimEnd().endsWith("?")) return null; // "Is there a workaround?"
   if (TEMPORARY.test(sentence) && /\b(?:helped|fixed|worked|works)\b/i.test(sentence)) return "temporary";

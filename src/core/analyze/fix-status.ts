@@ -173,7 +173,11 @@ function ownPull(thread: Thread, releases?: Releases): Fix {
   };
   if (merged) {
     const when = self.mergedAt ? ` on ${day(self.mergedAt)}` : "";
-    return { status: "fixed", summary: `This pull request was merged${when}${releasePhrase(self, releases)}.`, pulls: [self] };
+    return {
+      status: "fixed",
+      summary: `This pull request was merged${when}${releasePhrase(self, releases)}.`,
+      pulls: [self],
+    };
   }
   if (thread.state === "open") {
     const draft = thread.pull?.draft ? " (draft)" : "";

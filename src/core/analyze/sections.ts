@@ -86,7 +86,8 @@ const linkCite = (l: ReportLink): Citation => ({ label: l.ref, url: l.url });
 const pullCite = (p: FixPull): Citation => ({ label: p.ref, url: p.url });
 
 function who(v: Voice): string {
-  if (v.source === "body") return v.maintainer && v.login ? `the reporter ${v.login} (${v.association})` : "the reporter";
+  if (v.source === "body")
+    return v.maintainer && v.login ? `the reporter ${v.login} (${v.association})` : "the reporter";
   const name = v.login ?? "a deleted user";
   if (v.maintainer) return `maintainer ${name} (${v.association})`;
   if (v.isAuthor) return `the reporter (${name})`;
@@ -96,7 +97,9 @@ function who(v: Voice): string {
 function stateLine(t: Thread): string {
   if (t.kind === "pull") {
     if (t.pull?.merged) return "Merged pull request";
-    return t.state === "open" ? `Open${t.pull?.draft ? " draft" : ""} pull request` : "Pull request closed without merging";
+    return t.state === "open"
+      ? `Open${t.pull?.draft ? " draft" : ""} pull request`
+      : "Pull request closed without merging";
   }
   if (t.state === "open") return "Open issue";
   return t.stateReason && t.stateReason !== "reopened" ? `Issue closed ${reasonPhrase(t.stateReason)}` : "Closed issue";
@@ -132,7 +135,9 @@ function tldr(c: Ctx): Statement[] {
   const same = findings.sameHere.length;
   if (same > 0) extras.push(`${plural(same, "commenter")} ${same === 1 ? "reports" : "report"} the same problem`);
   if (c.similar.length > 0) {
-    extras.push(`${plural(c.similar.length, "linked issue")} ${c.similar.length === 1 ? "describes" : "describe"} a similar one`);
+    extras.push(
+      `${plural(c.similar.length, "linked issue")} ${c.similar.length === 1 ? "describes" : "describe"} a similar one`,
+    );
   }
   if (extras.length > 0) first += `; ${list(extras)}`;
   const firstCites: Citation[] = [c.threadCite];
@@ -179,7 +184,10 @@ function tldrOutcome(c: Ctx): Statement {
       if (best) return { text: `No fix is linked${workaround}`, citations: [c.threadCite, ...wCite] };
       if (c.thread.state === "closed" && c.thread.stateReason === "completed") {
         const when = c.thread.closedAt ? ` on ${day(c.thread.closedAt)}` : "";
-        return { text: `It was closed as completed${when}, but no fix or workaround is linked.`, citations: [c.threadCite] };
+        return {
+          text: `It was closed as completed${when}, but no fix or workaround is linked.`,
+          citations: [c.threadCite],
+        };
       }
       return { text: `No fix or workaround is known as of ${c.asOf}.`, citations: [c.threadCite] };
     }
@@ -208,7 +216,11 @@ function guidance(c: Ctx): Statement[] {
     out.push({ text: fix.summary, citations: [c.threadCite] });
     for (const l of c.links.filter((x) => x.depth === 1 && x.relations.includes("closes"))) {
       const title = l.title ? ` (${quote(l.title, 100)})` : "";
-      const verb = thread.pull?.merged ? "It closed" : thread.state === "open" ? "It would close" : "It would have closed";
+      const verb = thread.pull?.merged
+        ? "It closed"
+        : thread.state === "open"
+          ? "It would close"
+          : "It would have closed";
       out.push({ text: `${verb} ${l.ref}${title}.`, citations: [linkCite(l)] });
     }
   } else if (merged.length > 0) {
@@ -232,17 +244,26 @@ function guidance(c: Ctx): Statement[] {
   }
   for (const l of c.duplicateOf) {
     const title = l.title ? ` (${quote(l.title, 100)})` : "";
-    out.push({ text: `This is marked as a duplicate of ${l.ref}${title}; follow that issue instead.`, citations: [linkCite(l)] });
+    out.push({
+      text: `This is marked as a duplicate of ${l.ref}${title}; follow that issue instead.`,
+      citations: [linkCite(l)],
+    });
   }
   if (merged.length === 0 && fix.status !== "fixed" && c.worked.length === 0 && thread.kind === "issue") {
     out.unshift({ text: "No workaround or fix has been reported in this thread.", citations: [c.threadCite] });
   }
   for (const f of c.worked.slice(0, MAX_WORKED)) {
     const votes = f.voice.plusOnes > 0 ? ` (👍 ${f.voice.plusOnes})` : "";
-    out.push({ text: `Reported to work by ${who(f.voice)}${votes}: ${quote(f.text)}`, citations: [voiceCite(f.voice, thread)] });
+    out.push({
+      text: `Reported to work by ${who(f.voice)}${votes}: ${quote(f.text)}`,
+      citations: [voiceCite(f.voice, thread)],
+    });
   }
   for (const f of byKind(findings, "temporary").slice(0, MAX_TEMPORARY)) {
-    out.push({ text: `Helped only for a while, per ${who(f.voice)}: ${quote(f.text)}`, citations: [voiceCite(f.voice, thread)] });
+    out.push({
+      text: `Helped only for a while, per ${who(f.voice)}: ${quote(f.text)}`,
+      citations: [voiceCite(f.voice, thread)],
+    });
   }
   for (const f of byKind(findings, "did-not-help").slice(0, MAX_NEGATIVE)) {
     out.push({ text: `Did not help, per ${who(f.voice)}: ${quote(f.text)}`, citations: [voiceCite(f.voice, thread)] });
@@ -322,7 +343,9 @@ function notes(c: Ctx): Statement[] {
   }
   for (const label of notableLabels(thread)) {
     const e = lastLabeled(thread, label);
-    const by = e ? ` by ${e.actor ?? "an unknown account"}${e.actor?.endsWith("[bot]") ? " (a bot)" : ""} on ${day(e.createdAt)}` : "";
+    const by = e
+      ? ` by ${e.actor ?? "an unknown account"}${e.actor?.endsWith("[bot]") ? " (a bot)" : ""} on ${day(e.createdAt)}`
+      : "";
     out.push({ text: `Labelled "${label}"${by}.`, citations: [c.threadCite] });
   }
   const closed = lastClosed(thread);
@@ -350,7 +373,10 @@ function notes(c: Ctx): Statement[] {
     });
   }
   if (out.length === 0) {
-    out.push({ text: "The thread gives no environment details, notable labels or other notes.", citations: [c.threadCite] });
+    out.push({
+      text: "The thread gives no environment details, notable labels or other notes.",
+      citations: [c.threadCite],
+    });
   }
   return out;
 }
@@ -377,7 +403,8 @@ function recommendation(c: Ctx): Statement {
   const released = merged.find((p) => p.releasedIn);
   if (released) return { text: `Upgrade to ${released.releasedIn} or later.`, citations: [pullCite(released)] };
   if (merged[0]) return { text: `Use a build that includes ${merged[0].ref}.`, citations: [pullCite(merged[0])] };
-  if (fix.status === "fixed") return { text: "Use a build that contains the commit that closed this issue.", citations: closingCommitCites(c) };
+  if (fix.status === "fixed")
+    return { text: "Use a build that contains the commit that closed this issue.", citations: closingCommitCites(c) };
   const dup = c.duplicateOf[0];
   if (dup) return { text: `Follow ${dup.ref}, which this issue duplicates.`, citations: [linkCite(dup)] };
   if (best) {
@@ -391,7 +418,11 @@ function recommendation(c: Ctx): Statement {
     };
   }
   const open = fix.pulls.filter((p) => !p.merged && p.state !== "closed");
-  if (open.length > 0) return { text: `Follow ${list(open.map((p) => p.ref))}, which would close this issue once merged.`, citations: open.map(pullCite) };
+  if (open.length > 0)
+    return {
+      text: `Follow ${list(open.map((p) => p.ref))}, which would close this issue once merged.`,
+      citations: open.map(pullCite),
+    };
   if (thread.state === "closed" && thread.stateReason === "completed") {
     const when = thread.closedAt ? ` on ${day(thread.closedAt)}` : "";
     return {
@@ -415,7 +446,8 @@ function recommendation(c: Ctx): Statement {
 function pullRecommendation(c: Ctx): Statement {
   const self = c.fix.pulls[0];
   const cite = [c.threadCite];
-  if (self?.merged && self.releasedIn) return { text: `Use ${self.releasedIn} or later to get this change.`, citations: cite };
+  if (self?.merged && self.releasedIn)
+    return { text: `Use ${self.releasedIn} or later to get this change.`, citations: cite };
   if (self?.merged) return { text: "Use a build that includes this pull request's merge.", citations: cite };
   if (c.thread.state === "open") return { text: "Follow this pull request for its review and merge.", citations: cite };
   return { text: "Do not count on this change: it was closed without merging.", citations: cite };
@@ -423,10 +455,14 @@ function pullRecommendation(c: Ctx): Statement {
 
 function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
-  return items.filter((x) => (seen.has(key(x)) ? false : (seen.add(key(x)), true)));
+  const out: T[] = [];
+  for (const x of items) {
+    const k = key(x);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(x);
+  }
+  return out;
 }
 
-function dedupeCitations(cites: Citation[]): Citation[] {
-  const seen = new Set<string>();
-  return cites.filter((x) => (seen.has(x.url) ? false : (seen.add(x.url), true)));
-}
+const dedupeCitations = (cites: Citation[]): Citation[] => uniqueBy(cites, (c) => c.url);

@@ -38,7 +38,13 @@ export type FixtureThread = {
     merge_commit_sha?: string;
     closes?: string[];
   } | null;
-  comments: { id: number; author: FixtureAuthor; created_at: string; body: string; reactions: Partial<ReactionCounts> }[];
+  comments: {
+    id: number;
+    author: FixtureAuthor;
+    created_at: string;
+    body: string;
+    reactions: Partial<ReactionCounts>;
+  }[];
   events: FixtureEvent[];
 };
 export type FixtureRepo = {
@@ -232,7 +238,9 @@ export function fixtureReleases(
     const history = repo?.history ?? [];
     const at = history.indexOf(sha);
     const release =
-      at < 0 ? undefined : (repo?.releases ?? []).find((r) => history.indexOf(r.sha) >= at && history.indexOf(r.sha) >= 0);
+      at < 0
+        ? undefined
+        : (repo?.releases ?? []).find((r) => history.indexOf(r.sha) >= at && history.indexOf(r.sha) >= 0);
     out.set(keyOf(link.target), release ? { tag: release.tag, publishedAt: release.published_at } : null);
   }
   return out;

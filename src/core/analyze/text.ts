@@ -22,14 +22,15 @@ export function errorGist(message: string, max = 180): string {
     const m = /"message"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(message.slice(brace));
     if (m?.[1]) {
       const head = clip(message.slice(0, brace).trim(), 60);
-      const text = clip(unescape(m[1]), Math.max(40, max - head.length - 3));
+      const text = clip(unescapeJson(m[1]), Math.max(40, max - head.length - 3));
       return head ? `${head} "${text}"` : `"${text}"`;
     }
   }
   return clip(message.split("\n")[0] ?? message, max);
 }
 
-function unescape(s: string): string {
+/** The value of a JSON string literal's body (`\\"` → `"`), or the text itself when it is not one. */
+export function unescapeJson(s: string): string {
   try {
     const v: unknown = JSON.parse(`"${s}"`);
     return typeof v === "string" ? v : s;

@@ -1,0 +1,213 @@
+// The report as JSON: keys in the order of the Report type, 2-space indent, trailing newline, and a
+// zod schema other faces and tests validate reports with. The schema is permissive about extra
+// fields (the schema only grows) and strict about the ones it declares.
+import { z } from "zod";
+import type { FixPull, Report, ReportEvidence, ReportLink, Statement } from "../thread/report.js";
+import { REPORT_SCHEMA_VERSION } from "../thread/report.js";
+
+const relation = z.enum([
+  "closes",
+  "closed-by",
+  "duplicate-of",
+  "duplicated-by",
+  "connected",
+  "mentioned-by",
+  "mentions",
+]);
+const kind = z.enum(["issue", "pull"]);
+const state = z.enum(["open", "closed"]);
+const stateReason = z.enum(["completed", "not_planned", "duplicate", "reopened"]).nullable();
+const url = z.string().regex(/^https?:\/\//, "an http(s) URL");
+
+export const evidenceSchema = z.object({
+  source: z.enum(["body", "comment", "timeline", "pull"]),
+  url,
+  event: z.string().nullable(),
+  actor: z.string().nullable(),
+  at: z.string().nullable(),
+  excerpt: z.string().nullable(),
+});
+
+export const citationSchema = z.object({ label: z.string().min(1), url });
+export const statementSchema = z.object({ text: z.string().min(1), citations: z.array(citationSchema).min(1) });
+
+export const reportLinkSchema = z.object({
+  ref: z.string(),
+  type: kind,
+  relation,
+  relations: z.array(relation).min(1),
+  url,
+  title: z.string().nullable(),
+  state: state.nullable(),
+  stateReason,
+  merged: z.boolean().nullable(),
+  depth: z.number().int().min(1),
+  evidence: z.array(evidenceSchema),
+});
+
+export const fixPullSchema = z.object({
+  ref: z.string(),
+  url,
+  title: z.string().nullable(),
+  state: state.nullable(),
+  merged: z.boolean(),
+  mergedAt: z.string().nullable(),
+  releasedIn: z.string().nullable(),
+  releasedAt: z.string().nullable(),
+  evidence: z.array(evidenceSchema),
+});
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  ref: z.string(),
+  host: z.string(),
+  url,
+  kind,
+  title: z.string(),
+  state,
+  stateReason,
+  labels: z.array(z.string()),
+  locked: z.boolean(),
+  author: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+  transferredFrom: z.string().nullable(),
+  stats: z.object({
+    comments: z.number().int().min(0),
+    participants: z.number().int().min(0),
+    timelineEvents: z.number().int().min(0),
+    reactions: z.number().int().min(0),
+  }),
+  timelineTop: z.array(z.object({ type: z.string(), count: z.number().int().min(1) })),
+  errorMessage: z.string().nullable(),
+  body: z.string(),
+  links: z.array(reportLinkSchema),
+  commits: z.array(z.object({ sha: z.string(), url: url.nullable(), evidence: z.array(evidenceSchema) })),
+  fix: z.object({
+    status: z.enum(["fixed", "fix-open", "fix-unmerged", "none"]),
+    summary: z.string().min(1),
+    pulls: z.array(fixPullSchema),
+  }),
+  sections: z.object({
+    tldr: z.array(statementSchema).min(1).max(2),
+    guidance: z.array(statementSchema),
+    example: z
+      .object({
+        code: z.string(),
+        language: z.string().nullable(),
+        citations: z.array(citationSchema).min(1),
+        caption: z.string(),
+      })
+      .nullable(),
+    notes: z.array(statementSchema),
+    recommendation: statementSchema,
+  }),
+  meta: z.object({
+    fetchedAt: z.string(),
+    generatedAt: z.string(),
+    via: z.enum(["graphql", "rest", "store"]),
+    apiRequests: z.object({ rest: z.number().int().min(0), graphql: z.number().int().min(0) }),
+    depth: z.number().int().min(0),
+    analyzer: z.literal("deterministic"),
+  }),
+});
+
+/** The report as stable JSON: the Report type's key order whatever order the object was built in. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(ordered(report), null, 2)}\n`;
+}
+
+// Each builder lists every key of its type in declaration order; the `satisfies`-style return
+// types make a missing or misspelt key a compile error when the type grows.
+const ev = (e: ReportEvidence): ReportEvidence => ({
+  source: e.source,
+  url: e.url,
+  event: e.event,
+  actor: e.actor,
+  at: e.at,
+  excerpt: e.excerpt,
+});
+const st = (s: Statement): Statement => ({
+  text: s.text,
+  citations: s.citations.map((c) => ({ label: c.label, url: c.url })),
+});
+const ln = (l: ReportLink): ReportLink => ({
+  ref: l.ref,
+  type: l.type,
+  relation: l.relation,
+  relations: [...l.relations],
+  url: l.url,
+  title: l.title,
+  state: l.state,
+  stateReason: l.stateReason,
+  merged: l.merged,
+  depth: l.depth,
+  evidence: l.evidence.map(ev),
+});
+const fp = (p: FixPull): FixPull => ({
+  ref: p.ref,
+  url: p.url,
+  title: p.title,
+  state: p.state,
+  merged: p.merged,
+  mergedAt: p.mergedAt,
+  releasedIn: p.releasedIn,
+  releasedAt: p.releasedAt,
+  evidence: p.evidence.map(ev),
+});
+
+function ordered(r: Report): Report {
+  const ex = r.sections.example;
+  return {
+    schemaVersion: r.schemaVersion,
+    ref: r.ref,
+    host: r.host,
+    url: r.url,
+    kind: r.kind,
+    title: r.title,
+    state: r.state,
+    stateReason: r.stateReason,
+    labels: [...r.labels],
+    locked: r.locked,
+    author: r.author,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    closedAt: r.closedAt,
+    transferredFrom: r.transferredFrom,
+    stats: {
+      comments: r.stats.comments,
+      participants: r.stats.participants,
+      timelineEvents: r.stats.timelineEvents,
+      reactions: r.stats.reactions,
+    },
+    timelineTop: r.timelineTop.map((t) => ({ type: t.type, count: t.count })),
+    errorMessage: r.errorMessage,
+    body: r.body,
+    links: r.links.map(ln),
+    commits: r.commits.map((c) => ({ sha: c.sha, url: c.url, evidence: c.evidence.map(ev) })),
+    fix: { status: r.fix.status, summary: r.fix.summary, pulls: r.fix.pulls.map(fp) },
+    sections: {
+      tldr: r.sections.tldr.map(st),
+      guidance: r.sections.guidance.map(st),
+      example: ex
+        ? {
+            code: ex.code,
+            language: ex.language,
+            citations: ex.citations.map((c) => ({ label: c.label, url: c.url })),
+            caption: ex.caption,
+          }
+        : null,
+      notes: r.sections.notes.map(st),
+      recommendation: st(r.sections.recommendation),
+    },
+    meta: {
+      fetchedAt: r.meta.fetchedAt,
+      generatedAt: r.meta.generatedAt,
+      via: r.meta.via,
+      apiRequests: { rest: r.meta.apiRequests.rest, graphql: r.meta.apiRequests.graphql },
+      depth: r.meta.depth,
+      analyzer: r.meta.analyzer,
+    },
+  };
+}

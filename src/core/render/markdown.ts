@@ -1,0 +1,164 @@
+// The report as GitHub-flavoured Markdown, for sharing and archiving. Pure and deterministic: the
+// same Report always renders to the same text. Every string from GitHub users is escaped or fenced
+// (see markdown-escape.ts); the raw body sits in a fenced block inside <details>, so it can neither
+// close the block nor inject HTML.
+import type { Citation, FixPull, Report, ReportLink, Statement } from "../thread/report.js";
+import { codeBlock, escapeCell, escapeInline, inlineCode, link } from "./markdown-escape.js";
+import { renderMermaid } from "./mermaid.js";
+
+const TOP_EVENTS = 6;
+
+export function renderMarkdown(report: Report): string {
+  const cite = (c: readonly Citation[]) => cites(c, report.ref);
+  const statement = (s: Statement): string => `${escapeInline(s.text)}${cite(s.citations)}`;
+  const paragraph = (items: readonly Statement[]): string => items.map(statement).join(" ");
+  const orderedList = (items: readonly Statement[]): string =>
+    items.map((s, i) => `${i + 1}. ${statement(s)}`).join("\n");
+  const bulletList = (items: readonly Statement[]): string => items.map((s) => `- ${statement(s)}`).join("\n");
+  const parts = [
+    title(report),
+    header(report),
+    statsTable(report),
+    topEvents(report),
+    section("TL;DR", paragraph(report.sections.tldr)),
+    section(
+      "Error message",
+      report.errorMessage ? codeBlock(report.errorMessage, "text") : "_No error message found in the thread._",
+    ),
+    section("Fix status", fixStatus(report)),
+    section("Guidance", orderedList(report.sections.guidance)),
+    section("Example", example(report, cite)),
+    section("Notes", bulletList(report.sections.notes)),
+    section(
+      "Recommendation",
+      `**${escapeInline(report.sections.recommendation.text)}**${cite(report.sections.recommendation.citations)}`,
+    ),
+    section("Linked issues and pull requests", linksSection(report)),
+    rawBody(report),
+    footer(report),
+  ];
+  return `${parts.filter((p) => p !== "").join("\n\n")}\n`;
+}
+
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+function title(r: Report): string {
+  const { comments, participants } = r.stats;
+  return `# ${escapeInline(r.title)} [${count(comments, "comment")}, ${count(participants, "participant")}]`;
+}
+
+function header(r: Report): string {
+  const kind = r.kind === "pull" ? "pull request" : "issue";
+  const state = r.stateReason && r.state === "closed" ? `${r.state} (${r.stateReason.replace(/_/g, " ")})` : r.state;
+  const bits = [link(r.ref, r.url), kind, `**${escapeInline(state)}**`];
+  if (r.author) bits.push(`opened by ${escapeInline(r.author)} on ${r.createdAt.slice(0, 10)}`);
+  if (r.labels.length > 0) bits.push(`labels: ${r.labels.map(inlineCode).join(", ")}`);
+  if (r.locked) bits.push("locked");
+  if (r.transferredFrom) bits.push(`transferred from ${escapeInline(r.transferredFrom)}`);
+  return bits.join(" · ");
+}
+
+function statsTable(r: Report): string {
+  const s = r.stats;
+  return [
+    "| Comments | Participants | Timeline events | Reactions | Fetched at |",
+    "|---:|---:|---:|---:|---|",
+    `| ${s.comments} | ${s.participants} | ${s.timelineEvents} | ${s.reactions} | ${escapeCell(r.meta.fetchedAt)} |`,
+  ].join("\n");
+}
+
+function topEvents(r: Report): string {
+  if (r.timelineTop.length === 0) return "**Top timeline events:** none";
+  const shown = r.timelineTop.slice(0, TOP_EVENTS).map((t) => `${escapeInline(t.type)} ×${t.count}`);
+  const rest = r.timelineTop.length - TOP_EVENTS;
+  return `**Top timeline events:** ${shown.join(", ")}${rest > 0 ? `, and ${count(rest, "other type")}` : ""}`;
+}
+
+const section = (heading: string, body: string): string => `## ${heading}\n\n${body}`;
+
+/** Citation labels name threads in full; within the report's own repository "#12" is enough. */
+function shortLabel(label: string, reportRef: string): string {
+  const prefix = reportRef.slice(0, reportRef.indexOf("#") + 1).toLowerCase();
+  return prefix && label.toLowerCase().startsWith(prefix) && /^\d+$/.test(label.slice(prefix.length))
+    ? label.slice(prefix.length - 1)
+    : label;
+}
+
+function cites(citations: readonly Citation[], reportRef: string): string {
+  if (citations.length === 0) return "";
+  return ` (${citations.map((c) => link(shortLabel(c.label, reportRef), c.url)).join(", ")})`;
+}
+
+function fixStatus(r: Report): string {
+  const head = `**${r.fix.status}**: ${escapeInline(r.fix.summary)}`;
+  if (r.fix.pulls.length === 0) return head;
+  const rows = r.fix.pulls.map((p: FixPull) =>
+    [
+      link(p.ref, p.url),
+      escapeCell(p.title),
+      escapeCell(p.state ?? "unknown"),
+      p.merged ? "yes" : "no",
+      escapeCell(p.mergedAt?.slice(0, 10) ?? "–"),
+      escapeCell(p.releasedIn ?? "–"),
+    ].join(" | "),
+  );
+  return [
+    head,
+    "",
+    "| Pull request | Title | State | Merged | Merged on | Released in |",
+    "|---|---|---|---|---|---|",
+    ...rows.map((row) => `| ${row} |`),
+  ].join("\n");
+}
+
+function example(r: Report, cite: (c: readonly Citation[]) => string): string {
+  const ex = r.sections.example;
+  if (!ex) return "_No command, configuration or code in the thread is reported to work._";
+  return `${escapeInline(ex.caption)}${cite(ex.citations)}\n\n${codeBlock(ex.code, ex.language)}`;
+}
+
+const MAX_EVIDENCE_LINKS = 5;
+
+function evidenceLinks(l: ReportLink): string {
+  const unique = new Map<string, string>();
+  for (const e of l.evidence) {
+    const name = e.event ?? e.source;
+    unique.set(`${name}|${e.url}`, link(name, e.url));
+  }
+  const all = [...unique.values()];
+  if (all.length === 0) return " ";
+  const more = all.length - MAX_EVIDENCE_LINKS;
+  return `${all.slice(0, MAX_EVIDENCE_LINKS).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+function linksSection(r: Report): string {
+  if (r.links.length === 0) return "_No linked issues or pull requests._";
+  const rows = r.links.map((l) =>
+    [
+      link(l.ref, l.url),
+      escapeCell(l.title),
+      l.type === "pull" ? "pull request" : "issue",
+      escapeCell(l.relations.join(", ")),
+      escapeCell(l.state ? `${l.state}${l.stateReason ? ` (${l.stateReason.replace(/_/g, " ")})` : ""}` : "unknown"),
+      l.merged === null ? "–" : l.merged ? "yes" : "no",
+      evidenceLinks(l),
+    ].join(" | "),
+  );
+  const table = [
+    "| Ref | Title | Type | Relation | State | Merged | Evidence |",
+    "|---|---|---|---|---|---|---|",
+    ...rows.map((row) => `| ${row} |`),
+  ].join("\n");
+  return `${table}\n\n${codeBlock(renderMermaid(r), "mermaid")}`;
+}
+
+function rawBody(r: Report): string {
+  const body = r.body.trim() === "" ? "(empty)" : r.body;
+  return `<details><summary>Raw body</summary>\n\n${codeBlock(body, "markdown")}\n\n</details>`;
+}
+
+function footer(r: Report): string {
+  const m = r.meta;
+  const requests = `${count(m.apiRequests.graphql, "GraphQL request")}, ${count(m.apiRequests.rest, "REST request")}`;
+  return `---\n\n<sub>Generated by issuegraph (${escapeInline(m.analyzer)} analysis) at ${escapeInline(m.generatedAt)} from data fetched at ${escapeInline(m.fetchedAt)} via ${escapeInline(m.via)} (${requests}), link depth ${m.depth}.</sub>`;
+}
