@@ -10,24 +10,30 @@
  */
 const SPECIAL = /[\\`*_[\]<>|~&]/g;
 
-/** One line of plain text, safe anywhere inline (headings, list items, paragraphs). */
-export function escapeInline(text: string): string {
+/** One line of plain text, safe inside a line (link texts, table cells, after other text). */
+export function escapeText(text: string): string {
   return (
     text
       // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are dropped on purpose
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
       .replace(/\s*[\r\n]+\s*/g, " ")
       .replace(SPECIAL, (ch) => `\\${ch}`)
-      // At the start of a line (a list item's text too): "1." or "-"/"+" would start a list, "#" a
-      // heading, "=" or "-" runs a setext heading.
-      .replace(/^(\s*)(\d+)([.)])/, "$1$2\\$3")
-      .replace(/^(\s*)([-=+#])/, "$1\\$2")
   );
+}
+
+/**
+ * One line of plain text, safe anywhere, also where a line starts (a paragraph, a list item's
+ * text): there "1." or "-"/"+" would start a list, "#" a heading, "=" or "-" runs a setext heading.
+ */
+export function escapeInline(text: string): string {
+  return escapeText(text)
+    .replace(/^(\s*)(\d+)([.)])/, "$1$2\\$3")
+    .replace(/^(\s*)([-=+#])/, "$1\\$2");
 }
 
 /** Text for a table cell: inline-escaped (which also escapes "|"), never empty. */
 export const escapeCell = (text: string | null | undefined): string => {
-  const t = escapeInline(text ?? "").trim();
+  const t = escapeText(text ?? "").trim();
   return t === "" ? " " : t;
 };
 
@@ -52,7 +58,7 @@ export function safeUrl(url: string): string | null {
 /** `[text](url)`, or the escaped text alone when the URL is not safe to link. */
 export function link(text: string, url: string): string {
   const safe = safeUrl(url);
-  const label = escapeInline(text) || "link";
+  const label = escapeText(text) || "link";
   return safe ? `[${label}](${safe})` : label;
 }
 

@@ -1,0 +1,329 @@
+import { describe, expect, it } from "vitest";
+import { extractError, extractThreadError, findErrorCandidates } from "./extract-error.js";
+import { comment, makeThread } from "./test-thread.js";
+
+const fenced = (text: string, lang = "") => `Steps: run it.\n\n\`\`\`${lang}\n${text}\n\`\`\`\n`;
+
+describe("extractError: stack traces and runtime errors", () => {
+  it.each([
+    [
+      "Python traceback: the final exception line",
+      fenced(
+        "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n    int('abc')\nValueError: invalid literal for int() with base 10: 'abc'",
+      ),
+      "ValueError: invalid literal for int() with base 10: 'abc'",
+    ],
+    [
+      "Python traceback ending in a bare exception name",
+      fenced('Traceback (most recent call last):\n  File "a.py", line 1, in <module>\n    main()\nKeyboardInterrupt'),
+      "KeyboardInterrupt",
+    ],
+    [
+      "Rust panic, old format",
+      fenced(
+        "thread 'main' panicked at 'called `Option::unwrap()` on a `None` value', src/main.rs:4:5\nnote: run with `RUST_BACKTRACE=1`",
+      ),
+      "thread 'main' panicked at 'called `Option::unwrap()` on a `None` value', src/main.rs:4:5",
+    ],
+    [
+      "Rust panic, new format with the message on the next line",
+      fenced(
+        "$ cargo run\nthread 'main' panicked at src/main.rs:2:5:\nindex out of bounds: the len is 3 but the index is 99",
+        "console",
+      ),
+      "thread 'main' panicked at src/main.rs:2:5:\nindex out of bounds: the len is 3 but the index is 99",
+    ],
+    [
+      "Go panic, not the goroutine dump",
+      fenced(
+        "panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation]\n\ngoroutine 1 [running]:\nmain.main()",
+      ),
+      "panic: runtime error: invalid memory address or nil pointer dereference",
+    ],
+    [
+      "Go fatal error",
+      fenced("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:"),
+      "fatal error: all goroutines are asleep - deadlock!",
+    ],
+    [
+      "Java exception in thread",
+      fenced(
+        'Exception in thread "main" java.lang.NullPointerException: Cannot invoke "String.length()" because "s" is null\n\tat Main.main(Main.java:5)',
+      ),
+      'Exception in thread "main" java.lang.NullPointerException: Cannot invoke "String.length()" because "s" is null',
+    ],
+    [
+      "Java: the first exception, not its cause",
+      fenced(
+        "java.lang.IllegalStateException: Failed to load ApplicationContext\n\tat org.example.Foo\nCaused by: java.io.IOException: Stream closed",
+      ),
+      "java.lang.IllegalStateException: Failed to load ApplicationContext",
+    ],
+    [
+      "C# unhandled exception",
+      fenced(
+        "Unhandled exception. System.InvalidOperationException: Sequence contains no elements\n   at System.Linq.ThrowHelper.ThrowNoElementsException()",
+      ),
+      "System.InvalidOperationException: Sequence contains no elements",
+    ],
+    [
+      "Node: the error line, not the source line with `throw new Error(`",
+      fenced(
+        "/app/index.js:3\nthrow new Error('boom')\n^\n\nError: boom\n    at Object.<anonymous> (/app/index.js:3:7)",
+      ),
+      "Error: boom",
+    ],
+    ["segfault", fenced("$ ./app\nSegmentation fault (core dumped)"), "Segmentation fault (core dumped)"],
+  ])("%s", (_name, text, expected) => {
+    expect(extractError(text)).toBe(expected);
+  });
+});
+
+describe("extractError: tools, compilers and logs", () => {
+  it.each([
+    [
+      "npm ERR!: the message line, not the code line",
+      fenced(
+        "npm ERR! code ERESOLVE\nnpm ERR! ERESOLVE unable to resolve dependency tree\nnpm ERR! \nnpm ERR! While resolving: app@1.0.0",
+      ),
+      "npm ERR! ERESOLVE unable to resolve dependency tree",
+    ],
+    [
+      "npm 10 `npm error`",
+      fenced("npm error code E404\nnpm error 404 Not Found - GET https://registry.npmjs.org/nope - Not found"),
+      "npm error 404 Not Found - GET https://registry.npmjs.org/nope - Not found",
+    ],
+    [
+      "yarn",
+      fenced('error An unexpected error occurred: "https://registry.yarnpkg.com/x: Not found".'),
+      'error An unexpected error occurred: "https://registry.yarnpkg.com/x: Not found".',
+    ],
+    [
+      "gcc keeps its location",
+      fenced("main.c:3:5: error: expected ';' before 'return'"),
+      "main.c:3:5: error: expected ';' before 'return'",
+    ],
+    [
+      "tsc keeps its location and code",
+      fenced("src/a.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'."),
+      "src/a.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'.",
+    ],
+    [
+      "rustc error code",
+      fenced("error[E0382]: borrow of moved value: `v`\n --> src/main.rs:4:20"),
+      "error[E0382]: borrow of moved value: `v`",
+    ],
+    [
+      "an error beats an earlier warning",
+      fenced("warning: unused variable `x`\nerror: could not compile `foo`"),
+      "error: could not compile `foo`",
+    ],
+    [
+      "docker",
+      fenced("Error response from daemon: pull access denied for foo"),
+      "Error response from daemon: pull access denied for foo",
+    ],
+    [
+      "pip",
+      fenced("ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: none)"),
+      "ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: none)",
+    ],
+    [
+      "git",
+      fenced("$ git status\nfatal: not a git repository (or any of the parent directories): .git"),
+      "fatal: not a git repository (or any of the parent directories): .git",
+    ],
+    [
+      "log level after a timestamp",
+      fenced(
+        "2024-05-01 12:00:00,123 INFO starting\n2024-05-01 12:00:01,456 ERROR [main] Connection refused: localhost:5432",
+      ),
+      "ERROR [main] Connection refused: localhost:5432",
+    ],
+    [
+      "Node deprecation warning",
+      fenced("(node:1234) [DEP0005] DeprecationWarning: Buffer() is deprecated due to security and usability issues."),
+      "DeprecationWarning: Buffer() is deprecated due to security and usability issues.",
+    ],
+    [
+      "vitest assertion",
+      fenced(" FAIL  src/a.test.ts > adds\nAssertionError: expected 2 to be 3"),
+      "AssertionError: expected 2 to be 3",
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(extractError(text)).toBe(expected);
+  });
+});
+
+describe("extractError: HTTP and JSON error bodies", () => {
+  it("keeps a JSON body that continues on the next line of a code block", () => {
+    const text = fenced('API Error: 400\n{"type":"error","error":{"message":"quota"},"request_id":"req_1');
+    expect(extractError(text)).toBe('API Error: 400\n{"type":"error","error":{"message":"quota"},"request_id":"req_1');
+  });
+
+  it("does not swallow prose that follows the JSON", () => {
+    const text = fenced('HTTP Error: 500\n{"error":"boom"}\nthen I restarted');
+    expect(extractError(text)).toBe('HTTP Error: 500\n{"error":"boom"}');
+  });
+
+  it("takes a pretty-printed JSON error body whole", () => {
+    const text =
+      'The API returns:\n```json\n{\n  "error": {\n    "code": 401,\n    "message": "Bad credentials"\n  }\n}\n```';
+    expect(extractError(text)).toBe('{\n  "error": {\n    "code": 401,\n    "message": "Bad credentials"\n  }\n}');
+  });
+
+  it("takes a one-line JSON error body after a label", () => {
+    expect(extractError('Response body: {"error":"invalid_grant","error_description":"Bad Request"}')).toBe(
+      '{"error":"invalid_grant","error_description":"Bad Request"}',
+    );
+  });
+
+  it("unescapes a message cut out of a JSON string", () => {
+    const text = fenced('[{"error":"Error: 429 {\\"type\\":\\"error\\",\\"message\\":\\"slow down\\"}"}]', "json");
+    expect(extractError(text)).toBe('Error: 429 {"type":"error","message":"slow down"}');
+  });
+
+  it.each([
+    ["an error-and-status phrase", "**Turning it off gives an immediate API error 400**", "API error 400"],
+    [
+      "HTTP status with its reason",
+      "The upload now returns HTTP 413 Payload Too Large for big files.",
+      "HTTP 413 Payload Too Large",
+    ],
+    [
+      "a status code with its reason",
+      "The server answers 503 Service Unavailable every time.",
+      "503 Service Unavailable",
+    ],
+  ])("finds %s in prose", (_name, text, expected) => {
+    expect(extractError(text)).toBe(expected);
+  });
+});
+
+describe("extractError: prose", () => {
+  it.each([
+    [
+      "inline code ends the message",
+      "I get `TypeError: Cannot read properties of undefined (reading 'map')` on save.",
+      "TypeError: Cannot read properties of undefined (reading 'map')",
+    ],
+    [
+      "a double-quoted message ends at its closing quote",
+      'It produces "API Error: Rate limit reached" even with quota left.',
+      "API Error: Rate limit reached",
+    ],
+    [
+      "a single-quoted message keeps its apostrophes",
+      "It says 'Error: can't open file' and exits.",
+      "Error: can't open file",
+    ],
+    [
+      "the quoted text after the word error",
+      'Claude answers with the error "You\'re out of usage. Add more" although I have quota.',
+      "You're out of usage. Add more",
+    ],
+    [
+      "the text after 'this error:'",
+      "After the update I get this error: Cannot connect to the Docker daemon",
+      "Cannot connect to the Docker daemon",
+    ],
+    ["a bold label before the message", "**Error:** Something went badly wrong", "Error: Something went badly wrong"],
+    [
+      "the message on the line after a bare label",
+      "**Error:**\nAPI Error: 400 quota exceeded",
+      "API Error: 400 quota exceeded",
+    ],
+    ["a blockquoted error", "> Error: quoted from another issue", "Error: quoted from another issue"],
+    [
+      "a browser console error",
+      "Console shows:\n\n    Uncaught (in promise) TypeError: Failed to fetch",
+      "TypeError: Failed to fetch",
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(extractError(text)).toBe(expected);
+  });
+
+  it("prefers a fenced error over the same error mentioned in prose", () => {
+    const text =
+      'It fails with API Error: 400 "out of usage", every time.\n\n```\nAPI Error: 400 {"message":"out of usage"}\n```';
+    expect(extractError(text)).toBe('API Error: 400 {"message":"out of usage"}');
+  });
+
+  it("strips a shell comment prefix in code", () => {
+    expect(extractError(fenced('claude -p "hi"\n# => API Error: 400 "You\'re out of extra usage..."', "bash"))).toBe(
+      'API Error: 400 "You\'re out of extra usage..."',
+    );
+  });
+
+  it("unwraps a quoted warning in a code block", () => {
+    expect(extractError(fenced("'Warning: getDOMNode(...) is deprecated.'"))).toBe(
+      "Warning: getDOMNode(...) is deprecated.",
+    );
+  });
+});
+
+describe("extractError: no error", () => {
+  it.each([
+    ["a feature request", "It would be nice to have a minimap. Error handling in the docs is confusing too."],
+    ["source code that throws", fenced("function f() {\n  throw new Error('nope');\n}", "js")],
+    ["source code that logs an error string", fenced('console.error("Error: this is source code")', "js")],
+    ["a bare label", "**Error:**\n\nnothing here"],
+    ["an issue template placeholder in an HTML comment", "<!-- Error: paste your error here -->\nNothing broke."],
+    ["an empty template section", "### Error Messages/Logs\n\n```shell\n\n```\n"],
+    ["a Rust path, not an error", "Use `std::io::Error::new` for that."],
+    ["empty text", ""],
+  ])("%s gives null", (_name, text) => {
+    expect(extractError(text)).toBeNull();
+  });
+});
+
+describe("findErrorCandidates", () => {
+  it("ranks candidates best first and records kind and position", () => {
+    const text = "It fails with error 500 sometimes.\n\n```\nTypeError: x is not a function\n```";
+    const [best, second] = findErrorCandidates(text);
+    expect(best).toMatchObject({ text: "TypeError: x is not a function", kind: "exception", line: 3 });
+    expect(second?.kind).toBe("status");
+    expect((best?.score ?? 0) > (second?.score ?? 0)).toBe(true);
+  });
+
+  it("cuts a message longer than 2000 characters", () => {
+    const text = fenced(`Error: ${"x".repeat(5000)}`);
+    const message = extractError(text) ?? "";
+    expect(message.length).toBe(2000);
+    expect(message.endsWith("…")).toBe(true);
+  });
+});
+
+describe("extractThreadError", () => {
+  it("uses the body when it has an error, citing the thread", () => {
+    const thread = makeThread({
+      body: "```\nError: from body\n```",
+      comments: [comment("bob", "```\nTypeError: from comment\n```")],
+    });
+    expect(extractThreadError(thread)).toMatchObject({ message: "Error: from body", source: "body", url: thread.url });
+  });
+
+  it("falls back to the comment with the best candidate", () => {
+    const weak = comment("bob", "I also see error 500 here.");
+    const strong = comment("carol", "```\nTypeError: boom\n```");
+    const thread = makeThread({ body: "Nothing works.", comments: [weak, strong] });
+    expect(extractThreadError(thread)).toMatchObject({
+      message: "TypeError: boom",
+      source: "comment",
+      url: strong.url,
+    });
+  });
+
+  it("ranks a bot's error below a person's equal one", () => {
+    const bot = comment("ci[bot]", "```\nError: build failed\n```");
+    const person = comment("dave", "```\nError: build failed again\n```");
+    const thread = makeThread({ body: "", comments: [bot, person] });
+    expect(extractThreadError(thread)?.url).toBe(person.url);
+  });
+
+  it("is null when neither body nor comments show an error", () => {
+    expect(
+      extractThreadError(makeThread({ body: "Please add dark mode.", comments: [comment("b", "+1")] })),
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import type { CommitRef, LinkedThread } from "../thread/link.js";
+import type { Thread } from "../thread/types.js";
+import { fixStatus, type Releases } from "./fix-status.js";
+import { toReportCommits, toReportLinks } from "./links.js";
+import { linked, makeThread, REF, summary } from "./test-thread.js";
+
+const mergedPull = (n: number, mergedAt = "2024-03-01T10:00:00Z") =>
+  summary(n, { kind: "pull", state: "closed", merged: true, mergedAt });
+const openPull = (n: number) => summary(n, { kind: "pull", state: "open", merged: false });
+const closedPull = (n: number) => summary(n, { kind: "pull", state: "closed", merged: false });
+
+function run(thread: Thread, links: LinkedThread[], releases?: Releases, commits: CommitRef[] = []) {
+  return fixStatus({ thread, links: toReportLinks(links), linked: links, commits: toReportCommits(commits), releases });
+}
+
+describe("fixStatus", () => {
+  it("is fixed by a merged closing pull, with its merge date and release", () => {
+    const fix = run(
+      makeThread(),
+      [linked(mergedPull(20), ["closed-by", "mentioned-by"])],
+      new Map([["acme/widget#20", { tag: "v2.0.0", publishedAt: "2024-03-05T00:00:00Z" }]]),
+    );
+    expect(fix.status).toBe("fixed");
+    expect(fix.summary).toBe("Fixed by acme/widget#20 (merged 2024-03-01), released in v2.0.0.");
+    expect(fix.pulls).toEqual([
+      expect.objectContaining({
+        ref: "acme/widget#20",
+        merged: true,
+        mergedAt: "2024-03-01T10:00:00Z",
+        releasedIn: "v2.0.0",
+        releasedAt: "2024-03-05T00:00:00Z",
+      }),
+    ]);
+  });
+
+  it("says when a release was looked up and none contains the fix, and says nothing when not looked up", () => {
+    const links = [linked(mergedPull(20), ["closed-by"])];
+    expect(run(makeThread(), links, new Map([["acme/widget#20", null]])).summary).toBe(
+      "Fixed by acme/widget#20 (merged 2024-03-01); no release containing it was found.",
+    );
+    expect(run(makeThread(), links).summary).toBe("Fixed by acme/widget#20 (merged 2024-03-01).");
+  });
+
+  it("is fix-open when only open closing pulls exist, and never calls them a fix", () => {
+    const fix = run(makeThread(), [linked(openPull(21), ["closed-by"])]);
+    expect(fix.status).toBe("fix-open");
+    expect(fix.pulls[0]).toMatchObject({ merged: false, mergedAt: null, releasedIn: null });
+    expect(fix.summary).toMatch(
+      /^A fix is proposed in acme\/widget#21, which is still open; nothing that fixes this has been merged\.$/,
+    );
+  });
+
+  it("is fix-unmerged when the only closing pulls were closed without merging", () => {
+    const thread = makeThread({ state: "closed", stateReason: "not_planned" });
+    const fix = run(thread, [linked(closedPull(22), ["closed-by"])]);
+    expect(fix.status).toBe("fix-unmerged");
+    expect(fix.summary).toBe(
+      "A fix was proposed in acme/widget#22 but it was closed without merging. The issue itself was closed as not planned.",
+    );
+  });
+
+  it("ignores pulls that merely mention the issue, and deeper links", () => {
+    const fix = run(makeThread(), [
+      linked(mergedPull(23), ["mentioned-by"]),
+      linked(mergedPull(24), ["closed-by"], undefined, 2),
+    ]);
+    expect(fix).toEqual({ status: "none", summary: "No pull request or commit that fixes this is linked.", pulls: [] });
+  });
+
+  it("prefers merged over open and lists the others", () => {
+    const fix = run(makeThread(), [linked(openPull(25), ["closed-by"]), linked(mergedPull(26), ["closed-by"])]);
+    expect(fix.status).toBe("fixed");
+    expect(fix.summary).toBe(
+      "Fixed by acme/widget#26 (merged 2024-03-01). Other proposed changes: acme/widget#25 (not merged).",
+    );
+  });
+
+  it("is fixed by a commit that closed the issue, but not by one that merely referenced it", () => {
+    const closing: CommitRef = {
+      sha: "abcdef1234567",
+      url: "https://github.com/acme/widget/commit/abcdef1234567",
+      evidence: [
+        {
+          source: "timeline",
+          url: "https://github.com/acme/widget/issues/7",
+          event: "closed",
+          actor: "m",
+          at: null,
+          excerpt: null,
+        },
+      ],
+    };
+    const referencing: CommitRef = {
+      ...closing,
+      sha: "1111111",
+      evidence: [{ ...closing.evidence[0]!, event: "referenced" }],
+    };
+    expect(run(makeThread(), [], undefined, [referencing]).status).toBe("none");
+    const fix = run(makeThread(), [], undefined, [closing]);
+    expect(fix).toEqual({ status: "fixed", summary: "Fixed by commit abcdef1, which closed the issue.", pulls: [] });
+  });
+
+  it("counts a closer GitHub names but the links lack as a proposal of unknown state", () => {
+    const thread = makeThread({ closedByPulls: [{ ...REF, number: 30 }] });
+    const fix = run(thread, []);
+    expect(fix.status).toBe("fix-open");
+    expect(fix.pulls[0]).toMatchObject({
+      ref: "acme/widget#30",
+      url: "https://github.com/acme/widget/pull/30",
+      state: null,
+      merged: false,
+    });
+    expect(fix.summary).toContain("not known to be merged");
+  });
+
+  it("notes a completed issue without a linked fix", () => {
+    const fix = run(makeThread({ state: "closed", stateReason: "completed" }), []);
+    expect(fix.summary).toBe(
+      "The issue was closed as completed, but no pull request or commit that fixes it is linked.",
+    );
+  });
+
+  it("reports a pull request by its own merge state", () => {
+    const pull = (merged: boolean, state: "open" | "closed") =>
+      makeThread({
+        kind: "pull",
+        state,
+        pull: {
+          merged,
+          mergedAt: merged ? "2024-05-01T00:00:00Z" : null,
+          draft: false,
+          mergeCommitSha: null,
+          baseRef: "main",
+        },
+      });
+    expect(run(pull(true, "closed"), [])).toMatchObject({
+      status: "fixed",
+      summary: "This pull request was merged on 2024-05-01.",
+    });
+    expect(run(pull(false, "open"), [])).toMatchObject({
+      status: "fix-open",
+      pulls: [expect.objectContaining({ merged: false })],
+    });
+    expect(run(pull(false, "closed"), []).status).toBe("fix-unmerged");
+  });
+});
