@@ -94,7 +94,7 @@ describe("fixStatus", () => {
     const referencing: CommitRef = {
       ...closing,
       sha: "1111111",
-      evidence: [{ ...closing.evidence[0]!, event: "referenced" }],
+      evidence: [{ ...closedEvidence, event: "referenced" }],
     };
     expect(run(makeThread(), [], undefined, [referencing]).status).toBe("none");
     const fix = run(makeThread(), [], undefined, [closing]);

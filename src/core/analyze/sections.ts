@@ -368,7 +368,7 @@ function notes(c: Ctx): Statement[] {
   const failed = findings.findings.filter((f) => f.kind === "did-not-help");
   if (worked.length > 0 && failed.length > 0) {
     out.push({
-      text: `Reports differ: ${plural(worked.length, "statement")} say something helped and ${plural(failed.length, "statement")} say a step did not help; see Guidance.`,
+      text: `Reports differ: ${plural(worked.length, "statement")} ${worked.length === 1 ? "says" : "say"} something helped and ${plural(failed.length, "statement")} ${failed.length === 1 ? "says" : "say"} a step did not help; see Guidance.`,
       citations: dedupeCitations([...worked, ...failed].map((f) => voiceCite(f.voice, thread))).slice(0, 6),
     });
   }
