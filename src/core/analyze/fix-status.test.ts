@@ -77,19 +77,18 @@ describe("fixStatus", () => {
   });
 
   it("is fixed by a commit that closed the issue, but not by one that merely referenced it", () => {
+    const closedEvidence = {
+      source: "timeline",
+      url: "https://github.com/acme/widget/issues/7",
+      event: "closed",
+      actor: "m",
+      at: null,
+      excerpt: null,
+    } as const;
     const closing: CommitRef = {
       sha: "abcdef1234567",
       url: "https://github.com/acme/widget/commit/abcdef1234567",
-      evidence: [
-        {
-          source: "timeline",
-          url: "https://github.com/acme/widget/issues/7",
-          event: "closed",
-          actor: "m",
-          at: null,
-          excerpt: null,
-        },
-      ],
+      evidence: [closedEvidence],
     };
     const referencing: CommitRef = {
       ...closing,
