@@ -412,6 +412,15 @@ export class SqlStore implements Store {
 
   // ---- listing and stats -----------------------------------------------------------------------
 
+  async findThreads(refs: readonly IssueRef[]): Promise<ThreadRow[]> {
+    const out: ThreadRow[] = [];
+    for (const keys of chunks(unique(refs.map(refKey)), IN_CHUNK)) {
+      const rows = await this.db.all<ThreadRowDb>(`${ROW_SELECT} WHERE t.ref_key IN (${marks(keys.length)})`, keys);
+      out.push(...rows.map(toThreadRow));
+    }
+    return out;
+  }
+
   async listThreads(options: { repo?: RepoRef; limit: number; offset?: number }): Promise<ThreadRow[]> {
     const where = options.repo ? "WHERE t.repo_key = ?" : "";
     const params: unknown[] = options.repo ? [repoKeyOf(options.repo)] : [];

@@ -84,6 +84,15 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         });
       });
 
+      it("finds the rows of given threads, ignoring the ones it does not hold", async () => {
+        await store.putThread(makeThread(a1), fetched());
+        await store.putThread(makeThread(b1, { title: "B" }), fetched());
+        const rows = await store.findThreads([ref("OTHER", "lib", 1), a3, a1]);
+        expect(rows.map((r) => refKey(r.ref)).sort()).toEqual([refKey(a1), refKey(b1)].sort());
+        expect(rows.find((r) => r.ref.owner === "other")?.title).toBe("B");
+        expect(await store.findThreads([])).toEqual([]);
+      });
+
       it("records which thread a duplicate points to, and forgets it when unmarked", async () => {
         const mark = {
           actor: "m",

@@ -132,6 +132,8 @@ export interface Store {
   /** Views and votes per thread since `since`, most active first. */
   activitySince(since: string, options: { limit: number }): Promise<Activity[]>;
 
+  /** The rows of the given threads that are stored (in no particular order). */
+  findThreads(refs: readonly IssueRef[]): Promise<ThreadRow[]>;
   /** Stored threads, most recently updated first. */
   listThreads(options: { repo?: RepoRef; limit: number; offset?: number }): Promise<ThreadRow[]>;
   stats(): Promise<StoreStats>;

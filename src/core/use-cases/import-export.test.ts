@@ -1,0 +1,145 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { NotFoundError } from "../errors.js";
+import type { FixtureFile } from "../fixtures/load-files.js";
+import { FixtureError } from "../fixtures/to-thread.js";
+import { openStore } from "../store/open-store.js";
+import { makeReport } from "../store/test-threads.js";
+import type { Store } from "../store/types.js";
+import type { Thread } from "../thread/types.js";
+import { exportArchive } from "./export-archive.js";
+import { importFixtures } from "./import-fixtures.js";
+
+const devDir = join(import.meta.dirname, "../../../examples/fixtures");
+const files: FixtureFile[] = (readdirSync(devDir, { recursive: true }) as string[])
+  .filter((p) => p.endsWith(".json"))
+  .map((p) => ({ path: p, text: readFileSync(join(devDir, p), "utf8") }));
+const threadFiles = files.filter((f) => /^[^_/]+\/[^_/]+\/\d+\.json$/.test(f.path));
+const now = () => new Date("2026-01-01T00:00:00Z");
+// A stand-in extractor: the first line starting with "API Error".
+const extractError = (t: Thread) =>
+  t.body
+    .split("\n")
+    .find((l) => /^API Error/.test(l))
+    ?.trim() ?? null;
+
+const root = mkdtempSync(join(tmpdir(), "issuegraph-import-"));
+let n = 0;
+const fresh = () => openStore({ kind: "sqlite", path: join(root, `s${++n}`, "issuegraph.db") });
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("importFixtures", () => {
+  it("loads the whole dev directory: threads, signatures, search index", async () => {
+    const store = await fresh();
+    const result = await importFixtures({ store, files, extractError, now });
+    expect(result.threads).toBe(threadFiles.length);
+    expect(result.repos).toEqual(["anthropics/claude-code", "microsoft/vscode", "nodejs/node", "react/react"]);
+    expect(result.skipped).toContain("_answers.json");
+    const stats = await store.stats();
+    expect(stats.threads).toBe(threadFiles.length);
+    expect(stats.signatures).toBe(result.withError);
+    expect(result.withError).toBeGreaterThan(5);
+    const flagship = await store.getThread({
+      host: "github.com",
+      owner: "anthropics",
+      repo: "claude-code",
+      number: 45203,
+    });
+    expect(flagship?.fetchedAt).toBe("2026-01-01T00:00:00.000Z");
+    expect(flagship?.via).toBe("store");
+    expect(flagship?.errorMessage).toMatch(/^API Error: 400/);
+    expect((await store.search("minimap", { limit: 5 })).map((h) => h.ref.number)).toContain(4865);
+    // importing again replaces, it does not duplicate
+    await importFixtures({ store, files, extractError, now });
+    expect((await store.stats()).threads).toBe(threadFiles.length);
+    await store.close();
+  });
+
+  it("imports nothing when one file is malformed", async () => {
+    const store = await fresh();
+    const broken = [...files, { path: "acme/app/1.json", text: '{"type":"issue"}' }];
+    await expect(importFixtures({ store, files: broken, extractError, now })).rejects.toBeInstanceOf(FixtureError);
+    expect((await store.stats()).threads).toBe(0);
+    await store.close();
+  });
+
+  it("imports nothing when a write fails half way (one transaction)", async () => {
+    const store = await fresh();
+    let calls = 0;
+    const failing = (t: Thread) => {
+      if (++calls === 20) throw new Error("extractor crashed");
+      return extractError(t);
+    };
+    await expect(importFixtures({ store, files, extractError: failing, now })).rejects.toThrow("extractor crashed");
+    expect((await store.stats()).threads).toBe(0);
+    expect(await store.search("minimap", { limit: 5 })).toEqual([]);
+    await store.close();
+  });
+});
+
+describe("exportArchive", () => {
+  async function imported(): Promise<Store> {
+    const store = await fresh();
+    await importFixtures({ store, files, extractError, now });
+    return store;
+  }
+  const reimport = async (out: { files: { path: string; content: string }[] }) => {
+    const store = await fresh();
+    await importFixtures({
+      store,
+      files: out.files.map((f) => ({ path: f.path, text: f.content })),
+      extractError,
+      now,
+    });
+    return store;
+  };
+
+  it("exports a repository as fixture files that re-import to equal threads", async () => {
+    const store = await imported();
+    const repo = { host: "github.com", owner: "microsoft", repo: "vscode" };
+    const out = await exportArchive({ store, target: repo });
+    const count = threadFiles.filter((f) => f.path.startsWith("microsoft/vscode/")).length;
+    expect(out.threads).toBe(count);
+    expect(out.stubs).toBe(0);
+    expect(out.files.every((f) => /^microsoft\/vscode\/\d+\.json$/.test(f.path))).toBe(true);
+    const again = await reimport(out);
+    for (const row of await store.listThreads({ repo, limit: 100 })) {
+      expect((await again.getThread(row.ref))?.thread).toEqual((await store.getThread(row.ref))?.thread);
+    }
+    await store.close();
+    await again.close();
+  });
+
+  it("exports one thread with stubs for the threads it names, and its reports", async () => {
+    const store = await imported();
+    const ref = { host: "github.com", owner: "anthropics", repo: "claude-code", number: 45203 };
+    const thread = (await store.getThread(ref))?.thread as Thread;
+    await store.putReport(makeReport(thread, "2026-01-02T00:00:00Z"));
+    const out = await exportArchive({ store, target: ref, renderMarkdown: (r) => `# ${r.title}\n` });
+    expect(out.threads).toBe(1);
+    expect(out.stubs).toBe(5);
+    expect(out.reports).toBe(1);
+    expect(out.files.find((f) => f.path === "reports/anthropics/claude-code/45203.md")?.content).toBe(
+      `# ${thread.title}\n`,
+    );
+    const again = await reimport(out);
+    expect((await again.getThread(ref))?.thread).toEqual(thread);
+    const json = await exportArchive({ store, target: ref });
+    expect(json.files.some((f) => f.path === "reports/anthropics/claude-code/45203.json")).toBe(true);
+    await store.close();
+    await again.close();
+  });
+
+  it("says what is missing when nothing matches", async () => {
+    const store = await fresh();
+    await expect(
+      exportArchive({ store, target: { host: "github.com", owner: "o", repo: "r", number: 1 } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(exportArchive({ store, target: { host: "github.com", owner: "o", repo: "r" } })).rejects.toThrow(
+      /No thread of o\/r is in the store/,
+    );
+    await store.close();
+  });
+});

@@ -1,0 +1,54 @@
+// Import a fixture directory (format v1) into the store: threads, their error signatures and the
+// search index, in one transaction (a malformed directory or a failing write imports nothing).
+// The caller reads the files; the error extractor is injected (core/analyze's extractThreadError).
+import { type FixtureFile, loadFixtureFiles } from "../fixtures/load-files.js";
+import { formatRef } from "../refs/parse-ref.js";
+import { errorSignature } from "../similar/error-signature.js";
+import type { Store } from "../store/types.js";
+import type { Thread } from "../thread/types.js";
+
+export type ImportFixturesInput = {
+  store: Store;
+  /** The directory's files, paths relative to it ("owner/repo/123.json"); other files are skipped. */
+  files: readonly FixtureFile[];
+  /** The thread's error message, or null (e.g. `(t) => extractThreadError(t)?.message ?? null`). */
+  extractError: (thread: Thread) => string | null;
+  /** When the import happens: recorded as the threads' fetched-at time. */
+  now: () => Date;
+  /** Web host the fixtures stand for (default github.com). */
+  host?: string;
+};
+
+export type ImportFixturesResult = {
+  threads: number;
+  /** Threads with an error message (and so a signature). */
+  withError: number;
+  repos: string[];
+  skipped: string[];
+};
+
+export async function importFixtures(input: ImportFixturesInput): Promise<ImportFixturesResult> {
+  const { threads, skipped } = loadFixtureFiles(input.files, { host: input.host });
+  const fetchedAt = input.now().toISOString();
+  let withError = 0;
+  await input.store.transaction(async (tx) => {
+    for (const thread of threads) {
+      const errorMessage = input.extractError(thread);
+      // via "store": the thread comes from a local archive, not from a GitHub API call.
+      await tx.putThread(thread, {
+        fetchedAt,
+        via: "store",
+        requests: { rest: 0, graphql: 0 },
+        etag: null,
+        errorMessage,
+      });
+      if (errorMessage) {
+        const sig = errorSignature(errorMessage);
+        await tx.putSignature(thread.ref, { key: sig.key, family: sig.family, signature: sig.signature }, errorMessage);
+        withError++;
+      }
+    }
+  });
+  const repos = [...new Set(threads.map((t) => formatRef(t.ref).replace(/#\d+$/, "")))].sort();
+  return { threads: threads.length, withError, repos, skipped };
+}
