@@ -42,7 +42,7 @@ async function importedStore(name: string, extractError: (t: Thread) => string |
   return store;
 }
 
-describe("similar on the dev fixtures (analyze's extractThreadError)", () => {
+describe("similar on the dev fixtures, SQLite (analyze's extractThreadError)", () => {
   let store: Store;
   beforeAll(async () => {
     store = await importedStore("real", (t) => extractThreadError(t)?.message ?? null);
@@ -171,3 +171,42 @@ describe("similar and search on an empty store", () => {
     await store.close();
   });
 });
+
+// The same answer key on PostgreSQL (ts_rank has no IDF, so its ranking is weaker: recall only).
+const pgUrl = process.env.ISSUEGRAPH_TEST_DATABASE_URL || process.env.DATABASE_URL || "";
+describe.skipIf(!/^postgres(ql)?:\/\//.test(pgUrl))(
+  `similar on the dev fixtures, PostgreSQL${pgUrl ? "" : " (skipped: set DATABASE_URL to run)"}`,
+  () => {
+    const schema = `simtest_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    let store: Store;
+    beforeAll(async () => {
+      store = await openStore({ kind: "postgres", url: pgUrl, schema });
+      await importFixtures({ store, files, extractError: (t) => extractThreadError(t)?.message ?? null, now });
+    });
+    afterAll(async () => {
+      await store.close();
+      const pg = (await import("pg")).default;
+      const client = new pg.Client({ connectionString: pgUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    });
+
+    it("recall@5 over the unmarked duplicates is at least 0.8", async () => {
+      const implicit = answers.duplicates.filter((d) => !d.explicit);
+      let hits = 0;
+      for (const d of implicit) {
+        if ((await similar(store, parse(d.query), { limit: 5 })).results.some((r) => r.ref === d.canonical)) hits++;
+      }
+      expect(hits / implicit.length).toBeGreaterThanOrEqual(0.8);
+    });
+
+    it("the same-error clusters are exact", async () => {
+      for (const c of answers.error_clusters) {
+        const answer = await similar(store, parse(c.anchor), { limit: 500 });
+        const flagged = new Set(answer.results.filter((r) => r.sameError).map((r) => r.ref));
+        expect([...flagged].sort()).toEqual([...c.same].sort());
+      }
+    });
+  },
+);
