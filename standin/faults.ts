@@ -64,7 +64,14 @@ export type FaultController = {
   take(method: string, path: string, operationName: string | null): ActiveFault | null;
 };
 
-const routeKinds = new Set<string>(["primary-rate-limit", "secondary-rate-limit", "status", "slow", "drop", "graphql-error"]);
+const routeKinds = new Set<string>([
+  "primary-rate-limit",
+  "secondary-rate-limit",
+  "status",
+  "slow",
+  "drop",
+  "graphql-error",
+]);
 
 export function isRouteFault(spec: FaultSpec): spec is RouteFaultSpec {
   return routeKinds.has(spec.kind);
@@ -86,7 +93,11 @@ export function createFaultController(world: World): FaultController {
       if (isRouteFault(spec)) return controller.inject(spec);
       switch (spec.kind) {
         case "transfer": {
-          const moved = controller.transferIssue(spec.ref, spec.to, spec.number === undefined ? {} : { number: spec.number });
+          const moved = controller.transferIssue(
+            spec.ref,
+            spec.to,
+            spec.number === undefined ? {} : { number: spec.number },
+          );
           return { kind: "transfer", number: moved.number };
         }
         case "delete":

@@ -20,7 +20,16 @@ export type GenerateThreadOptions = {
   firstCommentId?: number;
 };
 
-const logins = ["octocat", "hubot", "monalisa", "defunkt", "mojombo", "pjhyett", "github-actions[bot]", "dependabot[bot]"];
+const logins = [
+  "octocat",
+  "hubot",
+  "monalisa",
+  "defunkt",
+  "mojombo",
+  "pjhyett",
+  "github-actions[bot]",
+  "dependabot[bot]",
+];
 const labelNames = ["bug", "enhancement", "question", "duplicate", "needs-triage", "help wanted"];
 const associations = ["NONE", "CONTRIBUTOR", "MEMBER", "OWNER", "COLLABORATOR"] as const;
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -76,9 +85,19 @@ export function generateThread(options: GenerateThreadOptions = {}): FixtureThre
       events.push({ event: "renamed", actor, created_at: at, from: title, to });
       title = to;
     } else if (roll < 0.75) {
-      events.push({ event: roll < 0.65 ? "assigned" : "unassigned", actor, created_at: at, assignee: pick(logins.slice(0, 6)) });
+      events.push({
+        event: roll < 0.65 ? "assigned" : "unassigned",
+        actor,
+        created_at: at,
+        assignee: pick(logins.slice(0, 6)),
+      });
     } else {
-      events.push({ event: "referenced", actor, created_at: at, commit_id: fakeSha(`${owner}/${repo}#${number}:${i}`) });
+      events.push({
+        event: "referenced",
+        actor,
+        created_at: at,
+        commit_id: fakeSha(`${owner}/${repo}#${number}:${i}`),
+      });
     }
   }
   const end = iso(times.at(-1) ?? start);
@@ -173,7 +192,9 @@ export function generateRepo(options: GenerateRepoOptions): { repo: FixtureRepo;
           }
         : null,
       comments,
-      events: closed ? [{ event: "closed", actor: "octocat", created_at: updated, state_reason: isPull ? null : "completed" }] : [],
+      events: closed
+        ? [{ event: "closed", actor: "octocat", created_at: updated, state_reason: isPull ? null : "completed" }]
+        : [],
     });
   }
   return { repo: { owner, repo: name, ...(options.id === undefined ? {} : { id: options.id }) }, threads };

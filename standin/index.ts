@@ -1,18 +1,18 @@
 // The stand-in's in-process API: start a local GitHub (REST + GraphQL) over fixtures on 127.0.0.1.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { FixtureRepo, FixtureThread } from "./fixture-schema.js";
 import { createFaultController, type FaultController } from "./faults.js";
+import type { FixtureRepo, FixtureThread } from "./fixture-schema.js";
 import { createRequestHandler, type RecordedRequest, type ServerState } from "./http/server.js";
 import { loadFixtureDir } from "./load-fixtures.js";
 import { type Limits, RateLimits } from "./rate-limits.js";
 import { ResponseValidator, type ValidationFailure } from "./validation.js";
 import { World, type WorldInput } from "./world.js";
 
-export type { FixtureRepo, FixtureThread, ThreadFile, RepoFile } from "./fixture-schema.js";
 export type { ActiveFault, FaultController, FaultSpec, RouteFaultSpec, WorldFaultSpec } from "./faults.js";
-export { generateRepo, generateThread } from "./generate.js";
+export type { FixtureRepo, FixtureThread, RepoFile, ThreadFile } from "./fixture-schema.js";
 export type { GenerateRepoOptions, GenerateThreadOptions } from "./generate.js";
+export { generateRepo, generateThread } from "./generate.js";
 export type { RecordedRequest } from "./http/server.js";
 export { loadFixtureDir } from "./load-fixtures.js";
 export type { Limits } from "./rate-limits.js";

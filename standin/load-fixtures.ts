@@ -30,7 +30,9 @@ export function loadFixtureDir(dir: string): WorldInput {
         if (match === null) throw new Error(`fixture ${file}: thread files are named <number>.json`);
         const json = readJson(file) as { number?: unknown };
         if (json.number !== Number(match[1]))
-          throw new Error(`malformed thread fixture ${file}: "number" is ${String(json.number)}, the file name says ${match[1]}`);
+          throw new Error(
+            `malformed thread fixture ${file}: "number" is ${String(json.number)}, the file name says ${match[1]}`,
+          );
         parseThread(json, file);
         threads.push({ ...(json as object), owner, repo } as FixtureThread);
       }

@@ -90,6 +90,7 @@ export function primaryLimitMessage(caller: Caller, address: string): string {
 }
 
 export const PRIMARY_DOCS = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api";
-export const SECONDARY_MESSAGE = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
+export const SECONDARY_MESSAGE =
+  "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
 export const SECONDARY_DOCS =
   "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";

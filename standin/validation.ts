@@ -38,7 +38,9 @@ export class ResponseValidator {
     const doc = JSON.parse(readFileSync(schemaFile, "utf8")) as { components: { schemas: object } };
     this.#ajv = new Ajv({ strict: false, allErrors: true });
     // ajv-formats is CommonJS: its default export arrives as the module object under NodeNext typings.
-    const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (a: Ajv) => void;
+    const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (
+      a: Ajv,
+    ) => void;
     addFormats(this.#ajv);
     this.#ajv.addFormat("int64", true);
     this.#ajv.addSchema({ $id: "gh", components: doc.components });
@@ -80,7 +82,7 @@ export class ResponseValidator {
   #items(body: unknown, pick: (item: unknown) => string): string[] {
     if (!Array.isArray(body)) return ["body is not an array"];
     const errors: string[] = [];
-    body.forEach((item, i) => errors.push(...this.#check(pick(item), item, `body[${i}]`)));
+    for (const [i, item] of body.entries()) errors.push(...this.#check(pick(item), item, `body[${i}]`));
     return errors.slice(0, 20);
   }
 }

@@ -87,18 +87,27 @@ describe("world", () => {
         }),
       ],
     });
-    const kinds = world.lookup("o/r#1")?.timeline.map((e) => (e.kind === "comment" ? e.comment.body : e.event.data.event));
+    const kinds = world
+      .lookup("o/r#1")
+      ?.timeline.map((e) => (e.kind === "comment" ? e.comment.body : e.event.data.event));
     expect(kinds).toEqual(["labeled", "c1", "labeled", "c2"]);
   });
 
   it("transfers, deletes and hides, and reset undoes it", () => {
-    const world = new World({ threads: [thread({ number: 1 }), thread({ number: 2 })] }, { clock: () => Date.UTC(2025, 0, 1) });
+    const world = new World(
+      { threads: [thread({ number: 1 }), thread({ number: 2 })] },
+      { clock: () => Date.UTC(2025, 0, 1) },
+    );
     const moved = world.transferIssue("o/r#1", "other/place");
     expect(moved.repo.fullName).toBe("other/place");
     expect(moved.number).toBe(1);
     expect(world.lookup("o/r#1")?.status).toBe("transferred");
     expect(world.resolve("o/r#1")).toBe(moved);
-    expect(moved.events.at(-1)?.data).toMatchObject({ event: "transferred", from_repo: "o/r", created_at: "2025-01-01T00:00:00Z" });
+    expect(moved.events.at(-1)?.data).toMatchObject({
+      event: "transferred",
+      from_repo: "o/r",
+      created_at: "2025-01-01T00:00:00Z",
+    });
     world.deleteIssue("o/r#2");
     expect(world.resolve("o/r#2")).toBeUndefined();
     world.setRepoPrivate("o/r");

@@ -106,9 +106,15 @@ export function parseRef(ref: string): { owner: string; repo: string; number: nu
   return { owner: match[1] as string, repo: match[2] as string, number: Number(match[3]) };
 }
 
+const noReactions: ReactionCounts = Object.freeze(
+  Object.fromEntries(reactionKeys.map((key) => [key, 0])) as ReactionCounts,
+);
+
+/** All eight counts; threads and comments without reactions share one frozen object (memory for big worlds). */
 export function reactionCounts(partial: Partial<Record<ReactionKey, number>> | undefined): ReactionCounts {
+  if (partial === undefined || reactionKeys.every((key) => !partial[key])) return noReactions;
   const out = {} as ReactionCounts;
-  for (const key of reactionKeys) out[key] = partial?.[key] ?? 0;
+  for (const key of reactionKeys) out[key] = partial[key] ?? 0;
   return out;
 }
 
@@ -150,7 +156,10 @@ export class World {
   #load(): void {
     const repoFiles = new Map<string, ParsedRepo>();
     for (const [i, repo] of (this.#input.repos ?? []).entries()) {
-      repoFiles.set(`${repo.owner}/${repo.repo}`.toLowerCase(), parseRepo(repo, `${repo.owner}/${repo.repo}/_repo.json (#${i})`));
+      repoFiles.set(
+        `${repo.owner}/${repo.repo}`.toLowerCase(),
+        parseRepo(repo, `${repo.owner}/${repo.repo}/_repo.json (#${i})`),
+      );
       if (repo.id !== undefined) this.#ids.claim(repo.id);
     }
     const parsed = this.#input.threads.map((thread, i) => ({
@@ -166,7 +175,15 @@ export class World {
       this.#addRepo(owner, name, repoFiles.get(fullName.toLowerCase()));
     }
     parsed.sort((a, b) =>
-      a.owner === b.owner ? (a.repo === b.repo ? a.data.number - b.data.number : a.repo < b.repo ? -1 : 1) : a.owner < b.owner ? -1 : 1,
+      a.owner === b.owner
+        ? a.repo === b.repo
+          ? a.data.number - b.data.number
+          : a.repo < b.repo
+            ? -1
+            : 1
+        : a.owner < b.owner
+          ? -1
+          : 1,
     );
     for (const { owner, repo, data } of parsed) {
       const record = this.repo(owner, repo) as RepoRecord;
@@ -199,7 +216,9 @@ export class World {
     };
     for (const release of file?.releases ?? []) {
       if (history.length > 0 && !historyIndex.has(release.sha))
-        throw new Error(`malformed repository fixture ${fullName}/_repo.json: release ${release.tag} sha is not in history`);
+        throw new Error(
+          `malformed repository fixture ${fullName}/_repo.json: release ${release.tag} sha is not in history`,
+        );
       const releaseId = this.#ids.alloc(`release:${fullName}:${release.tag}`);
       repo.releases.push({
         id: releaseId,
@@ -281,7 +300,8 @@ export class World {
         for (const ref of refs)
           if (this.lookup(ref) === undefined) throw new Error(`fixture ${where} names ${ref}, which has no fixture`);
         if (!thread.isPull && thread.data.pull !== null) throw new Error(`fixture ${where}: an issue has "pull" data`);
-        if (thread.isPull && thread.data.pull === null) throw new Error(`fixture ${where}: a pull request needs "pull"`);
+        if (thread.isPull && thread.data.pull === null)
+          throw new Error(`fixture ${where}: a pull request needs "pull"`);
       }
     }
   }
@@ -330,12 +350,13 @@ export class World {
       const [issueKey, prKey] = link.split("|") as [string, string];
       const issue = this.resolve(issueKey);
       const pr = this.resolve(prKey);
-      if (!issue || !pr || !pr.isPull || issue.isPull) continue;
+      if (!pr?.isPull || !issue || issue.isPull) continue;
       const list = this.#closingPulls.get(issue) ?? [];
       if (!list.includes(pr)) list.push(pr);
       this.#closingPulls.set(issue, list);
     }
-    for (const list of this.#closingPulls.values()) list.sort((a, b) => a.createdMs - b.createdMs || a.number - b.number);
+    for (const list of this.#closingPulls.values())
+      list.sort((a, b) => a.createdMs - b.createdMs || a.number - b.number);
   }
 
   // ---- lookups ------------------------------------------------------------------------------
@@ -467,7 +488,12 @@ export class World {
       updated_at: at,
       events: [
         ...thread.data.events,
-        { event: "transferred", actor: options.actor ?? thread.data.author.login, created_at: at, from_repo: thread.repo.fullName },
+        {
+          event: "transferred",
+          actor: options.actor ?? thread.data.author.login,
+          created_at: at,
+          from_repo: thread.repo.fullName,
+        },
       ],
     };
     for (const comment of thread.comments) this.#comments.delete(comment.id);
@@ -504,12 +530,14 @@ export class World {
 /** Merges comments and events (each already oldest first in the fixture) by time, stably. */
 export function interleave(comments: readonly CommentRecord[], events: readonly EventRecord[]): TimelineEntry[] {
   const entries: { at: number; rank: number; seq: number; entry: TimelineEntry }[] = [];
-  comments.forEach((comment, seq) =>
-    entries.push({ at: Date.parse(comment.createdAt), rank: 0, seq, entry: { kind: "comment", at: comment.createdAt, comment } }),
-  );
-  events.forEach((event, seq) =>
-    entries.push({ at: Date.parse(event.data.created_at), rank: 1, seq, entry: { kind: "event", at: event.data.created_at, event } }),
-  );
+  for (const [seq, comment] of comments.entries()) {
+    const entry: TimelineEntry = { kind: "comment", at: comment.createdAt, comment };
+    entries.push({ at: Date.parse(comment.createdAt), rank: 0, seq, entry });
+  }
+  for (const [seq, event] of events.entries()) {
+    const entry: TimelineEntry = { kind: "event", at: event.data.created_at, event };
+    entries.push({ at: Date.parse(event.data.created_at), rank: 1, seq, entry });
+  }
   entries.sort((a, b) => a.at - b.at || a.rank - b.rank || a.seq - b.seq);
   return entries.map((e) => e.entry);
 }

@@ -21,7 +21,8 @@ export const encodeCursor = (index: number): string => Buffer.from(`cursor:v2:${
 
 export function decodeCursor(cursor: string): number {
   const match = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, "base64").toString("utf8"));
-  if (match === null) throw githubError("INVALID_CURSOR_ARGUMENTS", `\`${cursor}\` does not appear to be a valid cursor.`);
+  if (match === null)
+    throw githubError("INVALID_CURSOR_ARGUMENTS", `\`${cursor}\` does not appear to be a valid cursor.`);
   return Number(match[1]);
 }
 
@@ -29,7 +30,8 @@ export function decodeCursor(cursor: string): number {
 export function selectsItems(info: GraphQLResolveInfo): boolean {
   const visit = (set: SelectionSetNode | undefined): boolean => {
     for (const selection of set?.selections ?? []) {
-      if (selection.kind === "Field" && (selection.name.value === "nodes" || selection.name.value === "edges")) return true;
+      if (selection.kind === "Field" && (selection.name.value === "nodes" || selection.name.value === "edges"))
+        return true;
       if (selection.kind === "InlineFragment" && visit(selection.selectionSet)) return true;
       if (selection.kind === "FragmentSpread" && visit(info.fragments[selection.name.value]?.selectionSet)) return true;
     }
@@ -62,7 +64,10 @@ export function checkPaginationArgs(args: ConnectionArgs, fieldName: string, nee
         `Requesting ${value} records on the \`${fieldName}\` connection exceeds the \`${name}\` limit of ${MAX_PAGE} records.`,
       );
     if (value < 0)
-      throw githubError("INVALID_PAGINATION", `\`${name}\` on the \`${fieldName}\` connection cannot be less than zero.`);
+      throw githubError(
+        "INVALID_PAGINATION",
+        `\`${name}\` on the \`${fieldName}\` connection cannot be less than zero.`,
+      );
   }
 }
 

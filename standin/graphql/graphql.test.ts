@@ -2,30 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FixtureThread } from "../fixture-schema.js";
 import { generateThread } from "../generate.js";
 import { type Standin, startStandin } from "../index.js";
-import { exampleFixtures, gql, octokitFor } from "../test-support.js";
+import { at, everyEvent, exampleFixtures, gql, type Loose, octokitFor, small } from "../test-support.js";
 
-const at = (h: number) => `2024-01-01T${String(h).padStart(2, "0")}:00:00Z`;
-const small = (over: Partial<FixtureThread> & { number: number }): FixtureThread => ({
-  owner: "acme",
-  repo: "app",
-  type: "issue",
-  title: `Thread ${over.number}`,
-  body: "",
-  author: { login: "alice", association: "NONE" },
-  state: "open",
-  state_reason: null,
-  labels: [],
-  locked: false,
-  created_at: at(0),
-  updated_at: at(1),
-  closed_at: null,
-  reactions: {},
-  pull: null,
-  comments: [],
-  events: [],
-  ...over,
-});
-const pull = (number: number, over: Partial<NonNullable<FixtureThread["pull"]>> = {}, state: "open" | "closed" = "open") =>
+const pull = (
+  number: number,
+  over: Partial<NonNullable<FixtureThread["pull"]>> = {},
+  state: "open" | "closed" = "open",
+) =>
   small({
     number,
     type: "pull",
@@ -64,7 +47,11 @@ describe("GraphQL over the example fixtures", () => {
   afterAll(() => standin.close());
 
   it("serves the flagship timeline with the same 10 items as REST", async () => {
-    const { status, body } = await gql(standin.url, timelineQuery, { owner: "anthropics", name: "claude-code", number: 45203 });
+    const { status, body } = await gql(standin.url, timelineQuery, {
+      owner: "anthropics",
+      name: "claude-code",
+      number: 45203,
+    });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const items = body.data.repository.issueOrPullRequest.timelineItems;
@@ -88,11 +75,19 @@ describe("GraphQL over the example fixtures", () => {
   it("says what REST cannot: ClosedEvent.closer is PullRequest #45161", async () => {
     const { body } = await gql(standin.url, timelineQuery, { owner: "nodejs", name: "node", number: 45028 });
     const nodes = body.data.repository.issueOrPullRequest.timelineItems.nodes;
-    expect(nodes[0]).toMatchObject({ __typename: "CrossReferencedEvent", willCloseTarget: true, source: { number: 45161 } });
+    expect(nodes[0]).toMatchObject({
+      __typename: "CrossReferencedEvent",
+      willCloseTarget: true,
+      source: { number: 45161 },
+    });
     expect(nodes[1]).toMatchObject({
       __typename: "ClosedEvent",
       stateReason: "COMPLETED",
-      closer: { __typename: "PullRequest", number: 45161, mergeCommit: { oid: "bee520d0f5800102f219be9892b9078160d544e1" } },
+      closer: {
+        __typename: "PullRequest",
+        number: 45161,
+        mergeCommit: { oid: "bee520d0f5800102f219be9892b9078160d544e1" },
+      },
     });
   });
 
@@ -152,7 +147,12 @@ describe("GraphQL over the example fixtures", () => {
         message: "Could not resolve to a Repository with the name 'nodejs/nope'.",
       },
     ]);
-    expect(standin.requests.at(-1)).toMatchObject({ api: "graphql", operationName: "Batch", status: 200, authenticated: true });
+    expect(standin.requests.at(-1)).toMatchObject({
+      api: "graphql",
+      operationName: "Batch",
+      status: 200,
+      authenticated: true,
+    });
   });
 
   it("closedByPullRequestsReferences leaves merged PRs out unless includeClosedPrs", async () => {
@@ -177,8 +177,18 @@ describe("GraphQL over the example fixtures", () => {
     expect(body.data.repository.releases).toEqual({
       totalCount: 3,
       nodes: [
-        { tagName: "v19.1.0", name: "v19.1.0", publishedAt: "2022-11-14T18:00:00Z", tagCommit: { oid: "7457c7f6aec48f729eca5fe53c73dc18ca89c32d" } },
-        { tagName: "v19.6.0", name: "v19.6.0", publishedAt: "2023-02-02T18:00:00Z", tagCommit: { oid: "b9df3902eff0db384b4ebbcbe4ecc6cfcdcae247" } },
+        {
+          tagName: "v19.1.0",
+          name: "v19.1.0",
+          publishedAt: "2022-11-14T18:00:00Z",
+          tagCommit: { oid: "7457c7f6aec48f729eca5fe53c73dc18ca89c32d" },
+        },
+        {
+          tagName: "v19.6.0",
+          name: "v19.6.0",
+          publishedAt: "2023-02-02T18:00:00Z",
+          tagCommit: { oid: "b9df3902eff0db384b4ebbcbe4ecc6cfcdcae247" },
+        },
       ],
     });
   });
@@ -209,18 +219,27 @@ describe("GraphQL limits, auth and rate limits", () => {
   });
 
   it("rejects first: 101 and a missing first, at the connection's path", async () => {
-    const excessive = await gql(standin.url, `{ repository(owner: "acme", name: "big") { issue(number: 1) { comments(first: 101) { nodes { body } } } } }`);
+    const excessive = await gql(
+      standin.url,
+      `{ repository(owner: "acme", name: "big") { issue(number: 1) { comments(first: 101) { nodes { body } } } } }`,
+    );
     expect(excessive.body.errors[0]).toMatchObject({
       type: "EXCESSIVE_PAGINATION",
       path: ["repository", "issue", "comments"],
       message: "Requesting 101 records on the `comments` connection exceeds the `first` limit of 100 records.",
     });
-    const missing = await gql(standin.url, `{ repository(owner: "acme", name: "big") { issue(number: 1) { comments { nodes { body } } } } }`);
+    const missing = await gql(
+      standin.url,
+      `{ repository(owner: "acme", name: "big") { issue(number: 1) { comments { nodes { body } } } } }`,
+    );
     expect(missing.body.errors[0]).toMatchObject({
       type: "MISSING_PAGINATION_BOUNDARIES",
       message: "You must provide a `first` or `last` value to properly paginate the `comments` connection.",
     });
-    const countOnly = await gql(standin.url, `{ repository(owner: "acme", name: "big") { issue(number: 1) { comments { totalCount } } } }`);
+    const countOnly = await gql(
+      standin.url,
+      `{ repository(owner: "acme", name: "big") { issue(number: 1) { comments { totalCount } } } }`,
+    );
     expect(countOnly.body.data.repository.issue.comments.totalCount).toBe(250);
   });
 
@@ -233,7 +252,9 @@ describe("GraphQL limits, auth and rate limits", () => {
     expect(body.data).toBeUndefined();
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0].type).toBe("MAX_NODE_LIMIT_EXCEEDED");
-    expect(body.errors[0].message).toMatch(/requesting up to 1,010,100 possible nodes which exceeds the maximum limit of 500,000/);
+    expect(body.errors[0].message).toMatch(
+      /requesting up to 1,010,100 possible nodes which exceeds the maximum limit of 500,000/,
+    );
   });
 
   it("reports schema errors the way GitHub words them", async () => {
@@ -248,7 +269,7 @@ describe("GraphQL limits, auth and rate limits", () => {
     let cursor: string | null = null;
     let count = 0;
     do {
-      const { body }: { body: any } = await gql(
+      const { body }: { body: Loose } = await gql(
         standin.url,
         `query($cursor: String) { repository(owner: "acme", name: "big") { issue(number: 1) {
           timelineItems(first: 100, after: $cursor, itemTypes: [ISSUE_COMMENT]) { totalCount pageInfo { hasNextPage endCursor } nodes { __typename } } } } }`,
@@ -314,6 +335,8 @@ describe("GraphQL links that need in-memory fixtures", () => {
         pull(3, { closes: ["acme/app#1"] }),
         pull(4, { closes: ["acme/app#1"], merged: true, merged_at: at(5) }, "closed"),
         small({ number: 9, owner: "other", repo: "lib" }),
+        // Same events, pointing at this world's #3 instead of #5.
+        JSON.parse(JSON.stringify(everyEvent).replaceAll("acme/app#5", "acme/app#3")) as FixtureThread,
       ],
     });
   });
@@ -340,6 +363,66 @@ describe("GraphQL links that need in-memory fixtures", () => {
       { __typename: "CrossReferencedEvent", willCloseTarget: true, isCrossRepository: false, source: { number: 3 } },
       { __typename: "CrossReferencedEvent", willCloseTarget: false, isCrossRepository: true, source: { number: 9 } },
     ]);
+  });
+
+  it("resolves every fixture event type to its GraphQL timeline type", async () => {
+    const { body } = await gql(
+      standin.url,
+      `{ repository(owner: "acme", name: "app") { pullRequest(number: 6) { state merged mergedBy { login } activeLockReason
+          assignees(first: 5) { nodes { login } }
+          timelineItems(first: 50) { nodes { __typename
+            ... on LabeledEvent { label { name } } ... on UnlabeledEvent { label { name } }
+            ... on RenamedTitleEvent { previousTitle currentTitle }
+            ... on AssignedEvent { assignee { ... on User { login } } } ... on UnassignedEvent { user { login } }
+            ... on ReferencedEvent { commit { oid } commitRepository { nameWithOwner } }
+            ... on CrossReferencedEvent { source { ... on PullRequest { number } } }
+            ... on ConnectedEvent { subject { ... on PullRequest { number } } }
+            ... on DisconnectedEvent { subject { ... on PullRequest { number } } }
+            ... on MarkedAsDuplicateEvent { canonical { ... on PullRequest { number } } }
+            ... on UnmarkedAsDuplicateEvent { canonical { ... on PullRequest { number } } }
+            ... on PullRequestReview { state body author { login } }
+            ... on ClosedEvent { closer { __typename } } ... on ReopenedEvent { stateReason }
+            ... on LockedEvent { lockReason } ... on UnlockedEvent { actor { login } }
+            ... on MergedEvent { commit { oid } mergeRefName } } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const pr = body.data.repository.pullRequest;
+    expect(pr).toMatchObject({
+      state: "MERGED",
+      merged: true,
+      mergedBy: { login: "carol" },
+      activeLockReason: "RESOLVED",
+    });
+    expect(pr.assignees.nodes).toEqual([{ login: "dave" }]);
+    const nodes = pr.timelineItems.nodes;
+    expect(nodes.map((n: { __typename: string }) => n.__typename)).toEqual([
+      "LabeledEvent",
+      "UnlabeledEvent",
+      "RenamedTitleEvent",
+      "AssignedEvent",
+      "AssignedEvent",
+      "UnassignedEvent",
+      "ReferencedEvent",
+      "CrossReferencedEvent",
+      "ConnectedEvent",
+      "DisconnectedEvent",
+      "MarkedAsDuplicateEvent",
+      "UnmarkedAsDuplicateEvent",
+      "PullRequestReview",
+      "ClosedEvent",
+      "ReopenedEvent",
+      "LockedEvent",
+      "UnlockedEvent",
+      "MergedEvent",
+      "LockedEvent",
+    ]);
+    expect(nodes[12]).toEqual({
+      __typename: "PullRequestReview",
+      state: "APPROVED",
+      body: "LGTM",
+      author: { login: "carol" },
+    });
+    expect(nodes[17]).toEqual({ __typename: "MergedEvent", commit: { oid: "c".repeat(40) }, mergeRefName: "main" });
   });
 
   it("a transferred issue is NOT_FOUND under its old number; GraphQL does not redirect", async () => {

@@ -32,10 +32,12 @@ export type GraphQLRequestEnv = {
   clock: () => number;
 };
 
-type GitHubError = { type?: string; path?: readonly (string | number)[]; locations?: unknown; message: string } & Record<
-  string,
-  unknown
->;
+type GitHubError = {
+  type?: string;
+  path?: readonly (string | number)[];
+  locations?: unknown;
+  message: string;
+} & Record<string, unknown>;
 
 /** GitHub puts `type` at the top level of each error and has no `extensions` for it. */
 export function formatError(error: GraphQLError): GitHubError {
@@ -77,7 +79,8 @@ export async function handleGraphQL(raw: string, env: GraphQLRequestEnv): Promis
       status: 401,
       body: {
         message: "This endpoint requires you to be authenticated.",
-        documentation_url: "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql",
+        documentation_url:
+          "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql",
       },
       operationName: null,
       rate: null,
@@ -94,12 +97,15 @@ export async function handleGraphQL(raw: string, env: GraphQLRequestEnv): Promis
     };
   }
   const named = typeof request.operationName === "string" ? request.operationName : null;
-  const variables = (typeof request.variables === "object" && request.variables !== null ? request.variables : {}) as Record<
-    string,
-    unknown
-  >;
+  const variables = (
+    typeof request.variables === "object" && request.variables !== null ? request.variables : {}
+  ) as Record<string, unknown>;
   if (typeof request.query !== "string")
-    return ok({ errors: [{ message: "A query attribute must be specified and must be a string." }] }, named, rates.state(caller, "graphql"));
+    return ok(
+      { errors: [{ message: "A query attribute must be specified and must be a string." }] },
+      named,
+      rates.state(caller, "graphql"),
+    );
 
   let document: DocumentNode;
   try {
@@ -111,9 +117,14 @@ export async function handleGraphQL(raw: string, env: GraphQLRequestEnv): Promis
   const operationName = named ?? operation?.name?.value ?? null;
   const schema = githubSchema();
   const invalid = validate(schema, document, specifiedRules);
-  if (invalid.length > 0) return ok({ errors: invalid.map(formatError) }, operationName, rates.state(caller, "graphql"));
+  if (invalid.length > 0)
+    return ok({ errors: invalid.map(formatError) }, operationName, rates.state(caller, "graphql"));
   if (operation === null || operation === undefined)
-    return ok({ errors: [{ message: "An operation name is required" }] }, operationName, rates.state(caller, "graphql"));
+    return ok(
+      { errors: [{ message: "An operation name is required" }] },
+      operationName,
+      rates.state(caller, "graphql"),
+    );
 
   const cost = analyzeQuery(schema, document, operation, variables);
   if (cost.error) return ok({ errors: [formatError(cost.error)] }, operationName, rates.state(caller, "graphql"));

@@ -4,8 +4,8 @@
 import {
   type DocumentNode,
   type GraphQLCompositeType,
-  type GraphQLField,
   GraphQLError,
+  type GraphQLField,
   type GraphQLSchema,
   getNamedType,
   isCompositeType,
@@ -20,7 +20,13 @@ import {
 
 export const MAX_NODES = 500_000;
 
-export type QueryCost = { nodeCount: number; requests: number; cost: number; dryRun: boolean; error: GraphQLError | null };
+export type QueryCost = {
+  nodeCount: number;
+  requests: number;
+  cost: number;
+  dryRun: boolean;
+  error: GraphQLError | null;
+};
 
 export function analyzeQuery(
   schema: GraphQLSchema,
@@ -36,12 +42,18 @@ export function analyzeQuery(
   let dryRun = false;
   let exceededAt: string | null = null;
   let exceededCount = 0;
-  const argValue = (value: ValueNode | undefined): unknown => (value ? valueFromASTUntyped(value, variables) : undefined);
+  const argValue = (value: ValueNode | undefined): unknown =>
+    value ? valueFromASTUntyped(value, variables) : undefined;
 
   const fieldOf = (parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined =>
     isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
 
-  const walk = (set: SelectionSetNode | undefined, parent: GraphQLCompositeType, multiplier: number, seen: Set<string>) => {
+  const walk = (
+    set: SelectionSetNode | undefined,
+    parent: GraphQLCompositeType,
+    multiplier: number,
+    seen: Set<string>,
+  ) => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;

@@ -104,7 +104,8 @@ export class GraphQLNodes {
       viewer: () => this.actor("standin-viewer"),
       node: ({ id }: { id: string }) => this.#byId(id),
       nodes: ({ ids }: { ids: string[] }) => {
-        if (ids.length > 100) throw githubError("EXCESSIVE_PAGINATION", "You may not request more than 100 node ids at once.");
+        if (ids.length > 100)
+          throw githubError("EXCESSIVE_PAGINATION", "You may not request more than 100 node ids at once.");
         return ids.map((id) => this.#byId(id));
       },
     };
@@ -232,7 +233,12 @@ export class GraphQLNodes {
       url: `${this.#env.htmlBase}${path}`,
       resourcePath: path,
       tagCommit: () => this.commit(release.sha, repo),
-      tag: { __typename: "Ref", id: nodeId("C", `${repo.id}:refs/tags/${release.tag}`), name: release.tag, prefix: "refs/tags/" },
+      tag: {
+        __typename: "Ref",
+        id: nodeId("C", `${repo.id}:refs/tags/${release.tag}`),
+        name: release.tag,
+        prefix: "refs/tags/",
+      },
       author: () => this.#user(repo.owner),
       repository: () => this.repo(repo),
     };
@@ -249,7 +255,9 @@ export class GraphQLNodes {
       const thread = repo.threads.get(number);
       return thread?.status === "live" ? thread : undefined;
     };
-    const issueOrder = (orderBy: { field?: string; direction?: string } | null | undefined): Pick<IssueListFilter, "sort" | "direction"> => ({
+    const issueOrder = (
+      orderBy: { field?: string; direction?: string } | null | undefined,
+    ): Pick<IssueListFilter, "sort" | "direction"> => ({
       sort: orderBy?.field === "UPDATED_AT" ? "updated" : orderBy?.field === "COMMENTS" ? "comments" : "created",
       direction: orderBy?.direction === "DESC" ? "desc" : "asc",
     });
@@ -394,7 +402,12 @@ export class GraphQLNodes {
     });
   }
 
-  #reactions(counts: ReactionCounts, seed: string, createdAt: string, subject: () => Obj): Resolver<ConnectionArgs & { content?: string | null }> {
+  #reactions(
+    counts: ReactionCounts,
+    seed: string,
+    createdAt: string,
+    subject: () => Obj,
+  ): Resolver<ConnectionArgs & { content?: string | null }> {
     return (args, _, info) => {
       const items: { key: ReactionKey; i: number }[] = [];
       for (const key of Object.keys(reactionContent) as ReactionKey[]) {
@@ -485,7 +498,8 @@ export class GraphQLNodes {
       milestone: null,
       editor: null,
       repository: () => this.repo(thread.repo),
-      labels: ((args, _, info) => connection(data.labels, args, info, (name) => this.#label(thread.repo, name))) as Resolver<ConnectionArgs>,
+      labels: ((args, _, info) =>
+        connection(data.labels, args, info, (name) => this.#label(thread.repo, name))) as Resolver<ConnectionArgs>,
       assignees: ((args, _, info) =>
         connection(assigneesOf(thread), args, info, (login) => this.#user(login))) as Resolver<ConnectionArgs>,
       participants: ((args, _, info) => {
@@ -544,7 +558,9 @@ export class GraphQLNodes {
           if (!args.includeClosedPrs) pulls = pulls.filter((pull) => pull.data.state === "open");
           if (args.orderByState) pulls = [...pulls].sort((a, b) => rankState(a) - rankState(b));
           return connection(pulls, args, info, (t) => this.thread(t));
-        }) as Resolver<ConnectionArgs & { includeClosedPrs?: boolean; userLinkedOnly?: boolean; orderByState?: boolean }>,
+        }) as Resolver<
+          ConnectionArgs & { includeClosedPrs?: boolean; userLinkedOnly?: boolean; orderByState?: boolean }
+        >,
       });
     }
     this.#threads.set(thread, self);
@@ -662,7 +678,12 @@ export class GraphQLNodes {
         return { ...base, previousTitle: data.from, currentTitle: data.to, subject: here };
       case "assigned":
       case "unassigned":
-        return { ...base, assignee: () => this.actor(data.assignee), user: () => this.#user(data.assignee), assignable: here };
+        return {
+          ...base,
+          assignee: () => this.actor(data.assignee),
+          user: () => this.#user(data.assignee),
+          assignable: here,
+        };
       case "locked":
         return { ...base, lockReason: enumOf(data.lock_reason ?? null), lockable: here };
       case "unlocked":

@@ -4,7 +4,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FaultSpec } from "../faults.js";
 import type { ServerState } from "./server.js";
 
-export function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, raw: string, state: ServerState): void {
+export function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  raw: string,
+  state: ServerState,
+): void {
   const send = (status: number, body: unknown) => {
     res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
     res.end(JSON.stringify(body));
@@ -14,31 +20,35 @@ export function handleControl(req: IncomingMessage, res: ServerResponse, url: UR
     switch (route) {
       case "POST /__control/faults": {
         const parsed = JSON.parse(raw || "null") as FaultSpec | FaultSpec[] | null;
-        if (parsed === null || typeof parsed !== "object") return send(400, { message: "expected a fault spec or a list of them" });
+        if (parsed === null || typeof parsed !== "object")
+          return void send(400, { message: "expected a fault spec or a list of them" });
         const specs = Array.isArray(parsed) ? parsed : [parsed];
-        return send(201, { applied: specs.map((spec) => state.faults.apply(spec)) });
+        return void send(201, { applied: specs.map((spec) => state.faults.apply(spec)) });
       }
       case "GET /__control/faults":
-        return send(200, state.faults.pending());
+        return void send(200, state.faults.pending());
       case "DELETE /__control/faults":
         state.faults.clear();
-        return send(200, { ok: true });
+        return void send(200, { ok: true });
       case "POST /__control/reset":
         state.reset();
-        return send(200, { ok: true });
+        return void send(200, { ok: true });
       case "GET /__control/requests": {
         const since = Number(url.searchParams.get("since") ?? 0);
-        return send(200, state.requests.filter((r) => r.seq > since));
+        return void send(
+          200,
+          state.requests.filter((r) => r.seq > since),
+        );
       }
       case "DELETE /__control/requests":
         state.requests.length = 0;
-        return send(200, { ok: true });
+        return void send(200, { ok: true });
       case "GET /__control/validation":
-        return send(200, state.validationFailures);
+        return void send(200, state.validationFailures);
       default:
-        return send(404, { message: `unknown control route ${route}` });
+        return void send(404, { message: `unknown control route ${route}` });
     }
   } catch (error) {
-    return send(400, { message: (error as Error).message });
+    return void send(400, { message: (error as Error).message });
   }
 }

@@ -197,7 +197,7 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
     const ghes = url.pathname === "/api/v3" || url.pathname.startsWith("/api/v3/");
     const path = ghes ? url.pathname.slice("/api/v3".length) || "/" : url.pathname;
     const linkBase = `${state.baseUrl()}${ghes ? "/api/v3" : ""}`;
-    const ctx = { world: state.world, apiBase: linkBase, htmlBase: state.htmlBase };
+    const ctx = { world: state.world, apiBase: linkBase, htmlBase: state.htmlBase, users: new Map() };
     const result = routeRest(
       { method, path, query: url.searchParams },
       { ctx, linkBase, rateLimitBody: () => rateLimitOverview(caller) },
@@ -209,7 +209,9 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
       if (errors.length > 0) {
         const failure = { method, path: url.pathname, status, errors };
         state.validationFailures.push(failure);
-        console.error(`[standin] response failed GitHub's OpenAPI schema: ${method} ${url.pathname}\n  ${errors.join("\n  ")}`);
+        console.error(
+          `[standin] response failed GitHub's OpenAPI schema: ${method} ${url.pathname}\n  ${errors.join("\n  ")}`,
+        );
         status = 500;
         json = JSON.stringify({ message: "stand-in response failed GitHub's OpenAPI schema", ...failure });
       }
@@ -232,7 +234,10 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
           Date.parse(ifModifiedSince) >= Date.parse(result.lastModified)));
     // A 304 is free (GitHub: conditional requests answered 304 do not count against the primary limit).
     if (notModified || result.free) {
-      const reply = { status: notModified ? 304 : status, headers: { ...headers, ...rateLimitHeaders(state.rates.state(caller, "core")) } };
+      const reply = {
+        status: notModified ? 304 : status,
+        headers: { ...headers, ...rateLimitHeaders(state.rates.state(caller, "core")) },
+      };
       return { ...reply, body: notModified ? null : json };
     }
     if (!state.rates.charge(caller, "core")) {
@@ -258,7 +263,12 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
       core: item(core),
       graphql: item(graphql),
       search: renderRateLimitItem(caller.authenticated ? 30 : 10, 0, Math.ceil(state.clock() / 1000) + 60, "search"),
-      code_search: renderRateLimitItem(caller.authenticated ? 10 : 0, 0, Math.ceil(state.clock() / 1000) + 60, "code_search"),
+      code_search: renderRateLimitItem(
+        caller.authenticated ? 10 : 0,
+        0,
+        Math.ceil(state.clock() / 1000) + 60,
+        "code_search",
+      ),
       integration_manifest: renderRateLimitItem(5000, 0, reset, "integration_manifest"),
     };
     return { resources, rate: item(core) };
@@ -281,7 +291,9 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
         const reset = Math.ceil(state.clock() / 1000) + (fault.resetIn ?? 60);
         const rate = rateLimitHeaders({ ...core, remaining: 0, used: core.limit, reset });
         if (env.isGraphQL && fault.status === undefined) {
-          const body = { errors: [{ type: "RATE_LIMITED", message: `API rate limit exceeded for user ID ${env.caller.userId}.` }] };
+          const body = {
+            errors: [{ type: "RATE_LIMITED", message: `API rate limit exceeded for user ID ${env.caller.userId}.` }],
+          };
           return { status: 200, headers: { ...headers, ...rate }, body: JSON.stringify(fault.body ?? body) };
         }
         const message = primaryLimitMessage(env.caller, env.req.socket.remoteAddress ?? "127.0.0.1");

@@ -13,7 +13,12 @@ export function pageParams(query: URLSearchParams, defaultPerPage = 30): { perPa
 }
 
 /** `linkBase` is an absolute URL without query; the request's other query parameters are kept. */
-export function paginate<T>(items: readonly T[], query: URLSearchParams, linkBase: string, defaultPerPage = 30): Page<T> {
+export function paginate<T>(
+  items: readonly T[],
+  query: URLSearchParams,
+  linkBase: string,
+  defaultPerPage = 30,
+): Page<T> {
   const { perPage, page } = pageParams(query, defaultPerPage);
   const start = (page - 1) * perPage;
   const slice = items.slice(start, start + perPage);

@@ -21,6 +21,8 @@ export type RenderContext = {
   apiBase: string;
   /** Where html_url points: https://github.com by default. */
   htmlBase: string;
+  /** Rendered users of this request (the same few people appear on every item of a page). */
+  users?: Map<string, Json>;
 };
 
 type Json = Record<string, unknown>;
@@ -51,7 +53,15 @@ export function renderUser(user: UserRecord, ctx: RenderContext): Json {
   };
 }
 
-const userOf = (login: string | null, ctx: RenderContext): Json => renderUser(ctx.world.user(login), ctx);
+function userOf(login: string | null, ctx: RenderContext): Json {
+  const key = login ?? "ghost";
+  let user = ctx.users?.get(key);
+  if (user === undefined) {
+    user = renderUser(ctx.world.user(login), ctx);
+    ctx.users?.set(key, user);
+  }
+  return user;
+}
 
 function renderOwner(repo: RepoRecord, ctx: RenderContext): Json {
   const owner = ctx.world.user(repo.owner);
@@ -206,7 +216,11 @@ function closedBy(thread: ThreadRecord): string | null | undefined {
   return undefined;
 }
 
-export function renderIssue(thread: ThreadRecord, ctx: RenderContext, options: { withRepository?: boolean } = {}): Json {
+export function renderIssue(
+  thread: ThreadRecord,
+  ctx: RenderContext,
+  options: { withRepository?: boolean } = {},
+): Json {
   const url = issueApiUrl(thread, ctx);
   const html = threadHtmlUrl(thread, ctx);
   const assignees = assigneesOf(thread).map((login) => userOf(login, ctx));
@@ -563,7 +577,13 @@ export function renderCommit(sha: string, repo: RepoRecord, ctx: RenderContext):
     parents:
       parentSha === null
         ? []
-        : [{ sha: parentSha, url: `${repoUrl}/commits/${parentSha}`, html_url: `${ctx.htmlBase}/${repo.fullName}/commit/${parentSha}` }],
+        : [
+            {
+              sha: parentSha,
+              url: `${repoUrl}/commits/${parentSha}`,
+              html_url: `${ctx.htmlBase}/${repo.fullName}/commit/${parentSha}`,
+            },
+          ],
   };
 }
 

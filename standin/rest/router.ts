@@ -82,11 +82,13 @@ const linkHeaders = (link: string | null): Record<string, string> | undefined =>
 export function routeRest(req: RestRequest, env: RestEnv): RestResult {
   if (req.method !== "GET" && req.method !== "HEAD") return notFound();
   const { path } = req;
-  if (path === "/rate_limit") return { ...ok(env.rateLimitBody(), { kind: "one", name: "rate-limit-overview" }), free: true };
+  if (path === "/rate_limit")
+    return { ...ok(env.rateLimitBody(), { kind: "one", name: "rate-limit-overview" }), free: true };
   const scoped = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path) ?? /^\/repositories\/(\d+)()(\/.*)?$/.exec(path);
   if (scoped === null) return notFound();
   const world = env.ctx.world;
-  const repo = scoped[2] === "" ? world.repoById(Number(scoped[1])) : world.repo(scoped[1] as string, scoped[2] as string);
+  const repo =
+    scoped[2] === "" ? world.repoById(Number(scoped[1])) : world.repo(scoped[1] as string, scoped[2] as string);
   // Private and missing repositories both answer 404, never 403.
   if (repo === undefined || repo.private) return notFound();
   return routeRepo(repo, scoped[3] ?? "", req, env);
@@ -103,7 +105,13 @@ function routeRepo(repo: RepoRecord, rest: string, req: RestRequest, env: RestEn
     const comment = ctx.world.comment(Number(m[1]));
     if (comment === undefined || comment.thread.repo !== repo || comment.thread.status !== "live") return notFound();
     if (!m[2]) return ok(renderComment(comment, ctx), { kind: "one", name: "issue-comment" });
-    const all = renderReactions(comment.reactions, `comment:${comment.id}`, comment.createdAt, ctx, req.query.get("content"));
+    const all = renderReactions(
+      comment.reactions,
+      `comment:${comment.id}`,
+      comment.createdAt,
+      ctx,
+      req.query.get("content"),
+    );
     const page = paginate(all, req.query, `${repoLink}/issues/comments/${comment.id}/reactions`);
     return ok(page.items, { kind: "array", name: "reaction" }, linkHeaders(page.link));
   }
@@ -120,7 +128,11 @@ function routeRepo(repo: RepoRecord, rest: string, req: RestRequest, env: RestEn
       const location = `${env.linkBase}/repositories/${now.repo.id}/issues/${now.number}`;
       return {
         status: 301,
-        body: { message: "Moved Permanently", url: location, documentation_url: "https://docs.github.com/v3/#http-redirects" },
+        body: {
+          message: "Moved Permanently",
+          url: location,
+          documentation_url: "https://docs.github.com/v3/#http-redirects",
+        },
         schema: errorSchema,
         headers: { location },
       };
@@ -132,7 +144,10 @@ function routeRepo(repo: RepoRecord, rest: string, req: RestRequest, env: RestEn
   if (m) {
     const thread = repo.threads.get(Number(m[1]));
     if (thread === undefined || !thread.isPull || thread.status !== "live") return notFound();
-    return { ...ok(renderPull(thread, ctx), { kind: "one", name: "pull-request" }), lastModified: thread.data.updated_at };
+    return {
+      ...ok(renderPull(thread, ctx), { kind: "one", name: "pull-request" }),
+      lastModified: thread.data.updated_at,
+    };
   }
 
   if (rest === "/releases") {
@@ -158,7 +173,10 @@ function routeRepo(repo: RepoRecord, rest: string, req: RestRequest, env: RestEn
   if (m) {
     const sha = resolveCommitish(repo, decodeURIComponent(m[1] as string), env);
     if (sha === null)
-      return unprocessable(`No commit found for SHA: ${m[1]}`, "https://docs.github.com/rest/commits/commits#get-a-commit");
+      return unprocessable(
+        `No commit found for SHA: ${m[1]}`,
+        "https://docs.github.com/rest/commits/commits#get-a-commit",
+      );
     return ok(renderCommit(sha, repo, ctx), { kind: "one", name: "commit" });
   }
 
@@ -215,7 +233,13 @@ function issueResource(thread: ThreadRecord, sub: string, req: RestRequest, link
       );
     }
     case "/reactions": {
-      const all = renderReactions(thread.reactions, `issue:${thread.key}`, thread.data.created_at, ctx, req.query.get("content"));
+      const all = renderReactions(
+        thread.reactions,
+        `issue:${thread.key}`,
+        thread.data.created_at,
+        ctx,
+        req.query.get("content"),
+      );
       const page = paginate(all, req.query, `${link}/reactions`);
       return ok(page.items, { kind: "array", name: "reaction" }, linkHeaders(page.link));
     }

@@ -1,0 +1,41 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parseLaunchArgs } from "./launch-args.js";
+import { exampleFixtures } from "./test-support.js";
+
+const launcher = fileURLToPath(new URL("../bin/issuegraph-standin", import.meta.url));
+
+describe("launcher", () => {
+  it("parses flags; relative fixture dirs resolve against the caller's cwd", () => {
+    expect(parseLaunchArgs(["--fixtures", "fx", "--port", "8123"], "/somewhere")).toEqual({
+      fixturesDir: "/somewhere/fx",
+      port: 8123,
+      host: "127.0.0.1",
+      validate: false,
+    });
+    expect(() => parseLaunchArgs([], "/")).toThrow(/--fixtures/);
+    expect(() => parseLaunchArgs(["--fixtures", "x", "--port", "http"], "/")).toThrow(/port/);
+  });
+
+  it("prints its URL first, serves from any cwd, and stops cleanly on SIGTERM", async () => {
+    const child = spawn(launcher, ["--fixtures", exampleFixtures], { cwd: "/", stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.setEncoding("utf8");
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes("\n")) resolve(stdout.split("\n")[0] as string);
+      });
+      child.once("exit", (code) => reject(new Error(`launcher exited early with ${code}`)));
+    });
+    expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${firstLine}/repos/nodejs/node/issues/45028`);
+    expect(res.status).toBe(200);
+    const exited = once(child, "exit");
+    child.kill("SIGTERM");
+    const [code] = await exited;
+    expect(code).toBe(0);
+  }, 30_000);
+});
