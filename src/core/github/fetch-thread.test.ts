@@ -154,7 +154,7 @@ const restStubs = (): Stub[] => [
     path: "/repos/o/r/issues/1/comments?per_page=100",
     body: comments.map(([login, body, at, id]) => restComment(id, login, body, at)),
   },
-  { path: "/repos/o/r/issues/1/timeline?per_page=100", body: restTimeline },
+  { path: "/repos/o/r/issues/1/timeline?per_page=100&exclude=commented", body: restTimeline },
 ];
 
 describe("fetchThread over GraphQL (token)", () => {
@@ -353,7 +353,7 @@ describe("fetchThread over REST (no token)", () => {
           path: "/repositories/5/issues/1/comments?per_page=100&page=2",
           body: [restComment(10, "a", "first", "2024-01-01T01:00:00Z")],
         },
-        { path: "/repos/o/r/issues/1/timeline?per_page=100", body: [] },
+        { path: "/repos/o/r/issues/1/timeline?per_page=100&exclude=commented", body: [] },
       ],
       null,
     );
@@ -380,7 +380,7 @@ describe("fetchThread over REST (no token)", () => {
           },
         },
         { path: "/repos/o/r/issues/1/comments?per_page=100", body: [] },
-        { path: "/repos/o/r/issues/1/timeline?per_page=100", body: [] },
+        { path: "/repos/o/r/issues/1/timeline?per_page=100&exclude=commented", body: [] },
       ],
       null,
     );
@@ -402,7 +402,7 @@ describe("fetchThread over REST (no token)", () => {
         { path: "/repos/o/r/issues/1", status: 301, headers: { location: `${API}/repositories/77/issues/5` } },
         { path: "/repositories/77/issues/5", body: moved },
         { path: "/repos/p/q/issues/5/comments?per_page=100", body: [] },
-        { path: "/repos/p/q/issues/5/timeline?per_page=100", body: [] },
+        { path: "/repos/p/q/issues/5/timeline?per_page=100&exclude=commented", body: [] },
       ],
       null,
     );
@@ -432,7 +432,7 @@ describe("fetchThread over REST (no token)", () => {
           when: (r) => r.headers["if-none-match"] === '"stale"',
         },
         { path: "/repos/o/r/issues/1/comments?per_page=100", body: [] },
-        { path: "/repos/o/r/issues/1/timeline?per_page=100", body: [] },
+        { path: "/repos/o/r/issues/1/timeline?per_page=100&exclude=commented", body: [] },
       ],
       null,
     );

@@ -112,7 +112,7 @@ describe("rate limits (plugin-throttling)", () => {
   const restOk: Stub[] = [
     { path: "/repos/o/r/issues/1", body: restIssue() },
     { path: "/repos/o/r/issues/1/comments?per_page=100", body: [] },
-    { path: "/repos/o/r/issues/1/timeline?per_page=100", body: [] },
+    { path: "/repos/o/r/issues/1/timeline?per_page=100&exclude=commented", body: [] },
   ];
 
   it("primary limit resetting soon: tells onRateLimitWait, waits, retries", async () => {

@@ -56,7 +56,16 @@ export async function fetchThreadRest(t: Transport, call: Call, ref: IssueRef, e
       ? call.rest(pullAt.url, pullAt.params, { what }).then((r) => parseWith(restPull, r.data, what, t.scrub))
       : null,
     restPages(t, call, commentsAt.url, { ...commentsAt.params, per_page: PER_PAGE }, restComment, what),
-    restPages(t, call, timelineAt.url, { ...timelineAt.params, per_page: PER_PAGE }, restTimelineEvent, what),
+    // exclude=commented: comments come from their own endpoint; fewer timeline pages where GitHub
+    // honours it, and eventFromRest drops them anyway where it does not.
+    restPages(
+      t,
+      call,
+      timelineAt.url,
+      { ...timelineAt.params, per_page: PER_PAGE, exclude: "commented" },
+      restTimelineEvent,
+      what,
+    ),
   ]);
   const thread = threadFromRest({
     issue,
