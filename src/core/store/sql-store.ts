@@ -265,6 +265,18 @@ export class SqlStore implements Store {
       : null;
   }
 
+  async clearSignature(ref: IssueRef): Promise<void> {
+    const key = refKey(ref);
+    await this.atomically(async (db) => {
+      await db.run("DELETE FROM error_signatures WHERE ref_key = ?", [key]);
+      const t = await db.get<{ id: number; error_message: string | null }>(
+        "SELECT id, error_message FROM threads WHERE ref_key = ?",
+        [key],
+      );
+      if (t) await this.driver.search.setDocError(db, Number(t.id), t.error_message ?? "");
+    });
+  }
+
   async findBySignature(key: string, options: { limit?: number } = {}): Promise<ThreadRow[]> {
     const rows = await this.db.all<ThreadRowDb>(`${ROW_SELECT} WHERE s.sig_key = ? ORDER BY t.ref_key LIMIT ?`, [
       key,

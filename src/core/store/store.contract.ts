@@ -194,6 +194,11 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await store.putSignature(a1, { key: "k3", family: "other", signature: "s3" }, "Other");
         expect((await store.findBySignature("k1")).map((r) => refKey(r.ref))).toEqual([refKey(a2)]);
         expect(await store.findBySignature("nope")).toEqual([]);
+
+        await store.clearSignature(a2);
+        expect(await store.getSignature(a2)).toBeNull();
+        expect(await store.findBySignature("k1")).toEqual([]);
+        expect((await store.listThreads({ limit: 5 })).find((r) => r.ref.number === 2)?.errorText).toBeNull();
       });
     });
 
@@ -250,6 +255,8 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         // re-putting the thread keeps the error text indexed
         await store.putThread(makeThread(a3, { title: "Terminal crashes" }), fetched());
         expect((await store.search("econnreset", { limit: 5 })).map((h) => h.ref.number)).toEqual([3]);
+        await store.clearSignature(a3);
+        expect(await store.search("econnreset", { limit: 5 })).toEqual([]);
       });
 
       it("returns nothing for text without searchable words, and survives query syntax", async () => {

@@ -102,6 +102,8 @@ export interface Store {
   /** One signature per thread (replaces); also feeds the error text to the search index. */
   putSignature(ref: IssueRef, signature: SignatureInput, errorText: string): Promise<void>;
   getSignature(ref: IssueRef): Promise<StoredSignature | null>;
+  /** Forget a thread's signature (its error is gone, e.g. the body was edited); drops the error text from search. */
+  clearSignature(ref: IssueRef): Promise<void>;
   /** Stored threads whose signature key equals `key`. */
   findBySignature(key: string, options?: { limit?: number }): Promise<ThreadRow[]>;
   /** Stored threads whose signature family equals `family` (candidates for a near match). */

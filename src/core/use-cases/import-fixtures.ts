@@ -3,7 +3,7 @@
 // The caller reads the files; the error extractor is injected (core/analyze's extractThreadError).
 import { type FixtureFile, loadFixtureFiles } from "../fixtures/load-files.js";
 import { formatRef } from "../refs/parse-ref.js";
-import { errorSignature } from "../similar/error-signature.js";
+import { indexThread } from "../similar/index-thread.js";
 import type { Store } from "../store/types.js";
 import type { Thread } from "../thread/types.js";
 
@@ -33,20 +33,9 @@ export async function importFixtures(input: ImportFixturesInput): Promise<Import
   let withError = 0;
   await input.store.transaction(async (tx) => {
     for (const thread of threads) {
-      const errorMessage = input.extractError(thread);
       // via "store": the thread comes from a local archive, not from a GitHub API call.
-      await tx.putThread(thread, {
-        fetchedAt,
-        via: "store",
-        requests: { rest: 0, graphql: 0 },
-        etag: null,
-        errorMessage,
-      });
-      if (errorMessage) {
-        const sig = errorSignature(errorMessage);
-        await tx.putSignature(thread.ref, { key: sig.key, family: sig.family, signature: sig.signature }, errorMessage);
-        withError++;
-      }
+      const meta = { fetchedAt, via: "store" as const, requests: { rest: 0, graphql: 0 }, etag: null };
+      if (await indexThread(tx, thread, meta, input.extractError)) withError++;
     }
   });
   const repos = [...new Set(threads.map((t) => formatRef(t.ref).replace(/#\d+$/, "")))].sort();

@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openStore } from "../store/open-store.js";
+import { makeThread, ref } from "../store/test-threads.js";
+import { errorSignature } from "./error-signature.js";
+import { indexThread } from "./index-thread.js";
+
+const root = mkdtempSync(join(tmpdir(), "issuegraph-index-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const meta = {
+  fetchedAt: "2024-01-01T00:00:00Z",
+  via: "graphql" as const,
+  requests: { rest: 0, graphql: 1 },
+  etag: null,
+};
+
+describe("indexThread", () => {
+  it("stores the thread with its error and signature, and clears a stale signature", async () => {
+    const store = await openStore({ kind: "sqlite", path: join(root, "a.db") });
+    const r = ref("o", "r", 1);
+    const firstLine = (t: { body: string }) => t.body.split("\n")[0] || null;
+    expect(await indexThread(store, makeThread(r, { body: "TypeError: x is not a function" }), meta, firstLine)).toBe(
+      "TypeError: x is not a function",
+    );
+    expect((await store.getThread(r))?.errorMessage).toBe("TypeError: x is not a function");
+    expect((await store.getSignature(r))?.key).toBe(errorSignature("TypeError: x is not a function").key);
+    expect((await store.search("function", { limit: 5 })).map((h) => h.ref.number)).toEqual([1]);
+
+    expect(await indexThread(store, makeThread(r, { body: "" }), meta, firstLine)).toBeNull();
+    expect(await store.getSignature(r)).toBeNull();
+    expect(await store.search("function", { limit: 5 })).toEqual([]);
+    await store.close();
+  });
+});
