@@ -119,6 +119,7 @@ export function extractThreadError(thread: Pick<Thread, "body" | "url" | "commen
   if (fromBody) return { message: fromBody.text, url: thread.url, source: "body", kind: fromBody.kind };
   let best: { c: ErrorCandidate; score: number; url: string } | null = null;
   for (const comment of thread.comments) {
+    if (!TRIGGER.test(comment.body)) continue; // most comments of a long thread show no error at all
     const c = findErrorCandidates(comment.body)[0];
     if (!c) continue;
     const score = c.score - (comment.author?.isBot ? 1 : 0);
@@ -171,64 +172,81 @@ function tracebackExceptionLines(lines: string[]): Set<number> {
 }
 
 /** The strongest recogniser hit on one line (ties to the leftmost). */
+/** A cheap test that a line could hold any recogniser's match; most lines of a long thread fail it. */
+const TRIGGER =
+  /err|exception|warn|fault|fail|panic|fatal|traceback|critical|severe|segmentation|abort|core dumped|oomkilled|\b[1-5]\d\d\b|\{\s*"/i;
+
+const HAS_NAMED = /Error|Exception|Warning|Fault|Failure|ERROR|WARNING|EXCEPTION/;
+const HAS_LOWER = /error|fatal|warning|panic/;
+const HAS_STATUS = /[1-5]\d\d/;
+
 function bestHit(line: string, where: Where): Hit | null {
-  if (!/[A-Za-z]/.test(line)) return null;
+  if (!TRIGGER.test(line)) return null;
   const inCode = where.code !== null;
   const hits: Hit[] = [];
   const add = (h: Hit) => hits.push(h);
   const atStart = (start: number) => LINE_START_PREFIX.test(line.slice(0, start));
 
-  for (const m of line.matchAll(NAMED)) {
-    const prefix = m[1] as string;
-    const name = m[2] as string;
-    const word = m[3] as string;
-    const warning = /^warning$/i.test(word);
-    const typed = name !== "" || /exception/i.test(word) || prefix !== "";
-    const base = warning ? 2 : typed ? 3.5 : 3;
-    add({ start: m.index, end: null, kind: warning ? "warning" : "exception", base, headEnd: m.index + m[0].length });
-  }
-  for (const m of line.matchAll(ERROR_WORDS)) {
-    add({ start: m.index, end: null, kind: "error", base: 3, headEnd: m.index + m[0].length });
-  }
-  for (const m of line.matchAll(LOWER)) {
-    const word = m[2] as string;
-    const before = line.slice(0, m.index);
-    const headEnd = m.index + m[0].length;
-    const warning = word === "warning";
-    if (FILE_LOCATION.test(before)) {
-      // gcc/clang/tsc/eslint: "src/a.c:3:5: error: …" — the location is part of the message.
-      const loc = before.search(/\S/);
-      add({
-        start: Math.max(loc, 0),
-        end: null,
-        kind: warning ? "warning" : "compiler",
-        base: warning ? 2 : 3.5,
-        headEnd,
-      });
-    } else if (atStart(m.index) || inCode) {
-      const base = warning ? 2 : word === "panic" ? 3.5 : atStart(m.index) ? 3 : 2.5;
-      add({
-        start: m.index,
-        end: null,
-        kind: warning ? "warning" : word === "panic" ? "panic" : "error",
-        base,
-        headEnd,
-      });
-    } else if (!warning) {
-      // Prose: "I get this error: Cannot connect" — the message is what follows the colon.
-      const start = headEnd + (line.slice(headEnd).length - line.slice(headEnd).trimStart().length);
-      add({ start, end: null, kind: "prose", base: 1.5, headEnd: start });
+  // Each recogniser runs only when its keyword is on the line (cheap literal tests first).
+  const named = HAS_NAMED.test(line);
+  const lower = HAS_LOWER.test(line);
+  if (named)
+    for (const m of line.matchAll(NAMED)) {
+      const prefix = m[1] as string;
+      const name = m[2] as string;
+      const word = m[3] as string;
+      const warning = /^warning$/i.test(word);
+      const typed = name !== "" || /exception/i.test(word) || prefix !== "";
+      const base = warning ? 2 : typed ? 3.5 : 3;
+      add({ start: m.index, end: null, kind: warning ? "warning" : "exception", base, headEnd: m.index + m[0].length });
     }
-  }
-  for (const m of line.matchAll(RUST_PANIC))
-    add({ start: m.index, end: null, kind: "panic", base: 4, headEnd: m.index });
-  for (const m of line.matchAll(GO_PANIC)) {
-    const start = m.index + (m[0].length - m[0].trimStart().length);
-    add({ start, end: null, kind: "panic", base: 4, headEnd: m.index + m[0].length });
-  }
-  for (const m of line.matchAll(JAVA_THREAD)) {
-    add({ start: m.index, end: null, kind: "exception", base: 4, headEnd: m.index + m[0].length });
-  }
+  if (named)
+    for (const m of line.matchAll(ERROR_WORDS)) {
+      add({ start: m.index, end: null, kind: "error", base: 3, headEnd: m.index + m[0].length });
+    }
+  if (lower)
+    for (const m of line.matchAll(LOWER)) {
+      const word = m[2] as string;
+      const before = line.slice(0, m.index);
+      const headEnd = m.index + m[0].length;
+      const warning = word === "warning";
+      if (FILE_LOCATION.test(before)) {
+        // gcc/clang/tsc/eslint: "src/a.c:3:5: error: …" — the location is part of the message.
+        const loc = before.search(/\S/);
+        add({
+          start: Math.max(loc, 0),
+          end: null,
+          kind: warning ? "warning" : "compiler",
+          base: warning ? 2 : 3.5,
+          headEnd,
+        });
+      } else if (atStart(m.index) || inCode) {
+        const base = warning ? 2 : word === "panic" ? 3.5 : atStart(m.index) ? 3 : 2.5;
+        add({
+          start: m.index,
+          end: null,
+          kind: warning ? "warning" : word === "panic" ? "panic" : "error",
+          base,
+          headEnd,
+        });
+      } else if (!warning) {
+        // Prose: "I get this error: Cannot connect" — the message is what follows the colon.
+        const start = headEnd + (line.slice(headEnd).length - line.slice(headEnd).trimStart().length);
+        add({ start, end: null, kind: "prose", base: 1.5, headEnd: start });
+      }
+    }
+  if (line.includes("panicked"))
+    for (const m of line.matchAll(RUST_PANIC))
+      add({ start: m.index, end: null, kind: "panic", base: 4, headEnd: m.index });
+  if (line.includes("panic: "))
+    for (const m of line.matchAll(GO_PANIC)) {
+      const start = m.index + (m[0].length - m[0].trimStart().length);
+      add({ start, end: null, kind: "panic", base: 4, headEnd: m.index + m[0].length });
+    }
+  if (line.includes("Exception in thread"))
+    for (const m of line.matchAll(JAVA_THREAD)) {
+      add({ start: m.index, end: null, kind: "exception", base: 4, headEnd: m.index + m[0].length });
+    }
   if (inCode || atStart(line.search(/\S/))) {
     for (const m of line.matchAll(NPM)) {
       const start = line.search(/\S/);
@@ -252,12 +270,13 @@ function bestHit(line: string, where: Where): Hit | null {
   if (jsonAt >= 0 && JSON_ERROR.test(line.slice(jsonAt))) {
     add({ start: jsonAt, end: null, kind: "json", base: 2.5, headEnd: jsonAt });
   }
-  for (const re of STATUS_PHRASES) {
-    for (const m of line.matchAll(re)) {
-      add({ start: m.index, end: m.index + m[0].length, kind: "status", base: 1.5, headEnd: m.index + m[0].length });
+  if (HAS_STATUS.test(line))
+    for (const re of STATUS_PHRASES) {
+      for (const m of line.matchAll(re)) {
+        add({ start: m.index, end: m.index + m[0].length, kind: "status", base: 1.5, headEnd: m.index + m[0].length });
+      }
     }
-  }
-  if (!inCode) {
+  if (!inCode && (named || lower || /exception/i.test(line))) {
     for (const m of line.matchAll(QUOTED_AFTER_WORD)) {
       const start = m.index + m[0].length + 1; // after the opening quote
       add({ start, end: null, kind: "quoted", base: 2, headEnd: start });

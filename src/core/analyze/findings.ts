@@ -94,7 +94,12 @@ export function readFindings(thread: Thread): Findings {
     0,
     0,
   );
-  readText(thread.body, body, out);
+  readText(
+    thread.body,
+    body,
+    out,
+    sentences(thread.body).filter((x) => x.length <= MAX_SENTENCE),
+  );
 
   const same = new Set<string>();
   thread.comments.forEach((c, i) => {
@@ -109,10 +114,11 @@ export function readFindings(thread: Thread): Findings {
       i + 1,
     );
     if (voice.isBot) return; // bot notices ("possible duplicates") are not reports of what worked
-    readText(c.body, voice, out);
+    const all = sentences(c.body).filter((x) => x.length <= MAX_SENTENCE);
+    readText(c.body, voice, out, all);
     const key = voice.login?.toLowerCase();
     if (key && !voice.isAuthor && !same.has(key)) {
-      const hit = sentences(c.body).find((s) => SAME_HERE.test(s));
+      const hit = all.find((s) => SAME_HERE.test(s));
       if (hit) {
         same.add(key);
         out.sameHere.push({ voice, text: hit });
@@ -134,9 +140,15 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-function readText(markdown: string, voice: Voice, out: Findings): void {
+/**
+ * Longer "sentences" are pasted logs or run-on text, not a statement of what worked; skipping them
+ * keeps the cue regexes (many alternatives each) linear in practice on huge comments.
+ */
+const MAX_SENTENCE = 400;
+
+function readText(markdown: string, voice: Voice, out: Findings, all: string[]): void {
   let positive: string | null = null;
-  for (const s of sentences(markdown)) {
+  for (const s of all) {
     if (WORKAROUND_LABEL.exec(s)?.[1] === "") continue; // a bare "Work-around:" label
     const kind = classify(s);
     if (kind) {
