@@ -1,0 +1,90 @@
+// createApp(deps) -> the Hono app: security headers on every response, pages, the JSON API, and
+// the one place where errors become statuses. It never listens on a port (node.ts does).
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { NONCE, secureHeaders } from "hono/secure-headers";
+import { type AppEnv, createServerContext } from "./context.js";
+import type { ServerDeps } from "./deps.js";
+import { errorBody, httpErrorFor } from "./error-map.js";
+import { apiRoutes } from "./routes/api.js";
+import { assetRoutes } from "./routes/assets.js";
+import { nonceOf, pageRoutes } from "./routes/pages.js";
+import { errorPage, errorTitle } from "./views/status.js";
+
+export type IssuegraphApp = Hono<AppEnv> & {
+  /** Resolves when no background analysis is running (tests, graceful shutdown). */
+  idle(): Promise<void>;
+};
+
+export function createApp(deps: ServerDeps): IssuegraphApp {
+  const ctx = createServerContext(deps);
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        scriptSrc: [NONCE],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      xFrameOptions: "DENY",
+      referrerPolicy: "no-referrer",
+      crossOriginOpenerPolicy: "same-origin",
+      crossOriginResourcePolicy: "same-origin",
+      permissionsPolicy: {
+        camera: [],
+        microphone: [],
+        geolocation: [],
+        payment: [],
+        usb: [],
+      },
+    }),
+  );
+  app.use("*", bodyLimit({ maxSize: 16 * 1024, onError: () => Promise.reject(new HTTPException(413)) }));
+
+  app.get("/healthz", (c) => c.json({ ok: true }));
+  assetRoutes(app);
+  apiRoutes(app, ctx);
+  pageRoutes(app, ctx);
+
+  app.notFound((c) => {
+    const message = "There is nothing at this address.";
+    const hint = "Issue pages look like /owner/repo/issues/123.";
+    if (c.req.path.startsWith("/api/")) return c.json({ error: { code: "not_found", message, hint } }, 404);
+    return c.html(errorPage({ status: 404, title: errorTitle(404), message, hint }, nonceOf(c)), 404);
+  });
+
+  app.onError((err, c) => {
+    const e = httpErrorFor(err, deps.now());
+    if (e.unexpected) {
+      deps.logger.error(
+        {
+          err: err instanceof Error ? `${err.name}: ${err.message.slice(0, 300)}` : "non-error thrown",
+          path: c.req.path,
+        },
+        "request failed",
+      );
+    }
+    c.header("cache-control", "no-store");
+    if (e.retryAfter !== null) c.header("retry-after", String(e.retryAfter));
+    if (e.status === 401) c.header("www-authenticate", 'Bearer realm="issuegraph"');
+    if (c.req.path.startsWith("/api/")) return c.json(errorBody(e), e.status);
+    const retryPath = e.status >= 500 || e.status === 429 ? c.req.path : undefined;
+    return c.html(
+      errorPage(
+        { status: e.status, title: errorTitle(e.status), message: e.message, hint: e.hint, retryPath },
+        nonceOf(c),
+      ),
+      e.status,
+    );
+  });
+
+  return Object.assign(app, { idle: () => ctx.reports.idle() });
+}

@@ -1,0 +1,172 @@
+// The web face's composition root: the only server module that touches ports, files and the
+// process. `serveCommand(config)` builds the real deps from already-parsed config and listens;
+// `startServer` listens for any app (tests use it with fakes).
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createAdaptorServer } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { pino } from "pino";
+import { UsageError } from "../core/errors.js";
+import { createGitHubClient, type GitHubClient, webHostForApiUrl } from "../core/github/index.js";
+import { renderMarkdown } from "../core/render/markdown.js";
+import { openStore } from "../core/store/open-store.js";
+import type { StoreLocation } from "../core/store/types.js";
+import { parseCatalog, type Tool } from "../core/tools/catalog.js";
+import type { ReportSource } from "../core/use-cases/report.js";
+import { createApp, type IssuegraphApp } from "./app.js";
+import type { ServerDeps } from "./deps.js";
+
+export type RunningServer = { url: string; close(): Promise<void> };
+
+/** Listens on host:port (0 = any free port) and resolves once it accepts connections. */
+export async function startServer(opts: {
+  app: Pick<IssuegraphApp, "fetch"> & Partial<Pick<IssuegraphApp, "idle">>;
+  port: number;
+  host: string;
+}): Promise<RunningServer> {
+  const server = createAdaptorServer({ fetch: opts.app.fetch, hostname: opts.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostForUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${hostForUrl}:${address.port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive sockets would hold close() open for their idle timeout.
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      });
+      await opts.app.idle?.();
+    },
+  };
+}
+
+/** Everything `issuegraph serve` needs, already parsed and checked by the CLI. */
+export type ServeConfig = {
+  port: number;
+  host: string;
+  /** REST base URL of GitHub (or the stand-in). */
+  apiUrl: string;
+  githubToken: string | null;
+  store: StoreLocation;
+  /** Enables the admin endpoints; null disables them. */
+  adminToken: string | null;
+  /** Signs voter cookies and CSRF tokens; null: a random one per process (votes survive, cookies do not). */
+  secret: string | null;
+  /** --catalog FILE; null: the bundled catalog/tools.json. */
+  catalogPath: string | null;
+  /** Default 10 minutes. */
+  freshnessMs?: number;
+  /** Default 1. */
+  depth?: number;
+  logLevel?: "silent" | "error" | "warn" | "info" | "debug";
+  /** Public origin(s) when behind a reverse proxy, e.g. ["https://issuegraph.example"]. */
+  publicOrigins?: string[];
+  /** Syncs a repository (admin endpoint); absent: the endpoint answers 404. */
+  runSync?: ServerDeps["runSync"];
+};
+
+export const DEFAULT_FRESHNESS_MS = 10 * 60_000;
+const DEFAULT_CATALOG = new URL("../../catalog/tools.json", import.meta.url);
+const API_DOCS = new URL("./API.md", import.meta.url);
+
+/**
+ * Opens the store, builds the GitHub client and the app, and listens. Resolves with the URL and a
+ * close() that stops listening, waits for running analyses and closes the store.
+ */
+export async function serveCommand(config: ServeConfig): Promise<RunningServer> {
+  const logger = pino(
+    {
+      level: config.logLevel ?? "warn",
+      base: undefined,
+      redact: {
+        paths: ["token", "*.token", "secret", "*.secret", "headers.authorization", "*.headers.authorization"],
+        censor: "[redacted]",
+      },
+    },
+    pino.destination(2),
+  );
+  const catalog = loadCatalogFile(config.catalogPath);
+  const store = await openStore(config.store);
+  try {
+    const client = createGitHubClient({ apiUrl: config.apiUrl, token: config.githubToken, logger });
+    const app = createApp({
+      store,
+      reportSource: reportSourceFromClient(client),
+      allowedHosts: [webHostForApiUrl(config.apiUrl)],
+      now: () => new Date(),
+      secret: config.secret ?? randomBytes(32).toString("base64url"),
+      adminToken: config.adminToken,
+      catalog,
+      freshnessMs: config.freshnessMs ?? DEFAULT_FRESHNESS_MS,
+      logger,
+      renderMarkdown,
+      runSync: config.runSync,
+      reportOptions: { depth: config.depth ?? 1 },
+      clientIp: (c) => getConnInfo(c).remote.address ?? null,
+      publicOrigins: config.publicOrigins,
+      apiDocs: readOptional(API_DOCS),
+    });
+    const running = await startServer({ app, port: config.port, host: config.host });
+    logger.info({ url: running.url }, "listening");
+    return {
+      url: running.url,
+      close: async () => {
+        await running.close();
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
+
+/** Reads and validates a catalog file (the bundled one when `path` is null). */
+export function loadCatalogFile(path: string | null): Tool[] {
+  const file = path ?? DEFAULT_CATALOG;
+  const name = path ?? "catalog/tools.json";
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new UsageError(`Cannot read the catalog ${name} (${code})`, "Pass --catalog with the path of a JSON file.");
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${name} is not valid JSON: ${(e as Error).message}`, "Fix the JSON syntax of the catalog.");
+  }
+  return parseCatalog(json, name);
+}
+
+/** The GitHub client as the report use-case sees it (no etag given, so never "not modified"). */
+export function reportSourceFromClient(client: GitHubClient): ReportSource {
+  return {
+    async fetchThread(ref) {
+      const got = await client.fetchThread(ref);
+      if (got.notModified) throw new Error("unexpected 304 without an etag");
+      return { thread: got.thread, meta: got.meta };
+    },
+    fetchSummaries: (refs) => client.fetchSummaries(refs),
+    findFirstRelease: (repo, sha) => client.findFirstRelease(repo, sha),
+    requests: () => client.requests(),
+  };
+}
+
+function readOptional(url: URL): string | undefined {
+  try {
+    return readFileSync(url, "utf8");
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,46 @@
+// "Same error elsewhere" and search, from the similar/search use-cases (the CLI's ranking), mapped
+// to what the pages and the API show.
+import { parseIssueRef } from "../../core/refs/parse-ref.js";
+import type { SimilarResult } from "../../core/similar/rank.js";
+import type { Store } from "../../core/store/types.js";
+import type { Report } from "../../core/thread/report.js";
+import type { IssueRef } from "../../core/thread/types.js";
+import { search } from "../../core/use-cases/search.js";
+import { similar } from "../../core/use-cases/similar.js";
+import type { SearchAnswer, SimilarIssue } from "../deps.js";
+
+/** How many similar issues a page shows. */
+const SIMILAR_LIMIT = 10;
+
+export function storeSimilar(store: Store, host: string): (ref: IssueRef, report: Report) => Promise<SimilarIssue[]> {
+  return async (ref) => {
+    const answer = await similar(store, ref, { limit: SIMILAR_LIMIT, allRepos: true });
+    return answer.results.flatMap((r) => toIssue(r, host));
+  };
+}
+
+export function storeSearch(store: Store, host: string): (query: string, limit: number) => Promise<SearchAnswer> {
+  return async (query, limit) => {
+    const answer = await search(store, query, { limit });
+    return { results: answer.results.flatMap((r) => toIssue(r, host)), message: answer.message ?? null };
+  };
+}
+
+function toIssue(r: SimilarResult, host: string): SimilarIssue[] {
+  try {
+    const ref = parseIssueRef(r.ref, [host]);
+    return [
+      {
+        ref,
+        title: r.title,
+        state: r.state,
+        stateReason: r.stateReason,
+        sameError: r.sameError,
+        score: r.score,
+        why: r.why,
+      },
+    ];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,70 @@
+// Gathers everything the issue page shows, from the stored report and the store. The parts that
+// are only furniture (similar, trending, votes) degrade to empty on a store hiccup rather than
+// taking the page down.
+import { evidenceSignals } from "../../core/signals/evidence.js";
+import { isSignal, normaliseVoteCounts } from "../../core/signals/signals.js";
+import type { StoredReport } from "../../core/store/types.js";
+import type { IssueRef } from "../../core/thread/types.js";
+import { rankTools, toolBatch } from "../../core/tools/match.js";
+import { issueProfile } from "../../core/tools/profile.js";
+import type { ServerContext } from "../context.js";
+import type { SimilarIssue } from "../deps.js";
+import { linkGraphSvg } from "../render/graph-svg.js";
+import { markdownToSafeHtml } from "../render/markdown-html.js";
+import { csrfTokenFor } from "../security/tokens.js";
+import { issuePath, pathOfRefText } from "../views/format.js";
+import type { IssueModel } from "../views/issue.js";
+import type { TrendingEntry } from "./trending.js";
+
+export async function buildIssueModel(
+  ctx: ServerContext,
+  input: {
+    ref: IssueRef;
+    stored: StoredReport;
+    stale: boolean;
+    refreshing: boolean;
+    voterId: string;
+    flash: string | null;
+  },
+): Promise<IssueModel> {
+  const { report } = input.stored;
+  // Furniture: on failure, log and show the part empty.
+  const orEmpty = <T>(what: string, p: Promise<T>, empty: T): Promise<T> =>
+    p.catch((err: unknown) => {
+      ctx.deps.logger.warn({ err: err instanceof Error ? err.name : "error", what }, "page part unavailable");
+      return empty;
+    });
+  const noVotes: { counts: Record<string, number>; mine: string[] } = { counts: {}, mine: [] };
+  const [similar, votes, trending] = await Promise.all([
+    orEmpty<SimilarIssue[]>("similar", ctx.similar(input.ref, report), []),
+    orEmpty("votes", ctx.deps.store.getVotes(input.ref, input.voterId), noVotes),
+    orEmpty<TrendingEntry[]>("trending", ctx.trending(), []),
+  ]);
+  const profile = issueProfile(report);
+  const ranked = rankTools(ctx.deps.catalog, profile);
+  const tags = [...profile.tags.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
+  const page = issuePath(input.ref);
+  return {
+    report,
+    stale: input.stale,
+    refreshing: input.refreshing,
+    bodyHtml: markdownToSafeHtml(report.body),
+    graphSvg: linkGraphSvg({ ref: report.ref, title: report.title, state: report.state }, report.links, {
+      pagePath: (l) => (l.type === "issue" ? pathOfRefText(l.ref) : null),
+    }),
+    similar,
+    votes: { counts: normaliseVoteCounts(votes.counts), mine: votes.mine.filter(isSignal) },
+    evidence: evidenceSignals(report, { sameErrorCount: similar.filter((s) => s.sameError).length }),
+    tools: { category: profile.category, tags, batches: [toolBatch(ranked, 0), toolBatch(ranked, 1)] },
+    trending,
+    csrf: csrfTokenFor(ctx.deps.secret, input.voterId),
+    paths: {
+      page,
+      markdown: `${page}.md`,
+      json: `/api/v1/issues/${encodeURIComponent(input.ref.owner)}/${encodeURIComponent(input.ref.repo)}/${input.ref.number}`,
+      votes: `${page}/votes`,
+    },
+    flash: input.flash,
+    now: ctx.deps.now(),
+  };
+}

@@ -1,0 +1,48 @@
+// Small formatting helpers shared by the views. Pure; the clock is passed in.
+import type { IssueRef } from "../../core/thread/types.js";
+
+/** "2026-04-09 07:55 UTC": the same on every machine and in every test. */
+export function utc(iso: string | null | undefined): string {
+  if (!iso) return "unknown";
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return "unknown";
+  return `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/** "3 hours ago", "just now", "2 days ago". */
+export function ago(iso: string | null | undefined, now: Date): string {
+  if (!iso) return "";
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return "";
+  const s = Math.round((now.getTime() - t) / 1000);
+  if (s < 45) return "just now";
+  const units: [number, string][] = [
+    [86_400 * 365, "year"],
+    [86_400 * 30, "month"],
+    [86_400, "day"],
+    [3_600, "hour"],
+    [60, "minute"],
+  ];
+  for (const [size, name] of units) {
+    const n = Math.floor(Math.abs(s) / size);
+    if (n >= 1) return s >= 0 ? `${n} ${name}${n === 1 ? "" : "s"} ago` : `in ${n} ${name}${n === 1 ? "" : "s"}`;
+  }
+  return "just now";
+}
+
+/** The site's page of an issue. Owner and repo are already restricted to GitHub's characters. */
+export const issuePath = (ref: Pick<IssueRef, "owner" | "repo" | "number">): string =>
+  `/${encodeURIComponent(ref.owner)}/${encodeURIComponent(ref.repo)}/issues/${ref.number}`;
+
+export const refText = (ref: Pick<IssueRef, "owner" | "repo" | "number">): string =>
+  `${ref.owner}/${ref.repo}#${ref.number}`;
+
+const REF_TEXT = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})#(\d{1,10})$/;
+
+/** "owner/repo#12" -> the site path, or null when it is not a ref. */
+export function pathOfRefText(text: string): string | null {
+  const m = REF_TEXT.exec(text);
+  return m?.[1] && m[2] && m[3] ? issuePath({ owner: m[1], repo: m[2], number: Number(m[3]) }) : null;
+}
+
+export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
