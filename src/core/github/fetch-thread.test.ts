@@ -95,7 +95,13 @@ const gqlTimeline = [
     createdAt: "2024-01-02T03:00:00Z",
     commit: { oid: "def456", url: "https://github.com/o/r/commit/def456" },
   },
-  { __typename: "AssignedEvent", actor: gqlActor("alice"), createdAt: "2024-01-02T04:00:00Z" },
+  {
+    __typename: "AssignedEvent",
+    actor: gqlActor("alice"),
+    createdAt: "2024-01-02T04:00:00Z",
+    assignee: gqlActor("dependabot[bot]"),
+  },
+  { __typename: "LockedEvent", actor: gqlActor("alice"), createdAt: "2024-01-02T05:00:00Z", lockReason: "TOO_HEATED" },
 ];
 
 const restTimeline = [
@@ -139,7 +145,13 @@ const restTimeline = [
     commit_id: "def456",
     commit_url: `${API}/repos/o/r/commits/def456`,
   },
-  { event: "assigned", actor: restUser("alice"), created_at: "2024-01-02T04:00:00Z", assignee: restUser("bob") },
+  {
+    event: "assigned",
+    actor: restUser("alice"),
+    created_at: "2024-01-02T04:00:00Z",
+    assignee: restUser("dependabot[bot]"),
+  },
+  { event: "locked", actor: restUser("alice"), created_at: "2024-01-02T05:00:00Z", lock_reason: "too heated" },
 ];
 
 const gqlNode = () =>
@@ -181,6 +193,7 @@ describe("fetchThread over GraphQL (token)", () => {
       "renamed",
       "referenced",
       "other",
+      "other",
     ]);
     expect(t.events[0]).toMatchObject({
       willCloseTarget: true,
@@ -189,7 +202,14 @@ describe("fetchThread over GraphQL (token)", () => {
     expect(t.events[2]).toMatchObject({ subject: { owner: "o", repo: "r", number: 7 } });
     expect(t.events[3]).toMatchObject({ canonical: { number: 3 } });
     expect(t.events[4]).toMatchObject({ closer: { kind: "pull", ref: { number: 7 }, mergeCommitSha: "abc123" } });
-    expect(t.events[8]).toMatchObject({ type: "other", name: "assigned" });
+    expect(t.events[8]).toEqual({
+      type: "other",
+      name: "assigned",
+      actor: "alice",
+      createdAt: "2024-01-02T04:00:00Z",
+      details: { assignee: "dependabot[bot]" },
+    });
+    expect(t.events[9]).toMatchObject({ name: "locked", details: { lock_reason: "too heated" } });
     expect(t.closedByPulls).toEqual([{ host: "github.com", owner: "o", repo: "r", number: 7 }]);
     expect(t.reactions).toMatchObject({ "+1": 2, heart: 1, laugh: 0 });
     expect(stub?.requests[0]?.headers.authorization).toBe("token ghp_unit");

@@ -101,6 +101,8 @@ export const restTimelineEvent = z.object({
   state: str.optional(),
   body: str.nullish(),
   committer: z.object({ date: str.optional() }).optional(),
+  assignee: z.object({ login: str, type: str.optional() }).nullish(),
+  lock_reason: str.nullish(),
 });
 export type RestTimelineEvent = z.infer<typeof restTimelineEvent>;
 
@@ -180,6 +182,8 @@ export const gqlTimelineItem = z.object({
   currentTitle: str.optional(),
   fromRepository: gqlRepo.nullish(),
   reviewState: str.optional(),
+  assignee: z.object({ __typename: str.optional(), login: str.optional() }).nullish(),
+  lockReason: str.nullish(),
   body: str.optional(),
 });
 export type GqlTimelineItem = z.infer<typeof gqlTimelineItem>;

@@ -117,6 +117,13 @@ export function eventFromGraphql(item: GqlTimelineItem, host: string): TimelineE
     case "PullRequestCommitCommentThread":
     case "PullRequestRevisionMarker":
       return null;
+    case "AssignedEvent":
+    case "UnassignedEvent": {
+      const who = item.assignee?.login ? { login: item.assignee.login, __typename: item.assignee.__typename } : null;
+      return { ...base, type: "other", name: restEventName(item.__typename), details: { assignee: actorLogin(who) } };
+    }
+    case "LockedEvent":
+      return { ...base, type: "other", name: "locked", details: { lock_reason: lockReason(item.lockReason) } };
     default:
       return { ...base, type: "other", name: restEventName(item.__typename) };
   }

@@ -29,6 +29,9 @@ const HANDLED: Record<string, string> = {
   MergedEvent: "actor { ...ActorFields } createdAt commit { oid }",
   PullRequestReview: "author { ...ActorFields } createdAt submittedAt reviewState: state body",
   PullRequestCommit: "pullCommit: commit { oid committedDate }",
+  AssignedEvent: "actor { ...ActorFields } createdAt assignee { ... on Actor { ...ActorFields } }",
+  UnassignedEvent: "actor { ...ActorFields } createdAt assignee { ... on Actor { ...ActorFields } }",
+  LockedEvent: "actor { ...ActorFields } createdAt lockReason",
 };
 
 /** Issue timeline kinds we fetch: everything but comments (those come from `comments`). */

@@ -102,6 +102,12 @@ export function eventFromRest(e: RestTimelineEvent, host: string): TimelineEvent
       };
     case "committed":
       return { actor: null, createdAt: e.committer?.date ?? "", type: "other", name: "committed" };
+    // The same details the fixture archives keep (assignee, lock_reason).
+    case "assigned":
+    case "unassigned":
+      return { ...base, type: "other", name: e.event, details: { assignee: actorLogin(e.assignee) } };
+    case "locked":
+      return { ...base, type: "other", name: "locked", details: { lock_reason: e.lock_reason ?? null } };
     default:
       return { ...base, type: "other", name: e.event };
   }
