@@ -1,0 +1,91 @@
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
+import { analyze } from "../analyze/analyze.js";
+import { comment, input, linked, makeThread, summary } from "../analyze/test-thread.js";
+import type { Report } from "../thread/report.js";
+import { renderJson, reportSchema } from "./json.js";
+
+const report = analyze(
+  input(makeThread({ body: "```\nError: x\n```", comments: [comment("bob", "did not help")] }), {
+    links: [linked(summary(3, { kind: "pull", state: "open", merged: false }), ["closed-by"])],
+  }),
+);
+
+const REPORT_KEYS = [
+  "schemaVersion",
+  "ref",
+  "host",
+  "url",
+  "kind",
+  "title",
+  "state",
+  "stateReason",
+  "labels",
+  "locked",
+  "author",
+  "createdAt",
+  "updatedAt",
+  "closedAt",
+  "transferredFrom",
+  "stats",
+  "timelineTop",
+  "errorMessage",
+  "body",
+  "links",
+  "commits",
+  "fix",
+  "sections",
+  "meta",
+];
+
+/** The same object with every key order reversed, recursively. */
+function reversed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversed);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reversed(v)]),
+    );
+  }
+  return value;
+}
+
+describe("renderJson", () => {
+  it("writes the Report type's key order with 2-space indent and a trailing newline", () => {
+    const text = renderJson(report);
+    expect(Object.keys(JSON.parse(text))).toEqual(REPORT_KEYS);
+    expect(text.startsWith('{\n  "schemaVersion": 1,\n  "ref": "acme/widget#7",')).toBe(true);
+    expect(text.endsWith("}\n")).toBe(true);
+  });
+
+  it("is stable whatever order the object was built in", () => {
+    expect(renderJson(reversed(report) as Report)).toBe(renderJson(report));
+  });
+
+  it("round-trips through the schema", () => {
+    expect(reportSchema.parse(JSON.parse(renderJson(report)))).toEqual(report);
+  });
+});
+
+describe("reportSchema", () => {
+  it("rejects a statement without citations and a TL;DR of three statements", () => {
+    const noCite = { ...report, sections: { ...report.sections, recommendation: { text: "x", citations: [] } } };
+    expect(reportSchema.safeParse(noCite).success).toBe(false);
+    const s = report.sections.tldr[0];
+    const long = { ...report, sections: { ...report.sections, tldr: [s, s, s] } };
+    expect(reportSchema.safeParse(long).success).toBe(false);
+  });
+
+  it("rejects a citation that is not an http(s) URL", () => {
+    const bad = {
+      ...report,
+      sections: { ...report.sections, recommendation: { text: "x", citations: [{ label: "x", url: "javascript:1" }] } },
+    };
+    expect(reportSchema.safeParse(bad).success).toBe(false);
+  });
+
+  it("describes exactly the Report type", () => {
+    expectTypeOf<z.infer<typeof reportSchema>>().toEqualTypeOf<Report>();
+  });
+});

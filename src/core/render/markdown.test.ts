@@ -1,0 +1,133 @@
+import type { Code, Html, Link, Root, Table } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { gfm } from "micromark-extension-gfm";
+import { visit } from "unist-util-visit";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../analyze/analyze.js";
+import { comment, input, labeled, linked, makeThread, summary } from "../analyze/test-thread.js";
+import type { Report } from "../thread/report.js";
+import { renderMarkdown } from "./markdown.js";
+
+const parse = (md: string): Root => fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+
+function nodes<T>(tree: Root, type: string): T[] {
+  const out: T[] = [];
+  visit(tree, type, (n) => {
+    out.push(n as T);
+  });
+  return out;
+}
+
+const HOSTILE_BODY = [
+  "Normal text",
+  "```",
+  "</details>",
+  "<script>alert(1)</script>",
+  "`````",
+  "<details><summary>x</summary>",
+  "[click](javascript:alert(1))",
+].join("\n");
+
+function hostileReport(): Report {
+  const thread = makeThread({
+    title: "Boom | <img src=x onerror=alert(1)> [x](javascript:y)\n# not a heading",
+    body: HOSTILE_BODY,
+    labels: ["bug`", "invalid"],
+    events: [labeled("invalid")],
+    comments: [comment("bob", "Setting it worked for me:\n\n```\nrun `x` ``` y\n```")],
+  });
+  const links = [
+    linked(summary(2, { title: "pipe | in title\nand newline" }), ["mentioned-by"]),
+    linked(summary(3, { kind: "pull", state: "closed", merged: true, mergedAt: "2024-01-03T00:00:00Z" }), [
+      "closed-by",
+    ]),
+  ];
+  return analyze(input({ ...thread, body: `${thread.body}\n\nError: \`\`\`\`\` weird` }, { links }));
+}
+
+describe("renderMarkdown: structure", () => {
+  const thread = makeThread({
+    title: "Widget crashes",
+    body: "```\nTypeError: boom\n```",
+    comments: [comment("bob", "same here"), comment("carol", "me too")],
+    events: [labeled("bug"), labeled("triage")],
+  });
+  const md = renderMarkdown(analyze(input(thread)));
+  const lines = md.split("\n");
+
+  it("starts with the title and its counts, then the ref linked", () => {
+    expect(lines[0]).toBe("# Widget crashes [2 comments, 4 participants]");
+    expect(lines[2]).toMatch(
+      /^\[acme\/widget#7\]\(https:\/\/github\.com\/acme\/widget\/issues\/7\) · issue · \*\*open\*\*/,
+    );
+  });
+
+  it("has the stats table and the top timeline events line", () => {
+    expect(md).toContain(
+      "| Comments | Participants | Timeline events | Reactions | Fetched at |\n|---:|---:|---:|---:|---|\n| 2 | 4 | 4 | 0 | 2024-02-01T00:00:00Z |",
+    );
+    expect(md).toContain("**Top timeline events:** commented ×2, labeled ×2");
+  });
+
+  it("has the five sections, the error in a fence, and ends with a newline", () => {
+    for (const h of [
+      "## TL;DR",
+      "## Error message",
+      "## Fix status",
+      "## Guidance",
+      "## Example",
+      "## Notes",
+      "## Recommendation",
+    ]) {
+      expect(lines).toContain(h);
+    }
+    expect(md).toContain("```text\nTypeError: boom\n```");
+    expect(md.endsWith("</sub>\n")).toBe(true);
+  });
+
+  it("shortens citation labels within the report's repository", () => {
+    expect(md).toContain("([#7](https://github.com/acme/widget/issues/7))");
+  });
+});
+
+describe("renderMarkdown: hostile input", () => {
+  const report = hostileReport();
+  const md = renderMarkdown(report);
+  const tree = parse(md);
+
+  it("keeps the raw body verbatim in one code block inside the details block", () => {
+    const html = nodes<Html>(tree, "html").map((n) => n.value);
+    expect(html).toEqual(["<details><summary>Raw body</summary>", "</details>", "<sub>", "</sub>"]);
+    const bodyBlock = nodes<Code>(tree, "code").find((c) => c.lang === "markdown");
+    expect(bodyBlock?.value).toBe(report.body);
+  });
+
+  it("keeps the title on its heading line without HTML or links", () => {
+    const headings = tree.children.filter((n) => n.type === "heading" && n.depth === 1);
+    expect(headings).toHaveLength(1);
+    expect(md.split("\n")[0]).toContain(
+      "Boom \\| \\<img src=x onerror=alert(1)\\> \\[x\\](javascript:y) # not a heading",
+    );
+  });
+
+  it("links only to http(s) URLs", () => {
+    for (const l of nodes<Link>(tree, "link")) expect(l.url).toMatch(/^https?:\/\//);
+  });
+
+  it("keeps every table row at its column count despite pipes and newlines in titles", () => {
+    for (const t of nodes<Table>(tree, "table")) {
+      const width = t.children[0]?.children.length;
+      for (const row of t.children) expect(row.children.length).toBe(width);
+    }
+    const links = nodes<Table>(tree, "table").find((t) => t.children[0]?.children.length === 7);
+    expect(links?.children).toHaveLength(3);
+  });
+
+  it("fences the error and the example whatever backticks they hold", () => {
+    const code = nodes<Code>(tree, "code");
+    expect(code.find((c) => c.lang === "text")?.value).toBe(report.errorMessage);
+    expect(code.find((c) => c.lang === null && c.value.includes("run `x`"))?.value).toBe("run `x` ``` y");
+    expect(code.find((c) => c.lang === "mermaid")?.value.startsWith("graph LR")).toBe(true);
+  });
+});
