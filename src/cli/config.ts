@@ -1,0 +1,58 @@
+// Flags + environment -> the settings every command shares. Pure: main.ts passes process.env in.
+import { UsageError } from "../core/errors.js";
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export type CommonConfig = {
+  apiUrl: string;
+  /** null without a token: REST only, 60 requests an hour. */
+  token: string | null;
+  logLevel: "silent" | "error" | "warn" | "info" | "debug";
+};
+
+export const DEFAULT_API_URL = "https://api.github.com";
+
+export function commonConfig(flags: { apiUrl?: string }, env: Env): CommonConfig {
+  const apiUrl = normaliseApiUrl(flags.apiUrl ?? env.GITHUB_API_URL ?? DEFAULT_API_URL);
+  const token = (env.GITHUB_TOKEN ?? env.GH_TOKEN ?? "").trim() || null;
+  const level = (env.ISSUEGRAPH_LOG ?? "warn").toLowerCase();
+  const logLevel = (["silent", "error", "warn", "info", "debug"] as const).find((l) => l === level) ?? "warn";
+  return { apiUrl, token, logLevel };
+}
+
+export function normaliseApiUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(
+      `--api-url "${raw}" is not a URL`,
+      "Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new UsageError(`--api-url must be http(s), not ${url.protocol}`, "Use https://HOST/api/v3.");
+  }
+  if (url.username || url.password) {
+    throw new UsageError("--api-url must not carry credentials", "Pass the token in GITHUB_TOKEN instead.");
+  }
+  return url.toString().replace(/\/+$/, "");
+}
+
+export function parseDepth(raw: string | undefined): number {
+  if (raw === undefined) return 1;
+  const depth = Number(raw);
+  if (!Number.isInteger(depth) || depth < 1 || depth > 3) {
+    throw new UsageError(`--depth ${raw} is out of range`, "Use a whole number from 1 to 3.");
+  }
+  return depth;
+}
+
+export type ReportFormat = "md" | "json";
+
+export function parseFormat(raw: string | undefined): ReportFormat {
+  const format = (raw ?? "md").toLowerCase();
+  if (format === "md" || format === "markdown") return "md";
+  if (format === "json") return "json";
+  throw new UsageError(`--format ${raw} is not known`, "Use --format md or --format json.");
+}

@@ -1,0 +1,44 @@
+// One place maps typed errors to exit codes and a one-line hint. Documented in the README.
+import {
+  AuthError,
+  GoneError,
+  IssuegraphError,
+  NotFoundError,
+  PartialDataError,
+  RateLimitedError,
+  StoreError,
+  UpstreamError,
+  UsageError,
+} from "../core/errors.js";
+
+export const EXIT = {
+  ok: 0,
+  unexpected: 1,
+  usage: 2,
+  notFound: 3,
+  gone: 4,
+  auth: 5,
+  rateLimited: 6,
+  upstream: 7,
+  store: 8,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export function exitCodeFor(error: unknown): ExitCode {
+  if (error instanceof UsageError) return EXIT.usage;
+  if (error instanceof NotFoundError) return EXIT.notFound;
+  if (error instanceof GoneError) return EXIT.gone;
+  if (error instanceof AuthError) return EXIT.auth;
+  if (error instanceof RateLimitedError) return EXIT.rateLimited;
+  if (error instanceof UpstreamError || error instanceof PartialDataError) return EXIT.upstream;
+  if (error instanceof StoreError) return EXIT.store;
+  return EXIT.unexpected;
+}
+
+/** "error: <message>\nhint: <hint>" — never a stack trace for an expected error. */
+export function describeError(error: unknown): string {
+  if (error instanceof IssuegraphError) return `error: ${error.message}\nhint: ${error.hint}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `error: unexpected failure: ${message}\nhint: this is a bug in issuegraph; rerun with ISSUEGRAPH_LOG=debug and report it.`;
+}

@@ -1,0 +1,41 @@
+// The CLI's composition root: the only place that reads argv, env, stdout/stderr and the clock.
+// Each command is options (parsed and checked apart) + a run function over injected deps.
+import { Command, CommanderError } from "commander";
+import { redact } from "./redact.js";
+import { describeError, EXIT, exitCodeFor } from "./exit-codes.js";
+import { registerCommands } from "./commands.js";
+import type { Io } from "./io.js";
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const program = new Command()
+    .name("issuegraph")
+    .description("Understand a GitHub issue: what is known, what fixes it, what else is linked.")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .showHelpAfterError("(run issuegraph --help for usage)");
+  let code: number = EXIT.ok;
+  registerCommands(program, io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exit code 0; bad flags with 1 -> our usage code.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    const secrets = [io.env.GITHUB_TOKEN, io.env.GH_TOKEN, io.env.ISSUEGRAPH_ADMIN_TOKEN];
+    io.stderr(`${redact(describeError(error), secrets)}\n`);
+    return exitCodeFor(error);
+  }
+}
+
+const isEntry = import.meta.url === `file://${process.argv[1]}`;
+if (isEntry) {
+  const { processIo } = await import("./io.js");
+  const io = processIo();
+  const code = await main(process.argv.slice(2), io);
+  await io.flush();
+  process.exitCode = code;
+}
