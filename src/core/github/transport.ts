@@ -5,7 +5,7 @@ import { Octokit } from "@octokit/core";
 import { retry } from "@octokit/plugin-retry";
 import { type ThrottlingOptions, throttling } from "@octokit/plugin-throttling";
 import { IssuegraphError } from "../errors.js";
-import { type ErrorContext, makeScrubber, rateLimitOf, type Scrub, toTypedError } from "./map-error.js";
+import { badShape, type ErrorContext, makeScrubber, rateLimitOf, type Scrub, toTypedError } from "./map-error.js";
 import { DEFAULT_API_URL, webHostForApiUrl } from "./web-host.js";
 
 export type Logger = {
@@ -213,7 +213,7 @@ export function createTransport(opts: TransportOptions): Transport {
         if (etag) headers["if-none-match"] = etag;
         const isAbsolute = /^https?:\/\//.test(route);
         if (isAbsolute && !isApiUrl(route)) {
-          throw toTypedError(new Error(`refusing to send the token to ${new URL(route).origin}`), errorContext(what));
+          throw badShape(what, `refusing to follow ${new URL(route).origin}, outside ${apiOrigin}`, scrub);
         }
         try {
           const res = await octokit.request(isAbsolute ? `GET ${route}` : route, {
