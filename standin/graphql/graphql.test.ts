@@ -193,6 +193,28 @@ describe("GraphQL over the example fixtures", () => {
     });
   });
 
+  it("lists issues (not pull requests) by state, order and since, and finds nodes by id", async () => {
+    const { body } = await gql(
+      standin.url,
+      `{ repository(owner: "nodejs", name: "node") {
+          all: issues(first: 100) { totalCount nodes { number } }
+          closed: issues(first: 2, states: [CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number closed } }
+          recent: issues(first: 100, filterBy: { since: "2025-01-01T00:00:00Z" }) { nodes { updatedAt } }
+          issue(number: 45028) { id } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const repo = body.data.repository;
+    const numbers = repo.all.nodes.map((n: { number: number }) => n.number);
+    expect(numbers).not.toContain(45161);
+    expect(repo.all.totalCount).toBe(numbers.length);
+    expect(repo.closed.nodes.every((n: { closed: boolean }) => n.closed)).toBe(true);
+    expect(repo.recent.nodes.every((n: { updatedAt: string }) => n.updatedAt >= "2025-01-01T00:00:00Z")).toBe(true);
+    const node = await gql(standin.url, "query($id: ID!) { node(id: $id) { ... on Issue { number } } }", {
+      id: repo.issue.id,
+    });
+    expect(node.body.data.node).toEqual({ number: 45028 });
+  });
+
   it("databaseId above 2^31 fails like GitHub's Int; fullDatabaseId works", async () => {
     const { body } = await gql(
       standin.url,
