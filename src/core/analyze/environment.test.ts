@@ -44,3 +44,9 @@ describe("mentionedEnvironment", () => {
     ).toEqual(["v2.0.76", "1.2.3-beta.1", "macOS", "Windows 11"]);
   });
 });
+
+describe("environmentFacts: keys", () => {
+  it("ignores sentence-long keys that merely end with an aspect word", () => {
+    expect(environmentFacts("Master issue for the integrated terminal: #143")).toEqual([]);
+  });
+});

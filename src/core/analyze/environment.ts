@@ -49,7 +49,14 @@ export function environmentFacts(markdown: string): EnvFact[] {
         continue;
       }
       const kv = KEY_VALUE.exec(clean(plainLine(raw)));
-      if (kv && ENV_KEY.test(kv[1] as string) && !/\bsteps\b|\bexpected\b|\bactual\b/i.test(kv[1] as string)) {
+      const key = kv?.[1] ?? "";
+      // A key of more than four words is a sentence ("Master issue for the integrated terminal: #143").
+      if (
+        kv &&
+        ENV_KEY.test(key) &&
+        key.trim().split(/\s+/).length <= 4 &&
+        !/\bsteps\b|\bexpected\b|\bactual\b/i.test(key)
+      ) {
         add(kv[1] as string, kv[2] as string);
       }
     }

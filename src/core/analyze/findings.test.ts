@@ -96,3 +96,11 @@ describe("readFindings", () => {
     expect(f.findings).toEqual([]);
   });
 });
+
+describe("classify: pronoun cues", () => {
+  it("reads 'that works' as a report only where it starts a clause", () => {
+    expect(classify("Extra Usage should be an optional overflow, not the only path that works.")).toBeNull();
+    expect(classify("I reinstalled, and that worked.")).toBe("worked");
+    expect(classify("That works for now.")).toBe("worked");
+  });
+});

@@ -45,13 +45,13 @@ const NEGATIVE =
 const TEMPORARY =
   /\b(?:briefly|temporarily|for\s+a\s+(?:while|bit|few\s+minutes)|(?:came|comes)\s+back|returned\s+soon|returns\s+after|only\s+until)\b/i;
 const POSITIVE =
-  /\bwork(?:s|ed)\s+(?:for\s+me|again|now|fine|perfectly|around\s+it)\b|\b(?:this|that|it|which)\s+(?:worked|works|helped|helps|fixed\s+it|fixes\s+it|solved\s+it|solves\s+it|did\s+the\s+trick|does\s+the\s+trick)\b|\b(?:fixed|solved|resolved)\s+(?:it|this|the\s+(?:issue|problem))\b|\bwork-?\s?around\b|\bgot\s+it\s+(?:working|to\s+work)\b|\b(?:is|are)\s+working\s+(?:again|now)\b|\bhelped\b|\buntil\s+then\b|\bin\s+the\s+meantime\b|\bas\s+a\s+(?:temporary\s+)?(?:fix|solution)\b|\byou\s+can\s+(?:use|run|set|add|try|disable|enable|pass|downgrade|upgrade|switch)\b|\btry\s+(?:running|using|setting|adding|disabling|enabling|this|the\s+following)\b|\bfixes\s+(?:it|this)\s+for\s+me\b|\bbrings\s+back\b|\bsince\s+then\s+I\s+(?:haven't|have\s+not)\b/i;
+  /\bwork(?:s|ed)\s+(?:for\s+me|again|now|fine|perfectly|around\s+it)\b|(?:^|[.,;:!]\s*|\b(?:and|but|so)\s+)(?:this|that|it|which)\s+(?:worked|works|helped|helps|fixed\s+it|fixes\s+it|solved\s+it|solves\s+it|did\s+the\s+trick|does\s+the\s+trick)\b|\b(?:fixed|solved|resolved)\s+(?:it|this|the\s+(?:issue|problem))\b|\bwork-?\s?around\b|\bgot\s+it\s+(?:working|to\s+work)\b|\b(?:is|are)\s+working\s+(?:again|now)\b|\bhelped\b|\buntil\s+then\b|\bin\s+the\s+meantime\b|\bas\s+a\s+(?:temporary\s+)?(?:fix|solution)\b|\byou\s+can\s+(?:use|run|set|add|try|disable|enable|pass|downgrade|upgrade|switch)\b|\btry\s+(?:running|using|setting|adding|disabling|enabling|this|the\s+following)\b|\bfixes\s+(?:it|this)\s+for\s+me\b|\bbrings\s+back\b|\bsince\s+then\s+I\s+(?:haven't|have\s+not)\b/i;
 /** Things a maintainer says about the state of the problem. */
 const STATUS_CUE =
   /\b(?:fix(?:ed|es)?|clos(?:ed|es|ing)|releas(?:ed|e)|milestone|duplicate|by\s+design|expected|intended|not\s+a\s+bug|won't\s+fix|wontfix|upstream|reproduc\w*|regression|workaround|candidate|landed|merged|backport\w*|cause[sd]?)\b/i;
 /** "Duplicate of #N", "Fixes: <url>": GitHub commands whose meaning the links already carry. */
 const LINK_COMMAND =
-  /^(?:duplicate\s+of|fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s*:?\s*(?:#\d+|https?:\/\/\S+|[\w.-]+\/[\w.-]+#\d+)\s*\.?$/i;
+  /^(?:duplicate\s+of|fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s*:?\s*(?:#\d+|https?:\/\/\S+|[\w.-]+\/[\w.-]+#\d+)[\s\p{P}\p{Extended_Pictographic}]*$/iu;
 const SAME_HERE =
   /\b(?:same\s+(?:here|thing|error|issue|problem|for\s+me|bug)|(?:seeing|getting|having|hitting|experiencing)\s+(?:the\s+)?same|me\s+too|happens\s+to\s+me|also\s+(?:seeing|getting|having|hitting|affected)|(?:I|we)\s+(?:have|had|get|see)\s+the\s+same)\b|^\s*\+1\b/im;
 const TRIED_HEADING =

@@ -56,9 +56,13 @@ export function buildSections(input: SectionInput): Sections {
   const ctx: Ctx = {
     ...input,
     findings,
-    similar: similarIssues(input.thread, input.links, input.error ? errorGist(input.error.message) : null).filter(
-      (l) => !l.relations.includes("duplicate-of"),
-    ),
+    // A pull request's linked issues are what it fixes, not similar reports.
+    similar:
+      input.thread.kind === "pull"
+        ? []
+        : similarIssues(input.thread, input.links, input.error ? errorGist(input.error.message) : null).filter(
+            (l) => !l.relations.includes("duplicate-of"),
+          ),
     duplicateOf: input.links.filter((l) => l.depth === 1 && l.relations.includes("duplicate-of")),
     worked,
     threadCite: { label: formatRef(input.thread.ref), url: input.thread.url },
@@ -130,7 +134,11 @@ function tldr(c: Ctx): Statement[] {
   let first = stateLine(thread);
   if (labels.length > 0) first += ` (labelled ${list(labels.map((l) => `"${l}"`))})`;
   first += `: ${quote(thread.title, 140)}`;
-  if (error) first += `, reporting ${errorGist(error.message)}`;
+  if (error) {
+    // A bare message (no "Error:" head of its own) reads as a quotation.
+    const gist = errorGist(error.message);
+    first += `, reporting ${error.kind === "quoted" || error.kind === "prose" ? quote(gist, 200) : gist}`;
+  }
   const extras: string[] = [];
   const same = findings.sameHere.length;
   if (same > 0) extras.push(`${plural(same, "commenter")} ${same === 1 ? "reports" : "report"} the same problem`);
