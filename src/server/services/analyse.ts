@@ -1,5 +1,5 @@
 // Fetch, analyse and store one issue, reporting which phase it is in so a loading page can say so.
-import { errorSignature } from "../../core/similar/error-signature.js";
+import { indexThread } from "../../core/similar/index-thread.js";
 import type { Store, StoredReport } from "../../core/store/types.js";
 import type { IssueRef } from "../../core/thread/types.js";
 import { type ReportOptions, type ReportSource, reportFromThread } from "../../core/use-cases/report.js";
@@ -33,17 +33,8 @@ export function defaultAnalyse(deps: {
     };
     const report = await reportFromThread(thread, meta, deps.options, { source: tracked, now: deps.now }, before);
     progress("saving");
-    return deps.store.transaction(async (tx) => {
-      await tx.putThread(thread, { ...meta, etag: null, errorMessage: report.errorMessage });
-      if (report.errorMessage) {
-        const sig = errorSignature(report.errorMessage);
-        await tx.putSignature(
-          thread.ref,
-          { key: sig.key, family: sig.family, signature: sig.signature },
-          report.errorMessage,
-        );
-      }
-      return tx.putReport(report);
-    });
+    // Indexed like import and sync do, so search and "same error" find it; then the report.
+    await indexThread(deps.store, thread, { ...meta, etag: null }, () => report.errorMessage);
+    return deps.store.putReport(report);
   };
 }
