@@ -16,7 +16,7 @@ export { generateRepo, generateThread } from "./generate.js";
 export type { RecordedRequest } from "./http/server.js";
 export { loadFixtureDir } from "./load-fixtures.js";
 export type { Limits } from "./rate-limits.js";
-export type { ValidationFailure } from "./validation.js";
+export { ResponseValidator, type ValidationFailure } from "./validation.js";
 export { World } from "./world.js";
 
 export type StandinOptions = {
@@ -30,8 +30,11 @@ export type StandinOptions = {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Validate every REST body against GitHub's OpenAPI schemas (test mode); failures answer 500. */
-  validate?: boolean;
+  /**
+   * Validate every REST body against GitHub's OpenAPI schemas (test mode); failures answer 500 and are
+   * kept in `validationFailures`. A ResponseValidator may be passed instead (e.g. over another schema file).
+   */
+  validate?: boolean | ResponseValidator;
   /** Host (or origin) of html_url and GraphQL url fields; default https://github.com. */
   htmlHost?: string;
   /** Milliseconds since the epoch; drives rate-limit windows and recorded times. */
@@ -89,7 +92,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     world,
     faults,
     rates,
-    validator: options.validate ? new ResponseValidator() : null,
+    validator: options.validate === true ? new ResponseValidator() : options.validate || null,
     requests,
     validationFailures,
     clock,

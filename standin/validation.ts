@@ -34,7 +34,7 @@ export class ResponseValidator {
   readonly #ajv: Ajv;
   readonly #compiled = new Map<string, ValidateFunction>();
 
-  constructor(schemaFile = new URL("./schemas/github-rest.json", import.meta.url)) {
+  constructor(schemaFile: string | URL = new URL("./schemas/github-rest.json", import.meta.url)) {
     const doc = JSON.parse(readFileSync(schemaFile, "utf8")) as { components: { schemas: object } };
     this.#ajv = new Ajv({ strict: false, allErrors: true });
     // ajv-formats is CommonJS: its default export arrives as the module object under NodeNext typings.

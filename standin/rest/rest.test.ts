@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateRepo, generateThread } from "../generate.js";
 import { type Standin, startStandin } from "../index.js";
 import { at, everyEvent, exampleFixtures, getJson, octokitFor, small } from "../test-support.js";
@@ -248,6 +251,26 @@ describe("REST pagination and limits at scale", () => {
     const rate = await getJson(`${standin.url}/rate_limit`, null);
     expect(rate.status).toBe(200);
     expect(rate.body.resources.core).toMatchObject({ limit: 60, remaining: 0, used: 60 });
+  });
+
+  it("a body that fails validation answers 500 with details, is recorded, and assert throws", async () => {
+    const schemas = JSON.parse(readFileSync(new URL("../schemas/github-rest.json", import.meta.url), "utf8"));
+    schemas.components.schemas.issue.required.push("field_github_never_sends");
+    const file = join(mkdtempSync(join(tmpdir(), "standin-schema-")), "schemas.json");
+    writeFileSync(file, JSON.stringify(schemas));
+    const strict = await startStandin({ fixtures: [small({ number: 1 })], validate: new ResponseValidator(file) });
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const res = await getJson(`${strict.url}/repos/acme/app/issues/1`);
+      expect(res.status).toBe(500);
+      expect(res.body.errors.join()).toMatch(/must have required property 'field_github_never_sends'/);
+      expect(strict.validationFailures).toHaveLength(1);
+      expect(() => strict.assertNoValidationFailures()).toThrow(/GET \/repos\/acme\/app\/issues\/1/);
+      expect(quiet).toHaveBeenCalledOnce();
+    } finally {
+      quiet.mockRestore();
+      await strict.close();
+    }
   });
 
   it("validation rejects a body missing a required field", () => {
