@@ -91,6 +91,11 @@ describe("readFindings", () => {
     ]);
   });
 
+  it("offers code under a Workaround label", () => {
+    const f = readFindings(makeThread({ body: "Broken.\n\n**Workaround:**\n```\nrm -rf ~/.cache/x\n```" }));
+    expect(f.examples.map((e) => [e.code, e.cue])).toEqual([["rm -rf ~/.cache/x", "Workaround:"]]);
+  });
+
   it("ignores GitHub link commands as maintainer statements", () => {
     const f = readFindings(makeThread({ comments: [comment("m", "Duplicate of #12", { association: "OWNER" })] }));
     expect(f.findings).toEqual([]);

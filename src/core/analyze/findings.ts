@@ -158,8 +158,9 @@ function readText(markdown: string, voice: Voice, out: Findings, all: string[]):
       out.findings.push({ kind: "maintainer", text: s, voice });
     }
   }
-  readSections(markdown, voice, out);
-  // Code offered by someone who says it works (or a maintainer's suggestion) is an example.
+  const label = readSections(markdown, voice, out);
+  positive ??= label;
+  // Code offered by someone who says it works (or under a "Workaround:" label) is an example.
   if (positive) {
     for (const b of splitBlocks(markdown)) {
       if (b.kind === "code" && isUsableCode(b)) {
@@ -180,9 +181,13 @@ export function classify(sentence: string): Exclude<FindingKind, "maintainer"> |
   return null;
 }
 
-/** "Work-around:" blocks and "What I tried" lists, read line by line from the prose. */
-function readSections(markdown: string, voice: Voice, out: Findings): void {
+/**
+ * "Work-around:" blocks and "What I tried" lists, read line by line from the prose. Returns the
+ * first workaround label line, if any.
+ */
+function readSections(markdown: string, voice: Voice, out: Findings): string | null {
   let mode: "none" | "workaround" | "tried" = "none";
+  let firstLabel: string | null = null;
   let tried: TriedList | null = null;
   for (const b of splitBlocks(markdown)) {
     if (b.kind === "code") continue;
@@ -199,6 +204,7 @@ function readSections(markdown: string, voice: Voice, out: Findings): void {
       const label = WORKAROUND_LABEL.exec(line);
       if (label) {
         mode = "workaround";
+        firstLabel ??= line;
         const rest = (label[1] ?? "").trim();
         if (rest) out.findings.push({ kind: "worked", text: rest, voice });
         continue;
@@ -215,6 +221,7 @@ function readSections(markdown: string, voice: Voice, out: Findings): void {
     }
   }
   if (tried && tried.items.length === 0) out.tried.pop();
+  return firstLabel;
 }
 
 /** Code worth quoting: short, and not a log or stack trace (those belong to the error, not the fix). */

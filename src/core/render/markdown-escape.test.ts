@@ -18,6 +18,12 @@ describe("escapeText / escapeInline", () => {
     );
   });
 
+  it("defuses @mentions but not e-mail addresses or code", () => {
+    expect(escapeText("ping @octocat and (@a-b), mail x@y.z")).toBe(
+      "ping @&#8203;octocat and (@&#8203;a-b), mail x@y.z",
+    );
+  });
+
   it("keeps text on one line and drops control characters", () => {
     expect(escapeText("a\r\n\n  b\u0007c")).toBe("a bc");
   });

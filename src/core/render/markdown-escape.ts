@@ -18,6 +18,9 @@ export function escapeText(text: string): string {
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
       .replace(/\s*[\r\n]+\s*/g, " ")
       .replace(SPECIAL, (ch) => `\\${ch}`)
+      // "@login" would notify that user wherever the report is posted on GitHub; a zero-width
+      // space after "@" keeps the text and drops the mention (as Renovate does).
+      .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, "$1@&#8203;")
   );
 }
 

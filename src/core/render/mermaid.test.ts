@@ -48,7 +48,7 @@ describe("renderMermaid", () => {
     expect(lines).toContain('  n0["o/r#35;1<br/>Root<br/>open"]:::root');
     expect(lines).toContain('  n2["o/r#35;3<br/>Title 3<br/>merged"]:::merged');
     expect(lines).toContain("  n0 -->|closed-by| n2");
-    expect(lines).toContain("  n0 -.->|mentioned-by depth 2| n3");
+    expect(lines).toContain("  n0 -.->|depth 2| n3");
   });
 
   it("keeps hostile titles inside their quoted label", () => {

@@ -56,7 +56,8 @@ function label(ref: string, title: string | null, state: string): string {
 /**
  * `graph LR` with the reported thread as n0 and one node per link (the first MAX_GRAPH_NODES).
  * Edges carry the strongest relation; links found by a deeper crawl hang off the root with a
- * dotted edge, since the report does not record through which thread they were found.
+ * dotted edge labelled with their depth, since the report does not record through which thread
+ * they were found (and their relation is to that thread).
  */
 export function renderMermaid(report: Pick<Report, "ref" | "title" | "state" | "kind" | "links" | "fix">): string {
   const lines = ["graph LR"];
@@ -67,7 +68,8 @@ export function renderMermaid(report: Pick<Report, "ref" | "title" | "state" | "
     const id = `n${i + 1}`;
     const state = nodeState(l);
     lines.push(`  ${id}[${label(l.ref, l.title, state)}]:::${state}`);
-    const edge = l.depth > 1 ? `-.->|${l.relation} depth ${l.depth}|` : `-->|${l.relation}|`;
+    // A deeper link's relation is to the thread it was found on, not to the root: no relation label.
+    const edge = l.depth > 1 ? `-.->|depth ${l.depth}|` : `-->|${l.relation}|`;
     lines.push(`  n0 ${edge} ${id}`);
   });
   if (report.links.length > shown.length) {
