@@ -81,13 +81,14 @@ export class SqlStore implements Store {
     await this.atomically(async (db) => {
       const row = await db.get<{ id: number }>(
         `INSERT INTO threads (ref_key, ref, repo_key, number, kind, state, state_reason, title, updated_at,
-           duplicate_of, fetched_at, etag, via, error_message, data)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           duplicate_of, fetched_at, etag, via, error_message, source, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (ref_key) DO UPDATE SET ref = excluded.ref, repo_key = excluded.repo_key,
            number = excluded.number, kind = excluded.kind, state = excluded.state,
            state_reason = excluded.state_reason, title = excluded.title, updated_at = excluded.updated_at,
            duplicate_of = excluded.duplicate_of, fetched_at = excluded.fetched_at, etag = excluded.etag,
-           via = excluded.via, error_message = excluded.error_message, data = excluded.data
+           via = excluded.via, error_message = excluded.error_message, source = excluded.source,
+           data = excluded.data
          RETURNING id`,
         [
           key,
@@ -104,6 +105,7 @@ export class SqlStore implements Store {
           meta.etag,
           meta.via,
           meta.errorMessage,
+          meta.source ?? null,
           JSON.stringify(thread),
         ],
       );
@@ -126,7 +128,8 @@ export class SqlStore implements Store {
       etag: string | null;
       via: StoredThread["via"];
       error_message: string | null;
-    }>("SELECT data, fetched_at, etag, via, error_message FROM threads WHERE ref_key = ?", [refKey(ref)]);
+      source: string | null;
+    }>("SELECT data, fetched_at, etag, via, error_message, source FROM threads WHERE ref_key = ?", [refKey(ref)]);
     if (!row) return null;
     return {
       thread: JSON.parse(row.data) as Thread,
@@ -134,6 +137,7 @@ export class SqlStore implements Store {
       etag: row.etag,
       via: row.via,
       errorMessage: row.error_message,
+      source: row.source ?? null,
     };
   }
 

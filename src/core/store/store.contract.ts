@@ -44,14 +44,20 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
             },
           ],
         });
-        await store.putThread(t, fetched("2024-02-01T00:00:00.000Z", 'W/"abc"', "TypeError: x"));
+        await store.putThread(t, {
+          ...fetched("2024-02-01T00:00:00.000Z", 'W/"abc"', "TypeError: x"),
+          source: "https://api.github.com",
+        });
         expect(await store.getThread(a1)).toEqual({
           thread: t,
           fetchedAt: "2024-02-01T00:00:00.000Z",
           etag: 'W/"abc"',
           via: "graphql",
           errorMessage: "TypeError: x",
+          source: "https://api.github.com",
         });
+        await store.putThread(t, fetched());
+        expect((await store.getThread(a1))?.source).toBeNull();
       });
 
       it("finds a thread whatever the case of owner and repo, and replaces it on a second put", async () => {

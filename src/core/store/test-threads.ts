@@ -4,6 +4,23 @@ import { REPORT_SCHEMA_VERSION } from "../thread/report.js";
 import type { IssueRef, Thread, ThreadSummary } from "../thread/types.js";
 import { emptyReactions } from "../thread/types.js";
 
+/** A thread row as schema version 1 wrote it (for upgrade tests that build an old database by hand). */
+export const V1_THREAD_INSERT = `INSERT INTO threads (ref_key, ref, repo_key, number, kind, state, state_reason, title,
+  updated_at, duplicate_of, fetched_at, etag, via, error_message, data)
+  VALUES (?, ?, ?, ?, 'issue', 'open', NULL, ?, '2024-01-02T00:00:00.000Z', NULL, '2024-02-01T00:00:00.000Z', NULL, 'graphql', NULL, ?)`;
+
+export function v1ThreadParams(t: Thread): unknown[] {
+  const { host, owner, repo, number } = t.ref;
+  return [
+    `${host}/${owner}/${repo}#${number}`.toLowerCase(),
+    `${host}/${owner}/${repo}#${number}`,
+    `${host}/${owner}/${repo}`.toLowerCase(),
+    number,
+    t.title,
+    JSON.stringify(t),
+  ];
+}
+
 export const ref = (owner: string, repo: string, number: number, host = "github.com"): IssueRef => ({
   host,
   owner,

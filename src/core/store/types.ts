@@ -19,7 +19,12 @@ export type StoreLocation = { kind: "sqlite"; path: string } | { kind: "postgres
 
 export type RepoRef = Pick<IssueRef, "host" | "owner" | "repo">;
 
-export type PutThreadMeta = FetchMeta & { etag: string | null; errorMessage: string | null };
+export type PutThreadMeta = FetchMeta & {
+  etag: string | null;
+  errorMessage: string | null;
+  /** Which API the thread came from (e.g. its base URL), so one store never mixes worlds; null when unknown. */
+  source?: string | null;
+};
 
 export type StoredThread = {
   thread: Thread;
@@ -27,6 +32,8 @@ export type StoredThread = {
   etag: string | null;
   via: FetchMeta["via"];
   errorMessage: string | null;
+  /** The API the thread was fetched from, as given to putThread; null for imported threads. */
+  source: string | null;
 };
 
 /** The versions of the inputs a report was built from. */

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { StoreError } from "../../errors.js";
 import { openStore } from "../open-store.js";
 import { storeContract } from "../store.contract.js";
-import { fetched, makeThread, ref } from "../test-threads.js";
+import { makeThread, ref, V1_THREAD_INSERT, v1ThreadParams } from "../test-threads.js";
+import { postgresMigrations } from "./migrations.js";
 import { openPostgresStore } from "./postgres-store.js";
 
 // CI sets DATABASE_URL (scripts/start-test-postgres.sh); ISSUEGRAPH_TEST_DATABASE_URL wins if both are set.
@@ -38,13 +39,23 @@ if (usable) {
 
 describe.skipIf(!usable)(`postgres store: schema and migrations${usable ? "" : ` (skipped: ${reason})`}`, () => {
   it("migrates an older schema when it opens it, keeping its data", async () => {
+    // A version-1 schema, built as version 1 built it.
     const schema = freshSchema();
-    const old = await openPostgresStore(url, { schema, migrateUpTo: 1 });
-    await old.putThread(makeThread(ref("acme", "app", 1), { title: "kept" }), fetched());
-    await old.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}; SET search_path = ${schema}`);
+    await client.query(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    );
+    for (const statement of postgresMigrations[0]?.statements ?? []) await client.query(statement);
+    await client.query("INSERT INTO schema_migrations VALUES (1, 'v1', '2024-01-01')");
+    let i = 0;
+    const numbered = V1_THREAD_INSERT.replace(/\?/g, () => `$${++i}`);
+    await client.query(numbered, v1ThreadParams(makeThread(ref("acme", "app", 1), { title: "kept" })));
+    await client.end();
     const store = await openPostgresStore(url, { schema });
     expect((await store.getThread(ref("acme", "app", 1)))?.thread.title).toBe("kept");
-    expect((await store.stats()).schemaVersion).toBe(2);
+    expect((await store.stats()).schemaVersion).toBe(3);
     expect((await store.castVote(ref("acme", "app", 1), "helpful", "u", "2024-01-01T00:00:00Z")).active).toBe(true);
     await store.close();
   });
@@ -52,7 +63,7 @@ describe.skipIf(!usable)(`postgres store: schema and migrations${usable ? "" : `
   it("lets several processes open a fresh schema at once (one migrates, the others wait)", async () => {
     const schema = freshSchema();
     const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(url, { schema })));
-    for (const s of stores) expect((await s.stats()).schemaVersion).toBe(2);
+    for (const s of stores) expect((await s.stats()).schemaVersion).toBe(3);
     await Promise.all(stores.map((s) => s.close()));
   });
 

@@ -13,7 +13,6 @@ export type PostgresOptions = {
   schema?: string;
   connectTimeoutMs?: number;
   maxConnections?: number;
-  migrateUpTo?: number;
   now?: () => Date;
 };
 
@@ -38,7 +37,6 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     await createSchema(driver, schema);
     await migrate(driver, postgresMigrations, {
       describe: where,
-      upTo: options.migrateUpTo,
       lock: async (tx) => {
         await tx.get("SELECT pg_advisory_xact_lock(hashtext('issuegraph-migrate:' || current_schema()))");
       },

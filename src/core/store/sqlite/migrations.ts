@@ -69,4 +69,9 @@ export const sqliteMigrations: readonly Migration[] = [
       "CREATE INDEX views_at ON views (at, ref_key)",
     ],
   },
+  {
+    version: 3,
+    name: "threads.source: the API a thread was fetched from",
+    statements: ["ALTER TABLE threads ADD COLUMN source TEXT"],
+  },
 ];

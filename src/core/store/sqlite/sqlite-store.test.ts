@@ -1,13 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { StoreError } from "../../errors.js";
 import { openStore } from "../open-store.js";
 import { storeContract } from "../store.contract.js";
-import { fetched, makeThread, ref } from "../test-threads.js";
+import { fetched, makeThread, ref, V1_THREAD_INSERT, v1ThreadParams } from "../test-threads.js";
+import { sqliteMigrations } from "./migrations.js";
 import { openSqliteStore } from "./sqlite-store.js";
 
 const root = mkdtempSync(join(tmpdir(), "issuegraph-sqlite-"));
@@ -37,24 +38,28 @@ describe("sqlite store: the file", () => {
     await store.close();
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(raw.prepare("SELECT version FROM schema_migrations ORDER BY version").pluck().all()).toEqual([1, 2]);
+    expect(raw.prepare("SELECT version FROM schema_migrations ORDER BY version").pluck().all()).toEqual([1, 2, 3]);
     raw.close();
   });
 
   it("migrates an older database when it opens it, keeping its data", async () => {
+    // A version-1 database, built as version 1 built it.
     const path = freshPath();
-    const old = await openSqliteStore(path, { migrateUpTo: 1 });
-    await old.putThread(makeThread(a1, { title: "kept" }), fetched());
-    await old.close();
+    mkdirSync(dirname(path), { recursive: true });
     const raw = new Database(path);
-    expect(raw.prepare("SELECT MAX(version) FROM schema_migrations").pluck().get()).toBe(1);
-    expect(raw.prepare("SELECT name FROM sqlite_master WHERE name = 'votes'").get()).toBeUndefined();
+    raw.exec(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    );
+    for (const statement of sqliteMigrations[0]?.statements ?? []) raw.exec(statement);
+    raw.prepare("INSERT INTO schema_migrations VALUES (1, 'v1', '2024-01-01')").run();
+    raw.prepare(V1_THREAD_INSERT).run(...v1ThreadParams(makeThread(a1, { title: "kept" })));
     raw.close();
 
     const store = await openSqliteStore(path);
     expect((await store.getThread(a1))?.thread.title).toBe("kept");
+    expect((await store.getThread(a1))?.source).toBeNull();
     expect((await store.castVote(a1, "helpful", "u", "2024-01-01T00:00:00Z")).active).toBe(true);
-    expect((await store.stats()).schemaVersion).toBe(2);
+    expect((await store.stats()).schemaVersion).toBe(3);
     await store.close();
   });
 
@@ -65,7 +70,7 @@ describe("sqlite store: the file", () => {
     raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')").run();
     raw.close();
     const e = await caught(openSqliteStore(path));
-    expect(e.message).toMatch(/schema version 99, newer than this issuegraph knows \(2\)/);
+    expect(e.message).toMatch(/schema version 99, newer than this issuegraph knows \(3\)/);
     expect(e.hint).toMatch(/Upgrade issuegraph/);
   });
 

@@ -16,8 +16,6 @@ export type SqliteOptions = {
   readonly?: boolean;
   /** Cap the file at this many pages (SQLite's max_page_count): a quota, and how tests simulate a full disk. */
   maxPages?: number;
-  /** Stop migrating at this schema version (tests of upgrades). */
-  migrateUpTo?: number;
   now?: () => Date;
 };
 
@@ -51,7 +49,6 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
     if (!options.readonly) {
       await migrate(driver, sqliteMigrations, {
         describe: where,
-        upTo: options.migrateUpTo,
         foreignTables: async (tx) =>
           (
             await tx.all<{ name: string }>(
