@@ -135,7 +135,7 @@ describe("JSON votes", () => {
       { origin: "http://evil.example", "sec-fetch-site": "cross-site" },
     );
     expect(cross.status).toBe(403);
-    expect((await cross.json()).error.code).toBe("forbidden");
+    expect(((await cross.json()) as { error: { code: string } }).error.code).toBe("forbidden");
     const form = await c.request("/api/v1/votes", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -169,7 +169,7 @@ describe("rate limits", () => {
     const limited = await vote();
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("2");
-    expect((await limited.json()).error.code).toBe("rate_limited");
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
     t.clock.advance(2_000);
     expect((await vote()).status).toBe(200);
   });
