@@ -1,0 +1,200 @@
+// `issuegraph sync owner/repo [--deep] [--queue]`: bring a repository's threads into the store
+// (or, with --queue, leave a sync job for the workers).
+import { extractThreadError } from "../../core/analyze/extract-error.js";
+import { UsageError } from "../../core/errors.js";
+import { createGitHubClient, webHostForApiUrl } from "../../core/github/index.js";
+import { trackRateLimits } from "../../core/github-pool/rate-budget.js";
+import { createTokenPool } from "../../core/github-pool/token-pool.js";
+import { tokensFromEnv } from "../../core/github-pool/tokens.js";
+import { type JobQueue, openJobQueue } from "../../core/queue/pg-boss-queue.js";
+import { openStore, storeLocationFrom } from "../../core/store/open-store.js";
+import type { RepoRef, Store, StoreLocation } from "../../core/store/types.js";
+import { createProgressReporter, type RateBudget } from "../../core/sync/progress.js";
+import { formatRepo, parseRepoArg } from "../../core/sync/repo-arg.js";
+import type { Thread } from "../../core/thread/types.js";
+import { type SyncClient, type SyncResult, syncRepo } from "../../core/use-cases/sync.js";
+import { type CommonConfig, commonConfig, type Env } from "../config.js";
+import { makeLogger } from "../deps.js";
+import type { Io } from "../io.js";
+
+export type SyncFlags = { deep?: boolean; queue?: boolean; apiUrl?: string; db?: string };
+
+export type SyncCommandOptions = CommonConfig & {
+  repo: RepoRef;
+  deep: boolean;
+  /** Enqueue a sync job instead of running it (PostgreSQL only). */
+  queue: boolean;
+  store: StoreLocation;
+  /** Every token configured (GITHUB_TOKENS, GITHUB_TOKEN_n, GITHUB_TOKEN, GH_TOKEN); pooled when more than one. */
+  tokens: string[];
+  /** pg-boss's schema (ISSUEGRAPH_QUEUE_SCHEMA, default "pgboss"). */
+  queueSchema: string;
+};
+
+/** argv + env -> checked options. Pure. */
+export function parseSyncCommand(repoArg: string, flags: SyncFlags, env: Env): SyncCommandOptions {
+  const common = commonConfig(flags, env);
+  const store = storeLocationOf(flags.db, env);
+  const queue = flags.queue === true;
+  if (queue && store.kind !== "postgres") {
+    throw new UsageError(
+      "--queue needs the PostgreSQL store (the job queue lives there)",
+      "Set DATABASE_URL=postgres://... or pass --db postgres://..., and run `issuegraph worker` somewhere.",
+    );
+  }
+  const tokens = tokensFromEnv(env);
+  return {
+    ...common,
+    token: common.token ?? tokens[0] ?? null,
+    repo: parseRepoArg(repoArg, [webHostForApiUrl(common.apiUrl)]),
+    deep: flags.deep === true,
+    queue,
+    store,
+    tokens,
+    queueSchema: env.ISSUEGRAPH_QUEUE_SCHEMA?.trim() || "pgboss",
+  };
+}
+
+/** --db, else ISSUEGRAPH_DB, else DATABASE_URL, else the default file; ISSUEGRAPH_PG_SCHEMA picks the PostgreSQL schema. */
+export function storeLocationOf(db: string | undefined, env: Env): StoreLocation {
+  const location = storeLocationFrom({
+    db: db ?? env.ISSUEGRAPH_DB,
+    databaseUrl: env.DATABASE_URL,
+    xdgDataHome: env.XDG_DATA_HOME,
+    home: env.HOME ?? env.USERPROFILE ?? ".",
+  });
+  const schema = env.ISSUEGRAPH_PG_SCHEMA?.trim();
+  if (location.kind === "postgres" && schema) {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+      throw new UsageError(
+        `ISSUEGRAPH_PG_SCHEMA "${schema}" is not a plain schema name`,
+        "Use lowercase letters, digits and _.",
+      );
+    }
+    return { ...location, schema };
+  }
+  return location;
+}
+
+export type GitHubForSync = { client: SyncClient; budget: () => RateBudget | null };
+
+export type SyncRunDeps = {
+  openStore(): Promise<Store>;
+  github(): GitHubForSync;
+  openQueue(): Promise<JobQueue>;
+  extractError: (thread: Thread) => string | null;
+  now: () => Date;
+  stderr: (text: string) => void;
+  stderrIsTTY: boolean;
+  /** Terminal width for the progress bar. */
+  columns?: number;
+};
+
+/** Runs the sync (or enqueues it); returns the summary for stdout. Errors are typed (exit codes). */
+export async function runSync(options: SyncCommandOptions, deps: SyncRunDeps): Promise<string> {
+  const name = formatRepo(options.repo);
+  if (options.queue) {
+    const queue = await deps.openQueue();
+    try {
+      const id = await queue.enqueue("sync", { repo: options.repo, deep: options.deep });
+      return `queued ${options.deep ? "deep " : ""}sync of ${name} (job ${id}); run \`issuegraph worker\` to process it\n`;
+    } finally {
+      await queue.stop({ timeoutMs: 1000 });
+    }
+  }
+  const store = await deps.openStore();
+  const reporter = createProgressReporter({
+    isTTY: deps.stderrIsTTY,
+    write: deps.stderr,
+    now: deps.now,
+    width: deps.columns,
+  });
+  let last: Parameters<typeof reporter.update>[0] | null = null;
+  try {
+    const { client, budget } = deps.github();
+    const result = await syncRepo(
+      { repo: options.repo, deep: options.deep },
+      {
+        client,
+        store,
+        extractError: deps.extractError,
+        now: deps.now,
+        budget,
+        onProgress: (p) => {
+          last = p;
+          reporter.update(p);
+        },
+      },
+    );
+    if (last) reporter.finish(last);
+    return formatSyncSummary(result);
+  } catch (error) {
+    if (last) reporter.finish(last);
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+export function formatSyncSummary(r: SyncResult): string {
+  const name = formatRepo(r.repo);
+  const requests = `${r.requests} request${r.requests === 1 ? "" : "s"}`;
+  if (r.notModified) return `${name} is unchanged since the last sync (${requests}, answered 304 Not Modified)\n`;
+  const parts = [`${r.threads} threads stored`];
+  if (r.deep) parts.push(`${r.fetched} fetched whole`);
+  parts.push(`${r.unchanged} unchanged`);
+  if (r.missing) parts.push(`${r.missing} gone`);
+  const upTo = r.watermark.since ? `; up to date to ${r.watermark.since}` : "";
+  return `synced ${name}${r.deep ? " (deep)" : ""}: ${parts.join(", ")}; ${r.pages} list pages, ${requests}${upTo}\n`;
+}
+
+/** The real dependencies, built from checked options (the composition root passes its Io). */
+export function makeSyncDeps(options: SyncCommandOptions, io: Io): SyncRunDeps {
+  return {
+    openStore: () => openStore(options.store),
+    github: () => githubFor(options, io),
+    openQueue: () => openQueueFor(options.store, options.queueSchema),
+    extractError: (t) => extractThreadError(t)?.message ?? null,
+    now: io.now,
+    stderr: io.stderr,
+    stderrIsTTY: io.stderrIsTTY,
+    columns: Number(io.env.COLUMNS) || 100,
+  };
+}
+
+/** One client, or a pool when several tokens are configured; both report the rate-limit budget. */
+export function githubFor(
+  options: Pick<CommonConfig, "apiUrl" | "token" | "logLevel"> & { tokens: string[] },
+  io: Pick<Io, "stderr">,
+): GitHubForSync & { client: ReturnType<typeof createGitHubClient> } {
+  const logger = makeLogger(options);
+  const onRateLimitWait = ({ seconds, resetAt }: { seconds: number; resetAt: Date }) =>
+    io.stderr(`GitHub rate limit reached; waiting ${Math.ceil(seconds)} s (resets at ${resetAt.toISOString()})...\n`);
+  if (options.tokens.length > 1) {
+    const pool = createTokenPool({
+      tokens: options.tokens,
+      client: { apiUrl: options.apiUrl, logger },
+      onWait: onRateLimitWait,
+    });
+    return { client: pool, budget: () => pool.budget() };
+  }
+  const tracker = trackRateLimits(globalThis.fetch);
+  const client = createGitHubClient({
+    apiUrl: options.apiUrl,
+    token: options.token,
+    fetch: tracker.fetch,
+    logger,
+    onRateLimitWait: (w) => onRateLimitWait(w),
+  });
+  return { client, budget: () => tracker.budget() };
+}
+
+export function openQueueFor(store: StoreLocation, schema: string): Promise<JobQueue> {
+  if (store.kind !== "postgres") {
+    throw new UsageError(
+      "the job queue needs PostgreSQL",
+      "Set DATABASE_URL=postgres://... or pass --db postgres://...",
+    );
+  }
+  return openJobQueue({ connectionString: store.url, schema });
+}
