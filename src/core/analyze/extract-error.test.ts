@@ -150,6 +150,24 @@ describe("extractError: tools, compilers and logs", () => {
       fenced(" FAIL  src/a.test.ts > adds\nAssertionError: expected 2 to be 3"),
       "AssertionError: expected 2 to be 3",
     ],
+    [
+      "pytest: the assertion, not the FAILED summary",
+      fenced("FAILED tests/test_x.py::test_a - AssertionError: assert 1 == 2"),
+      "AssertionError: assert 1 == 2",
+    ],
+    [
+      "kubectl",
+      fenced('Error from server (NotFound): pods "x" not found'),
+      'Error from server (NotFound): pods "x" not found',
+    ],
+    [
+      "python import",
+      fenced("ModuleNotFoundError: No module named 'torch'"),
+      "ModuleNotFoundError: No module named 'torch'",
+    ],
+    ["shell", fenced("$ claude\nzsh: command not found: claude"), "zsh: command not found: claude"],
+    ["webpack", fenced("Module not found: Error: Can't resolve 'fs' in '/app'"), "Error: Can't resolve 'fs' in '/app'"],
+    ["python logging", fenced("WARNING:root:disk almost full"), "WARNING:root:disk almost full"],
   ])("%s", (_name, text, expected) => {
     expect(extractError(text)).toBe(expected);
   });

@@ -51,9 +51,9 @@ const NAMED = new RegExp(
   `${NOT_AFTER}((?:${PREFIX}\\s+){0,2})((?:[A-Za-z_$][\\w$]*\\.)*[\\w$]*?)(Error|Exception|Warning|Fault|Failure|ERROR|WARNING|EXCEPTION)(?:\\s*\\[[\\w-]+\\])?(?:\\s+[A-Z]+\\d+)?:(?!:)`,
   "g",
 );
-/** "Error response from daemon:", "Error loading config:" */
+/** "Error response from daemon:", "Error loading config:", "Error from server (NotFound):" */
 const ERROR_WORDS = new RegExp(
-  `${NOT_AFTER}(?:${PREFIX}\\s+){0,2}(?:Error|ERROR)\\s+(?:[a-z][\\w'-]*\\s+){0,5}?[a-z][\\w'-]*:(?=\\s)`,
+  `${NOT_AFTER}(?:${PREFIX}\\s+){0,2}(?:Error|ERROR)\\s+(?:[a-z][\\w'-]*\\s+){0,5}?(?:[a-z][\\w'-]*|\\([^)]{1,30}\\)):(?=\\s)`,
   "g",
 );
 /** error:, fatal error:, warning:, error[E0382]:, error TS2322: */
@@ -68,6 +68,8 @@ const JAVA_THREAD = /\bException in thread "[^"]*"\s+(?=\S)/g;
 const NPM = /^\s*npm (?:ERR!|error)\s+(?=\S)/g;
 const YARN = /^\s*error\s+(?=[A-Z])/g;
 const CRASH = /\b(?:Segmentation fault|Bus error|Abort trap|core dumped|OOMKilled)\b/;
+/** Shell failures: "zsh: command not found: claude", "bash: ./run: Permission denied". */
+const SHELL = /\b(?:command not found|No such file or directory|Permission denied)\b/;
 const FAILED = /^\s*(?:[✖×✗]\s+)?(?=(?:Failed to|FAILED\b|Build failed|Command failed)\b)/g;
 const STATUS_PHRASES = [
   /\b(?:[A-Z][A-Z0-9]+\s+)?(?:[Ee]rror|ERROR)\s+[1-5]\d\d\b/g,
@@ -171,15 +173,15 @@ function tracebackExceptionLines(lines: string[]): Set<number> {
   return ends;
 }
 
-/** The strongest recogniser hit on one line (ties to the leftmost). */
 /** A cheap test that a line could hold any recogniser's match; most lines of a long thread fail it. */
 const TRIGGER =
-  /err|exception|warn|fault|fail|panic|fatal|traceback|critical|severe|segmentation|abort|core dumped|oomkilled|\b[1-5]\d\d\b|\{\s*"/i;
+  /err|exception|warn|fault|fail|panic|fatal|traceback|critical|severe|segmentation|abort|core dumped|oomkilled|not found|no such file|denied|\b[1-5]\d\d\b|\{\s*"/i;
 
 const HAS_NAMED = /Error|Exception|Warning|Fault|Failure|ERROR|WARNING|EXCEPTION/;
 const HAS_LOWER = /error|fatal|warning|panic/;
 const HAS_STATUS = /[1-5]\d\d/;
 
+/** The strongest recogniser hit on one line (ties to the leftmost). */
 function bestHit(line: string, where: Where): Hit | null {
   if (!TRIGGER.test(line)) return null;
   const inCode = where.code !== null;
@@ -261,6 +263,7 @@ function bestHit(line: string, where: Where): Hit | null {
     for (const m of line.matchAll(YARN))
       add({ start: line.search(/\S/), end: null, kind: "error", base: 2.5, headEnd: m.index + m[0].length });
     if (CRASH.test(line)) add({ start: line.search(/\S/), end: null, kind: "crash", base: 3, headEnd: 0 });
+    if (SHELL.test(line)) add({ start: line.search(/\S/), end: null, kind: "crash", base: 2, headEnd: 0 });
     for (const m of line.matchAll(FAILED)) {
       const start = m.index + m[0].length;
       add({ start, end: null, kind: "failed", base: 2, headEnd: start });
