@@ -189,12 +189,16 @@ export function githubFor(
   return { client, budget: () => tracker.budget() };
 }
 
-export function openQueueFor(store: StoreLocation, schema: string): Promise<JobQueue> {
+export function openQueueFor(store: StoreLocation, schema: string, pollSeconds?: number): Promise<JobQueue> {
   if (store.kind !== "postgres") {
     throw new UsageError(
       "the job queue needs PostgreSQL",
       "Set DATABASE_URL=postgres://... or pass --db postgres://...",
     );
   }
-  return openJobQueue({ connectionString: store.url, schema });
+  return openJobQueue({
+    connectionString: store.url,
+    schema,
+    ...(pollSeconds ? { pollingIntervalSeconds: pollSeconds } : {}),
+  });
 }

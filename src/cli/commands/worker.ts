@@ -17,13 +17,22 @@ import { type CommonConfig, commonConfig, type Env, parseDepth } from "../config
 import type { Io } from "../io.js";
 import { type GitHubForSync, githubFor, openQueueFor, storeLocationOf } from "./sync.js";
 
-export type WorkerFlags = { apiUrl?: string; db?: string; jobs?: string; concurrency?: string; id?: string };
+export type WorkerFlags = {
+  apiUrl?: string;
+  db?: string;
+  jobs?: string;
+  concurrency?: string;
+  id?: string;
+  poll?: string;
+};
 
 export type WorkerCommandOptions = CommonConfig & {
   store: Extract<StoreLocation, { kind: "postgres" }>;
   queueSchema: string;
   kinds: JobKind[];
   concurrency: number;
+  /** How often an idle worker asks for jobs (seconds, 0.5-60). */
+  pollSeconds: number;
   /** null: hostname-pid. */
   workerId: string | null;
   tokens: string[];
@@ -48,6 +57,10 @@ export function parseWorkerCommand(_args: readonly string[], flags: WorkerFlags,
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
     throw new UsageError(`--concurrency ${flags.concurrency} is out of range`, "Use a whole number from 1 to 16.");
   }
+  const pollSeconds = Number(flags.poll ?? "2");
+  if (!Number.isFinite(pollSeconds) || pollSeconds < 0.5 || pollSeconds > 60) {
+    throw new UsageError(`--poll ${flags.poll} is out of range`, "Use a number of seconds from 0.5 to 60.");
+  }
   const id = (flags.id ?? env.ISSUEGRAPH_WORKER_ID ?? "").trim();
   if (id && !/^[\w.:@-]{1,64}$/.test(id)) {
     throw new UsageError(`worker id "${id}" has odd characters`, "Use letters, digits and . _ - : @ (at most 64).");
@@ -59,6 +72,7 @@ export function parseWorkerCommand(_args: readonly string[], flags: WorkerFlags,
     queueSchema: env.ISSUEGRAPH_QUEUE_SCHEMA?.trim() || "pgboss",
     kinds: [...new Set(kinds)] as JobKind[],
     concurrency,
+    pollSeconds,
     workerId: id || null,
     tokens,
   };
@@ -110,7 +124,7 @@ export async function runWorker(options: WorkerCommandOptions, deps: WorkerRunDe
 export function makeWorkerDeps(options: WorkerCommandOptions, io: Io): WorkerRunDeps {
   return {
     openStore: () => openStore(options.store),
-    openQueue: () => openQueueFor(options.store, options.queueSchema),
+    openQueue: () => openQueueFor(options.store, options.queueSchema, options.pollSeconds),
     github: () => githubFor(options, io),
     now: io.now,
     log: (line) => io.stdout(`${line}\n`),

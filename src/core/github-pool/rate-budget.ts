@@ -6,15 +6,12 @@ import type { RateBudget } from "../sync/progress.js";
 export type RateTracker = {
   /** Pass as the client's `fetch`. */
   fetch: typeof fetch;
-  /** The latest budget for a resource ("core", "graphql"), or for the resource seen last. */
+  /** The latest budget for a resource ("core", "graphql"), or the tightest one seen (least left). */
   budget(resource?: string): RateBudget | null;
-  /** The resource of the latest response that named one. */
-  lastResource(): string | null;
 };
 
 export function trackRateLimits(baseFetch: typeof fetch = globalThis.fetch): RateTracker {
   const budgets = new Map<string, RateBudget>();
-  let last: string | null = null;
   const record = (headers: Headers) => {
     const remaining = Number(headers.get("x-ratelimit-remaining"));
     const limit = Number(headers.get("x-ratelimit-limit"));
@@ -23,7 +20,6 @@ export function trackRateLimits(baseFetch: typeof fetch = globalThis.fetch): Rat
     const resource = headers.get("x-ratelimit-resource") ?? "core";
     const resetAt = Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString() : "";
     budgets.set(resource, { resource, limit, remaining, resetAt });
-    last = resource;
   };
   return {
     fetch: async (input, init) => {
@@ -31,7 +27,15 @@ export function trackRateLimits(baseFetch: typeof fetch = globalThis.fetch): Rat
       record(res.headers);
       return res;
     },
-    budget: (resource) => budgets.get(resource ?? last ?? "core") ?? null,
-    lastResource: () => last,
+    budget: (resource) => (resource ? (budgets.get(resource) ?? null) : tightest([...budgets.values()])),
   };
+}
+
+/** The budget that will run out first: the least left as a share of its limit. */
+export function tightest(budgets: readonly RateBudget[]): RateBudget | null {
+  let best: RateBudget | null = null;
+  for (const b of budgets) {
+    if (!best || b.remaining / Math.max(1, b.limit) < best.remaining / Math.max(1, best.limit)) best = b;
+  }
+  return best;
 }

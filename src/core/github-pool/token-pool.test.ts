@@ -61,6 +61,8 @@ describe("token pool", () => {
     // While token 1 rests, everything goes to token 2.
     await list(p);
     expect(p.status().map((m) => m.operations)).toEqual([1, 2]);
+    // The tightest budget is core now (2 of 20 spent, against 0 GraphQL points).
+    expect(p.budget()).toMatchObject({ resource: "core" });
   });
 
   it("waits for the earliest reset when every token rests and it is near", async () => {
@@ -99,7 +101,10 @@ describe("token pool", () => {
     expect(got.thread?.ref.number).toBe(1);
     await p.fetchThread(ref);
     expect(p.status().map((m) => m.operations)).toEqual([1, 1]);
-    expect(p.budget()?.resource).toBe("graphql");
+    // Only GraphQL has been used: the pooled budget is both tokens' GraphQL points.
+    const [a = 0, b = 0] = p.status().map((m) => m.graphql ?? 0);
+    expect(a < 5000 && b < 5000).toBe(true);
+    expect(p.budget()).toMatchObject({ resource: "graphql", limit: 10_000, remaining: a + b });
   });
 });
 

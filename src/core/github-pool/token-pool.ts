@@ -6,7 +6,7 @@
 import { RateLimitedError, UsageError } from "../errors.js";
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "../github/index.js";
 import type { RateBudget } from "../sync/progress.js";
-import { type RateTracker, trackRateLimits } from "./rate-budget.js";
+import { type RateTracker, tightest, trackRateLimits } from "./rate-budget.js";
 
 export type TokenPoolOptions = {
   tokens: readonly string[];
@@ -32,7 +32,7 @@ export type PoolMemberStatus = {
 
 export type TokenPool = GitHubClient & {
   readonly size: number;
-  /** The pooled budget (sums over tokens) of a resource, or of the resource used last. */
+  /** The pooled budget (sums over tokens) of a resource, or the tightest pooled budget. */
   budget(resource?: string): RateBudget | null;
   status(): PoolMemberStatus[];
 };
@@ -63,7 +63,6 @@ export function createTokenPool(options: TokenPoolOptions): TokenPool {
   });
   const first = members[0] as Member;
   let turn = 0;
-  let lastResource: Resource = "core";
 
   /** Budget left for `resource`; unknown (never used) counts as full so every token gets tried. */
   const left = (m: Member, resource: Resource, now: number): number => {
@@ -104,7 +103,6 @@ export function createTokenPool(options: TokenPoolOptions): TokenPool {
   }
 
   async function run<T>(resource: Resource, fn: (client: GitHubClient) => Promise<T>): Promise<T> {
-    lastResource = resource;
     for (;;) {
       const member = pick(resource);
       if (!member) {
@@ -165,7 +163,10 @@ export function createTokenPool(options: TokenPoolOptions): TokenPool {
         },
         { rest: 0, graphql: 0 },
       ),
-    budget: (resource) => sumBudget(resource ?? lastResource),
+    budget: (resource) =>
+      resource
+        ? sumBudget(resource)
+        : tightest(["core", "graphql"].map(sumBudget).filter((b): b is RateBudget => b !== null)),
     status: () =>
       members.map((m) => ({
         label: m.label,

@@ -76,4 +76,12 @@ describe("createProgressReporter", () => {
     expect(out.join("").includes("\r") || out.join("").includes("\u001b")).toBe(false);
     expect(out[2]).toMatch(/^sync acme\/app: done/);
   });
+
+  it("does not repeat the closing line when it says what the last page's line said", () => {
+    const out: string[] = [];
+    const r = createProgressReporter({ isTTY: false, write: (s) => out.push(s), now: () => new Date(0) });
+    r.update(p({ pages: 1, phase: "done" }));
+    r.finish(p({ pages: 1, phase: "done" }));
+    expect(out).toHaveLength(1);
+  });
 });

@@ -90,6 +90,13 @@ export function createProgressReporter(opts: {
   const redrawMs = opts.redrawMs ?? 100;
   let lastDraw = Number.NEGATIVE_INFINITY;
   let lastPage = 0;
+  let lastLine = "";
+  const line = (p: SyncProgress) => {
+    const text = `${formatProgressLine(p)}\n`;
+    // The closing state often equals the last page's line (a 304, an empty page): say it once.
+    if (text !== lastLine) opts.write(text);
+    lastLine = text;
+  };
   const draw = (p: SyncProgress) => opts.write(`\r${formatProgressBar(p, opts.width)}\x1b[K`);
   return {
     update(p) {
@@ -102,7 +109,7 @@ export function createProgressReporter(opts: {
       }
       if (p.pages > lastPage) {
         lastPage = p.pages;
-        opts.write(`${formatProgressLine(p)}\n`);
+        line(p);
       }
     },
     finish(p) {
@@ -110,7 +117,7 @@ export function createProgressReporter(opts: {
         draw(p);
         opts.write("\n");
       } else {
-        opts.write(`${formatProgressLine(p)}\n`);
+        line(p);
       }
     },
   };
