@@ -63,6 +63,22 @@ describe("renderJson", () => {
     expect(renderJson(reversed(report) as Report)).toBe(renderJson(report));
   });
 
+  it("keeps an absent sameError absent and puts a present one before meta", () => {
+    expect(renderJson(report)).not.toContain("sameError");
+    const withSame: Report = {
+      ...report,
+      sameError: {
+        signature: "Error: x",
+        count: 1,
+        fixedOrWorkaround: [],
+        likelyDuplicates: [{ ref: "o/r#2", score: 0.5 }],
+      },
+    };
+    const keys = Object.keys(JSON.parse(renderJson(withSame)));
+    expect(keys.slice(-2)).toEqual(["sameError", "meta"]);
+    expect(reportSchema.parse(JSON.parse(renderJson(withSame)))).toEqual(withSame);
+  });
+
   it("round-trips through the schema", () => {
     expect(reportSchema.parse(JSON.parse(renderJson(report)))).toEqual(report);
   });

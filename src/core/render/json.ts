@@ -2,7 +2,7 @@
 // zod schema other faces and tests validate reports with. The schema is permissive about extra
 // fields (the schema only grows) and strict about the ones it declares.
 import { z } from "zod";
-import type { FixPull, Report, ReportEvidence, ReportLink, Statement } from "../thread/report.js";
+import type { FixPull, Report, ReportEvidence, ReportLink, SameErrorPart, Statement } from "../thread/report.js";
 import { REPORT_SCHEMA_VERSION } from "../thread/report.js";
 
 const relation = z.enum([
@@ -57,6 +57,13 @@ export const fixPullSchema = z.object({
   evidence: z.array(evidenceSchema),
 });
 
+export const sameErrorSchema = z.object({
+  signature: z.string().nullable(),
+  count: z.number().int().min(0),
+  fixedOrWorkaround: z.array(z.object({ ref: z.string(), title: z.string(), state, stateReason, how: z.string() })),
+  likelyDuplicates: z.array(z.object({ ref: z.string(), score: z.number().min(0).max(1) })),
+});
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   ref: z.string(),
@@ -103,6 +110,7 @@ export const reportSchema = z.object({
     notes: z.array(statementSchema),
     recommendation: statementSchema,
   }),
+  sameError: sameErrorSchema.nullable().optional(),
   meta: z.object({
     fetchedAt: z.string(),
     generatedAt: z.string(),
@@ -157,8 +165,23 @@ const fp = (p: FixPull): FixPull => ({
   evidence: p.evidence.map(ev),
 });
 
+const same = (x: SameErrorPart): SameErrorPart => ({
+  signature: x.signature,
+  count: x.count,
+  fixedOrWorkaround: x.fixedOrWorkaround.map((f) => ({
+    ref: f.ref,
+    title: f.title,
+    state: f.state,
+    stateReason: f.stateReason,
+    how: f.how,
+  })),
+  likelyDuplicates: x.likelyDuplicates.map((d) => ({ ref: d.ref, score: d.score })),
+});
+
 function ordered(r: Report): Report {
   const ex = r.sections.example;
+  // Optional and absent when the report was made without a store: keep it absent, not null.
+  const sameError = r.sameError === undefined ? {} : { sameError: r.sameError === null ? null : same(r.sameError) };
   return {
     schemaVersion: r.schemaVersion,
     ref: r.ref,
@@ -201,6 +224,7 @@ function ordered(r: Report): Report {
       notes: r.sections.notes.map(st),
       recommendation: st(r.sections.recommendation),
     },
+    ...sameError,
     meta: {
       fetchedAt: r.meta.fetchedAt,
       generatedAt: r.meta.generatedAt,

@@ -131,3 +131,33 @@ describe("renderMarkdown: hostile input", () => {
     expect(code.find((c) => c.lang === "mermaid")?.value.startsWith("graph LR")).toBe(true);
   });
 });
+
+describe("renderMarkdown: same error in other issues", () => {
+  const base = analyze(input(makeThread({ body: "```\nError: x\n```" })));
+
+  it("is left out when the report was made without a store", () => {
+    expect(renderMarkdown(base)).not.toContain("## Same error in other issues");
+    expect(renderMarkdown({ ...base, sameError: null })).not.toContain("## Same error in other issues");
+  });
+
+  it("lists fixed issues and likely duplicates as links on the report's host", () => {
+    const md = renderMarkdown({
+      ...base,
+      sameError: {
+        signature: "Error: x",
+        count: 2,
+        fixedOrWorkaround: [
+          { ref: "o/r#5", title: "x | y", state: "closed", stateReason: "completed", how: "fixed by o/r#6" },
+        ],
+        likelyDuplicates: [{ ref: "o/r#5", score: 0.9 }],
+      },
+    });
+    expect(md).toContain(
+      "## Same error in other issues\n\n2 other stored issues show the same error (signature `Error: x`).",
+    );
+    expect(md).toContain(
+      "| [o/r#5](https://github.com/o/r/issues/5) | x \\| y | closed (completed) | fixed by o/r#6 |",
+    );
+    expect(md).toContain("Likely duplicates: [o/r#5](https://github.com/o/r/issues/5) (0.90)");
+  });
+});

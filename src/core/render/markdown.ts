@@ -3,7 +3,7 @@
 // (see markdown-escape.ts); the raw body sits in a fenced block inside <details>, so it can neither
 // close the block nor inject HTML.
 import type { Citation, FixPull, Report, ReportLink, Statement } from "../thread/report.js";
-import { codeBlock, escapeCell, escapeInline, inlineCode, link } from "./markdown-escape.js";
+import { codeBlock, escapeCell, escapeInline, escapeText, inlineCode, link } from "./markdown-escape.js";
 import { renderMermaid } from "./mermaid.js";
 
 const TOP_EVENTS = 6;
@@ -34,6 +34,7 @@ export function renderMarkdown(report: Report): string {
       `**${escapeInline(report.sections.recommendation.text)}**${cite(report.sections.recommendation.citations)}`,
     ),
     section("Linked issues and pull requests", linksSection(report)),
+    sameErrorSection(report),
     rawBody(report),
     footer(report),
   ];
@@ -150,6 +151,43 @@ function linksSection(r: Report): string {
     ...rows.map((row) => `| ${row} |`),
   ].join("\n");
   return `${table}\n\n${codeBlock(renderMermaid(r), "mermaid")}`;
+}
+
+/** A ref of another stored issue as a link on the report's host. */
+function refLink(ref: string, host: string): string {
+  const m = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(ref);
+  return m ? link(ref, `https://${host}/${m[1]}/${m[2]}/issues/${m[3]}`) : escapeText(ref);
+}
+
+/** Other stored issues with the same error (only when the report was made with a store). */
+function sameErrorSection(r: Report): string {
+  const same = r.sameError;
+  if (!same) return "";
+  const sig = same.signature ? ` (signature ${inlineCode(same.signature)})` : "";
+  const parts = [
+    same.count === 0
+      ? `No other stored issue shows the same error${sig}.`
+      : `${count(same.count, "other stored issue")} ${same.count === 1 ? "shows" : "show"} the same error${sig}.`,
+  ];
+  if (same.fixedOrWorkaround.length > 0) {
+    parts.push(
+      [
+        "| Issue | Title | State | Fix or workaround |",
+        "|---|---|---|---|",
+        ...same.fixedOrWorkaround.map(
+          (f) =>
+            `| ${refLink(f.ref, r.host)} | ${escapeCell(f.title)} | ${escapeCell(
+              f.stateReason ? `${f.state} (${f.stateReason.replace(/_/g, " ")})` : f.state,
+            )} | ${escapeCell(f.how)} |`,
+        ),
+      ].join("\n"),
+    );
+  }
+  if (same.likelyDuplicates.length > 0) {
+    const dups = same.likelyDuplicates.map((d) => `${refLink(d.ref, r.host)} (${d.score.toFixed(2)})`);
+    parts.push(`Likely duplicates: ${dups.join(", ")}`);
+  }
+  return section("Same error in other issues", parts.join("\n\n"));
 }
 
 function rawBody(r: Report): string {
