@@ -1,35 +1,115 @@
-// Registers every command on the commander program. Each command's parse/run lives in commands/.
+// Registers every command on the commander program. Each command's parse/run lives in commands/;
+// heavy modules load lazily so a command pays only for what it uses at start-up.
 import type { Command } from "commander";
-import { webHostForApiUrl } from "../core/github/index.js";
-import { makeGitHubClient } from "./deps.js";
+import { webHostForApiUrl } from "../core/github/web-host.js";
+import type { Store, StoreLocation } from "../core/store/types.js";
+import { commonConfig } from "./config.js";
 import type { Io } from "./io.js";
-import { parseReportCommand, runReport } from "./commands/report.js";
-import { runDemo } from "./commands/demo.js";
 
-export function registerCommands(program: Command, io: Io, setExit: (code: number) => void): void {
+export function registerCommands(program: Command, io: Io): void {
+  const webHost = (flags: { apiUrl?: string }) => webHostForApiUrl(commonConfig(flags, io.env).apiUrl);
+
   program
     .command("report")
-    .description("Fetch an issue with its comments, timeline and links, and write the report")
+    .description("fetch an issue with its comments, timeline and links, and write the report")
     .argument("<ref>", "issue URL or owner/repo#number")
     .option("--format <format>", "md or json", "md")
     .option("--depth <n>", "how far to follow links (1-3)", "1")
     .option("--api-url <url>", "GitHub API base URL (default $GITHUB_API_URL or https://api.github.com)")
     .option("--out <file>", "write the report to a file instead of stdout")
+    .option(
+      "--db <path>",
+      "store: SQLite file or postgres:// URL (default $ISSUEGRAPH_DB, $DATABASE_URL or the XDG data dir)",
+    )
+    .option("--refresh", "fetch from GitHub even if the stored thread is fresh")
+    .option("--offline", "use only the store; never call GitHub")
+    .option("--no-store", "neither read nor write the store")
     .action(async (ref: string, flags) => {
+      const { parseReportCommand, runReport } = await import("./commands/report.js");
       const options = parseReportCommand(ref, flags, io.env, webHostForApiUrl);
-      const client = makeGitHubClient(options, io);
-      const text = await runReport(options, { source: client, now: io.now });
+      const { makeGitHubClient } = await import("./deps.js");
+      const source = makeGitHubClient(options, io);
+      const text = await withOptionalStore(options.store, (store) =>
+        runReport(options, { source, now: io.now, store }),
+      );
       await emit(io, text, options.out);
-      setExit(0);
     });
 
   program
     .command("demo")
-    .description("Start the bundled GitHub stand-in on the sample data and print the flagship report")
+    .description("start the bundled GitHub stand-in on the sample data and print the flagship report")
     .option("--format <format>", "md or json", "md")
     .action(async (flags) => {
+      const { runDemo } = await import("./commands/demo.js");
       await emit(io, await runDemo(flags, io), null);
     });
+
+  program
+    .command("import")
+    .description("load a fixture directory (format v1) into the store")
+    .argument("<dir>", "fixture directory: DIR/owner/repo/N.json")
+    .option("--db <path>", "store: SQLite file or postgres:// URL")
+    .action(async (dir: string, flags) => {
+      const { parseImportCommand, runImport } = await import("./commands/import.js");
+      const options = parseImportCommand(dir, flags, io.env);
+      io.stdout(await withStore(options.store, (store) => runImport(options, { store, io })));
+    });
+
+  program
+    .command("export")
+    .description("write stored threads (fixture JSON) and reports (Markdown) of an issue or a repository")
+    .argument("<target>", "owner/repo#n, an issue URL, or owner/repo")
+    .requiredOption("--out <dir>", "directory to write to")
+    .option("--db <path>", "store: SQLite file or postgres:// URL")
+    .action(async (target: string, flags) => {
+      const { parseExportCommand, runExport } = await import("./commands/export.js");
+      const options = parseExportCommand(target, flags, io.env, webHost(flags));
+      io.stdout(await withStore(options.store, (store) => runExport(options, { store, io })));
+    });
+
+  program
+    .command("similar")
+    .description("issues with the same error or similar text, from the store")
+    .argument("<ref>", "issue URL or owner/repo#number (must be in the store)")
+    .option("--limit <n>", "how many results", "10")
+    .option("--json", "print [{ref, title, state, stateReason, score, sameError, why}]")
+    .option("--all-repos", "match text across every stored repository (same-error matches always do)")
+    .option("--db <path>", "store: SQLite file or postgres:// URL")
+    .action(async (ref: string, flags) => {
+      const { parseSimilarCommand, runSimilar } = await import("./commands/similar.js");
+      const options = parseSimilarCommand(ref, flags, io.env, webHost(flags));
+      io.stdout(await withStore(options.store, (store) => runSimilar(options, store)));
+    });
+
+  program
+    .command("search")
+    .description("search stored issues by pasted error text or keywords")
+    .argument("<text>", "error message or keywords")
+    .option("--repo <owner/repo>", "only this repository")
+    .option("--limit <n>", "how many results", "10")
+    .option("--json", "print [{ref, title, state, stateReason, score, sameError, why}]")
+    .option("--db <path>", "store: SQLite file or postgres:// URL")
+    .action(async (text: string, flags) => {
+      const { parseSearchCommand, runSearch } = await import("./commands/similar.js");
+      const options = parseSearchCommand(text, flags, io.env, webHost(flags));
+      io.stdout(await withStore(options.store, (store) => runSearch(options, store)));
+    });
+}
+
+/** Opens the store, runs `fn`, and always closes it. */
+async function withStore<T>(location: StoreLocation, fn: (store: Store) => Promise<T>): Promise<T> {
+  const { openStore } = await import("../core/store/open-store.js");
+  const store = await openStore(location);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** As withStore, but no location (--no-store) runs `fn` without one. */
+function withOptionalStore<T>(location: StoreLocation | null, fn: (store: Store | null) => Promise<T>): Promise<T> {
+  return location ? withStore(location, fn) : fn(null);
 }
 
 async function emit(io: Io, text: string, out: string | null): Promise<void> {

@@ -1,5 +1,7 @@
 // Flags + environment -> the settings every command shares. Pure: main.ts passes process.env in.
 import { UsageError } from "../core/errors.js";
+import { storeLocationFrom } from "../core/store/open-store.js";
+import type { StoreLocation } from "../core/store/types.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -55,4 +57,25 @@ export function parseFormat(raw: string | undefined): ReportFormat {
   if (format === "md" || format === "markdown") return "md";
   if (format === "json") return "json";
   throw new UsageError(`--format ${raw} is not known`, "Use --format md or --format json.");
+}
+
+/** --db, else ISSUEGRAPH_DB, else DATABASE_URL, else the default file; ISSUEGRAPH_PG_SCHEMA picks the PostgreSQL schema. */
+export function storeLocationOf(db: string | undefined, env: Env): StoreLocation {
+  const location = storeLocationFrom({
+    db: db ?? env.ISSUEGRAPH_DB,
+    databaseUrl: env.DATABASE_URL,
+    xdgDataHome: env.XDG_DATA_HOME,
+    home: env.HOME ?? env.USERPROFILE ?? ".",
+  });
+  const schema = env.ISSUEGRAPH_PG_SCHEMA?.trim();
+  if (location.kind === "postgres" && schema) {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+      throw new UsageError(
+        `ISSUEGRAPH_PG_SCHEMA "${schema}" is not a plain schema name`,
+        "Use lowercase letters, digits and _.",
+      );
+    }
+    return { ...location, schema };
+  }
+  return location;
 }

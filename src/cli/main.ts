@@ -1,10 +1,10 @@
 // The CLI's composition root: the only place that reads argv, env, stdout/stderr and the clock.
 // Each command is options (parsed and checked apart) + a run function over injected deps.
 import { Command, CommanderError } from "commander";
-import { redact } from "./redact.js";
-import { describeError, EXIT, exitCodeFor } from "./exit-codes.js";
 import { registerCommands } from "./commands.js";
+import { describeError, EXIT, exitCodeFor } from "./exit-codes.js";
 import type { Io } from "./io.js";
+import { redact } from "./redact.js";
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const program = new Command()
@@ -13,13 +13,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError("(run issuegraph --help for usage)");
-  let code: number = EXIT.ok;
-  registerCommands(program, io, (c) => {
-    code = c;
-  });
+  registerCommands(program, io);
   try {
     await program.parseAsync(argv, { from: "user" });
-    return code;
+    return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here with exit code 0; bad flags with 1 -> our usage code.

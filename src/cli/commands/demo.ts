@@ -23,8 +23,11 @@ export async function runDemo(flags: { format?: string }, io: Io): Promise<strin
       format: parseFormat(flags.format),
       depth: 1,
       out: null,
+      // The demo keeps nothing: every run shows the bundled sample as it is.
+      store: null,
+      cache: { mode: "refresh" as const, freshnessMs: 0 },
     };
-    return await runReport(options, { source: client, now: io.now });
+    return await runReport(options, { source: client, now: io.now, store: null });
   } finally {
     await standin.close();
   }

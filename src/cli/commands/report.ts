@@ -1,36 +1,87 @@
+// `issuegraph report <ref>`: the mission's main job.
+import { UsageError } from "../../core/errors.js";
 import { parseIssueRef } from "../../core/refs/parse-ref.js";
-import type { IssueRef } from "../../core/thread/types.js";
 import { renderJson } from "../../core/render/json.js";
 import { renderMarkdown } from "../../core/render/markdown.js";
+import type { Store, StoreLocation } from "../../core/store/types.js";
+import type { IssueRef } from "../../core/thread/types.js";
+import { type CachePolicy, DEFAULT_FRESHNESS_MS } from "../../core/use-cases/obtain-thread.js";
 import { buildReport, type ReportSource } from "../../core/use-cases/report.js";
-import { type CommonConfig, commonConfig, type Env, parseDepth, parseFormat, type ReportFormat } from "../config.js";
+import {
+  type CommonConfig,
+  commonConfig,
+  type Env,
+  parseDepth,
+  parseFormat,
+  type ReportFormat,
+  storeLocationOf,
+} from "../config.js";
 
-export type ReportFlags = { format?: string; depth?: string; apiUrl?: string; out?: string };
+export type ReportFlags = {
+  format?: string;
+  depth?: string;
+  apiUrl?: string;
+  out?: string;
+  db?: string;
+  store?: boolean;
+  refresh?: boolean;
+  offline?: boolean;
+};
 
 export type ReportCommandOptions = CommonConfig & {
   ref: IssueRef;
   format: ReportFormat;
   depth: number;
   out: string | null;
+  /** null with --no-store: nothing cached, nothing remembered. */
+  store: StoreLocation | null;
+  cache: CachePolicy;
 };
 
 /** argv + env -> checked options. Pure, so every bad input is tested without running anything. */
-export function parseReportCommand(input: string, flags: ReportFlags, env: Env, webHost: (apiUrl: string) => string) {
+export function parseReportCommand(
+  input: string,
+  flags: ReportFlags,
+  env: Env,
+  webHost: (apiUrl: string) => string,
+): ReportCommandOptions {
   const common = commonConfig(flags, env);
-  const options: ReportCommandOptions = {
+  if (flags.refresh && flags.offline) {
+    throw new UsageError("--refresh and --offline contradict each other", "Pass one of them.");
+  }
+  const useStore = flags.store !== false;
+  if (!useStore && flags.offline) {
+    throw new UsageError("--offline needs the store", "Drop --no-store, or drop --offline.");
+  }
+  return {
     ...common,
     ref: parseIssueRef(input, [webHost(common.apiUrl)]),
     format: parseFormat(flags.format),
     depth: parseDepth(flags.depth),
     out: flags.out ?? null,
+    store: useStore ? storeLocationOf(flags.db, env) : null,
+    cache: {
+      mode: flags.refresh ? "refresh" : flags.offline ? "offline" : "normal",
+      freshnessMs: freshnessFrom(env),
+    },
   };
-  return options;
+}
+
+/** ISSUEGRAPH_FRESHNESS_SECONDS: how long a stored thread is used without asking GitHub (default 600). */
+function freshnessFrom(env: Env): number {
+  const raw = env.ISSUEGRAPH_FRESHNESS_SECONDS;
+  if (raw === undefined || raw === "") return DEFAULT_FRESHNESS_MS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new UsageError(`ISSUEGRAPH_FRESHNESS_SECONDS=${raw} is not a number of seconds`, "Use e.g. 600, or 0.");
+  }
+  return seconds * 1000;
 }
 
 export async function runReport(
   options: ReportCommandOptions,
-  deps: { source: ReportSource; now: () => Date },
+  deps: { source: ReportSource; now: () => Date; store: Store | null },
 ): Promise<string> {
-  const report = await buildReport(options.ref, { depth: options.depth }, deps);
+  const report = await buildReport(options.ref, { depth: options.depth, cache: options.cache }, deps);
   return options.format === "json" ? renderJson(report) : renderMarkdown(report);
 }

@@ -70,6 +70,17 @@ export type Sections = {
   recommendation: Statement;
 };
 
+export type SameErrorPart = {
+  /** The normalised error signature. */
+  signature: string | null;
+  /** Other stored issues (any repository) with the same error. */
+  count: number;
+  /** Those that were fixed, or have a fix or a workaround on record. */
+  fixedOrWorkaround: { ref: string; title: string; state: ThreadState; stateReason: StateReason; how: string }[];
+  /** The strongest matches overall, best first, with scores in [0, 1]. */
+  likelyDuplicates: { ref: string; score: number }[];
+};
+
 export type TimelineCount = { type: string; count: number };
 
 export type Report = {
@@ -99,6 +110,8 @@ export type Report = {
   commits: { sha: string; url: string | null; evidence: ReportEvidence[] }[];
   fix: { status: FixStatus; summary: string; pulls: FixPull[] };
   sections: Sections;
+  /** Other stored issues with the same error; absent or null when the report was made without a store. */
+  sameError?: SameErrorPart | null;
   meta: {
     fetchedAt: string;
     generatedAt: string;

@@ -1,33 +1,64 @@
-// The report use-case: fetch -> discover -> summaries -> releases -> analyze. Everything it touches
-// is injected, so the CLI, the server and the worker share it and tests run it on fakes.
+// The report use-case: obtain the thread (store or GitHub) -> discover and crawl links -> find the
+// releases of merged fixes -> analyze -> remember. Everything it touches is injected, so the CLI,
+// the server and the workers share it and tests run it on fakes.
 import { analyze } from "../analyze/analyze.js";
+import { extractThreadError } from "../analyze/extract-error.js";
 import { crawl } from "../graph/crawl.js";
 import { formatRef } from "../refs/parse-ref.js";
-import type { CommitRef, LinkedThread } from "../thread/link.js";
+import { indexThread } from "../similar/index-thread.js";
+import type { Store } from "../store/types.js";
+import type { LinkedThread } from "../thread/link.js";
 import type { Report } from "../thread/report.js";
 import type { FetchMeta, IssueRef, Thread, ThreadSummary } from "../thread/types.js";
+import { type CachePolicy, DEFAULT_FRESHNESS_MS, obtainThread, type ThreadFetcher } from "./obtain-thread.js";
+import { sameErrorSummary } from "./similar.js";
 
 export type ReleaseInfo = { tag: string; publishedAt: string | null };
 
 /** The slice of the GitHub client this use-case needs. */
-export type ReportSource = {
-  fetchThread(ref: IssueRef): Promise<{ thread: Thread; meta: FetchMeta }>;
+export type ReportSource = ThreadFetcher & {
   fetchSummaries(refs: IssueRef[]): Promise<Map<string, ThreadSummary | null>>;
   findFirstRelease(repo: { host: string; owner: string; repo: string }, sha: string): Promise<ReleaseInfo | null>;
   requests(): { rest: number; graphql: number };
+  /** Identifies the API the threads come from (its base URL), so stored threads from another API are not reused. */
+  apiUrl: string;
 };
 
-export type ReportOptions = { depth: number; maxNodes?: number; releases?: boolean };
+export type ReportOptions = {
+  depth: number;
+  maxNodes?: number;
+  /** How the store may stand in for GitHub (default: normal, 10 minutes fresh). */
+  cache?: CachePolicy;
+};
 
-export type ReportDeps = { source: ReportSource; now: () => Date };
+export type ReportDeps = {
+  source: ReportSource;
+  now: () => Date;
+  /** Without a store nothing is cached or remembered and "Same error elsewhere" stays empty. */
+  store?: Store | null;
+};
+
+export const extractErrorText = (thread: Thread): string | null => extractThreadError(thread)?.message ?? null;
 
 export async function buildReport(ref: IssueRef, options: ReportOptions, deps: ReportDeps): Promise<Report> {
   const before = deps.source.requests();
-  const { thread, meta } = await deps.source.fetchThread(ref);
-  return reportFromThread(thread, meta, options, deps, before);
+  const store = deps.store ?? null;
+  const policy = options.cache ?? { mode: "normal", freshnessMs: DEFAULT_FRESHNESS_MS };
+  const obtained = await obtainThread(ref, policy, {
+    fetcher: deps.source,
+    cache: store,
+    now: deps.now,
+    source: deps.source.apiUrl,
+  });
+  if (store && obtained.changed) {
+    await indexThread(store, obtained.thread, { ...obtained.meta, etag: obtained.etag, source: deps.source.apiUrl }, extractErrorText);
+  }
+  const report = await reportFromThread(obtained.thread, obtained.meta, options, deps, before);
+  if (store) await store.putReport(report, { etag: obtained.etag, fetchedAt: obtained.meta.fetchedAt });
+  return report;
 }
 
-/** Analyse a thread already in hand (fetched, or read from the store). */
+/** Analyse a thread already in hand (fetched, or read from the store). Offline mode makes no request. */
 export async function reportFromThread(
   thread: Thread,
   meta: FetchMeta,
@@ -35,26 +66,43 @@ export async function reportFromThread(
   deps: ReportDeps,
   before = deps.source.requests(),
 ): Promise<Report> {
+  const offline = options.cache?.mode === "offline";
+  const store = deps.store ?? null;
   const graph = await crawl(
     thread,
     {
-      fetchSummaries: (refs) => deps.source.fetchSummaries(refs),
-      fetchThread: async (r) => (await deps.source.fetchThread(r)).thread,
+      fetchSummaries: (refs) => (offline ? summariesFromStore(store, refs) : deps.source.fetchSummaries(refs)),
+      fetchThread: async (r) => {
+        if (offline) return (await store?.getThread(r))?.thread ?? null;
+        const fetched = await deps.source.fetchThread(r);
+        return fetched.thread;
+      },
     },
     { depth: options.depth, maxNodes: options.maxNodes ?? 200 },
   );
-  const releases = options.releases === false ? undefined : await findReleases(graph.links, deps.source);
+  const releases = offline ? undefined : await findReleases(graph.links, deps.source);
   const after = deps.source.requests();
   const requests = { rest: after.rest - before.rest, graphql: after.graphql - before.graphql };
-  return analyze({
+  const report = analyze({
     thread,
     links: graph.links,
-    commits: graph.commits as CommitRef[],
+    commits: graph.commits,
     meta: { ...meta, requests },
     depth: options.depth,
     generatedAt: deps.now().toISOString(),
     releases,
   });
+  if (store) await store.putLinks(thread.ref, graph.links.filter((l) => l.depth === 1));
+  return store ? { ...report, sameError: await sameErrorOrNull(store, thread.ref) } : report;
+}
+
+async function summariesFromStore(store: Store | null, refs: IssueRef[]): Promise<Map<string, ThreadSummary | null>> {
+  return store ? new Map(await store.getSummaries(refs)) : new Map();
+}
+
+async function sameErrorOrNull(store: Store, ref: IssueRef): Promise<Report["sameError"]> {
+  const summary = await sameErrorSummary(store, ref);
+  return summary.signature ? summary : null;
 }
 
 /** For each merged pull request that closes the thread, the first release that contains its merge commit. */
