@@ -72,6 +72,7 @@ export function deferred<T = void>() {
 
 /** A GitHub stand-in in memory: records every call; optionally holds fetches until `gate` opens. */
 export class FakeSource implements ReportSource {
+  readonly apiUrl = "https://api.github.com";
   readonly fetched: IssueRef[] = [];
   readonly threads = new Map<string, Thread>();
   gate: Promise<void> | null = null;
@@ -93,8 +94,14 @@ export class FakeSource implements ReportSource {
     const thread = this.threads.get(refKey(ref));
     if (!thread) throw new NotFoundError(`${ref.owner}/${ref.repo}#${ref.number} was not found`, "Check the number.");
     return {
+      notModified: false as const,
       thread: structuredClone(thread),
-      meta: { fetchedAt: this.now().toISOString(), via: "graphql" as const, requests: { rest: 0, graphql: 1 } },
+      meta: {
+        fetchedAt: this.now().toISOString(),
+        via: "graphql" as const,
+        requests: { rest: 0, graphql: 1 },
+        etag: null,
+      },
     };
   }
 
@@ -140,6 +147,7 @@ export function forbiddenSource(): ReportSource & { calls: string[] } {
   };
   return {
     calls,
+    apiUrl: "https://api.github.com",
     fetchThread: async () => fail("fetchThread"),
     fetchSummaries: async () => fail("fetchSummaries"),
     findFirstRelease: async () => fail("findFirstRelease"),

@@ -42,6 +42,7 @@ export function createServerContext(deps: ServerDeps) {
       store: deps.store,
       now: deps.now,
       options: deps.reportOptions ?? { depth: 1 },
+      freshnessMs: deps.freshnessMs,
     });
   const reports = new ReportService({
     store: deps.store,

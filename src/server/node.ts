@@ -8,12 +8,11 @@ import { createAdaptorServer } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { pino } from "pino";
 import { UsageError } from "../core/errors.js";
-import { createGitHubClient, type GitHubClient, webHostForApiUrl } from "../core/github/index.js";
+import { createGitHubClient, webHostForApiUrl } from "../core/github/index.js";
 import { renderMarkdown } from "../core/render/markdown.js";
 import { openStore } from "../core/store/open-store.js";
 import type { StoreLocation } from "../core/store/types.js";
 import { parseCatalog, type Tool } from "../core/tools/catalog.js";
-import type { ReportSource } from "../core/use-cases/report.js";
 import { createApp, type IssuegraphApp } from "./app.js";
 import type { ServerDeps } from "./deps.js";
 
@@ -99,7 +98,7 @@ export async function serveCommand(config: ServeConfig): Promise<RunningServer> 
     const client = createGitHubClient({ apiUrl: config.apiUrl, token: config.githubToken, logger });
     const app = createApp({
       store,
-      reportSource: reportSourceFromClient(client),
+      reportSource: client,
       allowedHosts: [webHostForApiUrl(config.apiUrl)],
       now: () => new Date(),
       secret: config.secret ?? randomBytes(32).toString("base64url"),
@@ -147,20 +146,6 @@ export function loadCatalogFile(path: string | null): Tool[] {
     throw new UsageError(`${name} is not valid JSON: ${(e as Error).message}`, "Fix the JSON syntax of the catalog.");
   }
   return parseCatalog(json, name);
-}
-
-/** The GitHub client as the report use-case sees it (no etag given, so never "not modified"). */
-export function reportSourceFromClient(client: GitHubClient): ReportSource {
-  return {
-    async fetchThread(ref) {
-      const got = await client.fetchThread(ref);
-      if (got.notModified) throw new Error("unexpected 304 without an etag");
-      return { thread: got.thread, meta: got.meta };
-    },
-    fetchSummaries: (refs) => client.fetchSummaries(refs),
-    findFirstRelease: (repo, sha) => client.findFirstRelease(repo, sha),
-    requests: () => client.requests(),
-  };
 }
 
 function readOptional(url: URL): string | undefined {

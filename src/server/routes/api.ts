@@ -121,7 +121,9 @@ export function apiRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     let evidence: ReturnType<typeof evidenceSignals> = [];
     if (stored) {
       const similar = await ctx.similar(ref, stored.report).catch(() => []);
-      evidence = evidenceSignals(stored.report, { sameErrorCount: similar.filter((s) => s.sameError).length });
+      evidence = evidenceSignals(stored.report, {
+        sameErrorCount: stored.report.sameError?.count ?? similar.filter((s) => s.sameError).length,
+      });
     }
     return c.json(
       { ref: formatRef(ref), counts: normaliseVoteCounts(votes.counts), mine: votes.mine.filter(isSignal), evidence },

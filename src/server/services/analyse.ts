@@ -1,40 +1,58 @@
-// Fetch, analyse and store one issue, reporting which phase it is in so a loading page can say so.
-import { indexThread } from "../../core/similar/index-thread.js";
+// Fetch, analyse and store one issue through the report use-case (which caches the thread, indexes
+// it for search and keeps the report), reporting the phase it is in so the loading page can say so.
+import { StoreError } from "../../core/errors.js";
+import { parseIssueRef } from "../../core/refs/parse-ref.js";
 import type { Store, StoredReport } from "../../core/store/types.js";
 import type { IssueRef } from "../../core/thread/types.js";
-import { type ReportOptions, type ReportSource, reportFromThread } from "../../core/use-cases/report.js";
+import { buildReport, type ReportOptions, type ReportSource } from "../../core/use-cases/report.js";
 
 export type AnalysePhase = "queued" | "fetching" | "linking" | "releases" | "saving";
 
 export type Progress = (phase: AnalysePhase) => void;
 
-export type Analyse = (ref: IssueRef, progress: Progress) => Promise<StoredReport>;
+/** `force`: fetch the thread whole even when the stored copy is fresh (admin refresh). */
+export type Analyse = (ref: IssueRef, progress: Progress, options?: { force?: boolean }) => Promise<StoredReport>;
 
 export function defaultAnalyse(deps: {
   source: ReportSource;
   store: Store;
   now: () => Date;
   options: ReportOptions;
+  /** A stored thread younger than this is reused; an older one is revalidated (a 304 is free). */
+  freshnessMs: number;
 }): Analyse {
-  return async (ref, progress) => {
-    const before = deps.source.requests();
-    progress("fetching");
-    const { thread, meta } = await deps.source.fetchThread(ref);
-    progress("linking");
-    // The same source, telling the loading page when the crawl moves on to releases.
+  return async (ref, progress, options = {}) => {
+    const { source } = deps;
+    // The same source and store, telling the loading page where the work is.
     const tracked: ReportSource = {
-      fetchThread: (r) => deps.source.fetchThread(r),
-      fetchSummaries: (refs) => deps.source.fetchSummaries(refs),
-      requests: () => deps.source.requests(),
+      apiUrl: source.apiUrl,
+      fetchThread: (r, opts) => {
+        progress("fetching");
+        return source.fetchThread(r, opts);
+      },
+      fetchSummaries: (refs) => {
+        progress("linking");
+        return source.fetchSummaries(refs);
+      },
       findFirstRelease: (repo, sha) => {
         progress("releases");
-        return deps.source.findFirstRelease(repo, sha);
+        return source.findFirstRelease(repo, sha);
       },
+      requests: () => source.requests(),
     };
-    const report = await reportFromThread(thread, meta, deps.options, { source: tracked, now: deps.now }, before);
-    progress("saving");
-    // Indexed like import and sync do, so search and "same error" find it; then the report.
-    await indexThread(deps.store, thread, { ...meta, etag: null }, () => report.errorMessage);
-    return deps.store.putReport(report);
+    const store = new Proxy(deps.store, {
+      get(target, prop, receiver) {
+        if (prop === "putLinks" || prop === "putReport") progress("saving");
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const report = await buildReport(
+      ref,
+      { ...deps.options, cache: { mode: options.force ? "refresh" : "normal", freshnessMs: deps.freshnessMs } },
+      { source: tracked, now: deps.now, store },
+    );
+    const stored = await deps.store.getReport(parseIssueRef(report.ref, [ref.host]));
+    if (!stored) throw new StoreError(`the report of ${report.ref} was not kept`, "Try again in a minute.");
+    return stored;
   };
 }

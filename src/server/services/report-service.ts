@@ -85,7 +85,7 @@ export class ReportService {
   /** Analyse again now (admin), sharing a running analysis if there is one. */
   refresh(ref: IssueRef): Promise<StoredReport> {
     const key = refKey(this.actual(ref));
-    return (this.jobs.get(key) ?? this.start(this.actual(ref), "refresh")).promise;
+    return (this.jobs.get(key) ?? this.start(this.actual(ref), "refresh", true)).promise;
   }
 
   /** The ref to use for a requested one (after a transfer, the new place). */
@@ -132,14 +132,18 @@ export class ReportService {
     this.start(ref, "refresh");
   }
 
-  private start(ref: IssueRef, kind: JobView["kind"]): Job {
+  private start(ref: IssueRef, kind: JobView["kind"], force = false): Job {
     const key = refKey(ref);
     const view: JobView = { ref, phase: "queued", startedAt: this.deps.now(), kind };
     // Started on the next microtask, so a synchronous throw in `analyse` still lands in the promise.
     const promise = Promise.resolve().then(() =>
-      this.deps.analyse(ref, (phase) => {
-        view.phase = phase;
-      }),
+      this.deps.analyse(
+        ref,
+        (phase) => {
+          view.phase = phase;
+        },
+        { force },
+      ),
     );
     const job: Job = { view, promise };
     this.jobs.set(key, job);

@@ -287,10 +287,41 @@ function Links({ m }: { m: IssueModel }) {
 }
 
 function Similar({ m }: { m: IssueModel }) {
+  const part = m.report.sameError;
+  const same = m.similar.filter((s) => s.sameError);
   return (
     <section aria-labelledby="similar-title">
       <h2 id="similar-title">Same error elsewhere</h2>
-      <SimilarList items={m.similar.filter((s) => s.sameError)} empty="No other stored issue reports this error yet." />
+      {part?.signature ? (
+        <p>
+          {part.count === 0
+            ? "No other stored issue reports this error."
+            : `${plural(part.count, "other stored issue reports", "other stored issues report")} this error`}
+          {part.count > 0 && part.fixedOrWorkaround.length > 0
+            ? `; ${part.fixedOrWorkaround.length} of them ${part.fixedOrWorkaround.length === 1 ? "has" : "have"} a fix or workaround on record:`
+            : part.count > 0
+              ? "."
+              : ""}
+        </p>
+      ) : null}
+      {part && part.fixedOrWorkaround.length > 0 ? (
+        <ul class="issue-list">
+          {part.fixedOrWorkaround.map((f) => (
+            <li>
+              <a href={pathOfRefText(f.ref) ?? "/"}>{f.title}</a>
+              <span class="meta">
+                {f.ref} · <StateBadge state={f.state} reason={f.stateReason} /> · {f.how}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {same.length > 0 || !part?.signature ? (
+        <>
+          {part && part.fixedOrWorkaround.length > 0 ? <h3>All issues with this error</h3> : null}
+          <SimilarList items={same} empty="No other stored issue reports this error yet." />
+        </>
+      ) : null}
       {m.similar.some((s) => !s.sameError) ? (
         <>
           <h3>Similar issues</h3>
