@@ -1,0 +1,112 @@
+// What every section builder shares: the reading of the thread, citations and wording helpers.
+import type { Citation, FixPull, ReportLink } from "../thread/report.js";
+import type { Thread } from "../thread/types.js";
+import type { ThreadError } from "./extract-error.js";
+import type { Finding, Findings, Voice } from "./findings.js";
+import type { Fix, ReportCommit } from "./fix-status.js";
+import { day, list } from "./text.js";
+
+export type SectionInput = {
+  thread: Thread;
+  links: readonly ReportLink[];
+  commits: readonly ReportCommit[];
+  fix: Fix;
+  error: ThreadError | null;
+  fetchedAt: string;
+};
+
+/** Labels that qualify the report itself; the TL;DR names them. */
+export const CAVEAT_LABEL =
+  /invalid|wont-?fix|won't fix|duplicate|stale|needs?[\s:-]*(?:more[\s-]*)?info|more info|question|upstream|by[\s-]*design|as[\s-]*designed|not[\s-]*planned|can(?:not|'t)[\s-]*reproduce|not[\s-]*a[\s-]*bug|unconfirmed/i;
+/** Labels worth a note: they change how far the report can be trusted or what to expect. */
+export const NOTABLE_LABEL =
+  /invalid|wont-?fix|won't fix|duplicate|stale|needs?[\s:-]*(?:more[\s-]*)?info|more info|question|upstream|by[\s-]*design|as[\s-]*designed|not[\s-]*planned|regression|confirmed|has[\s-]*repro|needs?[\s-]*repro|can(?:not|'t)[\s-]*reproduce|not[\s-]*a[\s-]*bug|help[\s-]*wanted|good[\s-]*first[\s-]*issue|unconfirmed|candidate|important|security/i;
+
+export const MAX_WORKED = 4;
+export const MAX_NEGATIVE = 4;
+export const MAX_TEMPORARY = 3;
+export const MAX_MAINTAINER = 3;
+export const MAX_CITED_LINKS = 10;
+
+export type Ctx = SectionInput & {
+  findings: Findings;
+  similar: ReportLink[];
+  duplicateOf: ReportLink[];
+  worked: Finding[];
+  threadCite: Citation;
+  asOf: string;
+};
+
+export const kindWord = (t: Thread): string => (t.kind === "pull" ? "pull request" : "issue");
+
+export function voiceCite(v: Voice, t: Thread): Citation {
+  if (v.source === "body") return { label: `${kindWord(t)} body`, url: v.url };
+  return { label: `comment by ${v.login ?? "a deleted user"}`, url: v.url };
+}
+
+export const linkCite = (l: ReportLink): Citation => ({ label: l.ref, url: l.url });
+export const pullCite = (p: FixPull): Citation => ({ label: p.ref, url: p.url });
+
+export function who(v: Voice): string {
+  if (v.source === "body")
+    return v.maintainer && v.login ? `the reporter ${v.login} (${v.association})` : "the reporter";
+  const name = v.login ?? "a deleted user";
+  if (v.maintainer) return `maintainer ${name} (${v.association})`;
+  if (v.isAuthor) return `the reporter (${name})`;
+  return name;
+}
+
+export function stateLine(t: Thread): string {
+  if (t.kind === "pull") {
+    if (t.pull?.merged) return "Merged pull request";
+    return t.state === "open"
+      ? `Open${t.pull?.draft ? " draft" : ""} pull request`
+      : "Pull request closed without merging";
+  }
+  if (t.state === "open") return "Open issue";
+  return t.stateReason && t.stateReason !== "reopened" ? `Issue closed ${reasonPhrase(t.stateReason)}` : "Closed issue";
+}
+
+/** "as completed", "as not planned", "as a duplicate". */
+export function reasonPhrase(reason: string): string {
+  if (reason === "duplicate") return "as a duplicate";
+  return `as ${reason.replace(/_/g, " ")}`;
+}
+
+export const notableLabels = (t: Thread): string[] => t.labels.filter((l) => NOTABLE_LABEL.test(l));
+export const refs = (links: readonly ReportLink[]): string => list(links.slice(0, MAX_CITED_LINKS).map((l) => l.ref));
+export const more = (links: readonly ReportLink[]): string =>
+  links.length > MAX_CITED_LINKS ? ` and ${links.length - MAX_CITED_LINKS} more` : "";
+
+export function mergedPhrase(p: FixPull): string {
+  const parts = [p.mergedAt ? `merged ${day(p.mergedAt)}` : "merged"];
+  if (p.releasedIn) parts.push(`released in ${p.releasedIn}`);
+  return `${p.ref} (${parts.join(", ")})`;
+}
+
+export function closingCommitCites(c: Ctx): Citation[] {
+  const out: Citation[] = [];
+  for (const commit of c.commits) {
+    if (commit.url && commit.evidence.some((e) => e.event === "closed")) {
+      out.push({ label: `commit ${commit.sha.slice(0, 7)}`, url: commit.url });
+    }
+  }
+  return out.length > 0 ? out : [c.threadCite];
+}
+
+export const byKind = (f: Findings, kind: Finding["kind"]): Finding[] => f.findings.filter((x) => x.kind === kind);
+export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const x of items) {
+    const k = key(x);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(x);
+  }
+  return out;
+}
+
+export const dedupeCitations = (cites: Citation[]): Citation[] => uniqueBy(cites, (c) => c.url);

@@ -1,0 +1,74 @@
+// Recommendation: one actionable line from the strongest evidence available.
+import type { Statement } from "../thread/report.js";
+import {
+  type Ctx,
+  closingCommitCites,
+  kindWord,
+  linkCite,
+  MAX_CITED_LINKS,
+  more,
+  pullCite,
+  reasonPhrase,
+  refs,
+  voiceCite,
+  who,
+} from "./section-context.js";
+import { day, list, quote } from "./text.js";
+
+export function recommendation(c: Ctx): Statement {
+  const { fix, thread } = c;
+  const merged = fix.pulls.filter((p) => p.merged);
+  const best = c.worked[0];
+  if (thread.kind === "pull") return pullRecommendation(c);
+  const released = merged.find((p) => p.releasedIn);
+  if (released) return { text: `Upgrade to ${released.releasedIn} or later.`, citations: [pullCite(released)] };
+  if (merged[0]) return { text: `Use a build that includes ${merged[0].ref}.`, citations: [pullCite(merged[0])] };
+  if (fix.status === "fixed")
+    return { text: "Use a build that contains the commit that closed this issue.", citations: closingCommitCites(c) };
+  const dup = c.duplicateOf[0];
+  if (dup) return { text: `Follow ${dup.ref}, which this issue duplicates.`, citations: [linkCite(dup)] };
+  if (best) {
+    const lead =
+      thread.state === "closed" && thread.stateReason === "completed"
+        ? `It was closed as completed${thread.closedAt ? ` on ${day(thread.closedAt)}` : ""} without a linked fix; on older versions, apply`
+        : "Until a fix is merged, apply";
+    return {
+      text: `${lead} the workaround reported by ${who(best.voice)}: ${quote(best.text, 160)}`,
+      citations: [voiceCite(best.voice, thread)],
+    };
+  }
+  const open = fix.pulls.filter((p) => !p.merged && p.state !== "closed");
+  if (open.length > 0)
+    return {
+      text: `Follow ${list(open.map((p) => p.ref))}, which would close this issue once merged.`,
+      citations: open.map(pullCite),
+    };
+  if (thread.state === "closed" && thread.stateReason === "completed") {
+    const when = thread.closedAt ? ` on ${day(thread.closedAt)}` : "";
+    return {
+      text: `It was closed as completed${when} without a linked fix: use a version released after that date.`,
+      citations: [c.threadCite],
+    };
+  }
+  if (thread.state === "closed") {
+    return {
+      text: `Do not wait on this thread: it was closed${thread.stateReason ? ` ${reasonPhrase(thread.stateReason)}` : ""} with no fix or workaround.`,
+      citations: [c.threadCite],
+    };
+  }
+  const watch = c.similar.length > 0 ? ` and the linked reports (${refs(c.similar)}${more(c.similar)})` : "";
+  return {
+    text: `No fix or workaround is known as of ${c.asOf}: subscribe to this ${kindWord(thread)}${watch} for updates.`,
+    citations: [c.threadCite, ...c.similar.slice(0, MAX_CITED_LINKS).map(linkCite)],
+  };
+}
+
+function pullRecommendation(c: Ctx): Statement {
+  const self = c.fix.pulls[0];
+  const cite = [c.threadCite];
+  if (self?.merged && self.releasedIn)
+    return { text: `Use ${self.releasedIn} or later to get this change.`, citations: cite };
+  if (self?.merged) return { text: "Use a build that includes this pull request's merge.", citations: cite };
+  if (c.thread.state === "open") return { text: "Follow this pull request for its review and merge.", citations: cite };
+  return { text: "Do not count on this change: it was closed without merging.", citations: cite };
+}
