@@ -30,6 +30,7 @@ export function makeJobHandlers(deps: JobHandlerDeps): JobHandlers {
         pages: r.pages,
         threads: r.threads,
         fetched: r.fetched,
+        unchanged: r.unchanged,
         requests: r.requests,
         notModified: r.notModified,
       };

@@ -29,6 +29,7 @@ export type JobRecord = {
   data: unknown;
   output: unknown;
   retryCount: number;
+  startAfter: Date | null;
   startedOn: Date | null;
   completedOn: Date | null;
 };
@@ -110,6 +111,7 @@ export async function openJobQueue(options: QueueOptions): Promise<JobQueue> {
         data: job.data,
         output: job.output,
         retryCount: job.retryCount,
+        startAfter: job.startAfter ?? null,
         startedOn: job.startedOn ?? null,
         completedOn: job.completedOn ?? null,
       };

@@ -1,0 +1,112 @@
+// The worker loop in-process against a real PostgreSQL (store + pg-boss queue) and the stand-in.
+// Skipped, with the reason shown, when no PostgreSQL URL is set (CI sets DATABASE_URL).
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateRepo, type Standin, startStandin } from "../../../standin/index.js";
+import { extractThreadError } from "../analyze/extract-error.js";
+import { createGitHubClient } from "../github/index.js";
+import { openStore } from "../store/open-store.js";
+import type { Store } from "../store/types.js";
+import { makeJobHandlers } from "./handlers.js";
+import { type JobQueue, openJobQueue } from "./pg-boss-queue.js";
+import { runWorker, type WorkerEvent } from "./worker.js";
+
+const url = process.env.ISSUEGRAPH_TEST_DATABASE_URL || process.env.DATABASE_URL || "";
+const usable = /^postgres(ql)?:\/\//.test(url);
+const reason = "set DATABASE_URL or ISSUEGRAPH_TEST_DATABASE_URL (eval $(scripts/start-test-postgres.sh)) to run";
+
+const run = `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const storeSchema = `${run}_store`;
+const queueSchema = `${run}_queue`;
+const repo = { host: "github.com", owner: "octo-org", repo: "queued" };
+const generated = generateRepo({ owner: repo.owner, repo: repo.repo, issues: 12, seed: 9 });
+
+describe.skipIf(!usable)(`worker with PostgreSQL${usable ? "" : ` (skipped: ${reason})`}`, { timeout: 120_000 }, () => {
+  let s: Standin;
+  let store: Store;
+  let queue: JobQueue;
+  beforeAll(async () => {
+    s = await startStandin({ fixtures: generated.threads, repos: [generated.repo] });
+    store = await openStore({ kind: "postgres", url, schema: storeSchema });
+    queue = await openJobQueue({ connectionString: url, schema: queueSchema, pollingIntervalSeconds: 0.5 });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await s?.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    for (const schema of [storeSchema, queueSchema]) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  });
+
+  /** Runs one worker until `enough` of its events have been seen. */
+  async function work(
+    enough: (events: WorkerEvent[]) => boolean,
+    gh = createGitHubClient({ apiUrl: s.url, token: "t0ken-worker" }),
+  ) {
+    const events: WorkerEvent[] = [];
+    let stop = () => {};
+    const until = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    // Each worker opens its own queue connection, as a separate process would.
+    const own = await openJobQueue({ connectionString: url, schema: queueSchema, pollingIntervalSeconds: 0.5 });
+    const handlers = makeJobHandlers({
+      store,
+      client: gh,
+      extractError: (t) => extractThreadError(t)?.message ?? null,
+      now: () => new Date(),
+    });
+    const summary = runWorker(
+      { workerId: "w-test", kinds: ["sync", "report"] },
+      {
+        queue: own,
+        handlers,
+        clock: () => new Date(),
+        until,
+        log: (e) => {
+          events.push(e);
+          if (enough(events)) stop();
+        },
+      },
+    );
+    return { events, summary: await summary };
+  }
+
+  it("runs a sync job and a report job, storing threads and the report", async () => {
+    const syncId = await queue.enqueue("sync", { repo, deep: true });
+    const reportId = await queue.enqueue("report", { ref: { ...repo, number: 5 } });
+    const { summary } = await work((ev) => ev.filter((e) => e.type === "job-done").length === 2);
+    expect(summary).toMatchObject({ done: 2, failed: 0, byKind: { sync: 1, report: 1 } });
+    const sync = await queue.getJob("sync", syncId);
+    expect(sync).toMatchObject({ state: "completed", output: { worker: "w-test", pages: 2 } });
+    // The report job may store #5 whole first; the sync then finds it up to date.
+    const out = sync?.output as { threads: number; unchanged: number };
+    expect(out.threads + out.unchanged).toBeGreaterThanOrEqual(12);
+    const report = await queue.getJob("report", reportId);
+    expect(report).toMatchObject({ state: "completed", output: { worker: "w-test", reportId: expect.any(Number) } });
+    expect((await store.getReport({ ...repo, number: 5 }))?.report).toBeTruthy();
+    expect((await store.listThreads({ repo, limit: 100 })).length).toBe(12);
+  });
+
+  it("defers a job that meets the rate limit: it completes as deferred and a copy waits for the reset", async () => {
+    s.faults.inject({ kind: "primary-rate-limit", path: "graphql", resetIn: 3600, times: Number.POSITIVE_INFINITY });
+    const id = await queue.enqueue("report", { ref: { ...repo, number: 3 } });
+    const gh = createGitHubClient({ apiUrl: s.url, token: "t0ken-worker", maxRateLimitWaitSeconds: 0 });
+    const { events, summary } = await work((ev) => ev.some((e) => e.type === "job-deferred"), gh);
+    s.faults.clear();
+    expect(summary.deferred).toBe(1);
+    const deferred = events.find((e) => e.type === "job-deferred");
+    const job = await queue.getJob("report", id);
+    expect(job).toMatchObject({ state: "completed", output: { deferredUntil: expect.any(String) } });
+    const next = deferred?.type === "job-deferred" ? await queue.getJob("report", deferred.next) : null;
+    expect(next).toMatchObject({ state: "created", data: { ref: { ...repo, number: 3 } } });
+    expect(next?.startAfter?.getTime()).toBeGreaterThan(Date.now() + 3_000_000);
+  });
+});
+
+if (!usable) {
+  describe.skip(`worker with PostgreSQL (skipped: ${reason})`, () => {
+    it("runs jobs from the queue", () => {});
+  });
+}
