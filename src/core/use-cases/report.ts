@@ -4,7 +4,7 @@
 import { analyze } from "../analyze/analyze.js";
 import { extractThreadError } from "../analyze/extract-error.js";
 import { crawl } from "../graph/crawl.js";
-import { formatRef } from "../refs/parse-ref.js";
+import { formatRef, refKey, sameRef } from "../refs/parse-ref.js";
 import { indexThread } from "../similar/index-thread.js";
 import type { Store } from "../store/types.js";
 import type { LinkedThread } from "../thread/link.js";
@@ -80,7 +80,7 @@ export async function reportFromThread(
     },
     { depth: options.depth, maxNodes: options.maxNodes ?? 200 },
   );
-  const releases = offline ? undefined : await findReleases(graph.links, deps.source);
+  const releases = offline ? undefined : await findReleases(thread, graph.links, deps.source);
   const after = deps.source.requests();
   const requests = { rest: after.rest - before.rest, graphql: after.graphql - before.graphql };
   const report = analyze({
@@ -105,14 +105,44 @@ async function sameErrorOrNull(store: Store, ref: IssueRef): Promise<Report["sam
   return summary.signature ? summary : null;
 }
 
-/** For each merged pull request that closes the thread, the first release that contains its merge commit. */
-async function findReleases(links: LinkedThread[], source: ReportSource): Promise<Map<string, ReleaseInfo | null>> {
+/**
+ * For each merged pull request that closes the thread, the first release that contains its merge
+ * commit. The merge commit comes from the summary, else from the closed event's closer, else from
+ * one batched summary request for the pulls still unknown.
+ */
+async function findReleases(
+  thread: Thread,
+  links: LinkedThread[],
+  source: ReportSource,
+): Promise<Map<string, ReleaseInfo | null>> {
+  const fixes = links.filter((l) => l.depth === 1 && l.summary?.merged && l.relations.includes("closed-by"));
+  const shas = new Map<string, string>();
+  const unknown: IssueRef[] = [];
+  for (const link of fixes) {
+    const sha = link.summary?.mergeCommitSha ?? closerSha(thread, link.target);
+    if (sha) shas.set(refKey(link.target), sha);
+    else unknown.push(link.target);
+  }
+  if (unknown.length) {
+    for (const [key, summary] of await source.fetchSummaries(unknown)) {
+      if (summary?.mergeCommitSha) shas.set(key, summary.mergeCommitSha);
+    }
+  }
   const releases = new Map<string, ReleaseInfo | null>();
-  for (const link of links) {
-    const sha = link.summary?.mergeCommitSha;
-    if (link.depth !== 1 || !link.summary?.merged || !sha || !link.relations.includes("closed-by")) continue;
+  for (const link of fixes) {
+    const sha = shas.get(refKey(link.target));
+    if (!sha) continue;
     const { host, owner, repo } = link.target;
     releases.set(formatRef(link.target), await source.findFirstRelease({ host, owner, repo }, sha));
   }
   return releases;
+}
+
+function closerSha(thread: Thread, pull: IssueRef): string | null {
+  for (const e of thread.events) {
+    if (e.type === "closed" && e.closer?.kind === "pull" && sameRef(e.closer.ref, pull) && e.closer.mergeCommitSha) {
+      return e.closer.mergeCommitSha;
+    }
+  }
+  return null;
 }
