@@ -35,7 +35,9 @@ export function createApp(deps: ServerDeps): IssuegraphApp {
         baseUri: ["'none'"],
       },
       xFrameOptions: "DENY",
-      referrerPolicy: "no-referrer",
+      // "same-origin", not "no-referrer": with no-referrer, browsers send `Origin: null` on form posts,
+      // which the vote check must refuse. Other sites still get no referrer.
+      referrerPolicy: "same-origin",
       crossOriginOpenerPolicy: "same-origin",
       crossOriginResourcePolicy: "same-origin",
       permissionsPolicy: {

@@ -201,7 +201,7 @@ describe("security headers and CSP", () => {
       expect(html).not.toMatch(/\sstyle=/);
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("x-frame-options")).toBe("DENY");
-      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.get("referrer-policy")).toBe("same-origin");
       expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin");
       expect(res.headers.get("permissions-policy")).toContain("camera=()");
     }

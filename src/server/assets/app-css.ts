@@ -67,12 +67,13 @@ button.primary, .button.primary { background: var(--accent); color: var(--accent
 .stats dd { margin: 0; font-size: 1.2rem; font-weight: 600; overflow-wrap: anywhere; }
 .stats dd.small { font-size: 0.9rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.925rem; }
-th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--border); vertical-align: top; overflow-wrap: anywhere; }
+th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--border); vertical-align: top; overflow-wrap: break-word; }
+td.nowrap { white-space: nowrap; }
 th { font-weight: 600; }
 .table-wrap { overflow-x: auto; }
 .statements { padding-left: 1.25rem; }
 .statements li { margin-bottom: 0.35rem; }
-.cite { font-size: 0.85rem; white-space: nowrap; }
+.cite { font-size: 0.85rem; overflow-wrap: anywhere; }
 .cite a { margin-left: 0.2rem; }
 .markdown { overflow-wrap: anywhere; }
 .markdown img { max-width: 100%; }
@@ -81,8 +82,8 @@ details > summary { cursor: pointer; font-weight: 600; }
 .panel { border: 1px solid var(--border); border-radius: 6px; padding: 0.75rem 1rem; margin: 1rem 0; background: var(--bg); }
 .votes { list-style: none; padding: 0; margin: 0; }
 .votes li { display: flex; gap: 0.5rem; align-items: flex-start; justify-content: space-between; padding: 0.4rem 0; border-bottom: 1px solid var(--border); flex-wrap: wrap; }
-.votes form { margin: 0; }
-.vote-button { min-width: 11.5rem; text-align: left; display: flex; justify-content: space-between; gap: 0.75rem; }
+.votes form { margin: 0; flex: 1; }
+.vote-button { width: 100%; text-align: left; display: flex; justify-content: space-between; gap: 0.75rem; }
 .vote-button[aria-pressed=true] { background: var(--pressed-bg); border-color: var(--pressed-border); font-weight: 600; }
 .vote-count { font-variant-numeric: tabular-nums; font-weight: 600; }
 .evidence { font-size: 0.85rem; color: var(--muted); flex-basis: 100%; }

@@ -26,7 +26,7 @@ describe("linkGraphSvg", () => {
       link(9, { type: "pull", relation: "closed-by", relations: ["closed-by"], merged: true, state: "closed" }),
     ]);
     expect(svg.startsWith("<svg")).toBe(true);
-    expect(svg).toContain('role="img"');
+    expect(svg).toContain('role="group" aria-labelledby="graph-title"');
     expect(svg.match(/<line /g)).toHaveLength(2);
     expect(svg.match(/<circle /g)).toHaveLength(3);
     expect(svg).toContain('class="edge edge-closed-by"');

@@ -24,7 +24,7 @@ export function linkGraphSvg(center: GraphCenter, links: readonly ReportLink[], 
   const titleId = "graph-title";
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="link-graph" viewBox="0 0 ${SIZE} ${SIZE}" role="img" aria-labelledby="${titleId}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="link-graph" viewBox="0 0 ${SIZE} ${SIZE}" role="group" aria-labelledby="${titleId}">`,
     `<title id="${titleId}">${escapeXml(
       `Link graph of ${center.ref}: ${links.length} linked issue${links.length === 1 ? "" : "s"} and pull requests`,
     )}</title>`,

@@ -7,7 +7,7 @@ import { ForbiddenError, UnsupportedMediaTypeError } from "../http-errors.js";
 import { checkCsrfToken } from "../security/tokens.js";
 import { buildIssueModel } from "../services/issue-model.js";
 import { issuePath } from "../views/format.js";
-import { homePage } from "../views/home.js";
+import { homePage, type RecentIssue } from "../views/home.js";
 import { issuePage } from "../views/issue.js";
 import { searchPage } from "../views/search.js";
 import { loadingPage } from "../views/status.js";
@@ -20,16 +20,23 @@ export function pageRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   const { deps } = ctx;
 
   app.get("/", async (c) => {
-    const [trending, rows] = await Promise.all([
-      ctx.trending().catch(() => []),
-      deps.store.listThreads({ limit: 100 }).catch(() => []),
-    ]);
-    const recent = rows
-      .filter((r) => r.kind === "issue")
-      .sort((a, b) => (a.fetchedAt < b.fetchedAt ? 1 : a.fetchedAt > b.fetchedAt ? -1 : 0))
-      .slice(0, 10);
+    const [trending, recent] = await Promise.all([ctx.trending().catch(() => []), recentlyAnalysed().catch(() => [])]);
     return c.html(homePage({ trending, recent, now: deps.now() }, nonceOf(c)), 200, PRIVATE);
   });
+
+  /** Stored issues that have a report (imported or synced threads without one are not "analysed"). */
+  async function recentlyAnalysed(): Promise<RecentIssue[]> {
+    const rows = (await deps.store.listThreads({ limit: 100 }))
+      .filter((r) => r.kind === "issue")
+      .sort((a, b) => (a.fetchedAt < b.fetchedAt ? 1 : a.fetchedAt > b.fetchedAt ? -1 : 0));
+    const out: RecentIssue[] = [];
+    for (const row of rows) {
+      const stored = await deps.store.getReport(row.ref);
+      if (stored) out.push({ ...row, analysedAt: stored.storedAt });
+      if (out.length === 10) break;
+    }
+    return out.sort((a, b) => (a.analysedAt < b.analysedAt ? 1 : a.analysedAt > b.analysedAt ? -1 : 0));
+  }
 
   // The home form: an issue goes to its page, anything else to search. A URL on a host that is
   // not configured is refused here, before anything is fetched.

@@ -4,7 +4,9 @@ import { ago, issuePath, refText } from "./format.js";
 import { renderPage } from "./layout.js";
 import { StateBadge, TrendingList } from "./parts.js";
 
-export type HomeModel = { trending: TrendingEntry[]; recent: ThreadRow[]; now: Date };
+export type RecentIssue = ThreadRow & { analysedAt: string };
+
+export type HomeModel = { trending: TrendingEntry[]; recent: RecentIssue[]; now: Date };
 
 export function homePage(model: HomeModel, nonce: string): string {
   return renderPage({
@@ -52,8 +54,8 @@ export function homePage(model: HomeModel, nonce: string): string {
                   <li>
                     <a href={issuePath(row.ref)}>{row.title}</a>
                     <span class="meta">
-                      {refText(row.ref)} · <StateBadge state={row.state} reason={row.stateReason} /> · fetched{" "}
-                      {ago(row.fetchedAt, model.now)}
+                      {refText(row.ref)} · <StateBadge state={row.state} reason={row.stateReason} /> · analysed{" "}
+                      {ago(row.analysedAt, model.now)}
                     </span>
                   </li>
                 ))}

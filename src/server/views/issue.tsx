@@ -41,11 +41,11 @@ export function issuePage(m: IssueModel, nonce: string): string {
           <Header m={m} />
           <Stats m={m} />
           <ErrorMessage report={r} />
+          <RawBody m={m} />
           <Analysis report={r} />
           <Fix report={r} />
           <Links m={m} />
           <Similar m={m} />
-          <RawBody m={m} />
         </article>
         <aside aria-label="Signals, tools and trending issues">
           <Votes m={m} />
@@ -266,7 +266,7 @@ function Links({ m }: { m: IssueModel }) {
                   return (
                     <tr>
                       <td>{page ? <a href={page}>{l.ref}</a> : <ExtLink href={l.url}>{l.ref}</ExtLink>}</td>
-                      <td>{l.type === "pull" ? "pull request" : "issue"}</td>
+                      <td class="nowrap">{l.type === "pull" ? "pull request" : "issue"}</td>
                       <td>{l.relations.join(", ")}</td>
                       <td>
                         <StateBadge state={stateWord(l)} reason={l.stateReason} />
