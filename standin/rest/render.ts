@@ -312,8 +312,11 @@ function commitFields(event: EventRecord, ctx: RenderContext): { commit_id: stri
       sha = found.sha;
       repo = found.repo ?? repo;
     }
-  } else if ((data.event === "referenced" || data.event === "merged") && data.commit_id) {
+  } else if (data.event === "referenced" && data.commit_id) {
     sha = data.commit_id;
+  } else if (data.event === "merged") {
+    // GitHub's REST merged event carries the merge commit, as GraphQL's MergedEvent.commit does.
+    sha = data.commit_id ?? event.thread.data.pull?.merge_commit_sha ?? null;
   }
   return { commit_id: sha, commit_url: sha === null ? null : `${repoApiUrl(repo, ctx)}/commits/${sha}` };
 }

@@ -96,25 +96,12 @@ describe("REST and GraphQL agree on every dev fixture thread", () => {
   const { threads } = loadFixtureDir(fixturesDir);
   const refs = threads.map((t) => ({ host: "github.com", owner: t.owner, repo: t.repo, number: t.number }));
 
-  // Stand-in bug (reported): for these merged pulls the fixture's `merged` event has commit_id
-  // null; GraphQL's MergedEvent.commit falls back to pull.merge_commit_sha (as GitHub does) but the
-  // REST timeline renders commit_id null. The check below pins exactly that divergence, so it
-  // fails (and should be deleted) once the stand-in fills commit_id on REST too.
-  const mergedCommitBug = new Set(["nodejs/node#45161", "nodejs/node#46306", "nodejs/node#53523"]);
-
   it.each(refs.map((r) => [`${r.owner}/${r.repo}#${r.number}`, r] as const))(
     "%s: restVisible(GraphQL thread) deep-equals the REST thread",
     async (name, ref) => {
       const viaGraphql = await thread(withToken().fetchThread(ref));
       const viaRest = await thread(anonymous().fetchThread(ref));
       const visible = restVisible(viaGraphql);
-      if (mergedCommitBug.has(name)) {
-        expect(viaRest.events.find((e) => e.type === "merged")).toMatchObject({ commitSha: null });
-        expect(visible.events.find((e) => e.type === "merged")).toMatchObject({
-          commitSha: viaGraphql.pull?.mergeCommitSha,
-        });
-        visible.events = visible.events.map((e) => (e.type === "merged" ? { ...e, commitSha: null } : e));
-      }
       expect(visible).toEqual(viaRest);
     },
   );
