@@ -12,12 +12,9 @@ const program = new Command()
   .name("issuegraph")
   .exitOverride()
   .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+registerCommands(program, io);
+if (!program.commands.some((c) => c.name() === "sync")) registerSyncCommands(program, io);
 let code: number = EXIT.ok;
-const setExit = (c: number) => {
-  code = c;
-};
-registerCommands(program, io, setExit);
-if (!program.commands.some((c) => c.name() === "sync")) registerSyncCommands(program, io, setExit);
 try {
   await program.parseAsync(process.argv.slice(2), { from: "user" });
 } catch (error) {

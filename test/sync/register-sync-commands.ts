@@ -1,65 +1,55 @@
 // The commander registration of `sync`, `worker` and `enqueue`, exactly as it belongs in
-// src/cli/commands.ts (the lead wires it there; until then cli-entry.ts adds it for the tests).
+// src/cli/commands.ts registerCommands (the lead wires it there; until then cli-entry.ts adds it).
+// Same style as the other commands: lazy imports, errors thrown to main.ts.
 import type { Command } from "commander";
-import { makeSyncDeps, openQueueFor, parseSyncCommand, runSync } from "../../src/cli/commands/sync.js";
-import {
-  makeWorkerDeps,
-  parseEnqueueCommand,
-  parseWorkerCommand,
-  runEnqueue,
-  runWorker,
-} from "../../src/cli/commands/worker.js";
 import type { Io } from "../../src/cli/io.js";
 
-const API_URL = "GitHub API base URL (default $GITHUB_API_URL or https://api.github.com)";
-
-export function registerSyncCommands(program: Command, io: Io, setExit: (code: number) => void): void {
+export function registerSyncCommands(program: Command, io: Io): void {
   program
     .command("sync")
-    .description("Bring a repository's issues and pull requests into the store (incremental and resumable)")
+    .description("bring a repository's issues and pull requests into the store (incremental, resumable)")
     .argument("<repo>", "owner/repo or https://github.com/owner/repo")
     .option("--deep", "also fetch every changed thread's comments and timeline")
     .option("--queue", "enqueue a sync job for `issuegraph worker` instead of running it (PostgreSQL store)")
-    .option("--api-url <url>", API_URL)
+    .option("--api-url <url>", "GitHub API base URL (default $GITHUB_API_URL or https://api.github.com)")
     .option(
-      "--db <path-or-url>",
-      "SQLite file or postgres:// URL (default $ISSUEGRAPH_DB, $DATABASE_URL, ~/.local/share/issuegraph/issuegraph.db)",
+      "--db <path>",
+      "store: SQLite file or postgres:// URL (default $ISSUEGRAPH_DB, $DATABASE_URL or the XDG data dir)",
     )
     .action(async (repo: string, flags) => {
+      const { makeSyncDeps, parseSyncCommand, runSync } = await import("../../src/cli/commands/sync.js");
       const options = parseSyncCommand(repo, flags, io.env);
       io.stdout(await runSync(options, makeSyncDeps(options, io)));
-      setExit(0);
     });
 
   program
     .command("worker")
-    .description("Take sync and report jobs from the PostgreSQL job queue until SIGINT/SIGTERM")
+    .description("take sync and report jobs from the PostgreSQL job queue until SIGINT/SIGTERM")
     .option("--jobs <kinds>", "job kinds to take: sync, report or sync,report", "sync,report")
     .option("--concurrency <n>", "jobs run at once per kind (1-16)", "1")
     .option("--poll <seconds>", "how often an idle worker asks for jobs (0.5-60)", "2")
     .option("--id <name>", "worker name in logs and job results (default $ISSUEGRAPH_WORKER_ID or host-pid)")
-    .option("--api-url <url>", API_URL)
+    .option("--api-url <url>", "GitHub API base URL (default $GITHUB_API_URL or https://api.github.com)")
     .option("--db <url>", "postgres:// URL of the shared store and queue (default $DATABASE_URL)")
     .action(async (flags) => {
+      const { makeWorkerDeps, parseWorkerCommand, runWorker } = await import("../../src/cli/commands/worker.js");
       const options = parseWorkerCommand([], flags, io.env);
       await runWorker(options, makeWorkerDeps(options, io));
-      setExit(0);
     });
 
   program
     .command("enqueue")
-    .description(
-      "Queue jobs for the workers: `enqueue sync owner/repo... [--deep]`, `enqueue report REF... [--depth n]`",
-    )
+    .description("queue jobs for the workers: enqueue sync owner/repo... [--deep] | enqueue report REF... [--depth n]")
     .argument("<kind>", "sync or report")
     .argument("<targets...>", "repositories (sync) or issue URLs / owner/repo#n (report)")
     .option("--deep", "sync jobs: also fetch comments and timelines")
     .option("--depth <n>", "report jobs: how far to follow links (1-3)", "1")
-    .option("--api-url <url>", API_URL)
+    .option("--api-url <url>", "GitHub API base URL (default $GITHUB_API_URL or https://api.github.com)")
     .option("--db <url>", "postgres:// URL of the shared store and queue (default $DATABASE_URL)")
     .action(async (kind: string, targets: string[], flags) => {
+      const { parseEnqueueCommand, runEnqueue } = await import("../../src/cli/commands/worker.js");
+      const { openQueueFor } = await import("../../src/cli/commands/sync.js");
       const options = parseEnqueueCommand(kind, targets, flags, io.env);
       io.stdout(await runEnqueue(options, { openQueue: () => openQueueFor(options.store, options.queueSchema) }));
-      setExit(0);
     });
 }

@@ -7,13 +7,13 @@ import { trackRateLimits } from "../../core/github-pool/rate-budget.js";
 import { createTokenPool } from "../../core/github-pool/token-pool.js";
 import { tokensFromEnv } from "../../core/github-pool/tokens.js";
 import { type JobQueue, openJobQueue } from "../../core/queue/pg-boss-queue.js";
-import { openStore, storeLocationFrom } from "../../core/store/open-store.js";
+import { openStore } from "../../core/store/open-store.js";
 import type { RepoRef, Store, StoreLocation } from "../../core/store/types.js";
 import { createProgressReporter, type RateBudget } from "../../core/sync/progress.js";
 import { formatRepo, parseRepoArg } from "../../core/sync/repo-arg.js";
 import type { Thread } from "../../core/thread/types.js";
 import { type SyncClient, type SyncResult, syncRepo } from "../../core/use-cases/sync.js";
-import { type CommonConfig, commonConfig, type Env } from "../config.js";
+import { type CommonConfig, commonConfig, type Env, storeLocationOf } from "../config.js";
 import { makeLogger } from "../deps.js";
 import type { Io } from "../io.js";
 
@@ -53,27 +53,6 @@ export function parseSyncCommand(repoArg: string, flags: SyncFlags, env: Env): S
     tokens,
     queueSchema: env.ISSUEGRAPH_QUEUE_SCHEMA?.trim() || "pgboss",
   };
-}
-
-/** --db, else ISSUEGRAPH_DB, else DATABASE_URL, else the default file; ISSUEGRAPH_PG_SCHEMA picks the PostgreSQL schema. */
-export function storeLocationOf(db: string | undefined, env: Env): StoreLocation {
-  const location = storeLocationFrom({
-    db: db ?? env.ISSUEGRAPH_DB,
-    databaseUrl: env.DATABASE_URL,
-    xdgDataHome: env.XDG_DATA_HOME,
-    home: env.HOME ?? env.USERPROFILE ?? ".",
-  });
-  const schema = env.ISSUEGRAPH_PG_SCHEMA?.trim();
-  if (location.kind === "postgres" && schema) {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-      throw new UsageError(
-        `ISSUEGRAPH_PG_SCHEMA "${schema}" is not a plain schema name`,
-        "Use lowercase letters, digits and _.",
-      );
-    }
-    return { ...location, schema };
-  }
-  return location;
 }
 
 export type GitHubForSync = { client: SyncClient; budget: () => RateBudget | null };

@@ -13,9 +13,9 @@ import { parseIssueRef } from "../../core/refs/parse-ref.js";
 import { openStore } from "../../core/store/open-store.js";
 import type { Store, StoreLocation } from "../../core/store/types.js";
 import { parseRepoArg } from "../../core/sync/repo-arg.js";
-import { type CommonConfig, commonConfig, type Env, parseDepth } from "../config.js";
+import { type CommonConfig, commonConfig, type Env, parseDepth, storeLocationOf } from "../config.js";
 import type { Io } from "../io.js";
-import { type GitHubForSync, githubFor, openQueueFor, storeLocationOf } from "./sync.js";
+import { type GitHubForSync, githubFor, openQueueFor } from "./sync.js";
 
 export type WorkerFlags = {
   apiUrl?: string;

@@ -1,11 +1,10 @@
 // What each job does: `sync` runs syncRepo; `report` fetches the thread, stores it with its error
 // signature, analyses it and stores the report. Everything is injected, as for the use-cases.
-import type { GitHubClient, ThreadFetchMeta } from "../github/index.js";
-import { errorSignature } from "../similar/error-signature.js";
+import type { GitHubClient } from "../github/index.js";
 import type { Store } from "../store/types.js";
 import type { RateBudget } from "../sync/progress.js";
-import type { IssueRef, Thread } from "../thread/types.js";
-import { type ReportSource, reportFromThread } from "../use-cases/report.js";
+import type { Thread } from "../thread/types.js";
+import { buildReport } from "../use-cases/report.js";
 import { syncRepo } from "../use-cases/sync.js";
 import type { JobData, JobKind } from "./jobs.js";
 
@@ -36,44 +35,13 @@ export function makeJobHandlers(deps: JobHandlerDeps): JobHandlers {
       };
     },
     async report(job) {
-      const source = reportSource(deps.client);
-      const before = source.requests();
-      const { thread, meta } = await source.fetchThread(job.ref);
-      const errorMessage = deps.extractError(thread);
-      // The thread is stored whole (this also fills in a shallow copy a sync left).
-      await deps.store.transaction(async (tx) => {
-        await tx.putThread(thread, { ...meta, errorMessage });
-        if (errorMessage) {
-          const sig = errorSignature(errorMessage);
-          await tx.putSignature(
-            thread.ref,
-            { key: sig.key, family: sig.family, signature: sig.signature },
-            errorMessage,
-          );
-        }
-      });
-      const report = await reportFromThread(thread, meta, { depth: job.depth ?? 1 }, { source, now: deps.now }, before);
-      const stored = await deps.store.putReport(report, { etag: meta.etag, fetchedAt: meta.fetchedAt });
-      const after = source.requests();
-      return { reportId: stored.id, requests: after.rest - before.rest + after.graphql - before.graphql };
+      // The report use-case fetches (or revalidates) the thread, stores it whole with its error
+      // signature (filling in a shallow copy a sync left), analyses it and stores the report.
+      const before = deps.client.requests();
+      await buildReport(job.ref, { depth: job.depth ?? 1 }, { source: deps.client, now: deps.now, store: deps.store });
+      const stored = await deps.store.getReport(job.ref);
+      const after = deps.client.requests();
+      return { reportId: stored?.id ?? null, requests: after.rest - before.rest + after.graphql - before.graphql };
     },
   };
 }
-
-/** The GitHub client as the report use-case wants it (a fetch without an etag never answers 304). */
-export function reportSource(client: GitHubClient): ReportFetcher {
-  return {
-    async fetchThread(ref) {
-      const res = await client.fetchThread(ref);
-      if (res.notModified) throw new Error("invariant: a fetch without an etag answered 304");
-      return { thread: res.thread, meta: res.meta };
-    },
-    fetchSummaries: (refs) => client.fetchSummaries(refs),
-    findFirstRelease: (repo, sha) => client.findFirstRelease(repo, sha),
-    requests: () => client.requests(),
-  };
-}
-
-export type ReportFetcher = Omit<ReportSource, "fetchThread"> & {
-  fetchThread(ref: IssueRef): Promise<{ thread: Thread; meta: ThreadFetchMeta }>;
-};

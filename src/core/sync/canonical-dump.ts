@@ -8,6 +8,7 @@ import type { Thread } from "../thread/types.js";
 export type DumpedThread = {
   key: string;
   via: string;
+  source: string | null;
   etag: string | null;
   errorMessage: string | null;
   thread: Thread;
@@ -27,6 +28,7 @@ export async function dumpRepo(store: Store, repo: RepoRef): Promise<RepoDump> {
     threads.push({
       key: refKey(row.ref),
       via: stored.via,
+      source: stored.source,
       etag: stored.etag,
       errorMessage: stored.errorMessage,
       thread: stored.thread,

@@ -38,6 +38,7 @@ export type Call =
   | { kind: "fetch"; number: number };
 
 export class FakeGitHub implements SyncClient {
+  readonly apiUrl = "https://fake.test";
   threads = new Map<number, Thread>();
   calls: Call[] = [];
   /** Runs before each call answers; throw from it to fail that call. */

@@ -112,6 +112,7 @@ describe("sync against the stand-in", () => {
     let fetched = 0;
     const gh = client();
     const counting: SyncClient = {
+      apiUrl: gh.apiUrl,
       listIssuesPage: (r, o) => gh.listIssuesPage(r, o),
       requests: () => gh.requests(),
       fetchThread: async (ref, o) => {

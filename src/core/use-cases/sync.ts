@@ -26,7 +26,7 @@ import {
 import type { Thread } from "../thread/types.js";
 
 /** The slice of the GitHub client sync needs (a token pool offers the same). */
-export type SyncClient = Pick<GitHubClient, "listIssuesPage" | "fetchThread" | "requests">;
+export type SyncClient = Pick<GitHubClient, "listIssuesPage" | "fetchThread" | "requests" | "apiUrl">;
 
 export type SyncOptions = {
   repo: RepoRef;
@@ -103,17 +103,23 @@ export async function syncRepo(options: SyncOptions, deps: SyncDeps): Promise<Sy
     });
   };
 
+  /** Stored whole, from this API (a thread from another world, or imported, is fetched again). */
+  function isWhole(stored: StoredThread): boolean {
+    return !isShallow(stored) && stored.source === deps.client.apiUrl;
+  }
+
   /** The item as it must be stored, or null when the store already has it (or it is gone). */
   async function prepare(item: IssueListItem): Promise<Write | null> {
     const stored = await deps.store.getThread(item.ref);
-    if (stored && compareTimes(stored.thread.updatedAt, item.updatedAt) >= 0 && (!deep || !isShallow(stored))) {
+    if (stored && compareTimes(stored.thread.updatedAt, item.updatedAt) >= 0 && (!deep || isWhole(stored))) {
       counts.unchanged++;
       return null;
     }
     if (!deep) {
       const thread = shallowThread(item, stored?.thread ?? null);
       const meta = { fetchedAt: deps.now().toISOString(), via: "rest" as const, requests: { rest: 0, graphql: 0 } };
-      return { thread, meta: { ...meta, etag: SHALLOW_ETAG, errorMessage: deps.extractError(thread) } };
+      // No source: a report's cache (obtainThread) then never takes the shallow copy for the thread.
+      return { thread, meta: { ...meta, etag: SHALLOW_ETAG, source: null, errorMessage: deps.extractError(thread) } };
     }
     let fetched: Awaited<ReturnType<SyncClient["fetchThread"]>>;
     try {
@@ -129,7 +135,7 @@ export async function syncRepo(options: SyncOptions, deps: SyncDeps): Promise<Sy
     if (fetched.notModified) return null;
     counts.fetched++;
     const { thread, meta } = fetched;
-    return { thread, meta: { ...meta, errorMessage: deps.extractError(thread) } };
+    return { thread, meta: { ...meta, source: deps.client.apiUrl, errorMessage: deps.extractError(thread) } };
   }
 
   /** Writes the threads and the watermark they complete, together. */
@@ -145,6 +151,9 @@ export async function syncRepo(options: SyncOptions, deps: SyncDeps): Promise<Sy
         if (message) {
           const sig = errorSignature(message);
           await tx.putSignature(w.thread.ref, { key: sig.key, family: sig.family, signature: sig.signature }, message);
+        } else {
+          // The error was edited out (or never there): no stale signature may match it.
+          await tx.clearSignature(w.thread.ref);
         }
         written++;
       }
