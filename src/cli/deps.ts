@@ -22,6 +22,7 @@ export function makeGitHubClient(config: CommonConfig, io: Io) {
     apiUrl: config.apiUrl,
     token: config.token,
     logger,
+    clock: io.now,
     onRateLimitWait: ({ seconds, resetAt }: { seconds: number; resetAt: Date }) => {
       io.stderr(`GitHub rate limit reached; waiting ${Math.ceil(seconds)} s (resets at ${resetAt.toISOString()})...\n`);
     },

@@ -51,7 +51,12 @@ export async function buildReport(ref: IssueRef, options: ReportOptions, deps: R
     source: deps.source.apiUrl,
   });
   if (store && obtained.changed) {
-    await indexThread(store, obtained.thread, { ...obtained.meta, etag: obtained.etag, source: deps.source.apiUrl }, extractErrorText);
+    await indexThread(
+      store,
+      obtained.thread,
+      { ...obtained.meta, etag: obtained.etag, source: deps.source.apiUrl },
+      extractErrorText,
+    );
   }
   const report = await reportFromThread(obtained.thread, obtained.meta, options, deps, before);
   if (store) await store.putReport(report, { etag: obtained.etag, fetchedAt: obtained.meta.fetchedAt });
@@ -71,7 +76,8 @@ export async function reportFromThread(
   const graph = await crawl(
     thread,
     {
-      fetchSummaries: (refs) => (offline ? summariesFromStore(store, refs) : deps.source.fetchSummaries(refs)),
+      fetchSummaries: (refs) =>
+        offline ? summariesFromStore(store, refs) : cachedSummaries(store, refs, meta.via === "store", deps),
       fetchThread: async (r) => {
         if (offline) return (await store?.getThread(r))?.thread ?? null;
         const fetched = await deps.source.fetchThread(r);
@@ -80,7 +86,9 @@ export async function reportFromThread(
     },
     { depth: options.depth, maxNodes: options.maxNodes ?? 200 },
   );
-  const releases = offline ? undefined : await findReleases(thread, graph.links, deps.source);
+  const releases = offline
+    ? undefined
+    : await findReleases(thread, graph.links, deps.source, await knownReleases(store, thread.ref));
   const after = deps.source.requests();
   const requests = { rest: after.rest - before.rest, graphql: after.graphql - before.graphql };
   const report = analyze({
@@ -92,8 +100,30 @@ export async function reportFromThread(
     generatedAt: deps.now().toISOString(),
     releases,
   });
-  if (store) await store.putLinks(thread.ref, graph.links.filter((l) => l.depth === 1));
+  if (store)
+    await store.putLinks(
+      thread.ref,
+      graph.links.filter((l) => l.depth === 1),
+    );
   return store ? { ...report, sameError: await sameErrorOrNull(store, thread.ref) } : report;
+}
+
+/**
+ * Linked threads' summaries. When the thread itself came from the store (fresh or revalidated), the
+ * stored summaries serve too, so an unchanged issue costs no request; new ones are fetched and kept.
+ */
+async function cachedSummaries(
+  store: Store | null,
+  refs: IssueRef[],
+  threadFromStore: boolean,
+  deps: ReportDeps,
+): Promise<Map<string, ThreadSummary | null>> {
+  const known = store && threadFromStore ? await store.getSummaries(refs) : new Map<string, ThreadSummary>();
+  const missing = refs.filter((r) => !known.has(refKey(r)));
+  const fetched = missing.length ? await deps.source.fetchSummaries(missing) : new Map<string, ThreadSummary | null>();
+  const found = [...fetched.values()].filter((s): s is ThreadSummary => s !== null);
+  if (store && found.length) await store.putSummaries(found, deps.now().toISOString());
+  return new Map<string, ThreadSummary | null>([...known, ...fetched]);
 }
 
 async function summariesFromStore(store: Store | null, refs: IssueRef[]): Promise<Map<string, ThreadSummary | null>> {
@@ -114,8 +144,12 @@ async function findReleases(
   thread: Thread,
   links: LinkedThread[],
   source: ReportSource,
+  known: Map<string, ReleaseInfo>,
 ): Promise<Map<string, ReleaseInfo | null>> {
-  const fixes = links.filter((l) => l.depth === 1 && l.summary?.merged && l.relations.includes("closed-by"));
+  const releases = new Map<string, ReleaseInfo | null>(known);
+  const fixes = links.filter(
+    (l) => l.depth === 1 && l.summary?.merged && l.relations.includes("closed-by") && !known.has(formatRef(l.target)),
+  );
   const shas = new Map<string, string>();
   const unknown: IssueRef[] = [];
   for (const link of fixes) {
@@ -128,7 +162,6 @@ async function findReleases(
       if (summary?.mergeCommitSha) shas.set(key, summary.mergeCommitSha);
     }
   }
-  const releases = new Map<string, ReleaseInfo | null>();
   for (const link of fixes) {
     const sha = shas.get(refKey(link.target));
     if (!sha) continue;
@@ -136,6 +169,16 @@ async function findReleases(
     releases.set(formatRef(link.target), await source.findFirstRelease({ host, owner, repo }, sha));
   }
   return releases;
+}
+
+/** Releases found by the previous report: the first release containing a commit never changes once it exists. */
+async function knownReleases(store: Store | null, ref: IssueRef): Promise<Map<string, ReleaseInfo>> {
+  const previous = store ? (await store.getReport(ref))?.report : null;
+  const known = new Map<string, ReleaseInfo>();
+  for (const pull of previous?.fix.pulls ?? []) {
+    if (pull.releasedIn) known.set(pull.ref, { tag: pull.releasedIn, publishedAt: pull.releasedAt });
+  }
+  return known;
 }
 
 function closerSha(thread: Thread, pull: IssueRef): string | null {

@@ -1,0 +1,35 @@
+// An in-memory Io for running CLI commands in-process in tests.
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { Env } from "./config.js";
+import type { Io } from "./io.js";
+
+export type CapturedIo = Io & { out: () => string; err: () => string };
+
+export function captureIo(env: Env, now = () => new Date("2026-11-27T12:00:00Z")): CapturedIo {
+  let out = "";
+  let err = "";
+  return {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    env,
+    cwd: process.cwd(),
+    now,
+    stderrIsTTY: false,
+    writeFile: async (path, content) => {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, content, "utf8");
+    },
+    readFile: (path) => readFile(path, "utf8"),
+    readDir: async (path) =>
+      (await readdir(path, { withFileTypes: true })).map((d) => ({ name: d.name, isDirectory: d.isDirectory() })),
+    flush: async () => {},
+    untilStopped: () => new Promise(() => {}),
+    out: () => out,
+    err: () => err,
+  };
+}
