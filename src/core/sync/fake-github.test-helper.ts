@@ -38,7 +38,7 @@ export type Call =
   | { kind: "fetch"; number: number };
 
 export class FakeGitHub implements SyncClient {
-  readonly apiUrl = "https://fake.test";
+  readonly apiUrl: string;
   threads = new Map<number, Thread>();
   calls: Call[] = [];
   /** Runs before each call answers; throw from it to fail that call. */
@@ -46,7 +46,8 @@ export class FakeGitHub implements SyncClient {
   missingRepo = false;
   #count = { rest: 0, graphql: 0 };
 
-  constructor(threads: Thread[] = []) {
+  constructor(threads: Thread[] = [], apiUrl = "https://fake.test") {
+    this.apiUrl = apiUrl;
     for (const t of threads) this.threads.set(t.ref.number, t);
   }
 

@@ -45,7 +45,12 @@ describe("syncRepo: incremental listing", () => {
     const dump = await dumpRepo(store, REPO);
     expect(dump.threads).toHaveLength(25);
     expect(dump.threads.every((t) => t.etag === SHALLOW_ETAG && t.thread.comments.length === 0)).toBe(true);
-    expect(decodeSyncState(dump.watermark)).toEqual({ since: at(25), deepSince: null, listEtag: expect.any(String) });
+    expect(decodeSyncState(dump.watermark)).toEqual({
+      since: at(25),
+      deepSince: null,
+      listEtag: expect.any(String),
+      source: gh.apiUrl,
+    });
   });
 
   it("re-syncs an unchanged repository with one conditional request answered 304", async () => {
@@ -111,6 +116,15 @@ describe("syncRepo: incremental listing", () => {
     const wm = await store.getWatermark(REPO);
     expect(wm).toMatchObject({ since: null, listEtag: expect.any(String) });
     expect(await run(gh, store)).toMatchObject({ pages: 1, notModified: true });
+  });
+
+  it("starts over when the stored watermark was made against another API", async () => {
+    const store = await freshStore();
+    await run(new FakeGitHub(many(12)), store);
+    const other = new FakeGitHub(many(12), "http://127.0.0.1:4000");
+    await run(other, store);
+    expect(other.lists()[0]).toMatchObject({ since: null, etag: null });
+    expect(decodeSyncState(await store.getWatermark(REPO)).source).toBe("http://127.0.0.1:4000");
   });
 
   it("fails with NotFoundError for an unknown repository and writes nothing", async () => {

@@ -22,6 +22,7 @@ import {
   mergeSyncState,
   proposeSyncState,
   type SyncState,
+  stateFor,
 } from "../sync/sync-state.js";
 import type { Thread } from "../thread/types.js";
 
@@ -83,7 +84,7 @@ export async function syncRepo(options: SyncOptions, deps: SyncDeps): Promise<Sy
     return { rest: now.rest - before.rest, graphql: now.graphql - before.graphql };
   };
   const counts = { pages: 0, listed: 0, stored: 0, fetched: 0, unchanged: 0, missing: 0 };
-  let state: SyncState = decodeSyncState(await deps.store.getWatermark(repo));
+  let state: SyncState = stateFor(decodeSyncState(await deps.store.getWatermark(repo)), deps.client.apiUrl);
   let startedFrom: string | null = null;
   let notModified = false;
 
