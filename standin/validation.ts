@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
 import formatsPlugin from "ajv-formats";
+import { projectPath } from "../src/project-paths.js";
 import type { BodySchema } from "./rest/router.js";
 
 const timelineSchemas: Record<string, string> = {
@@ -34,7 +35,7 @@ export class ResponseValidator {
   readonly #ajv: Ajv;
   readonly #compiled = new Map<string, ValidateFunction>();
 
-  constructor(schemaFile: string | URL = new URL("./schemas/github-rest.json", import.meta.url)) {
+  constructor(schemaFile: string | URL = projectPath("standin", "schemas", "github-rest.json")) {
     const doc = JSON.parse(readFileSync(schemaFile, "utf8")) as { components: { schemas: object } };
     this.#ajv = new Ajv({ strict: false, allErrors: true });
     // ajv-formats is CommonJS: its default export arrives as the module object under NodeNext typings.

@@ -1,14 +1,14 @@
 // The offline demo: the bundled stand-in serves the sample fixtures on 127.0.0.1 and the real
 // client reports on the flagship issue through it, exactly as it would against github.com.
-import { fileURLToPath } from "node:url";
 import { startStandin } from "../../../standin/index.js";
 import { parseIssueRef } from "../../core/refs/parse-ref.js";
+import { projectPath } from "../../project-paths.js";
 import { parseFormat } from "../config.js";
 import { makeGitHubClient } from "../deps.js";
 import type { Io } from "../io.js";
 import { runReport } from "./report.js";
 
-export const SAMPLE_FIXTURES = fileURLToPath(new URL("../../../examples/fixtures", import.meta.url));
+export const SAMPLE_FIXTURES = projectPath("examples", "fixtures");
 export const FLAGSHIP = "anthropics/claude-code#45203";
 
 export async function runDemo(flags: { format?: string }, io: Io): Promise<string> {
