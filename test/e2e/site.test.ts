@@ -1,3 +1,4 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators (innerText waits and reads rendered text), not DOM nodes
 // The site in real Chromium, on the stand-in with the real GitHub client and a SQLite file:
 // the flagship from the home form, every part of its page, votes (with and without JavaScript),
 // a forged cross-site vote, search, accessibility (axe) in light and dark, no secrets.
