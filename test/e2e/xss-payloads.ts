@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: template-injection payloads are literal ${...} text on purpose
 // An XSS corpus: each payload would run `alert(1)` (or set window.__xss, or load something from
 // xss.invalid) if a page let it through. Grouped by family; the test places them in titles,
 // bodies, comments, labels, logins and error messages of generated issues.
