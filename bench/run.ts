@@ -1,0 +1,21 @@
+// npm run bench [-- name ...]: runs the named benchmarks (all by default) and prints their tables.
+import { benchAnalyze } from "./analyze.js";
+import { benchRequests } from "./requests.js";
+
+const benches: Record<string, () => Promise<string>> = {
+  requests: benchRequests,
+  analyze: benchAnalyze,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const names = wanted.length ? wanted : Object.keys(benches);
+for (const name of names) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`unknown benchmark ${name}; known: ${Object.keys(benches).join(", ")}`);
+    process.exit(2);
+  }
+  const started = Date.now();
+  console.log(await bench());
+  console.log(`(${name}: ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+}
