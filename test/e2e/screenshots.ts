@@ -1,7 +1,7 @@
-// Writes docs/screenshots/{home,issue,search}-{desktop,phone}-{light,dark}.png from the real site on
+// Writes docs/screenshots/{home,issue,search}-{desktop,phone}-light.png and the desktop ones in dark, from the real site on
 // the stand-in, in Chromium. Run: npx tsx test/e2e/screenshots.ts
 import { mkdirSync } from "node:fs";
-import { EXAMPLE_FIXTURES, FLAGSHIP_URL, launchChromium, openAnalysed, startSite } from "./support.js";
+import { EXAMPLE_FIXTURES, launchChromium, openAnalysed, startSite } from "./support.js";
 
 const OUT = new URL("../../docs/screenshots/", import.meta.url).pathname;
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
@@ -12,15 +12,36 @@ async function main(): Promise<void> {
   const site = await startSite({ fixturesDir: EXAMPLE_FIXTURES });
   const browser = await launchChromium();
   try {
-    // Analyse the flagship and a few neighbours first, so home has trending and recent issues.
-    const warm = await browser.newPage();
-    for (const n of [45203, 45020, 45039, 45095])
-      await openAnalysed(warm, `${site.url}/anthropics/claude-code/issues/${n}`);
-    await openAnalysed(warm, `${site.url}/anthropics/claude-code/issues/45203`);
-    await warm.close();
+    // Analyse the flagship and a few neighbours, and vote on them, so home has trending issues
+    // (through the API: no page computes trending before the votes are in).
+    const votes: [number, string[]][] = [
+      [45203, ["common-issue", "blocking", "verified"]],
+      [45020, ["blocking", "common-issue"]],
+      [45039, ["common-issue"]],
+      [45095, ["works"]],
+    ];
+    for (const [n, signals] of votes) {
+      const res = await fetch(`${site.url}/api/v1/issues/anthropics/claude-code/${n}`);
+      if (res.status !== 200) throw new Error(`analysing #${n}: ${res.status}`);
+      for (const signal of signals) {
+        const vote = await fetch(`${site.url}/api/v1/votes`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ ref: `anthropics/claude-code#${n}`, signal }),
+        });
+        if (vote.status !== 200) throw new Error(`voting on #${n}: ${vote.status}`);
+      }
+    }
     const flagshipPage = `${site.url}/anthropics/claude-code/issues/45203`;
-    for (const scheme of ["light", "dark"] as const) {
-      for (const [size, viewport] of Object.entries(SIZES)) {
+    // Light at both sizes; dark at desktop size only (the stylesheet is the same at any width).
+    const runs = [
+      ["light", "desktop"],
+      ["light", "phone"],
+      ["dark", "desktop"],
+    ] as const;
+    for (const [scheme, size] of runs) {
+      {
+        const viewport = SIZES[size];
         const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
         const page = await context.newPage();
         const shots: [string, string][] = [
@@ -32,7 +53,7 @@ async function main(): Promise<void> {
           if (name === "issue") await openAnalysed(page, url);
           else await page.goto(url);
           await page.screenshot({ path: `${OUT}${name}-${size}-${scheme}.png`, fullPage: true });
-          console.log(`wrote ${name}-${size}-${scheme}.png (${FLAGSHIP_URL === url ? "flagship" : url})`);
+          console.log(`wrote ${name}-${size}-${scheme}.png`);
         }
         await context.close();
       }
