@@ -13,6 +13,7 @@ import { renderMarkdown } from "../core/render/markdown.js";
 import { openStore } from "../core/store/open-store.js";
 import type { StoreLocation } from "../core/store/types.js";
 import { parseCatalog, type Tool } from "../core/tools/catalog.js";
+import { projectPath } from "../project-paths.js";
 import { createApp, type IssuegraphApp } from "./app.js";
 import type { ServerDeps } from "./deps.js";
 
@@ -73,8 +74,9 @@ export type ServeConfig = {
 };
 
 export const DEFAULT_FRESHNESS_MS = 10 * 60_000;
-const DEFAULT_CATALOG = new URL("../../catalog/tools.json", import.meta.url);
-const API_DOCS = new URL("./API.md", import.meta.url);
+// From the project root, so this works from source and from the bundled dist/ alike.
+const DEFAULT_CATALOG = () => projectPath("catalog", "tools.json");
+const API_DOCS = () => projectPath("src", "server", "API.md");
 
 /**
  * Opens the store, builds the GitHub client and the app, and listens. Resolves with the URL and a
@@ -111,7 +113,7 @@ export async function serveCommand(config: ServeConfig): Promise<RunningServer> 
       reportOptions: { depth: config.depth ?? 1 },
       clientIp: (c) => getConnInfo(c).remote.address ?? null,
       publicOrigins: config.publicOrigins,
-      apiDocs: readOptional(API_DOCS),
+      apiDocs: readOptional(API_DOCS()),
     });
     const running = await startServer({ app, port: config.port, host: config.host });
     logger.info({ url: running.url }, "listening");
@@ -130,7 +132,7 @@ export async function serveCommand(config: ServeConfig): Promise<RunningServer> 
 
 /** Reads and validates a catalog file (the bundled one when `path` is null). */
 export function loadCatalogFile(path: string | null): Tool[] {
-  const file = path ?? DEFAULT_CATALOG;
+  const file = path ?? DEFAULT_CATALOG();
   const name = path ?? "catalog/tools.json";
   let text: string;
   try {
@@ -148,9 +150,9 @@ export function loadCatalogFile(path: string | null): Tool[] {
   return parseCatalog(json, name);
 }
 
-function readOptional(url: URL): string | undefined {
+function readOptional(path: string): string | undefined {
   try {
-    return readFileSync(url, "utf8");
+    return readFileSync(path, "utf8");
   } catch {
     return undefined;
   }
