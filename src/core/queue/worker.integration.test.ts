@@ -82,10 +82,11 @@ describe.skipIf(!usable)(`worker with PostgreSQL${usable ? "" : ` (skipped: ${re
   it("runs a sync job and a report job, storing threads and the report", async () => {
     const syncId = await queue.enqueue("sync", { repo, deep: true });
     const reportId = await queue.enqueue("report", { ref: { ...repo, number: 5 } });
-    const { summary } = await work(
+    const { summary, events } = await work(
       (ev) => ev.filter((e) => e.type === "job-done" || e.type === "job-failed").length === 2,
     );
-    expect(summary).toMatchObject({ done: 2, failed: 0, byKind: { sync: 1, report: 1 } });
+    const failures = JSON.stringify(events.filter((e) => e.type === "job-failed"));
+    expect(summary, failures).toMatchObject({ done: 2, failed: 0, byKind: { sync: 1, report: 1 } });
     const sync = await queue.getJob("sync", syncId);
     expect(sync).toMatchObject({ state: "completed", output: { worker: "w-test", pages: 2 } });
     // The report job may store #5 whole first; the sync then finds it up to date.
