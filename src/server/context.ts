@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { Context } from "hono";
 import { getSignedCookie, setSignedCookie } from "hono/cookie";
 import { UsageError } from "../core/errors.js";
-import { parseIssueRef } from "../core/refs/parse-ref.js";
+import { parseIssueRef, refKey } from "../core/refs/parse-ref.js";
 import type { IssueRef } from "../core/thread/types.js";
 import { DEFAULT_LIMITS, type ServerDeps } from "./deps.js";
 import { ForbiddenError, TooManyRequestsError } from "./http-errors.js";
@@ -21,6 +21,9 @@ export type AppEnv = { Variables: { secureHeadersNonce?: string } };
 export const VOTER_COOKIE = "ig_voter";
 const YEAR_S = 365 * 24 * 3600;
 const TRENDING_TTL_MS = 60_000;
+/** A reader reloading a page counts as one view per this window (views feed trending). */
+const VIEW_WINDOW_MS = 30 * 60_000;
+const MAX_VIEW_KEYS = 50_000;
 
 export type ServerContext = ReturnType<typeof createServerContext>;
 
@@ -57,6 +60,7 @@ export function createServerContext(deps: ServerDeps) {
   const randomId = deps.randomId ?? (() => randomBytes(16).toString("base64url"));
 
   let trendingCache: { at: number; items: Promise<TrendingEntry[]> } | null = null;
+  const lastViews = new Map<string, number>();
 
   const clientIp = (c: Context): string => {
     try {
@@ -137,6 +141,20 @@ export function createServerContext(deps: ServerDeps) {
     /** Called only when a request would make the server fetch from GitHub. */
     admitAnalysis(c: Context): void {
       take(limiters.analysesPerIp, clientIp(c), "new issues to analyse");
+    },
+
+    /** Whether this page view counts (once per voter and issue per half hour). */
+    countView(voterId: string, ref: IssueRef): boolean {
+      const key = `${voterId}|${refKey(ref)}`;
+      const now = nowMs();
+      const last = lastViews.get(key);
+      if (last !== undefined && now - last < VIEW_WINDOW_MS) return false;
+      if (lastViews.size >= MAX_VIEW_KEYS) {
+        for (const [k, t] of lastViews) if (now - t >= VIEW_WINDOW_MS) lastViews.delete(k);
+        if (lastViews.size >= MAX_VIEW_KEYS) lastViews.clear();
+      }
+      lastViews.set(key, now);
+      return true;
     },
 
     /** Trending, recomputed at most once a minute. */

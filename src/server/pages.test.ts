@@ -145,6 +145,22 @@ describe("issue page", () => {
     expect(t.source.fetched).toHaveLength(2);
   });
 
+  it("counts a reader's reloads as one view per half hour", async () => {
+    const { c, app, store, clock } = await analysed();
+    const views = async () =>
+      (await store.activitySince("2000-01-01T00:00:00Z", { limit: 10 })).find((a) => a.ref.number === 7)?.views;
+    await c.request("/acme/widget/issues/7");
+    expect(await views()).toBe(1);
+    clock.advance(29 * 60_000);
+    await c.request("/acme/widget/issues/7");
+    expect(await views()).toBe(1);
+    await new Client(app).request("/acme/widget/issues/7");
+    expect(await views()).toBe(2);
+    clock.advance(2 * 60_000);
+    await c.request("/acme/widget/issues/7");
+    expect(await views()).toBe(3);
+  });
+
   it("answers unknown paths with a 404 page", async () => {
     const t = await makeTestApp();
     const res = await t.app.request("/no/such/page/here");

@@ -86,9 +86,11 @@ export function pageRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const actual = ctx.reports.actual(ref);
     if (issuePath(actual) !== issuePath(ref)) return c.redirect(issuePath(actual), 301);
     const voterId = await ctx.ensureVoter(c);
-    await deps.store.recordView(ref, deps.now().toISOString()).catch((e: unknown) => {
-      deps.logger.warn({ err: e instanceof Error ? e.name : "error" }, "could not record a page view");
-    });
+    if (ctx.countView(voterId, ref)) {
+      await deps.store.recordView(ref, deps.now().toISOString()).catch((e: unknown) => {
+        deps.logger.warn({ err: e instanceof Error ? e.name : "error" }, "could not record a page view");
+      });
+    }
     const voted = c.req.query("voted");
     const flash = isSignal(voted)
       ? `Your “${SIGNAL_LABELS[voted]}” vote was ${c.req.query("active") === "1" ? "counted" : "taken back"}.`
