@@ -74,7 +74,7 @@ describe("runSync", () => {
     const options = parseSyncCommand("acme/app", {}, {});
     const { d, err } = deps(gh, "run.db");
     expect(await runSync(options, d)).toBe(
-      "synced acme/app: 2 threads stored, 1 unchanged; 2 list pages, 2 requests; up to date to 2024-01-01T00:02:00Z\n",
+      "synced acme/app: 2 threads stored; 2 list pages, 2 requests; up to date to 2024-01-01T00:02:00Z\n",
     );
     expect(err.join("")).toMatch(/^sync acme\/app: .*rate 4,990\/5,000 left \(core\)\n/);
     expect(await runSync(options, d)).toBe(
@@ -121,6 +121,7 @@ describe("formatSyncSummary", () => {
     pages: 3,
     threads: 150,
     fetched: 149,
+    listed: 153,
     unchanged: 2,
     missing: 1,
     requests: 152,

@@ -121,7 +121,7 @@ export function formatSyncSummary(r: SyncResult): string {
   if (r.notModified) return `${name} is unchanged since the last sync (${requests}, answered 304 Not Modified)\n`;
   const parts = [`${r.threads} threads stored`];
   if (r.deep) parts.push(`${r.fetched} fetched whole`);
-  parts.push(`${r.unchanged} unchanged`);
+  if (r.unchanged) parts.push(`${r.unchanged} unchanged`);
   if (r.missing) parts.push(`${r.missing} gone`);
   const upTo = r.watermark.since ? `; up to date to ${r.watermark.since}` : "";
   return `synced ${name}${r.deep ? " (deep)" : ""}: ${parts.join(", ")}; ${r.pages} list pages, ${requests}${upTo}\n`;

@@ -57,7 +57,7 @@ const deps = (c: SyncClient, store: Store) => ({
   now: () => new Date(),
 });
 
-describe("sync against the stand-in", () => {
+describe("sync against the stand-in", { timeout: 180_000 }, () => {
   it("a shallow sync lists the repository in a few requests; a deep one fills in every thread", async () => {
     const store = await freshStore();
     const gh = client();

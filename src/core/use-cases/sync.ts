@@ -9,6 +9,7 @@
 // See core/sync/README.md for the watermark's meaning and the shallow-thread marker.
 import { GoneError, NotFoundError, RateLimitedError } from "../errors.js";
 import type { GitHubClient, IssueListItem, RequestCounts } from "../github/index.js";
+import { refKey } from "../refs/parse-ref.js";
 import { errorSignature } from "../similar/error-signature.js";
 import type { PutThreadMeta, RepoRef, Store, StoredThread, Watermark } from "../store/types.js";
 import type { RateBudget, SyncPhase, SyncProgress } from "../sync/progress.js";
@@ -55,6 +56,8 @@ export type SyncResult = {
   deep: boolean;
   /** List requests (pages), including a 304. */
   pages: number;
+  /** Threads the list showed (each once, however often keyset paging repeated it). */
+  listed: number;
   /** Threads written to the store. */
   threads: number;
   /** Threads fetched whole (deep). */
@@ -87,6 +90,8 @@ export async function syncRepo(options: SyncOptions, deps: SyncDeps): Promise<Sy
   let state: SyncState = stateFor(decodeSyncState(await deps.store.getWatermark(repo)), deps.client.apiUrl);
   let startedFrom: string | null = null;
   let notModified = false;
+  // Each keyset page lists the previous page's last update again: those are not news.
+  const seen = new Map<string, string>();
 
   const progress = (phase: SyncPhase) => {
     if (!deps.onProgress) return;
@@ -182,7 +187,6 @@ export async function syncRepo(options: SyncOptions, deps: SyncDeps): Promise<Sy
         break;
       }
       etag = null;
-      counts.listed += page.items.length;
       startedFrom ??= page.items[0]?.updatedAt ?? null;
       const pageMax = page.items.reduce<string | null>((max, i) => laterOf(max, i.updatedAt), since);
       const moved = compareTimes(pageMax, since) > 0;
@@ -194,9 +198,13 @@ export async function syncRepo(options: SyncOptions, deps: SyncDeps): Promise<Sy
       let pending: Write[] = [];
       let upTo = since;
       for (const item of page.items) {
+        upTo = laterOf(upTo, item.updatedAt);
+        const key = refKey(item.ref);
+        if (seen.get(key) === item.updatedAt) continue;
+        seen.set(key, item.updatedAt);
+        counts.listed++;
         progress("fetching");
         const write = await prepare(item);
-        upTo = laterOf(upTo, item.updatedAt);
         if (!write) continue;
         pending.push(write);
         if (pending.length >= commitEvery) {
@@ -223,11 +231,12 @@ export async function syncRepo(options: SyncOptions, deps: SyncDeps): Promise<Sy
   }
   progress("done");
   const by = spent();
+  const { stored, ...rest } = counts;
   return {
     repo,
     deep,
-    ...counts,
-    threads: counts.stored,
+    ...rest,
+    threads: stored,
     requests: by.rest + by.graphql,
     requestsBy: by,
     notModified,
