@@ -93,6 +93,24 @@ describe("serveCommand against the stand-in", () => {
     expect(standin.requests.length).toBeGreaterThan(0);
   });
 
+  it("syncs a repository through the admin endpoint, and only with the admin token", async () => {
+    const post = (auth: string | null) =>
+      fetch(`${server.url}/api/v1/admin/sync`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) },
+        body: JSON.stringify({ repo: "nodejs/node" }),
+      });
+    expect((await post(null)).status).toBe(401);
+    expect((await post("Bearer nope")).status).toBe(403);
+    const res = await post(`Bearer ${ADMIN_TOKEN}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { repo: string; result: { listed: number; threads: number } };
+    expect(body.repo).toBe("nodejs/node");
+    expect(body.result.listed).toBeGreaterThan(3);
+    const search = await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent("flush option ignored")}`);
+    expect(((await search.json()) as { results: { ref: string }[] }).results[0]?.ref).toBe("nodejs/node#60552");
+  });
+
   it("serves the API documentation", async () => {
     const res = await fetch(`${server.url}/api/v1/docs`);
     expect(res.status).toBe(200);

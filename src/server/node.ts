@@ -13,9 +13,10 @@ import { renderMarkdown } from "../core/render/markdown.js";
 import { openStore } from "../core/store/open-store.js";
 import type { StoreLocation } from "../core/store/types.js";
 import { parseCatalog, type Tool } from "../core/tools/catalog.js";
+import { extractErrorText } from "../core/use-cases/report.js";
+import { syncRepo } from "../core/use-cases/sync.js";
 import { projectPath } from "../project-paths.js";
 import { createApp, type IssuegraphApp } from "./app.js";
-import type { ServerDeps } from "./deps.js";
 
 export type RunningServer = { url: string; close(): Promise<void> };
 
@@ -69,8 +70,11 @@ export type ServeConfig = {
   logLevel?: "silent" | "error" | "warn" | "info" | "debug";
   /** Public origin(s) when behind a reverse proxy, e.g. ["https://issuegraph.example"]. */
   publicOrigins?: string[];
-  /** Syncs a repository (admin endpoint); absent: the endpoint answers 404. */
-  runSync?: ServerDeps["runSync"];
+  /**
+   * The admin sync endpoint (`POST /api/v1/admin/sync`, with the admin token) syncs the repository's
+   * issue list into the store; with `syncDeep` it also fetches every changed thread whole.
+   */
+  syncDeep?: boolean;
 };
 
 export const DEFAULT_FRESHNESS_MS = 10 * 60_000;
@@ -109,7 +113,19 @@ export async function serveCommand(config: ServeConfig): Promise<RunningServer> 
       freshnessMs: config.freshnessMs ?? DEFAULT_FRESHNESS_MS,
       logger,
       renderMarkdown,
-      runSync: config.runSync,
+      runSync: async (repo) => {
+        const r = await syncRepo(
+          { repo, deep: config.syncDeep ?? false },
+          { client, store, extractError: extractErrorText, now: () => new Date() },
+        );
+        return {
+          listed: r.listed,
+          threads: r.threads,
+          fetched: r.fetched,
+          unchanged: r.unchanged,
+          requests: r.requests,
+        };
+      },
       reportOptions: { depth: config.depth ?? 1 },
       clientIp: (c) => getConnInfo(c).remote.address ?? null,
       publicOrigins: config.publicOrigins,

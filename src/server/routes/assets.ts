@@ -12,6 +12,8 @@ export function assetRoutes(app: Hono<AppEnv>): void {
     ["/assets/app.css", APP_CSS, "text/css; charset=utf-8"],
     ["/assets/app.js", APP_JS, "text/javascript; charset=utf-8"],
   ];
+  // Browsers ask for it on every site; an empty answer keeps 404 pages out of their logs.
+  app.get("/favicon.ico", (c) => c.body(null, 204, { "cache-control": "public, max-age=86400" }));
   for (const [path, body, type] of assets) {
     const tag = etag(body);
     app.get(path, (c) => {
