@@ -2,13 +2,16 @@
 // input always gives the same Report (the clock arrives as `generatedAt`).
 import { formatRef } from "../refs/parse-ref.js";
 import type { CommitRef, LinkedThread } from "../thread/link.js";
-import { REPORT_SCHEMA_VERSION, type Report } from "../thread/report.js";
+import { REPORT_SCHEMA_VERSION, type Report, type SameErrorPart } from "../thread/report.js";
 import type { FetchMeta, Thread } from "../thread/types.js";
 import { extractThreadError } from "./extract-error.js";
 import { fixStatus, type Releases } from "./fix-status.js";
 import { toReportCommits, toReportLinks } from "./links.js";
-import { buildSections } from "./sections.js";
+import { readThread } from "./reading.js";
+import { buildSections, sectionContext } from "./sections.js";
+import { signalsOf } from "./signals.js";
 import { computeStats, timelineTop } from "./stats.js";
+import { toReportWorkaround } from "./workarounds.js";
 
 export type AnalyzeInput = {
   thread: Thread;
@@ -19,6 +22,11 @@ export type AnalyzeInput = {
   generatedAt: string;
   /** First release containing each closing pull's merge, keyed "owner/repo#n"; null: none found. */
   releases?: Releases | undefined;
+  /**
+   * Other stored issues with the same error (the report use-case reads it from the store). Absent:
+   * the report was made without a store, and `report.sameError` stays absent.
+   */
+  sameError?: SameErrorPart | null | undefined;
 };
 
 export function analyze(input: AnalyzeInput): Report {
@@ -27,7 +35,19 @@ export function analyze(input: AnalyzeInput): Report {
   const commits = toReportCommits(input.commits);
   const error = extractThreadError(thread);
   const fix = fixStatus({ thread, links, linked: input.links, commits, releases: input.releases });
-  const sections = buildSections({ thread, links, commits, fix, error, fetchedAt: meta.fetchedAt });
+  const sectionInput = {
+    thread,
+    links,
+    commits,
+    fix,
+    error,
+    fetchedAt: meta.fetchedAt,
+    sameError: input.sameError,
+    releases: input.releases,
+  };
+  const reading = readThread(sectionInput);
+  const sections = buildSections(sectionInput, reading);
+  const signals = signalsOf(sectionContext(sectionInput, reading));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     ref: formatRef(thread.ref),
@@ -52,6 +72,13 @@ export function analyze(input: AnalyzeInput): Report {
     commits,
     fix,
     sections,
+    ...(input.sameError === undefined ? {} : { sameError: input.sameError }),
+    category: reading.category,
+    tags: reading.tags,
+    signals,
+    workarounds: reading.workarounds.map(toReportWorkaround),
+    environment: reading.environment,
+    snapshot: reading.snapshot,
     meta: {
       fetchedAt: meta.fetchedAt,
       generatedAt: input.generatedAt,

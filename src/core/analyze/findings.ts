@@ -1,6 +1,7 @@
-// What people in the thread say worked, did not work or helped only for a while; who reports the
-// same problem; what maintainers state; and code they offer as a working example. Sentence-level
-// cue phrases, negative cues checked first ("did not help" is never read as "helped").
+// What people in the thread say worked, did not work, helped only for a while or made things worse;
+// what they think the cause is; who reports the same problem; what maintainers state; and code they
+// offer as a working example. Sentence-level cue phrases, negative cues checked first ("did not
+// help" is never read as "helped"). Quoted lines ("> …") are someone else's words and are skipped.
 import type { AuthorAssociation, Thread } from "../thread/types.js";
 import { type CodeBlock, plainLine, sentences, splitBlocks } from "./markdown-blocks.js";
 
@@ -22,7 +23,11 @@ export type Voice = {
   order: number;
 };
 
-export type FindingKind = "worked" | "did-not-help" | "temporary" | "maintainer";
+/**
+ * - caveat: a step that had a cost or made things worse ("as soon as I enabled X, credits were deducted");
+ * - cause: someone's reading of why it happens ("It looks as if requests are billed to …").
+ */
+export type FindingKind = "worked" | "did-not-help" | "temporary" | "maintainer" | "caveat" | "cause";
 export type Finding = { kind: FindingKind; text: string; voice: Voice };
 export type Example = { code: string; language: string | null; voice: Voice; cue: string };
 export type TriedList = { items: string[]; voice: Voice };
@@ -46,6 +51,15 @@ const TEMPORARY =
   /\b(?:briefly|temporarily|for\s+a\s+(?:while|bit|few\s+minutes)|(?:came|comes)\s+back|returned\s+soon|returns\s+after|only\s+until)\b/i;
 const POSITIVE =
   /\bwork(?:s|ed)\s+(?:for\s+me|again|now|fine|perfectly|around\s+it)\b|(?:^|[.,;:!]\s*|\b(?:and|but|so)\s+)(?:this|that|it|which)\s+(?:worked|works|helped|helps|fixed\s+it|fixes\s+it|solved\s+it|solves\s+it|did\s+the\s+trick|does\s+the\s+trick)\b|\b(?:fixed|solved|resolved)\s+(?:it|this|the\s+(?:issue|problem))\b|\bwork-?\s?around\b|\bgot\s+it\s+(?:working|to\s+work)\b|\b(?:is|are)\s+working\s+(?:again|now)\b|\bhelped\b|\buntil\s+then\b|\bin\s+the\s+meantime\b|\bas\s+a\s+(?:temporary\s+)?(?:fix|solution)\b|\byou\s+can\s+(?:use|run|set|add|try|disable|enable|pass|downgrade|upgrade|switch)\b|\btry\s+(?:running|using|setting|adding|disabling|enabling|this|the\s+following)\b|\bfixes\s+(?:it|this)\s+for\s+me\b|\bbrings\s+back\b|\bsince\s+then\s+I\s+(?:haven't|have\s+not)\b/i;
+/** A cost or a worse state … */
+const WORSE =
+  /^\s*(?:even\s+)?worse\b|\bmade\s+(?:it|things|this)\s+(?:even\s+)?worse\b|\bside[- ]effects?\b|\b(?:started|began)\s+(?:being\s+)?(?:deducted|charged|billed|draining)\b|\b(?:got|was|were|am|been)\s+(?:\w+\s+)?(?:charged|billed)\b|\b(?:credits?|balance|money|data)\b[^.]{0,40}\b(?:deducted|drained|lost|wiped)\b/i;
+/** … that followed a step someone took. */
+const STEP =
+  /\b(?:as\s+soon\s+as|after|when|once)\s+(?:I|we)\s+\w+|\bafter\s+\w+ing\b|\b(?:switch(?:ed|ing)|turn(?:ed|ing))\s+on\b|\benabl(?:ed|ing)\b/i;
+/** Someone's reading of why it happens. Questions and negations are not readings. */
+const CAUSE =
+  /\b(?:looks\s+(?:as\s+if|as\s+though|like\s+(?:the|it|Claude|requests?|this))|seems\s+(?:as\s+if|like\s+(?:the|it|this)|that|to\s+be)|appears\s+(?:that|to\s+be)|(?:the\s+)?root\s+cause|caused\s+by|I\s+(?:suspect|believe)\s+(?:that\s+)?(?:the|it|this)|my\s+guess\s+is|it\s+turns\s+out|the\s+(?:problem|issue|bug)\s+is\s+that)\b/i;
 /** Things a maintainer says about the state of the problem. */
 const STATUS_CUE =
   /\b(?:fix(?:ed|es)?|clos(?:ed|es|ing)|releas(?:ed|e)|milestone|duplicate|by\s+design|expected|intended|not\s+a\s+bug|won't\s+fix|wontfix|upstream|reproduc\w*|regression|workaround|candidate|landed|merged|backport\w*|cause[sd]?)\b/i;
@@ -114,8 +128,9 @@ export function readFindings(thread: Thread): Findings {
       i + 1,
     );
     if (voice.isBot) return; // bot notices ("possible duplicates") are not reports of what worked
-    const all = sentences(c.body).filter((x) => x.length <= MAX_SENTENCE);
-    readText(c.body, voice, out, all);
+    const own = withoutQuotes(c.body);
+    const all = sentences(own).filter((x) => x.length <= MAX_SENTENCE);
+    readText(own, voice, out, all);
     const key = voice.login?.toLowerCase();
     if (key && !voice.isAuthor && !same.has(key)) {
       const hit = all.find((s) => SAME_HERE.test(s));
@@ -174,12 +189,23 @@ function readText(markdown: string, voice: Voice, out: Findings, all: string[]):
 export function classify(sentence: string): Exclude<FindingKind, "maintainer"> | null {
   if (NEGATIVE.test(sentence))
     return TEMPORARY.test(sentence) && POSITIVE.test(sentence) ? "temporary" : "did-not-help";
+  if (WORSE.test(sentence) && STEP.test(sentence)) return "caveat";
   if (/\bno\s+(?:known\s+)?(?:work-?\s?around|fix|solution)\b/i.test(sentence)) return null;
   if (sentence.trimEnd().endsWith("?")) return null; // "Is there a workaround?"
   if (TEMPORARY.test(sentence) && /\b(?:helped|fixed|worked|works)\b/i.test(sentence)) return "temporary";
   if (POSITIVE.test(sentence)) return "worked";
+  const cause = CAUSE.exec(sentence);
+  // "It does not look like …" is not a reading; a negation after the cue ("… has not been reached") is.
+  if (cause && !/\b(?:not|no|never)\b|n't\b/i.test(sentence.slice(0, cause.index))) return "cause";
   return null;
 }
+
+/** The text without quoted lines ("> …"), which repeat someone else's words. */
+export const withoutQuotes = (markdown: string): string =>
+  markdown
+    .split("\n")
+    .filter((l) => !/^\s{0,3}>/.test(l))
+    .join("\n");
 
 /**
  * "Work-around:" blocks and "What I tried" lists, read line by line from the prose. Returns the

@@ -10,7 +10,7 @@ import { reportSchema } from "../render/json.js";
 import type { Report, Statement } from "../thread/report.js";
 import { type AnalyzeInput, analyze } from "./analyze.js";
 import { type FixtureFile, fixtureCrawlDeps, fixtureReleases, fixtureThread, fixtureWorld } from "./test-fixtures.js";
-import { BANNED_FILLER } from "./test-thread.js";
+import { allowedUrls, BANNED_FILLER } from "./test-thread.js";
 
 const DIR = fileURLToPath(new URL("../../../examples/fixtures", import.meta.url));
 
@@ -102,29 +102,116 @@ describe("fixtures: the flagship", () => {
     }
   });
 
-  it("has a TL;DR that gives state, label, error, the same-error reports and that nothing is known", () => {
-    const [first, second] = reportOf(answers.flagship.thread).sections.tldr;
-    expect(first?.text).toMatch(/^Open issue \(labelled "invalid"\)/);
+  it("has a TL;DR that names the same-error cluster and the absence of a fix as of the snapshot, with citations", () => {
+    const r = reportOf(answers.flagship.thread);
+    const [first, second] = r.sections.tldr;
+    expect(r.sections.tldr).toHaveLength(2);
+    expect(first?.text).toMatch(/^Open issue \(labelled "invalid" by a bot\)/);
     expect(first?.text).toContain(
       `API Error: 400 "You're out of extra usage. Add more at claude.ai/settings/usage and keep going."`,
     );
-    expect(first?.text).toContain("3 commenters report the same problem");
+    expect(first?.text).toContain("4 people report it in this thread");
+    // The cluster: linked issues whose title quotes the error, or that a same-here commenter filed.
+    const cluster = [
+      "anthropics/claude-code#45204",
+      "anthropics/claude-code#45252",
+      "anthropics/claude-code#45020",
+      "anthropics/claude-code#45039",
+      "anthropics/claude-code#45095",
+    ];
+    expect(first?.text).toContain(
+      `5 linked issues report the same error (${cluster.slice(0, 4).join(", ")} and ${cluster[4]})`,
+    );
     const cited = first?.citations.map((c) => c.url) ?? [];
-    for (const ref of answers.flagship.cross_referenced_by) {
-      expect(cited).toContain(`https://github.com/${ref.replace("#", "/issues/")}`);
-    }
-    expect(second?.text).toBe("No fix or workaround is known as of 2026-04-09.");
+    for (const ref of cluster) expect(cited).toContain(`https://github.com/${ref.replace("#", "/issues/")}`);
+    // Every cluster member is in the answer key's same-error cluster; the third-party error (#45911) is not.
+    const same = new Set(answersCluster().same);
+    for (const ref of cluster) expect(same.has(ref), ref).toBe(true);
+    expect(first?.text).not.toContain("45911");
+    // As of the last activity in the data (2026-04-09), not the fetch time or today.
+    expect(second?.text).toMatch(
+      /^No official fix, maintainer response or working workaround is on record as of the last activity on 2026-04-09; the reporter observes: "It looks as if Claude Code charges requests to the "extra usage" bucket/,
+    );
+    expect(second?.text).toMatch(/switching to a different model and updating Claude Code did not help\.$/);
+    expect(second?.citations.map((c) => c.url)).toContain(
+      "https://github.com/anthropics/claude-code/issues/45203#issuecomment-2878278340",
+    );
   });
 
-  it("keeps negative results apart from workarounds", () => {
-    const g = reportOf(answers.flagship.thread).sections.guidance.map((s) => s.text);
-    expect(g[0]).toBe("No workaround or fix has been reported in this thread.");
+  it("adds the store's same-error count when it knows more issues than the thread links", async () => {
+    const input = await inputFor(answers.flagship.thread);
+    const r = analyze({
+      ...input,
+      sameError: {
+        signature: "invalid_request_error: You're out of extra usage",
+        count: 8,
+        fixedOrWorkaround: [],
+        likelyDuplicates: [{ ref: "anthropics/claude-code#45098", score: 0.9 }],
+      },
+    });
+    expect(r.sections.tldr[0]?.text).toContain("8 stored issues in all share its error signature");
+    expect(r.sections.tldr[0]?.citations).toContainEqual({
+      label: "anthropics/claude-code#45098",
+      url: "https://github.com/anthropics/claude-code/issues/45098",
+    });
+    expect(r.sameError?.count).toBe(8);
+    expect(r.signals?.find((x) => x.signal === "common-issue")?.reason).toContain("8 stored issues");
+  });
+
+  it("keeps negative results and the costly step apart from workarounds", () => {
+    const r = reportOf(answers.flagship.thread);
+    const g = r.sections.guidance.map((s) => s.text);
+    expect(g[0]).toBe("No workaround or fix has been reported in this thread as of the last activity on 2026-04-09.");
     expect(g).toContain(
-      'Did not help, per ogaken0612: "Switching from Opus to Sonnet with /model did not help, and neither did updating Claude Code."',
+      'Did not help, per ogaken0612: "Switching from Opus to Sonnet with /model did not help, and neither did updating Claude Code".',
     );
-    expect(g.some((t) => t.startsWith("Reported to work"))).toBe(false);
+    expect(
+      g.some((t) => t.startsWith("Caution, per ogaken0612:") && t.includes("credits started being deducted")),
+    ).toBe(true);
+    expect(g.some((t) => /^(?:Reported to work|Workaround reported)/.test(t))).toBe(false);
+    expect(r.workarounds).toEqual([]);
+  });
+
+  it("compares the reporters' environments and names the open same-error issue to follow", () => {
+    const r = reportOf(answers.flagship.thread);
+    expect(r.environment).toMatchObject({
+      reporters: 4,
+      versions: [
+        { value: "2.0.76", count: 2 },
+        { value: "2.1.29", count: 1 },
+      ],
+      os: [{ value: "macOS", count: 2 }],
+      plans: [
+        { value: "Max 20x", count: 2 },
+        { value: "Max 5x", count: 2 },
+      ],
+    });
+    const notes = r.sections.notes.map((n) => n.text);
+    expect(notes.some((n) => n.includes("versions 2.0.76 to 2.1.29"))).toBe(true);
+    expect(notes).toContain("No maintainer (OWNER, MEMBER or COLLABORATOR) has commented in 4 comments.");
+    expect(r.sections.recommendation.text).toBe(
+      "No fix or workaround is known as of 2026-04-09: subscribe to this issue and to anthropics/claude-code#45020 (the other open report of the same error) for updates.",
+    );
+  });
+
+  it("gives evidence-based signals and a billing category", () => {
+    const r = reportOf(answers.flagship.thread);
+    expect(r.category).toBe("billing-quota");
+    expect(r.tags?.[0]).toEqual({ tag: "billing-quota", source: "category", reason: 'the title says "billing"' });
+    const signals = new Map(r.signals?.map((x) => [x.signal, x]));
+    expect(signals.get("common-issue")).toMatchObject({ strength: "strong", value: 9 });
+    expect(signals.get("blocking")).toMatchObject({ strength: "strong" });
+    expect(signals.has("works")).toBe(false);
+    expect(signals.has("easy-fix")).toBe(false);
   });
 });
+
+function answersCluster(): { anchor: string; same: string[] } {
+  const clusters = (answers as unknown as { error_clusters: { anchor: string; same: string[] }[] }).error_clusters;
+  const c = clusters.find((x) => x.anchor === answers.flagship.thread);
+  if (!c) throw new Error("no cluster for the flagship");
+  return c;
+}
 
 describe("fixtures: error messages", () => {
   it.each(answers.errors.map((e) => [e.thread, e.error] as const))("%s", (thread, error) => {
@@ -146,7 +233,20 @@ describe("fixtures: fix status", () => {
     if (f.merged) {
       expect(r.fix.status).toBe("fixed");
       expect(pull?.releasedIn ?? null).toBe(f.released_in ?? null);
-      if (f.released_in) expect(r.sections.recommendation.text).toBe(`Upgrade to ${f.released_in} or later.`);
+      if (f.released_in) {
+        expect(r.sections.recommendation.text).toBe(`Upgrade to ${f.released_in} or later.`);
+        // "fixed in vX.Y.Z, released DATE", the release cited.
+        expect(r.sections.tldr[1]?.text).toMatch(new RegExp(`released in ${f.released_in} on \\d{4}-\\d{2}-\\d{2}\\)`));
+        expect(r.sections.tldr[1]?.citations.map((c) => c.label)).toContain(`release ${f.released_in}`);
+        expect(r.signals?.find((x) => x.signal === "works")?.reason).toMatch(
+          new RegExp(`^fixed in ${f.released_in}, released `),
+        );
+      } else if (runs.get(issue)?.input.releases?.has(f.pr)) {
+        // Looked up and not found: said as such, never as a release.
+        expect(r.sections.tldr[1]?.text).toContain("no release containing it was found");
+      } else {
+        expect(r.sections.tldr[1]?.text).not.toMatch(/released|release containing/);
+      }
     } else {
       expect(r.fix.status).toMatch(/^fix-(open|unmerged)$/);
       expect(r.fix.summary).not.toMatch(/^Fixed/);
@@ -175,13 +275,20 @@ describe("fixtures: rules every report keeps", () => {
       const { input, report } = runs.get(key) ?? { input: null, report: null };
       if (!input || !report) throw new Error(key);
       const allowed = new Set([
-        input.thread.url,
-        ...input.thread.comments.map((c) => c.url),
+        ...allowedUrls(input),
         ...report.links.map((l) => l.url),
-        ...input.links.flatMap((l) => (l.summary ? [l.summary.url] : [])),
         ...report.commits.flatMap((c) => (c.url ? [c.url] : [])),
       ]);
-      const cites = [...statements(report).flatMap((s) => s.citations), ...(report.sections.example?.citations ?? [])];
+      const cites = [
+        ...statements(report).flatMap((s) => s.citations),
+        ...(report.sections.example?.citations ?? []),
+        ...(report.signals ?? []).flatMap((s) => s.citations),
+        ...(report.snapshot ? [report.snapshot.citation] : []),
+      ];
+      for (const w of report.workarounds ?? []) {
+        expect(allowed.has(w.url), `${key}: workaround ${w.url}`).toBe(true);
+        for (const x of [...w.confirmedBy, ...w.contradictedBy]) expect(allowed.has(x.url), key).toBe(true);
+      }
       for (const s of statements(report)) expect(s.citations.length, `${key}: ${s.text}`).toBeGreaterThan(0);
       for (const c of cites) expect(allowed.has(c.url), `${key}: ${c.label} ${c.url}`).toBe(true);
     }

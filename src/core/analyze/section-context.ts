@@ -1,10 +1,22 @@
 // What every section builder shares: the reading of the thread, citations and wording helpers.
-import type { Citation, FixPull, ReportLink } from "../thread/report.js";
+import type {
+  Citation,
+  FixPull,
+  ReportCategory,
+  ReportEnvironment,
+  ReportLink,
+  ReportSnapshot,
+  SameErrorPart,
+} from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
+import type { ReporterEnv } from "./environment-compare.js";
 import type { ThreadError } from "./extract-error.js";
 import type { Finding, Findings, Voice } from "./findings.js";
-import type { Fix, ReportCommit } from "./fix-status.js";
+import type { Fix, Releases, ReportCommit } from "./fix-status.js";
+import type { Regression } from "./regression.js";
+import type { SameErrorLink } from "./related.js";
 import { day, list } from "./text.js";
+import type { RankedWorkaround } from "./workarounds.js";
 
 export type SectionInput = {
   thread: Thread;
@@ -13,6 +25,26 @@ export type SectionInput = {
   fix: Fix;
   error: ThreadError | null;
   fetchedAt: string;
+  /** Other stored issues with the same error, when the report is made with a store. */
+  sameError?: SameErrorPart | null | undefined;
+  /** Release lookups made (a key with null: looked up, none found). */
+  releases?: Releases | undefined;
+};
+
+/** What the whole analysis read from the thread, shared by the sections and the signals. */
+export type Reading = {
+  findings: Findings;
+  workarounds: RankedWorkaround[];
+  /** Linked issues that report the same error (or are marked as duplicates of this one). */
+  cluster: SameErrorLink[];
+  /** Linked issues that only look similar (shared title words). */
+  similar: ReportLink[];
+  duplicateOf: ReportLink[];
+  envs: ReporterEnv[];
+  environment: ReportEnvironment;
+  snapshot: ReportSnapshot;
+  regression: Regression | null;
+  category: ReportCategory;
 };
 
 /** Labels that qualify the report itself; the TL;DR names them. */
@@ -28,14 +60,30 @@ export const MAX_TEMPORARY = 3;
 export const MAX_MAINTAINER = 3;
 export const MAX_CITED_LINKS = 10;
 
-export type Ctx = SectionInput & {
-  findings: Findings;
-  similar: ReportLink[];
-  duplicateOf: ReportLink[];
-  worked: Finding[];
-  threadCite: Citation;
-  asOf: string;
-};
+export type Ctx = SectionInput &
+  Reading & {
+    threadCite: Citation;
+    /** The day of the snapshot (latest activity), for "as of". */
+    asOf: string;
+    /** Fix pulls whose release was looked up (found or not). */
+    lookedUp: ReadonlySet<string>;
+  };
+
+/** The people who report the problem in the thread: the author plus same-here commenters. */
+export const reporterCount = (c: Ctx): number => (c.thread.kind === "pull" ? 0 : 1 + c.findings.sameHere.length);
+
+/** Citation of a release page: https://host/owner/repo/releases/tag/TAG. */
+export function releaseCite(p: FixPull, host: string): Citation | null {
+  if (!p.releasedIn) return null;
+  const repo = p.ref.split("#")[0];
+  return {
+    label: `release ${p.releasedIn}`,
+    url: `https://${host}/${repo}/releases/tag/${encodeURIComponent(p.releasedIn)}`,
+  };
+}
+
+/** "the last activity on 2026-04-09" with its citation. */
+export const asOfCite = (c: Ctx): Citation => c.snapshot.citation;
 
 export const kindWord = (t: Thread): string => (t.kind === "pull" ? "pull request" : "issue");
 
@@ -80,9 +128,12 @@ export const more = (links: readonly ReportLink[]): string =>
 
 export function mergedPhrase(p: FixPull): string {
   const parts = [p.mergedAt ? `merged ${day(p.mergedAt)}` : "merged"];
-  if (p.releasedIn) parts.push(`released in ${p.releasedIn}`);
+  if (p.releasedIn) parts.push(`released in ${p.releasedIn}${p.releasedAt ? ` on ${day(p.releasedAt)}` : ""}`);
   return `${p.ref} (${parts.join(", ")})`;
 }
+
+/** Whose words: "maintainer bob (MEMBER)", "the reporter", "carol". */
+export const workaroundCite = (w: RankedWorkaround, t: Thread): Citation => voiceCite(w.finding.voice, t);
 
 export function closingCommitCites(c: Ctx): Citation[] {
   const out: Citation[] = [];

@@ -1,6 +1,7 @@
 // Recommendation: one actionable line from the strongest evidence available.
 import type { Statement } from "../thread/report.js";
 import {
+  asOfCite,
   type Ctx,
   closingCommitCites,
   kindWord,
@@ -10,19 +11,29 @@ import {
   pullCite,
   reasonPhrase,
   refs,
-  voiceCite,
+  releaseCite,
   who,
+  workaroundCite,
 } from "./section-context.js";
-import { day, list, quote } from "./text.js";
+import { day, endSentence, list, plural, quote } from "./text.js";
 
 export function recommendation(c: Ctx): Statement {
   const { fix, thread } = c;
   const merged = fix.pulls.filter((p) => p.merged);
-  const best = c.worked[0];
+  const best = c.workarounds.find((w) => w.kind === "worked");
   if (thread.kind === "pull") return pullRecommendation(c);
   const released = merged.find((p) => p.releasedIn);
-  if (released) return { text: `Upgrade to ${released.releasedIn} or later.`, citations: [pullCite(released)] };
-  if (merged[0]) return { text: `Use a build that includes ${merged[0].ref}.`, citations: [pullCite(merged[0])] };
+  if (released) {
+    const release = releaseCite(released, thread.ref.host);
+    return {
+      text: `Upgrade to ${released.releasedIn} or later.`,
+      citations: release ? [pullCite(released), release] : [pullCite(released)],
+    };
+  }
+  if (merged[0]) {
+    const none = c.lookedUp.has(merged[0].ref) ? `; no release containing it was found as of ${c.asOf}` : "";
+    return { text: `Use a build that includes ${merged[0].ref}${none}.`, citations: [pullCite(merged[0])] };
+  }
   if (fix.status === "fixed")
     return { text: "Use a build that contains the commit that closed this issue.", citations: closingCommitCites(c) };
   const dup = c.duplicateOf[0];
@@ -32,9 +43,12 @@ export function recommendation(c: Ctx): Statement {
       thread.state === "closed" && thread.stateReason === "completed"
         ? `It was closed as completed${thread.closedAt ? ` on ${day(thread.closedAt)}` : ""} without a linked fix; on older versions, apply`
         : "Until a fix is merged, apply";
+    const support = best.confirmations > 0 ? ` (${plural(best.confirmations, "confirmation")})` : "";
     return {
-      text: `${lead} the workaround reported by ${who(best.voice)}: ${quote(best.text, 160)}`,
-      citations: [voiceCite(best.voice, thread)],
+      text: endSentence(
+        `${lead} the workaround reported by ${who(best.finding.voice)}${support}: ${quote(best.text, 160)}`,
+      ),
+      citations: [workaroundCite(best, thread)],
     };
   }
   const open = fix.pulls.filter((p) => !p.merged && p.state !== "closed");
@@ -56,10 +70,18 @@ export function recommendation(c: Ctx): Statement {
       citations: [c.threadCite],
     };
   }
-  const watch = c.similar.length > 0 ? ` and the linked reports (${refs(c.similar)}${more(c.similar)})` : "";
+  // Follow where a fix would show up: open issues with the same error first, then similar reports.
+  const openSame = c.cluster.map((x) => x.link).filter((l) => l.state === "open");
+  const watchLinks = openSame.length > 0 ? openSame : c.similar;
+  const watch =
+    openSame.length > 0
+      ? ` and to ${refs(openSame)}${more(openSame)} (the other open ${openSame.length === 1 ? "report" : "reports"} of the same ${c.error ? "error" : "problem"})`
+      : c.similar.length > 0
+        ? ` and the linked reports (${refs(c.similar)}${more(c.similar)})`
+        : "";
   return {
     text: `No fix or workaround is known as of ${c.asOf}: subscribe to this ${kindWord(thread)}${watch} for updates.`,
-    citations: [c.threadCite, ...c.similar.slice(0, MAX_CITED_LINKS).map(linkCite)],
+    citations: [asOfCite(c), ...watchLinks.slice(0, MAX_CITED_LINKS).map(linkCite)],
   };
 }
 

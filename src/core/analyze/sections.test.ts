@@ -28,21 +28,23 @@ describe("sections: nothing known", () => {
   const i = input(thread);
   const r = analyze(i);
 
-  it("says plainly that nothing is known, citing the thread", () => {
+  it("says plainly that nothing is known as of the last activity, not the fetch, citing the thread", () => {
+    // Fetched 2024-02-01; the last thing that happened is the edit of 2024-01-02.
     expect(r.sections.tldr[1]).toEqual({
-      text: "No fix or workaround is known as of 2024-02-01.",
+      text: "No official fix, maintainer response or working workaround is on record as of the last activity on 2024-01-02.",
       citations: [{ label: "acme/widget#7", url: thread.url }],
     });
     expect(r.sections.guidance[0]).toEqual({
-      text: "No workaround or fix has been reported in this thread.",
+      text: "No workaround or fix has been reported in this thread as of the last activity on 2024-01-02.",
       citations: [{ label: "acme/widget#7", url: thread.url }],
     });
+    expect(r.snapshot).toEqual({ at: "2024-01-02T10:00:00Z", citation: { label: "acme/widget#7", url: thread.url } });
     expect(r.sections.example).toBeNull();
   });
 
   it("states state, caveat labels and the error in the first TL;DR sentence", () => {
     expect(r.sections.tldr[0]?.text).toBe(
-      'Open issue (labelled "invalid"): "Widget crashes on start", reporting TypeError: boom.',
+      'Open issue (labelled "invalid" by a bot): "Widget crashes on start", reporting TypeError: boom.',
     );
   });
 
@@ -52,7 +54,7 @@ describe("sections: nothing known", () => {
 
   it("recommends following the thread, without generic advice", () => {
     expect(r.sections.recommendation.text).toBe(
-      "No fix or workaround is known as of 2024-02-01: subscribe to this issue for updates.",
+      "No fix or workaround is known as of 2024-01-02: subscribe to this issue for updates.",
     );
     expectGrounded(r, i);
   });
@@ -72,14 +74,19 @@ describe("sections: a merged, released fix", () => {
   });
   const r = analyze(i);
 
-  it("leads Guidance and the Recommendation with the upgrade, citing the pull request", () => {
-    const cite = [{ label: "acme/widget#20", url: pull.url }];
+  it("leads Guidance and the Recommendation with the upgrade, citing the pull request and the release", () => {
+    const cite = [
+      { label: "acme/widget#20", url: pull.url },
+      { label: "release v2.0.0", url: "https://github.com/acme/widget/releases/tag/v2.0.0" },
+    ];
     expect(r.sections.guidance[0]).toEqual({
-      text: "Upgrade to v2.0.0 or later: it contains acme/widget#20, which fixed this (merged 2024-03-01).",
+      text: "Upgrade to v2.0.0 or later, released 2024-03-05: it contains acme/widget#20, which fixed this (merged 2024-03-01).",
       citations: cite,
     });
     expect(r.sections.recommendation).toEqual({ text: "Upgrade to v2.0.0 or later.", citations: cite });
-    expect(r.sections.tldr[1]?.text).toBe("Fixed by acme/widget#20 (merged 2024-03-01, released in v2.0.0).");
+    expect(r.sections.tldr[1]?.text).toBe(
+      "Fixed by acme/widget#20 (merged 2024-03-01, released in v2.0.0 on 2024-03-05).",
+    );
     expectGrounded(r, i);
   });
 });
@@ -117,11 +124,11 @@ describe("sections: what people report", () => {
   const i = input(makeThread({ body: "Crashes.\n\n- OS: Linux", comments: [works, fails, maint] }));
   const r = analyze(i);
 
-  it("puts the workaround with its votes before negative results and maintainer statements", () => {
+  it("puts the workaround with its votes before maintainer statements and negative results", () => {
     expect(texts(r.sections.guidance)).toEqual([
-      'Reported to work by bob (👍 3): "Setting `FOO=1` worked for me:"',
-      'Did not help, per carol: "Reinstalling did not help."',
-      'Maintainer maint (MEMBER) wrote: "This is a regression from 1.4; we will look at it."',
+      'Workaround reported by bob (👍 3): "Setting `FOO=1` worked for me:".',
+      'Maintainer maint (MEMBER) wrote: "This is a regression from 1.4; we will look at it".',
+      'Did not help, per carol: "Reinstalling did not help".',
     ]);
     expect(r.sections.guidance[0]?.citations).toEqual([{ label: "comment by bob", url: works.url }]);
   });
@@ -131,13 +138,13 @@ describe("sections: what people report", () => {
       code: "export FOO=1",
       language: "sh",
       citations: [{ label: "comment by bob", url: works.url }],
-      caption: 'Quoted from bob, who wrote: "Setting `FOO=1` worked for me:"',
+      caption: 'Quoted from bob, confirmed by 3 people, who wrote: "Setting `FOO=1` worked for me:"',
     });
   });
 
   it("recommends the workaround and mentions confirmations and environment in Notes", () => {
     expect(r.sections.recommendation.text).toBe(
-      'Until a fix is merged, apply the workaround reported by bob: "Setting `FOO=1` worked for me:"',
+      'Until a fix is merged, apply the workaround reported by bob (3 confirmations): "Setting `FOO=1` worked for me:".',
     );
     expect(texts(r.sections.notes)).toEqual([
       "Reporter's environment: OS: Linux.",

@@ -111,6 +111,15 @@ export function allowedUrls(i: AnalyzeInput): Set<string> {
   }
   for (const c of i.commits) if (c.url) urls.add(c.url);
   for (const r of i.thread.closedByPulls) urls.add(threadUrl(r, "pull"));
+  // Releases the lookup found, and stored issues with the same error (the report's graph).
+  for (const [ref, release] of i.releases ?? []) {
+    if (release) urls.add(`https://${i.thread.ref.host}/${ref.split("#")[0]}/releases/tag/${release.tag}`);
+  }
+  const same = i.sameError;
+  for (const ref of [...(same?.likelyDuplicates ?? []), ...(same?.fixedOrWorkaround ?? [])].map((x) => x.ref)) {
+    const [repo, n] = ref.split("#");
+    urls.add(`https://${i.thread.ref.host}/${repo}/issues/${n}`);
+  }
   return urls;
 }
 

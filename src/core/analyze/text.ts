@@ -9,8 +9,14 @@ export function clip(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, "")}…`;
 }
 
-/** A quotation of thread text: straight double quotes, one line, at most `max` characters. */
-export const quote = (text: string, max = 220): string => `"${clip(text, max)}"`;
+/**
+ * A quotation of thread text: straight double quotes, one line, at most `max` characters. A final
+ * full stop is left out, so the quote can sit inside a sentence ("… reached", and …).
+ */
+export const quote = (text: string, max = 220): string => `"${clip(text, max).replace(/(?<!\.)\.$/, "")}"`;
+
+/** A quotation kept exactly as written (error messages, titles), clipped only. */
+export const quoteExact = (text: string, max = 220): string => `"${clip(text, max)}"`;
 
 /**
  * The gist of an error for a sentence: an HTTP-style JSON body is reduced to its "message" (kept

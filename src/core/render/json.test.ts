@@ -35,6 +35,12 @@ const REPORT_KEYS = [
   "commits",
   "fix",
   "sections",
+  "category",
+  "tags",
+  "signals",
+  "workarounds",
+  "environment",
+  "snapshot",
   "meta",
 ];
 
@@ -75,8 +81,44 @@ describe("renderJson", () => {
       },
     };
     const keys = Object.keys(JSON.parse(renderJson(withSame)));
-    expect(keys.slice(-2)).toEqual(["sameError", "meta"]);
+    expect(keys.slice(keys.indexOf("sections"), keys.indexOf("sections") + 3)).toEqual([
+      "sections",
+      "sameError",
+      "category",
+    ]);
+    expect(keys.at(-1)).toBe("meta");
     expect(reportSchema.parse(JSON.parse(renderJson(withSame)))).toEqual(withSame);
+  });
+
+  it("keeps the optional analysis fields of older stored reports absent, and validates them", () => {
+    const { category, tags, signals, workarounds, environment, snapshot, ...old } = report;
+    expect(category).toBeDefined();
+    const text = renderJson(old);
+    for (const k of ["category", "tags", "signals", "workarounds", "environment", "snapshot", "changes"]) {
+      expect(text).not.toContain(`"${k}"`);
+    }
+    expect(reportSchema.parse(JSON.parse(text))).toEqual(old);
+  });
+
+  it("writes changes and the LLM writer's outcome where the schema expects them", () => {
+    const withMore: Report = {
+      ...report,
+      changes: {
+        sinceFetchedAt: "2024-01-01T00:00:00Z",
+        sinceGeneratedAt: "2024-01-01T00:00:01Z",
+        items: [{ kind: "comments", text: "2 new comments.", citations: [{ label: "x", url: report.url }] }],
+      },
+      meta: { ...report.meta, llm: { provider: "openai", model: "m", status: "timeout", reason: "no answer in 5 s" } },
+    };
+    const parsed = JSON.parse(renderJson(withMore));
+    expect(Object.keys(parsed).slice(-2)).toEqual(["changes", "meta"]);
+    expect(Object.keys(parsed.meta).at(-1)).toBe("llm");
+    expect(reportSchema.parse(parsed)).toEqual(withMore);
+    const badSignal = {
+      ...report,
+      signals: [{ signal: "works", strength: "some", value: 1, reason: "x", citations: [] }],
+    };
+    expect(reportSchema.safeParse(badSignal).success).toBe(false);
   });
 
   it("round-trips through the schema", () => {

@@ -2,7 +2,20 @@
 // zod schema other faces and tests validate reports with. The schema is permissive about extra
 // fields (the schema only grows) and strict about the ones it declares.
 import { z } from "zod";
-import type { FixPull, Report, ReportEvidence, ReportLink, SameErrorPart, Statement } from "../thread/report.js";
+import type {
+  Citation,
+  FixPull,
+  Report,
+  ReportChanges,
+  ReportEnvironment,
+  ReportEvidence,
+  ReportLink,
+  ReportSignal,
+  ReportTag,
+  ReportWorkaround,
+  SameErrorPart,
+  Statement,
+} from "../thread/report.js";
 import { REPORT_SCHEMA_VERSION } from "../thread/report.js";
 
 const relation = z.enum([
@@ -64,6 +77,80 @@ export const sameErrorSchema = z.object({
   likelyDuplicates: z.array(z.object({ ref: z.string(), score: z.number().min(0).max(1) })),
 });
 
+const counted = z.array(z.object({ value: z.string(), count: z.number().int().min(1) }));
+
+export const categorySchema = z.enum([
+  "bug",
+  "crash",
+  "billing-quota",
+  "auth",
+  "performance",
+  "build",
+  "docs",
+  "feature-request",
+  "question",
+]);
+export const tagSchema = z.object({
+  tag: z.string().min(1),
+  source: z.enum(["category", "repository", "label", "title", "error", "body", "comments"]),
+  reason: z.string().min(1),
+});
+export const signalSchema = z.object({
+  signal: z.enum(["common-issue", "verified", "blocking", "flaky", "works", "easy-fix", "time-saver"]),
+  strength: z.enum(["strong", "some"]),
+  value: z.number().nullable(),
+  reason: z.string().min(1),
+  citations: z.array(citationSchema).min(1),
+});
+export const workaroundSchema = z.object({
+  text: z.string().min(1),
+  author: z.string().nullable(),
+  url,
+  code: z.string().nullable(),
+  confirmations: z.number().int().min(0),
+  confirmedBy: z.array(z.object({ login: z.string(), url, how: z.enum(["said-it-worked", "quoted-it"]) })),
+  contradictedBy: z.array(z.object({ login: z.string(), url })),
+  kind: z.enum(["worked", "temporary"]),
+});
+export const environmentSchema = z.object({
+  reporters: z.number().int().min(0),
+  versions: counted,
+  os: counted,
+  runtimes: counted,
+  plans: counted,
+  models: counted,
+});
+export const changesSchema = z.object({
+  sinceFetchedAt: z.string(),
+  sinceGeneratedAt: z.string(),
+  items: z.array(
+    z.object({
+      kind: z.enum([
+        "comments",
+        "state",
+        "title",
+        "labels",
+        "locked",
+        "links",
+        "link-state",
+        "fix",
+        "release",
+        "error",
+        "same-error",
+        "workarounds",
+      ]),
+      text: z.string().min(1),
+      citations: z.array(citationSchema).min(1),
+    }),
+  ),
+});
+export const llmMetaSchema = z.object({
+  provider: z.enum(["anthropic", "openai"]),
+  model: z.string(),
+  status: z.enum(["used", "rejected", "failed", "timeout"]),
+  reason: z.string().nullable(),
+});
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   ref: z.string(),
@@ -111,13 +198,21 @@ export const reportSchema = z.object({
     recommendation: statementSchema,
   }),
   sameError: sameErrorSchema.nullable().optional(),
+  category: categorySchema.optional(),
+  tags: z.array(tagSchema).optional(),
+  signals: z.array(signalSchema).optional(),
+  workarounds: z.array(workaroundSchema).optional(),
+  environment: environmentSchema.optional(),
+  snapshot: z.object({ at: z.string(), citation: citationSchema }).optional(),
+  changes: changesSchema.nullable().optional(),
   meta: z.object({
     fetchedAt: z.string(),
     generatedAt: z.string(),
     via: z.enum(["graphql", "rest", "store"]),
     apiRequests: z.object({ rest: z.number().int().min(0), graphql: z.number().int().min(0) }),
     depth: z.number().int().min(0),
-    analyzer: z.literal("deterministic"),
+    analyzer: z.enum(["deterministic", "llm"]),
+    llm: llmMetaSchema.optional(),
   }),
 });
 
@@ -178,10 +273,50 @@ const same = (x: SameErrorPart): SameErrorPart => ({
   likelyDuplicates: x.likelyDuplicates.map((d) => ({ ref: d.ref, score: d.score })),
 });
 
+const cite = (c: Citation): Citation => ({ label: c.label, url: c.url });
+const tag = (t: ReportTag): ReportTag => ({ tag: t.tag, source: t.source, reason: t.reason });
+const signal = (x: ReportSignal): ReportSignal => ({
+  signal: x.signal,
+  strength: x.strength,
+  value: x.value,
+  reason: x.reason,
+  citations: x.citations.map(cite),
+});
+const workaround = (w: ReportWorkaround): ReportWorkaround => ({
+  text: w.text,
+  author: w.author,
+  url: w.url,
+  code: w.code,
+  confirmations: w.confirmations,
+  confirmedBy: w.confirmedBy.map((c) => ({ login: c.login, url: c.url, how: c.how })),
+  contradictedBy: w.contradictedBy.map((c) => ({ login: c.login, url: c.url })),
+  kind: w.kind,
+});
+const counts = (xs: { value: string; count: number }[]) => xs.map((x) => ({ value: x.value, count: x.count }));
+const environment = (e: ReportEnvironment): ReportEnvironment => ({
+  reporters: e.reporters,
+  versions: counts(e.versions),
+  os: counts(e.os),
+  runtimes: counts(e.runtimes),
+  plans: counts(e.plans),
+  models: counts(e.models),
+});
+const changes = (c: ReportChanges): ReportChanges => ({
+  sinceFetchedAt: c.sinceFetchedAt,
+  sinceGeneratedAt: c.sinceGeneratedAt,
+  items: c.items.map((i) => ({ kind: i.kind, text: i.text, citations: i.citations.map(cite) })),
+});
+
+/** `{key: f(value)}` when the optional field is present, `{}` when absent (absent stays absent, not null). */
+function opt<K extends string, T, U>(key: K, value: T | undefined, f: (v: T) => U): Partial<Record<K, U>> {
+  return value === undefined ? {} : ({ [key]: f(value) } as Record<K, U>);
+}
+
 function ordered(r: Report): Report {
   const ex = r.sections.example;
   // Optional and absent when the report was made without a store: keep it absent, not null.
   const sameError = r.sameError === undefined ? {} : { sameError: r.sameError === null ? null : same(r.sameError) };
+  const llm = r.meta.llm;
   return {
     schemaVersion: r.schemaVersion,
     ref: r.ref,
@@ -225,6 +360,13 @@ function ordered(r: Report): Report {
       recommendation: st(r.sections.recommendation),
     },
     ...sameError,
+    ...opt("category", r.category, (c) => c),
+    ...opt("tags", r.tags, (ts) => ts.map(tag)),
+    ...opt("signals", r.signals, (xs) => xs.map(signal)),
+    ...opt("workarounds", r.workarounds, (ws) => ws.map(workaround)),
+    ...opt("environment", r.environment, environment),
+    ...opt("snapshot", r.snapshot, (s) => ({ at: s.at, citation: cite(s.citation) })),
+    ...opt("changes", r.changes, (c) => (c === null ? null : changes(c))),
     meta: {
       fetchedAt: r.meta.fetchedAt,
       generatedAt: r.meta.generatedAt,
@@ -232,6 +374,7 @@ function ordered(r: Report): Report {
       apiRequests: { rest: r.meta.apiRequests.rest, graphql: r.meta.apiRequests.graphql },
       depth: r.meta.depth,
       analyzer: r.meta.analyzer,
+      ...opt("llm", llm, (m) => ({ provider: m.provider, model: m.model, status: m.status, reason: m.reason })),
     },
   };
 }

@@ -10,7 +10,8 @@ const TOP_EVENTS = 6;
 
 export function renderMarkdown(report: Report): string {
   const cite = (c: readonly Citation[]) => cites(c, report.ref);
-  const statement = (s: Statement): string => `${escapeInline(s.text)}${cite(s.citations)}`;
+  const short = shortRefs(report.ref);
+  const statement = (s: Statement): string => `${escapeInline(short(s.text))}${cite(s.citations)}`;
   const paragraph = (items: readonly Statement[]): string => items.map(statement).join(" ");
   const orderedList = (items: readonly Statement[]): string =>
     items.map((s, i) => `${i + 1}. ${statement(s)}`).join("\n");
@@ -31,7 +32,7 @@ export function renderMarkdown(report: Report): string {
     section("Notes", bulletList(report.sections.notes)),
     section(
       "Recommendation",
-      `**${escapeInline(report.sections.recommendation.text)}**${cite(report.sections.recommendation.citations)}`,
+      `**${escapeInline(short(report.sections.recommendation.text))}**${cite(report.sections.recommendation.citations)}`,
     ),
     section("Linked issues and pull requests", linksSection(report)),
     sameErrorSection(report),
@@ -83,6 +84,14 @@ function shortLabel(label: string, reportRef: string): string {
   return prefix && label.toLowerCase().startsWith(prefix) && /^\d+$/.test(label.slice(prefix.length))
     ? label.slice(prefix.length - 1)
     : label;
+}
+
+/** In prose, "owner/repo#12" of the report's own repository reads as "#12" (the JSON keeps full refs). */
+function shortRefs(reportRef: string): (text: string) => string {
+  const repo = reportRef.slice(0, reportRef.indexOf("#"));
+  if (!repo) return (t) => t;
+  const re = new RegExp(`(?<![\\w./-])${repo.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}#(?=\\d)`, "gi");
+  return (text) => text.replace(re, "#");
 }
 
 function cites(citations: readonly Citation[], reportRef: string): string {

@@ -83,6 +83,104 @@ export type SameErrorPart = {
 
 export type TimelineCount = { type: string; count: number };
 
+/** What the issue is about (same names as the web site's tool catalog). */
+export type ReportCategory =
+  | "bug"
+  | "crash"
+  | "billing-quota"
+  | "auth"
+  | "performance"
+  | "build"
+  | "docs"
+  | "feature-request"
+  | "question";
+
+/** Where a tag was read: the repository's ecosystem, a label, or a cue in the text. */
+export type TagSource = "category" | "repository" | "label" | "title" | "error" | "body" | "comments";
+
+/** A tag with the reason for it, e.g. {tag: "billing", source: "error", reason: 'error says "extra usage"'}. */
+export type ReportTag = { tag: string; source: TagSource; reason: string };
+
+export type SignalName = "common-issue" | "verified" | "blocking" | "flaky" | "works" | "easy-fix" | "time-saver";
+
+/**
+ * A quick signal the evidence supports (absent signals are not listed). `value` is the count the
+ * strength rests on where one exists (distinct reporters, confirmations, the comment's position).
+ */
+export type ReportSignal = {
+  signal: SignalName;
+  strength: "strong" | "some";
+  value: number | null;
+  reason: string;
+  citations: Citation[];
+};
+
+/** A reported workaround or fix from the thread, ranked by independent confirmations. */
+export type ReportWorkaround = {
+  text: string;
+  author: string | null;
+  url: string;
+  /** The exact command or config quoted with it (inline or fenced code), when there is one. */
+  code: string | null;
+  /** Distinct people who confirmed it: 👍 on the comment plus later commenters who said it worked or quoted it. */
+  confirmations: number;
+  confirmedBy: { login: string; url: string; how: "said-it-worked" | "quoted-it" }[];
+  /** Later commenters who said it did not help them. */
+  contradictedBy: { login: string; url: string }[];
+  /** "temporary": helped only for a while. */
+  kind: "worked" | "temporary";
+};
+
+/** The environments reporters give, compared: the common factor and the exceptions. */
+export type ReportEnvironment = {
+  /** People (author and commenters) who gave at least one environment value. */
+  reporters: number;
+  /** Product versions, lowest to highest (compared numerically), with how many reporters named each. */
+  versions: { value: string; count: number }[];
+  os: { value: string; count: number }[];
+  runtimes: { value: string; count: number }[];
+  plans: { value: string; count: number }[];
+  models: { value: string; count: number }[];
+};
+
+/** The latest activity the report knows of: what "as of" means, not the fetch time. */
+export type ReportSnapshot = { at: string; citation: Citation };
+
+export type ChangeKind =
+  | "comments"
+  | "state"
+  | "title"
+  | "labels"
+  | "locked"
+  | "links"
+  | "link-state"
+  | "fix"
+  | "release"
+  | "error"
+  | "same-error"
+  | "workarounds";
+
+export type ReportChange = { kind: ChangeKind; text: string; citations: Citation[] };
+
+/** What changed since the previous stored report of the same thread. */
+export type ReportChanges = {
+  /** The previous report's fetch time and generation time. */
+  sinceFetchedAt: string;
+  sinceGeneratedAt: string;
+  items: ReportChange[];
+};
+
+export type LlmStatus = "used" | "rejected" | "failed" | "timeout";
+
+/** How the optional LLM writer fared; its sections are used only when status is "used". */
+export type LlmMeta = {
+  provider: "anthropic" | "openai";
+  model: string;
+  status: LlmStatus;
+  /** Why it was not used (never contains a key); null when used. */
+  reason: string | null;
+};
+
 export type Report = {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   /** "owner/repo#n" of the thread reported on (after following a transfer). */
@@ -112,12 +210,26 @@ export type Report = {
   sections: Sections;
   /** Other stored issues with the same error; absent or null when the report was made without a store. */
   sameError?: SameErrorPart | null;
+  // The fields below are optional because reports stored before they existed lack them; analyze()
+  // always sets them (changes: the report use-case, null on a first report).
+  category?: ReportCategory;
+  /** The category first (source "category"), then ecosystem, label and text tags; one entry per tag. */
+  tags?: ReportTag[];
+  signals?: ReportSignal[];
+  /** Strongest first: most confirmations, maintainers before others, earlier before later. */
+  workarounds?: ReportWorkaround[];
+  environment?: ReportEnvironment;
+  snapshot?: ReportSnapshot;
+  changes?: ReportChanges | null;
   meta: {
     fetchedAt: string;
     generatedAt: string;
     via: "graphql" | "rest" | "store";
     apiRequests: { rest: number; graphql: number };
     depth: number;
-    analyzer: "deterministic";
+    /** "llm" only when the LLM writer's sections passed every check. */
+    analyzer: "deterministic" | "llm";
+    /** Present when an LLM writer was configured. */
+    llm?: LlmMeta;
   };
 };

@@ -1,0 +1,205 @@
+// The environments of everyone who reports the problem (the author, and commenters who say they
+// have it too), compared: which product versions (a numeric range), operating systems, runtimes,
+// plans and models they name, and how many reporters name each. Prose only: versions in pasted logs
+// and code belong to the log, not to the reporter.
+import type { ReportEnvironment } from "../thread/report.js";
+import type { Thread } from "../thread/types.js";
+import { environmentFacts } from "./environment.js";
+import type { Findings, Voice } from "./findings.js";
+import { withoutQuotes } from "./findings.js";
+import { proseLines } from "./markdown-blocks.js";
+
+export type ReporterEnv = {
+  voice: Pick<Voice, "login" | "url" | "source">;
+  versions: string[];
+  os: string[];
+  runtimes: string[];
+  plans: string[];
+  models: string[];
+};
+
+const VERSION = /(?<![\w.$/-])v?(\d+\.\d+(?:\.\d+)+(?:-[\w.]+)?)(?![\w/]|\.\d)/g;
+/** A version written after one of these belongs to it, not to the product. */
+const RUNTIME =
+  /\b(Node(?:\.js)?|npm|pnpm|yarn|Python|Bun|Deno|Java|JDK|Go|Ruby|PHP|Rust|rustc|\.NET|Electron|Chrome|Chromium|Firefox|Safari)\s*(?:version\s*)?v?(\d+(?:\.\d+)*)/gi;
+const OS_NAME =
+  /\b(macOS|Mac\s?OS(?:\s?X)?|OS\s?X|darwin|Windows|win32|WSL2?|Linux|GNU\/Linux|Ubuntu|Debian|Fedora|Arch(?:\s?Linux)?|CentOS|RHEL|Alpine|iOS|iPadOS|Android|FreeBSD|ChromeOS)\b/gi;
+const OS_VERSION_CONTEXT =
+  /\b(?:macOS|Mac\s?OS(?:\s?X)?|darwin|Windows|Ubuntu|Debian|Fedora|iOS|Android|kernel|build|Darwin\s+Kernel\s+Version|xnu)[\s-]*$/i;
+const PLAN_NAMES = "Max|Pro|Plus|Team|Teams|Enterprise|Business|Free";
+/** "Max 20x", "Max (5x)": a plan with its multiplier. */
+const PLAN_TIMES = new RegExp(`\\b(?:Claude\\s+)?(${PLAN_NAMES})\\s*\\(?\\s*(\\d{1,2})\\s*x\\b`, "g");
+/** "Max plan", "Pro subscription": a plan named as one. */
+const PLAN_WORD = new RegExp(`\\b(?:Claude\\s+)?(${PLAN_NAMES})\\s+(?:plan|subscription|tier)\\b`, "g");
+const PLAN_KEY =
+  /^(?:Claude\s+)?(Max|Pro|Plus|Team|Teams|Enterprise|Business|Free)\b(?:\s*\(?\s*(\d{1,2})\s*x\s*\)?)?/i;
+const MODEL =
+  /\b(?:(?:Claude\s+)?(?:Opus|Sonnet|Haiku)(?:\s+\d(?:\.\d)?)?|claude-[a-z0-9][\w.-]*|gpt-[\w.-]+|o[134](?:-mini)?|gemini-[\w.-]+)\b/gi;
+
+const OS_CANON: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:macOS|Mac\s?OS(?:\s?X)?|OS\s?X|darwin)$/i, "macOS"],
+  [/^(?:Windows|win32)$/i, "Windows"],
+  [/^WSL2?$/i, "WSL"],
+  [/^(?:Linux|GNU\/Linux|Ubuntu|Debian|Fedora|Arch(?:\s?Linux)?|CentOS|RHEL|Alpine)$/i, "Linux"],
+  [/^iOS|iPadOS$/i, "iOS"],
+  [/^Android$/i, "Android"],
+  [/^FreeBSD$/i, "FreeBSD"],
+  [/^ChromeOS$/i, "ChromeOS"],
+];
+const canonOs = (name: string): string => OS_CANON.find(([re]) => re.test(name.trim()))?.[1] ?? name;
+
+function plan(name: string, times: string | undefined): string {
+  const n = name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+  return times ? `${n} ${times}x` : n;
+}
+
+const MODEL_CANON = (m: string): string =>
+  m
+    .replace(/^Claude\s+/i, "")
+    .replace(/^(opus|sonnet|haiku)/i, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
+
+/** One reporter's values from one text (body or comment). */
+export function readEnv(markdown: string, voice: ReporterEnv["voice"]): ReporterEnv {
+  const env: ReporterEnv = { voice, versions: [], os: [], runtimes: [], plans: [], models: [] };
+  const push = (list: string[], v: string) => {
+    if (v && !list.includes(v)) list.push(v);
+  };
+  // Key: value facts first (issue forms say exactly which aspect a value is).
+  for (const f of environmentFacts(markdown)) {
+    const key = f.key.toLowerCase();
+    if (/\bplan\b|subscription|tier/.test(key)) {
+      const m = PLAN_KEY.exec(f.value);
+      if (m) push(env.plans, plan(m[1] as string, m[2]));
+      continue;
+    }
+    if (/\bmodels?\b/.test(key)) {
+      for (const m of f.value.matchAll(MODEL)) push(env.models, MODEL_CANON(m[0]));
+      continue;
+    }
+    if (/\b(?:os|operating system|platform|distro|distribution)\b/.test(key)) {
+      for (const m of f.value.matchAll(OS_NAME)) push(env.os, canonOs(m[1] as string));
+      continue;
+    }
+    const runtime = /^(node(?:\.js)?|npm|python|bun|deno|java|go|rust|ruby|php)\b/i.exec(key);
+    if (runtime) {
+      const v = /v?(\d+(?:\.\d+)*)/.exec(f.value)?.[1];
+      if (v) push(env.runtimes, `${runtimeName(runtime[1] as string)} ${v}`);
+      continue;
+    }
+    if (/\bversions?\b/.test(key)) {
+      for (const m of f.value.matchAll(/(?<![\w.])v?(\d+\.\d+(?:\.\d+)*)/g)) push(env.versions, m[1] as string);
+      // "Version: 2.1.85, macOS": an OS named beside the version still counts.
+      for (const m of f.value.matchAll(OS_NAME)) push(env.os, canonOs(m[1] as string));
+    }
+  }
+  for (const { line } of proseLines(withoutQuotes(markdown))) {
+    if (/^\s*[-*]?\s*\**[\w ().]{1,40}\**\s*:/.test(line) && /version|platform|os\b|plan|model/i.test(line)) {
+      // Already read as a key: value fact; reading it again as prose would count OS versions as products.
+      continue;
+    }
+    const text = line.replace(/https?:\/\/\S+/g, " ");
+    const runtimeAt = new Set<number>();
+    for (const m of text.matchAll(RUNTIME)) {
+      push(env.runtimes, `${runtimeName(m[1] as string)} ${m[2]}`);
+      runtimeAt.add(m.index + m[0].length - (m[2] as string).length);
+    }
+    for (const m of text.matchAll(VERSION)) {
+      const at = m.index + m[0].length - (m[1] as string).length;
+      if (runtimeAt.has(at) || OS_VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      push(env.versions, m[1] as string);
+    }
+    for (const m of text.matchAll(OS_NAME)) push(env.os, canonOs(m[1] as string));
+    for (const m of text.matchAll(PLAN_TIMES)) push(env.plans, plan(m[1] as string, m[2]));
+    for (const m of text.matchAll(PLAN_WORD)) push(env.plans, plan(m[1] as string, undefined));
+    for (const m of text.matchAll(MODEL)) {
+      // In prose, only a versioned model names what someone ran ("Opus 4.5", "claude-sonnet-4-5");
+      // a bare "Sonnet" is as often a dashboard line ("weekly (Sonnet only)") or a thing switched away from.
+      if (!/\d/.test(m[0]) || /^o[134]/i.test(m[0])) continue;
+      push(env.models, MODEL_CANON(m[0]));
+    }
+  }
+  // "Max 20x" says more than "Max": keep the bare name only when nothing more specific is given.
+  env.plans = env.plans.filter((p) => p.includes(" ") || !env.plans.some((q) => q.startsWith(`${p} `)));
+  return env;
+}
+
+function runtimeName(raw: string): string {
+  const r = raw.toLowerCase();
+  if (r.startsWith("node")) return "Node.js";
+  if (r === "jdk") return "Java";
+  return raw.charAt(0).toUpperCase() + raw.slice(1);
+}
+
+/** The author's body and the comments of people who report the same problem (or the author). */
+export function reporterEnvs(thread: Thread, findings: Findings): ReporterEnv[] {
+  const out: ReporterEnv[] = [];
+  if (thread.kind === "pull") return out;
+  out.push(readEnv(thread.body, { login: thread.author?.login ?? null, url: thread.url, source: "body" }));
+  const same = new Set(findings.sameHere.map((s) => s.voice.url));
+  const author = thread.author?.login.toLowerCase();
+  for (const c of thread.comments) {
+    if (c.author?.isBot) continue;
+    const isAuthor = author !== undefined && c.author?.login.toLowerCase() === author;
+    if (!same.has(c.url) && !isAuthor) continue;
+    out.push(readEnv(c.body, { login: c.author?.login ?? null, url: c.url, source: "comment" }));
+  }
+  return mergeByPerson(out).filter(
+    (e) => e.versions.length + e.os.length + e.runtimes.length + e.plans.length + e.models.length > 0,
+  );
+}
+
+/** One entry per person: an author who comments again adds to the body's values. */
+function mergeByPerson(envs: ReporterEnv[]): ReporterEnv[] {
+  const byLogin = new Map<string, ReporterEnv>();
+  const out: ReporterEnv[] = [];
+  for (const e of envs) {
+    const key = e.voice.login?.toLowerCase();
+    const seen = key ? byLogin.get(key) : undefined;
+    if (!seen) {
+      if (key) byLogin.set(key, e);
+      out.push(e);
+      continue;
+    }
+    for (const k of ["versions", "os", "runtimes", "plans", "models"] as const) {
+      for (const v of e[k]) if (!seen[k].includes(v)) seen[k].push(v);
+    }
+  }
+  return out;
+}
+
+/** Numeric comparison of dotted versions: 2.0.76 < 2.1.29 < 2.1.100; pre-release after its base. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/);
+  const pb = b.split(/[.-]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    const nx = Number(x);
+    const ny = Number(y);
+    if (Number.isFinite(nx) && Number.isFinite(ny)) {
+      if (nx !== ny) return nx - ny;
+    } else if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+function tally(values: string[][]): { value: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const vs of values) for (const v of new Set(vs)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].map(([value, count]) => ({ value, count }));
+}
+
+export function summariseEnvironment(envs: readonly ReporterEnv[]): ReportEnvironment {
+  const byCount = (xs: { value: string; count: number }[]) =>
+    xs.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return {
+    reporters: envs.length,
+    versions: tally(envs.map((e) => e.versions)).sort((a, b) => compareVersions(a.value, b.value)),
+    os: byCount(tally(envs.map((e) => e.os))),
+    runtimes: byCount(tally(envs.map((e) => e.runtimes))),
+    plans: byCount(tally(envs.map((e) => e.plans))),
+    models: byCount(tally(envs.map((e) => e.models))),
+  };
+}

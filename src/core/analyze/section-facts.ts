@@ -1,0 +1,50 @@
+// Facts several sections state: readings of the cause, the steps that did not help, whether a
+// maintainer has spoken, and the citations of stored same-error issues.
+import type { Citation } from "../thread/report.js";
+import type { Finding } from "./findings.js";
+import { byKind, type Ctx, dedupeCitations, MAX_CITED_LINKS, voiceCite } from "./section-context.js";
+import { distinctSteps, triedSteps } from "./tried-steps.js";
+
+/** Readings of the cause: maintainers first, then the reporter, then others, each in thread order. */
+export function byCauseStrength(c: Ctx): Finding[] {
+  const rank = (f: Finding) => (f.voice.maintainer ? 0 : f.voice.isAuthor ? 1 : 2);
+  return byKind(c.findings, "cause")
+    .filter((f) => !f.voice.isBot)
+    .sort((a, b) => rank(a) - rank(b) || a.voice.order - b.voice.order);
+}
+
+/** Steps people name as not helping ("switching to a different model"), one per verb, with their sources. */
+export function failedSteps(c: Ctx): { steps: string[]; citations: Citation[] } {
+  const steps: string[] = [];
+  const citations: Citation[] = [];
+  for (const f of byKind(c.findings, "did-not-help")) {
+    const found = triedSteps(f.text);
+    if (found.length === 0) continue;
+    steps.push(...found);
+    citations.push(voiceCite(f.voice, c.thread));
+  }
+  return { steps: distinctSteps(steps), citations: dedupeCitations(citations) };
+}
+
+/** Whether any maintainer (OWNER, MEMBER, COLLABORATOR; not a bot) wrote the body or a comment. */
+export function maintainerSpoke(c: Ctx): boolean {
+  const isMaintainer = (a: { association: string; isBot: boolean } | null) =>
+    a !== null &&
+    !a.isBot &&
+    (a.association === "OWNER" || a.association === "MEMBER" || a.association === "COLLABORATOR");
+  return isMaintainer(c.thread.author) || c.thread.comments.some((x) => isMaintainer(x.author));
+}
+
+/** The stored issues with the same error that the report names (likely duplicates, then fixed ones). */
+export function sameErrorCiteList(c: Ctx): Citation[] {
+  const same = c.sameError;
+  if (!same) return [];
+  const host = c.thread.ref.host;
+  const refs = [...same.likelyDuplicates.map((d) => d.ref), ...same.fixedOrWorkaround.map((f) => f.ref)];
+  const cites: Citation[] = [];
+  for (const ref of refs) {
+    const m = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(ref);
+    if (m) cites.push({ label: ref, url: `https://${host}/${m[1]}/${m[2]}/issues/${m[3]}` });
+  }
+  return dedupeCitations(cites).slice(0, MAX_CITED_LINKS);
+}
