@@ -20,7 +20,25 @@ const dup = (n: number): ReportLink => ({
 const signalsOf = (r: ReturnType<typeof makeReport>, sameErrorCount = 0) =>
   evidenceSignals(r, { sameErrorCount }).map((s) => s.signal);
 
-describe("evidenceSignals", () => {
+describe("evidenceSignals with the analysis's signals", () => {
+  it("uses report.signals when present, even when empty", () => {
+    const cite = { label: "comment by bob", url: "https://github.com/acme/widget/issues/7#issuecomment-1" };
+    const r = makeReport({
+      body: "Sometimes it fails.",
+      signals: [
+        { signal: "verified", strength: "strong", value: 3, reason: "3 people reproduced it", citations: [cite] },
+      ],
+    });
+    expect(evidenceSignals(r, { sameErrorCount: 9 })).toEqual([
+      { signal: "verified", strength: "strong", reason: "3 people reproduced it", citations: [cite] },
+    ]);
+    expect(evidenceSignals(makeReport({ body: "Sometimes it fails.", signals: [] }), { sameErrorCount: 9 })).toEqual(
+      [],
+    );
+  });
+});
+
+describe("evidenceSignals (keyword rules, for reports without signals)", () => {
   it("gives nothing for a plain report", () => {
     expect(evidenceSignals(makeReport(), { sameErrorCount: 0 })).toEqual([]);
   });

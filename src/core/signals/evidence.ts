@@ -1,6 +1,6 @@
 // Evidence-based signals: what the report itself says about each quick signal, shown beside the
-// vote counts. Pure and deliberately simple; if the analysis grows a `report.signals`, the server
-// can switch to it by replacing this one function.
+// vote counts. Pure. The analysis now computes `report.signals` (preferred); the keyword rules
+// here cover reports stored before it did.
 import type { Citation, Report, Statement } from "../thread/report.js";
 import type { Signal } from "./signals.js";
 
@@ -28,7 +28,19 @@ const REPRO =
 const CONFIRMED_LABELS = /^(confirmed|verified|reproducible|has[- ]repro|repro|bug: confirmed|status: confirmed)$/i;
 const CONFIRMED_TEXT = /\b(i can reproduce|can confirm|confirmed (this|the bug|it)|reproduced (it|this|the issue))\b/i;
 
+/**
+ * The analysis's own signals (`report.signals`) when the report has them; reports made before the
+ * analysis computed signals get the simple keyword-based ones below.
+ */
 export function evidenceSignals(report: Report, context: EvidenceContext): EvidenceSignal[] {
+  if (Array.isArray(report.signals)) {
+    return report.signals.map(({ signal, strength, reason, citations }) => ({ signal, strength, reason, citations }));
+  }
+  return keywordSignals(report, context);
+}
+
+/** Simple evidence from the report's text and links, for reports without `signals`. */
+export function keywordSignals(report: Report, context: EvidenceContext): EvidenceSignal[] {
   const out: EvidenceSignal[] = [];
   const statements = allStatements(report);
   const bodyCite: Citation = { label: "issue body", url: report.url };

@@ -109,7 +109,25 @@ const TEXT_CATEGORY: ReadonlyArray<[RegExp, Category]> = [
   [/\b(documentation|the docs|typo in|readme)\b/i, "docs"],
 ];
 
+/**
+ * The analysis's category and tags when the report has them (repository tags weigh 2, the rest 1);
+ * otherwise the keyword rules below, for reports stored before the analysis computed them.
+ */
 export function issueProfile(report: Report): IssueProfile {
+  if (report.category && Array.isArray(report.tags)) {
+    const tags = new Map<string, number>();
+    for (const t of report.tags) {
+      if (t.source === "category") continue;
+      const tag = normaliseTag(t.tag);
+      if (tag) tags.set(tag, Math.max(tags.get(tag) ?? 0, t.source === "repository" ? 2 : 1));
+    }
+    return { category: report.category, tags };
+  }
+  return keywordProfile(report);
+}
+
+/** Category and tags from keyword rules over the repository, labels, title, error and body. */
+export function keywordProfile(report: Report): IssueProfile {
   const tags = new Map<string, number>();
   const add = (tag: string, weight: number) => tags.set(tag, Math.max(tags.get(tag) ?? 0, weight));
 

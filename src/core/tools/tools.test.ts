@@ -46,7 +46,29 @@ describe("parseCatalog", () => {
   });
 });
 
-describe("issueProfile", () => {
+describe("issueProfile from the analysis", () => {
+  it("takes the report's category and tags, weighting repository tags 2", () => {
+    const p = issueProfile(
+      makeReport({
+        title: "Segfault",
+        category: "auth",
+        tags: [
+          { tag: "auth", source: "category", reason: "category" },
+          { tag: "node", source: "repository", reason: "nodejs/node" },
+          { tag: "Login Flow", source: "label", reason: "label" },
+          { tag: "node", source: "body", reason: "mentions npm" },
+        ],
+      }),
+    );
+    expect(p.category).toBe("auth");
+    expect([...p.tags]).toEqual([
+      ["node", 2],
+      ["login-flow", 1],
+    ]);
+  });
+});
+
+describe("issueProfile (keyword rules, for reports without category and tags)", () => {
   it("categorises the flagship-like billing report and tags its ecosystem", () => {
     const p = issueProfile(
       makeReport({
