@@ -161,3 +161,79 @@ describe("renderMarkdown: same error in other issues", () => {
     expect(md).toContain("Likely duplicates: [o/r#5](https://github.com/o/r/issues/5) (0.90)");
   });
 });
+
+describe("renderMarkdown: analysis extras", () => {
+  const works = comment("bob", "Setting it worked for me:\n\n```sh\nexport FOO=1\n```", { plusOnes: 2 });
+  const r = analyze(
+    input(makeThread({ body: "```\nError: x\n```\n\nIt fails on acme/widget#3 too.", comments: [works] }), {
+      links: [linked(summary(3), ["mentions"])],
+    }),
+  );
+
+  it("says what 'as of' means, the category with its reason, and the signals with their citations", () => {
+    const md = renderMarkdown(r);
+    expect(md).toContain("**Data as of:** last activity 2024-01-02 (fetched 2024-02-01)");
+    expect(md).toContain('**Category:** `crash` (the title says "crashes")');
+    expect(md).toContain("| Signal | Strength | Evidence |");
+    expect(md).toMatch(
+      /\| Works \| strong \| a workaround confirmed by 2 people \(\[comment by bob\]\(https:\/\/github\.com\/acme\/widget\/issues\/7#issuecomment-\d+\)\) \|/,
+    );
+    expect(md).toMatch(/\| Easy Fix \| strong \| the workaround is a single command or setting/);
+  });
+
+  it("shows what changed on a re-report only, and nothing-changed plainly", () => {
+    expect(renderMarkdown(r)).not.toContain("## What changed");
+    expect(renderMarkdown({ ...r, changes: null })).not.toContain("## What changed");
+    const changed = renderMarkdown({
+      ...r,
+      changes: {
+        sinceFetchedAt: "2024-01-15T00:00:00Z",
+        sinceGeneratedAt: "2024-01-15T00:00:05Z",
+        items: [
+          {
+            kind: "links",
+            text: "1 new link: acme/widget#3 (mentions).",
+            citations: [{ label: "acme/widget#3", url: "https://github.com/acme/widget/issues/3" }],
+          },
+        ],
+      },
+    });
+    expect(changed).toContain(
+      "## What changed since the last report\n\nSince the report of 2024-01-15 (data fetched 2024-01-15):\n\n- 1 new link: #3 (mentions). ([#3](https://github.com/acme/widget/issues/3))",
+    );
+    const same = renderMarkdown({
+      ...r,
+      changes: { sinceFetchedAt: "2024-01-15T00:00:00Z", sinceGeneratedAt: "2024-01-15T00:00:05Z", items: [] },
+    });
+    expect(same).toContain("Nothing changed since the report of 2024-01-15 (data fetched 2024-01-15).");
+  });
+
+  it("names the LLM writer in the footer, and why it was not used", () => {
+    const used = renderMarkdown({
+      ...r,
+      meta: { ...r.meta, analyzer: "llm", llm: { provider: "anthropic", model: "m1", status: "used", reason: null } },
+    });
+    expect(used).toContain("(llm analysis written by anthropic model m1 from the extracted evidence)");
+    const rejected = renderMarkdown({
+      ...r,
+      meta: {
+        ...r.meta,
+        llm: { provider: "openai", model: "m2", status: "rejected", reason: "cites unknown evidence E99" },
+      },
+    });
+    expect(rejected).toContain(
+      "(deterministic analysis; the LLM writer (openai m2) was not used: rejected, cites unknown evidence E99)",
+    );
+  });
+
+  it("writes same-repository refs in prose as #N, other repositories in full", () => {
+    const md = renderMarkdown({
+      ...r,
+      sections: {
+        ...r.sections,
+        notes: [{ text: "See acme/widget#3 and other/repo#4.", citations: [{ label: "x", url: r.url }] }],
+      },
+    });
+    expect(md).toContain("- See #3 and other/repo#4.");
+  });
+});

@@ -2,6 +2,7 @@
 // releases of merged fixes -> analyze -> remember. Everything it touches is injected, so the CLI,
 // the server and the workers share it and tests run it on fakes.
 import { analyze } from "../analyze/analyze.js";
+import { diffReports } from "../analyze/changes.js";
 import { extractThreadError } from "../analyze/extract-error.js";
 import { crawl } from "../graph/crawl.js";
 import { formatRef, refKey, sameRef } from "../refs/parse-ref.js";
@@ -36,6 +37,11 @@ export type ReportDeps = {
   now: () => Date;
   /** Without a store nothing is cached or remembered and "Same error elsewhere" stays empty. */
   store?: Store | null;
+  /**
+   * Rewrites the five sections from the report's evidence (the optional LLM writer, core/llm). It
+   * never throws: it returns the report unchanged, with meta.llm saying why, when its output fails.
+   */
+  writer?: ((report: Report) => Promise<Report>) | null;
 };
 
 export const extractErrorText = (thread: Thread): string | null => extractThreadError(thread)?.message ?? null;
@@ -58,8 +64,12 @@ export async function buildReport(ref: IssueRef, options: ReportOptions, deps: R
       extractErrorText,
     );
   }
-  const report = await reportFromThread(obtained.thread, obtained.meta, options, deps, before);
-  if (store) await store.putReport(report, { etag: obtained.etag, fetchedAt: obtained.meta.fetchedAt });
+  const fresh = await reportFromThread(obtained.thread, obtained.meta, options, deps, before);
+  if (!store) return fresh;
+  // History: what changed since the last stored report of this thread (null on the first).
+  const previous = await store.getReport(obtained.thread.ref);
+  const report: Report = { ...fresh, changes: previous ? diffReports(previous.report, fresh) : null };
+  await store.putReport(report, { etag: obtained.etag, fetchedAt: obtained.meta.fetchedAt });
   return report;
 }
 
@@ -91,6 +101,13 @@ export async function reportFromThread(
     : await findReleases(thread, graph.links, deps.source, await knownReleases(store, thread.ref));
   const after = deps.source.requests();
   const requests = { rest: after.rest - before.rest, graphql: after.graphql - before.graphql };
+  if (store)
+    await store.putLinks(
+      thread.ref,
+      graph.links.filter((l) => l.depth === 1),
+    );
+  // The analysis names the store's same-error count in the TL;DR, so it is read first.
+  const sameError = store ? await sameErrorOrNull(store, thread.ref) : undefined;
   const report = analyze({
     thread,
     links: graph.links,
@@ -99,13 +116,9 @@ export async function reportFromThread(
     depth: options.depth,
     generatedAt: deps.now().toISOString(),
     releases,
+    sameError,
   });
-  if (store)
-    await store.putLinks(
-      thread.ref,
-      graph.links.filter((l) => l.depth === 1),
-    );
-  return store ? { ...report, sameError: await sameErrorOrNull(store, thread.ref) } : report;
+  return deps.writer ? await deps.writer(report) : report;
 }
 
 /**
