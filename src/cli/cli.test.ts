@@ -209,3 +209,43 @@ describe("bin/issuegraph", () => {
     for (const cmd of ["report", "demo", "import", "export", "similar", "search"]) expect(r.stdout).toContain(cmd);
   });
 });
+
+describe("parseServeCommand", () => {
+  it("defaults to 127.0.0.1:3000, no admin endpoints, the bundled catalog", async () => {
+    const { parseServeCommand } = await import("./commands/serve.js");
+    const c = parseServeCommand({}, { HOME: "/h" });
+    expect(c).toMatchObject({ port: 3000, host: "127.0.0.1", adminToken: null, secret: null, catalogPath: null });
+  });
+
+  it.each([[{ port: "70000" }, {}], [{}, { ISSUEGRAPH_SECRET: "short" }]])("refuses %j %j", async (flags, env) => {
+    const { parseServeCommand } = await import("./commands/serve.js");
+    expect(() => parseServeCommand(flags, { HOME: "/h", ...env })).toThrow(UsageError);
+  });
+});
+
+describe("bin/issuegraph serve", () => {
+  it("prints its URL and answers /healthz", async () => {
+    const { spawn } = await import("node:child_process");
+    const db = join(mkdtempSync(join(tmpdir(), "issuegraph-serve-")), "s.db");
+    const child = spawn(join(root, "bin/issuegraph"), ["serve", "--port", "0", "--db", db], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, DATABASE_URL: "" },
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let seen = "";
+        child.stdout.on("data", (d) => {
+          seen += d;
+          const m = /http:\/\/\S+/.exec(seen);
+          if (m) resolve(m[0]);
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited ${code}`)));
+      });
+      const res = await fetch(`${url}/healthz`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-security-policy")).toBeTruthy();
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+});

@@ -45,6 +45,24 @@ export function registerCommands(program: Command, io: Io): void {
     });
 
   program
+    .command("serve")
+    .description("serve the web site and JSON API (one page per issue, votes, tools, trending, search)")
+    .option("--port <n>", "port to listen on (0: any free port)", "3000")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--api-url <url>", "GitHub API base URL")
+    .option("--db <path>", "store: SQLite file or postgres:// URL")
+    .option("--catalog <file>", "tool catalog JSON replacing the bundled catalog/tools.json")
+    .option("--public-origin <origin...>", "public origin(s) when behind a reverse proxy")
+    .action(async (flags) => {
+      const { parseServeCommand } = await import("./commands/serve.js");
+      const { serveCommand } = await import("../server/node.js");
+      const server = await serveCommand(parseServeCommand(flags, io.env));
+      io.stdout(`${server.url}\n`);
+      await io.untilStopped();
+      await server.close();
+    });
+
+  program
     .command("import")
     .description("load a fixture directory (format v1) into the store")
     .argument("<dir>", "fixture directory: DIR/owner/repo/N.json")
