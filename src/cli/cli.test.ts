@@ -217,7 +217,10 @@ describe("parseServeCommand", () => {
     expect(c).toMatchObject({ port: 3000, host: "127.0.0.1", adminToken: null, secret: null, catalogPath: null });
   });
 
-  it.each([[{ port: "70000" }, {}], [{}, { ISSUEGRAPH_SECRET: "short" }]])("refuses %j %j", async (flags, env) => {
+  it.each([
+    [{ port: "70000" }, {}],
+    [{}, { ISSUEGRAPH_SECRET: "short" }],
+  ])("refuses %j %j", async (flags, env) => {
     const { parseServeCommand } = await import("./commands/serve.js");
     expect(() => parseServeCommand(flags, { HOME: "/h", ...env })).toThrow(UsageError);
   });

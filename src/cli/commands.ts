@@ -5,6 +5,7 @@ import { webHostForApiUrl } from "../core/github/web-host.js";
 import type { Store, StoreLocation } from "../core/store/types.js";
 import { commonConfig } from "./config.js";
 import type { Io } from "./io.js";
+import { registerSyncCommands } from "./register-sync-commands.js";
 
 export function registerCommands(program: Command, io: Io): void {
   const webHost = (flags: { apiUrl?: string }) => webHostForApiUrl(commonConfig(flags, io.env).apiUrl);
@@ -61,6 +62,8 @@ export function registerCommands(program: Command, io: Io): void {
       await io.untilStopped();
       await server.close();
     });
+
+  registerSyncCommands(program, io);
 
   program
     .command("import")

@@ -1,6 +1,7 @@
 // The CLI's composition root: the only place that reads argv, env, stdout/stderr and the clock.
 // Each command is options (parsed and checked apart) + a run function over injected deps.
 import { Command, CommanderError } from "commander";
+import { tokensFromEnv } from "../core/github-pool/tokens.js";
 import { registerCommands } from "./commands.js";
 import { describeError, EXIT, exitCodeFor } from "./exit-codes.js";
 import type { Io } from "./io.js";
@@ -22,7 +23,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // --help and --version end here with exit code 0; bad flags with 1 -> our usage code.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    const secrets = [io.env.GITHUB_TOKEN, io.env.GH_TOKEN, io.env.ISSUEGRAPH_ADMIN_TOKEN];
+    const secrets = [...tokensFromEnv(io.env), io.env.ISSUEGRAPH_ADMIN_TOKEN, io.env.ISSUEGRAPH_SECRET];
     io.stderr(`${redact(describeError(error), secrets)}\n`);
     return exitCodeFor(error);
   }

@@ -1,10 +1,9 @@
-// Spawning the CLI (test/sync/cli-entry.ts through tsx) as a child process, for process-level tests.
+// Spawning the CLI (the real bin/issuegraph launcher) as a child process, for process-level tests.
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const entry = fileURLToPath(new URL("./cli-entry.ts", import.meta.url));
-const loader = `${root}/node_modules/tsx/dist/loader.mjs`;
+const launcher = `${root}/bin/issuegraph`;
 
 export type Exit = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
@@ -12,14 +11,14 @@ export type CliProcess = { child: ChildProcess; exited: Promise<Exit>; stdout():
 
 /** The environment a child gets: only what the test gives it (no DATABASE_URL or tokens leaking in). */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const keep = ["PATH", "SYSTEMROOT", "TMPDIR", "LANG"];
+  const keep = ["PATH", "HOME", "SYSTEMROOT", "TMPDIR", "LANG"];
   const env: NodeJS.ProcessEnv = {};
   for (const k of keep) if (process.env[k]) env[k] = process.env[k];
   return { ...env, ISSUEGRAPH_LOG: "silent", ...extra };
 }
 
 export function startCli(args: readonly string[], env: NodeJS.ProcessEnv): CliProcess {
-  const child = spawn(process.execPath, ["--no-warnings", "--import", loader, entry, ...args], {
+  const child = spawn(launcher, [...args], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,8 +1,7 @@
-// The commander registration of `sync`, `worker` and `enqueue`, exactly as it belongs in
-// src/cli/commands.ts registerCommands (the lead wires it there; until then cli-entry.ts adds it).
+// Registers `sync`, `worker` and `enqueue`: repository sync and the PostgreSQL job queue.
 // Same style as the other commands: lazy imports, errors thrown to main.ts.
 import type { Command } from "commander";
-import type { Io } from "../../src/cli/io.js";
+import type { Io } from "./io.js";
 
 export function registerSyncCommands(program: Command, io: Io): void {
   program
@@ -17,7 +16,7 @@ export function registerSyncCommands(program: Command, io: Io): void {
       "store: SQLite file or postgres:// URL (default $ISSUEGRAPH_DB, $DATABASE_URL or the XDG data dir)",
     )
     .action(async (repo: string, flags) => {
-      const { makeSyncDeps, parseSyncCommand, runSync } = await import("../../src/cli/commands/sync.js");
+      const { makeSyncDeps, parseSyncCommand, runSync } = await import("./commands/sync.js");
       const options = parseSyncCommand(repo, flags, io.env);
       io.stdout(await runSync(options, makeSyncDeps(options, io)));
     });
@@ -32,7 +31,7 @@ export function registerSyncCommands(program: Command, io: Io): void {
     .option("--api-url <url>", "GitHub API base URL (default $GITHUB_API_URL or https://api.github.com)")
     .option("--db <url>", "postgres:// URL of the shared store and queue (default $DATABASE_URL)")
     .action(async (flags) => {
-      const { makeWorkerDeps, parseWorkerCommand, runWorker } = await import("../../src/cli/commands/worker.js");
+      const { makeWorkerDeps, parseWorkerCommand, runWorker } = await import("./commands/worker.js");
       const options = parseWorkerCommand([], flags, io.env);
       await runWorker(options, makeWorkerDeps(options, io));
     });
@@ -47,8 +46,8 @@ export function registerSyncCommands(program: Command, io: Io): void {
     .option("--api-url <url>", "GitHub API base URL (default $GITHUB_API_URL or https://api.github.com)")
     .option("--db <url>", "postgres:// URL of the shared store and queue (default $DATABASE_URL)")
     .action(async (kind: string, targets: string[], flags) => {
-      const { parseEnqueueCommand, runEnqueue } = await import("../../src/cli/commands/worker.js");
-      const { openQueueFor } = await import("../../src/cli/commands/sync.js");
+      const { parseEnqueueCommand, runEnqueue } = await import("./commands/worker.js");
+      const { openQueueFor } = await import("./commands/sync.js");
       const options = parseEnqueueCommand(kind, targets, flags, io.env);
       io.stdout(await runEnqueue(options, { openQueue: () => openQueueFor(options.store, options.queueSchema) }));
     });
