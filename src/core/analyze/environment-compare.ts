@@ -36,6 +36,9 @@ const PLAN_KEY =
 const MODEL =
   /\b(?:(?:Claude\s+)?(?:Opus|Sonnet|Haiku)(?:\s+\d(?:\.\d)?)?|claude-[a-z0-9][\w.-]*|gpt-[\w.-]+|o[134](?:-mini)?|gemini-[\w.-]+)\b/gi;
 
+/** Keys environmentFacts reads: a line with one of these is not read again as prose. */
+const FACT_KEY = /\b(?:versions?|platform|os|operating\s+system|plan|models?|runtime|node(?:\.js)?|browser)\b/i;
+
 const OS_CANON: ReadonlyArray<[RegExp, string]> = [
   [/^(?:macOS|Mac\s?OS(?:\s?X)?|OS\s?X|darwin)$/i, "macOS"],
   [/^(?:Windows|win32)$/i, "Windows"],
@@ -93,7 +96,8 @@ export function readEnv(markdown: string, voice: ReporterEnv["voice"]): Reporter
     }
   }
   for (const { line } of proseLines(withoutQuotes(markdown))) {
-    if (/^\s*[-*]?\s*\**[\w ().]{1,40}\**\s*:/.test(line) && /version|platform|os\b|plan|model/i.test(line)) {
+    const key = /^\s*(?:[-*]\s*)?\**([A-Za-z][\w .()/+-]{0,40}?)\**\s*:/.exec(line)?.[1];
+    if (key && key.trim().split(/\s+/).length <= 4 && FACT_KEY.test(key)) {
       // Already read as a key: value fact; reading it again as prose would count OS versions as products.
       continue;
     }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { readFindings } from "./findings.js";
+import { comment, makeThread } from "./test-thread.js";
+import { rankWorkarounds } from "./workarounds.js";
+
+const rank = (comments: ReturnType<typeof comment>[], body = "It crashes.") => {
+  const thread = makeThread({ body, comments });
+  return rankWorkarounds(thread, readFindings(thread));
+};
+
+describe("rankWorkarounds", () => {
+  it("ranks by distinct confirmations: 👍 on the comment plus people who say it worked for them too", () => {
+    const a = comment("bob", "Downgrading to 1.2.3 worked for me.", { plusOnes: 1 });
+    const b = comment("carol", "Setting `FOO=1` fixed it for me.\n\n```sh\nexport FOO=1\n```");
+    const c1 = comment("dave", "This worked for me too, thanks!");
+    const c2 = comment("erin", "Can confirm, works for me too.");
+    const c3 = comment("dave", "Works for me as well."); // the same person again counts once
+    const ranked = rank([a, b, c1, c2, c3]);
+    expect(ranked.map((w) => [w.author, w.confirmations])).toEqual([
+      ["carol", 2],
+      ["bob", 1],
+    ]);
+    expect(ranked[0]?.confirmedBy).toEqual([
+      { login: "dave", url: c1.url, how: "said-it-worked" },
+      { login: "erin", url: c2.url, how: "said-it-worked" },
+    ]);
+    expect(ranked[0]?.code).toBe("export FOO=1");
+    // Replies that only confirm are not workarounds of their own.
+    expect(ranked.map((w) => w.url)).not.toContain(c1.url);
+  });
+
+  it("credits the workaround a reply quotes or @mentions, not merely the latest one", () => {
+    const a = comment("bob", "Clearing ~/.cache/widget worked for me.");
+    const b = comment("carol", "Reinstalling with --force fixed it.");
+    const quoting = comment("dave", "> Clearing ~/.cache/widget worked for me.\n\nThanks, that worked here as well!");
+    const mention = comment("erin", "@bob your trick works for me too");
+    const ranked = rank([a, b, quoting, mention]);
+    const bob = ranked.find((w) => w.author === "bob");
+    expect(bob?.confirmedBy.map((x) => [x.login, x.how])).toEqual([
+      ["dave", "quoted-it"],
+      ["erin", "said-it-worked"],
+    ]);
+    expect(ranked.find((w) => w.author === "carol")?.confirmations).toBe(0);
+  });
+
+  it("keeps 'did not help for me' apart as a contradiction, never as support", () => {
+    const a = comment("bob", "Restarting the daemon worked for me.");
+    const no = comment("carol", "Didn't work for me either.");
+    const [w] = rank([a, no]);
+    expect(w?.confirmations).toBe(0);
+    expect(w?.contradictedBy).toEqual([{ login: "carol", url: no.url }]);
+  });
+
+  it("does not count the author's own follow-up or a long unrelated report as confirmation", () => {
+    const a = comment("bob", "Downgrading worked for me.");
+    const self = comment("bob", "It still works for me too, a week later.");
+    const long = comment("carol", `This worked for me too. ${"Here is my long unrelated story. ".repeat(20)}`);
+    const [w] = rank([a, self, long]);
+    expect(w?.confirmedBy).toEqual([]);
+  });
+
+  it("puts temporary relief after anything that worked", () => {
+    const t = comment("bob", "Logging in again helped briefly, but the error came back.", { plusOnes: 5 });
+    const a = comment("carol", "Pinning 1.2.3 worked for me.");
+    expect(rank([t, a]).map((w) => [w.author, w.kind])).toEqual([
+      ["carol", "worked"],
+      ["bob", "temporary"],
+    ]);
+  });
+});
