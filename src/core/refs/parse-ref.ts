@@ -15,12 +15,32 @@ export function parseIssueRef(input: string, allowedHosts: readonly string[] = [
   const defaultHost = allowedHosts[0] ?? "github.com";
   const short = SHORTHAND.exec(text);
   if (short) return ref(defaultHost, short[1], short[2], short[3], input);
-  if (!/^https?:\/\//i.test(text)) {
+  const url = allowedGitHubUrl(text, allowedHosts, {
+    what: "an issue reference",
+    hint: "Give a URL like https://github.com/owner/repo/issues/123 or the shorthand owner/repo#123.",
+  });
+  const host = url.hostname;
+  const m = URL_PATH.exec(url.pathname);
+  if (!m) {
     throw new UsageError(
-      `"${clip(input)}" is not an issue reference`,
-      "Give a URL like https://github.com/owner/repo/issues/123 or the shorthand owner/repo#123.",
+      `${url.pathname} is not the path of an issue or pull request`,
+      "The URL should look like https://github.com/owner/repo/issues/123.",
     );
   }
+  return ref(host, m[1], m[2], m[4], input);
+}
+
+/**
+ * A URL on one of the allowed GitHub web hosts (hostname lower-cased, "www." dropped), or a
+ * UsageError: not a URL (saying what was expected), malformed, or on any other host.
+ */
+export function allowedGitHubUrl(
+  input: string,
+  allowedHosts: readonly string[],
+  shape: { what: string; hint: string },
+): URL {
+  const text = input.trim();
+  if (!/^https?:\/\//i.test(text)) throw new UsageError(`"${clip(input)}" is not ${shape.what}`, shape.hint);
   let url: URL;
   try {
     url = new URL(text);
@@ -34,14 +54,8 @@ export function parseIssueRef(input: string, allowedHosts: readonly string[] = [
       `Only ${allowedHosts.join(", ")} ${allowedHosts.length === 1 ? "is" : "are"} allowed; for GitHub Enterprise pass --api-url https://${host}/api/v3.`,
     );
   }
-  const m = URL_PATH.exec(url.pathname);
-  if (!m) {
-    throw new UsageError(
-      `${url.pathname} is not the path of an issue or pull request`,
-      "The URL should look like https://github.com/owner/repo/issues/123.",
-    );
-  }
-  return ref(host, m[1], m[2], m[4], input);
+  url.hostname = host;
+  return url;
 }
 
 function ref(host: string, owner?: string, repo?: string, num?: string, input = ""): IssueRef {
@@ -52,7 +66,7 @@ function ref(host: string, owner?: string, repo?: string, num?: string, input = 
   return { host, owner, repo: repo.replace(/\.git$/, ""), number };
 }
 
-const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+export const clip = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
 
 /** "owner/repo#12" (the host is left out: refs in one report share it). */
 export const formatRef = (r: Pick<IssueRef, "owner" | "repo" | "number">): string => `${r.owner}/${r.repo}#${r.number}`;

@@ -1,6 +1,7 @@
 // Parses the repository a person names on the command line: `owner/repo` or a repository URL on an
 // allowed host. Like parseIssueRef, any other host is refused so input never chooses where we fetch.
 import { UsageError } from "../errors.js";
+import { allowedGitHubUrl, clip } from "../refs/parse-ref.js";
 import type { RepoRef } from "../store/types.js";
 
 const OWNER = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})";
@@ -13,25 +14,11 @@ export function parseRepoArg(input: string, allowedHosts: readonly string[] = ["
   const defaultHost = allowedHosts[0] ?? "github.com";
   const short = SHORTHAND.exec(text);
   if (short?.[1] && short[2]) return repoRef(defaultHost, short[1], short[2]);
-  if (!/^https?:\/\//i.test(text)) {
-    throw new UsageError(
-      `"${clip(input)}" is not a repository`,
-      "Name it as owner/repo or https://github.com/owner/repo.",
-    );
-  }
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`"${clip(input)}" is not a valid URL`, "Check the URL for typos.");
-  }
-  const host = url.hostname.toLowerCase().replace(/^www\./, "");
-  if (!allowedHosts.includes(host)) {
-    throw new UsageError(
-      `${host} is not a configured GitHub host`,
-      `Only ${allowedHosts.join(", ")} ${allowedHosts.length === 1 ? "is" : "are"} allowed; for GitHub Enterprise pass --api-url https://${host}/api/v3.`,
-    );
-  }
+  const url = allowedGitHubUrl(text, allowedHosts, {
+    what: "a repository",
+    hint: "Name it as owner/repo or https://github.com/owner/repo.",
+  });
+  const host = url.hostname;
   const m = URL_PATH.exec(url.pathname);
   if (!m?.[1] || !m[2]) {
     throw new UsageError(
@@ -52,5 +39,3 @@ function repoRef(host: string, owner: string, repo: string): RepoRef {
   }
   return { host, owner, repo: name };
 }
-
-const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
