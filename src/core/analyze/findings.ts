@@ -195,9 +195,25 @@ export function classify(sentence: string): Exclude<FindingKind, "maintainer"> |
   if (TEMPORARY.test(sentence) && /\b(?:helped|fixed|worked|works)\b/i.test(sentence)) return "temporary";
   if (POSITIVE.test(sentence)) return "worked";
   const cause = CAUSE.exec(sentence);
-  // "It does not look like …" is not a reading; a negation after the cue ("… has not been reached") is.
-  if (cause && !/\b(?:not|no|never)\b|n't\b/i.test(sentence.slice(0, cause.index))) return "cause";
+  if (cause && isReading(sentence, cause)) return "cause";
   return null;
+}
+
+/**
+ * A cause cue that is a reading of why: not negated before it ("It does not look like …"; a
+ * negation after it, "… has not been reached", is fine), not a pointer to another report ("looks
+ * like the same thing as #12"), not an aside in parentheses ("(part of it caused by …)").
+ */
+function isReading(sentence: string, cue: RegExpExecArray): boolean {
+  const before = sentence.slice(0, cue.index);
+  const after = sentence.slice(cue.index + cue[0].length);
+  if (/\b(?:not|no|never)\b|n't\b/i.test(before)) return false;
+  if (
+    /^\s*(?:the\s+)?(?:same|a\s+duplicate)\b/i.test(after) ||
+    (/\bthe\s*$/i.test(cue[0]) && /^\s*same\b/i.test(after))
+  )
+    return false;
+  return (before.match(/\(/g)?.length ?? 0) <= (before.match(/\)/g)?.length ?? 0);
 }
 
 /** The text without quoted lines ("> …"), which repeat someone else's words. */

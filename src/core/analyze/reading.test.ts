@@ -79,6 +79,8 @@ describe("tried steps, causes and costly steps", () => {
       classify("It looks as if requests are billed to the wrong bucket, even though the limit has not been reached."),
     ).toBe("cause");
     expect(classify("It does not look like the cache is the cause.")).toBeNull();
+    expect(classify("Looks like the same thing as #12, where the limits disagree.")).toBeNull();
+    expect(classify("Give back the credits ($5.99 so far, part of it caused by the mismatch).")).toBeNull();
   });
 });
 

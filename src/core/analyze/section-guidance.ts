@@ -89,6 +89,7 @@ export function guidance(c: Ctx): Statement[] {
     });
   }
   for (const w of worked.slice(0, MAX_WORKED)) out.push(workaroundStep(w, c));
+  out.push(...storedLeads(c));
   if (thread.kind === "issue") {
     for (const p of proposals) {
       const text =
@@ -166,6 +167,28 @@ function workaroundStep(w: RankedWorkaround, c: Ctx): Statement {
     ...w.contradictedBy.map((x) => ({ label: `comment by ${x.login}`, url: x.url })),
   ];
   return { text: endSentence(`${head}: ${quote(w.text)}${against}`), citations: dedupeCitations(cites).slice(0, 8) };
+}
+
+/**
+ * Stored issues with the same error that were fixed or closed: where a cause or fix may already be
+ * known. Only when this thread has neither.
+ */
+function storedLeads(c: Ctx): Statement[] {
+  const leads = c.sameError?.fixedOrWorkaround ?? [];
+  if (c.thread.kind !== "issue" || c.fix.status === "fixed" || leads.length === 0) return [];
+  const shown = leads.slice(0, 3);
+  const host = c.thread.ref.host;
+  const cites = shown.flatMap((f) => {
+    const [repo, n] = f.ref.split("#");
+    return repo && n ? [{ label: f.ref, url: `https://${host}/${repo}/issues/${n}` }] : [];
+  });
+  const items = shown.map((f) => `${f.ref} (${quoteExact(f.title, 120)}: ${f.how})`);
+  return [
+    {
+      text: `Check the stored ${leads.length === 1 ? "issue" : "issues"} with the same error that ${leads.length === 1 ? "was" : "were"} fixed or closed, in case ${leads.length === 1 ? "it applies" : "one applies"}: ${list(items)}.`,
+      citations: cites.length > 0 ? cites : [c.threadCite],
+    },
+  ];
 }
 
 /** Where to follow the problem: open same-error issues first, then similar ones. */

@@ -61,7 +61,8 @@ export function notes(c: Ctx): Statement[] {
     });
   }
   const humans = thread.comments.filter((x) => x.author && !x.author.isBot);
-  if (thread.kind === "issue" && humans.length > 0 && !maintainerSpoke(c)) {
+  // Worth saying while the issue is open: nobody with a say has answered yet.
+  if (thread.kind === "issue" && thread.state === "open" && humans.length > 0 && !maintainerSpoke(c)) {
     out.push({
       text: `No maintainer (OWNER, MEMBER or COLLABORATOR) has commented in ${plural(thread.comments.length, "comment")}.`,
       citations: [c.snapshot.citation],

@@ -6,6 +6,7 @@
 import type { Citation, Statement } from "../thread/report.js";
 import {
   asOfCite,
+  byKind,
   CAVEAT_LABEL,
   type Ctx,
   closingCommitCites,
@@ -66,7 +67,7 @@ function tldrWhat(c: Ctx): Statement {
   // The store may know more issues with this error than the thread links to.
   const stored = c.sameError?.count ?? 0;
   if (stored > same.length) {
-    extras.push(`${plural(stored, "stored issue")} in all share its error signature`);
+    extras.push(`the store holds ${plural(stored, "other issue")} with its error signature`);
     cites.push(...sameErrorCiteList(c));
   }
   if (same.length === 0 && dups.length === 0 && c.similar.length > 0) {
@@ -160,12 +161,35 @@ function noneOutcome(c: Ctx, bestPhrase: string | null, wCite: Citation[]): Stat
     text += `; ${who(cause.voice)} ${cause.voice.maintainer ? "states" : "observes"}: ${quote(cause.text, 170)}`;
     cites.push(voiceCite(cause.voice, thread));
   }
+  const clauses: string[] = [];
   const tried = failedSteps(c);
   if (tried.steps.length > 0) {
-    text += `${cause ? ", and" : ";"} ${list(tried.steps.slice(0, 3))} did not help`;
+    clauses.push(`${list(tried.steps.slice(0, 3))} did not help`);
     cites.push(...tried.citations);
   }
+  const cost = byKind(c.findings, "caveat")
+    .map((f) => ({ f, gist: caveatGist(f.text) }))
+    .find((x) => x.gist !== null);
+  if (cost?.gist) {
+    clauses.push(`after ${who(cost.f.voice)} ${cost.gist.step}, ${cost.gist.outcome}`);
+    cites.push(voiceCite(cost.f.voice, thread));
+  }
+  if (clauses.length > 0) text += `${cause ? ", " : "; "}${clauses.join(", and ")}`;
   return { text: endSentence(text), citations: dedupeCitations(cites) };
+}
+
+/**
+ * The step and its cost in the reporter's words: "as soon as I switched on the X toggle, credits
+ * started being deducted (…) although …" gives {step: "switched on the X toggle", outcome:
+ * "credits started being deducted"}; null when the sentence is not built that way.
+ */
+export function caveatGist(sentence: string): { step: string; outcome: string } | null {
+  const m =
+    /\b(?:as\s+soon\s+as|after|when|once)\s+(?:I|we)\s+([^,;]{3,100}?),\s*([^,;(]{3,100}?)(?=\s*\(|,|;|\s+although\b|\s+even\b|\.|$)/i.exec(
+      sentence,
+    );
+  if (!m) return null;
+  return { step: (m[1] as string).trim(), outcome: (m[2] as string).trim() };
 }
 
 /** What is missing, in the words of the category: a fix for a bug, an implementation for a feature. */
