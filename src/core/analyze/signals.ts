@@ -43,7 +43,7 @@ function common(c: Ctx): ReportSignal | null {
   const stored = c.sameError?.count ?? 0;
   const issues = Math.max(same.length, stored);
   if (reporters < 2 && issues === 0) return null;
-  const parts = [plural(reporters, "person", "people") + (reporters === 1 ? " reports" : " report") + " it here"];
+  const parts = [`${plural(reporters, "person", "people")} ${reporters === 1 ? "reports" : "report"} it here`];
   if (same.length > 0)
     parts.push(`${plural(same.length, "linked issue")} with the same ${c.error ? "error" : "problem"}`);
   if (stored > same.length) parts.push(`${plural(stored, "stored issue")} with its error signature`);
@@ -189,10 +189,11 @@ function works(c: Ctx): ReportSignal[] {
       ],
     });
   }
-  if (best?.code && isSingleStep(best.code)) {
+  // Easy Fix: a confirmed workaround that is one command or setting.
+  if (best?.code && best.confirmations > 0 && isSingleStep(best.code)) {
     out.push({
       signal: "easy-fix",
-      strength: best.confirmations >= 1 ? "strong" : "some",
+      strength: best.confirmations >= 2 ? "strong" : "some",
       value: best.confirmations,
       reason: "the workaround is a single command or setting",
       citations: [workaroundCite(best, c.thread)],
