@@ -185,6 +185,29 @@ describe("issuegraph against the stand-in", () => {
     expect(r.err).not.toContain(TOKEN);
   });
 
+  it("--llm openai sends the evidence to the model server and falls back, saying why, when its answer is malformed", async () => {
+    const { startModelServer } = await import("../../test/llm/model-server.js");
+    const model = await startModelServer();
+    try {
+      model.next({ kind: "answer", content: "not json at all" });
+      const key = "sk-test-key-should-never-show-1234";
+      const r = await run(
+        ["report", FLAGSHIP, "--format", "json", "--no-store", "--llm", "openai", "--llm-url", model.url],
+        { GITHUB_TOKEN: TOKEN, OPENAI_API_KEY: key },
+      );
+      expect(r.code).toBe(EXIT.ok);
+      const report = JSON.parse(r.out);
+      expect(model.requests.length).toBeGreaterThanOrEqual(1);
+      expect(report.meta.analyzer).toBe("deterministic");
+      expect(report.meta.llm).toMatchObject({ provider: "openai" });
+      expect(report.meta.llm.status).not.toBe("used");
+      expect(report.sections.tldr.length).toBeGreaterThan(0);
+      expect(r.out + r.err).not.toContain(key);
+    } finally {
+      await model.close();
+    }
+  });
+
   it("imports the fixtures and finds the flagship's same-error cluster with similar and search", async () => {
     const db = join(dir, "similar.db");
     const imported = await run(["import", fixtures, "--db", db]);

@@ -25,6 +25,13 @@ export function registerCommands(program: Command, io: Io): void {
     .option("--refresh", "fetch from GitHub even if the stored thread is fresh")
     .option("--offline", "use only the store; never call GitHub")
     .option("--no-store", "neither read nor write the store")
+    .option(
+      "--llm <provider>",
+      "write the five sections with a language model: anthropic, openai or off (default $ISSUEGRAPH_LLM)",
+    )
+    .option("--llm-model <name>", "model name (default $ISSUEGRAPH_LLM_MODEL or the provider's default)")
+    .option("--llm-url <url>", "OpenAI-compatible server base URL, e.g. http://127.0.0.1:11434 for Ollama")
+    .option("--llm-timeout <seconds>", "give up on the model after this long and keep the deterministic sections")
     .action(async (ref: string, flags) => {
       const { parseReportCommand, runReport } = await import("./commands/report.js");
       const options = parseReportCommand(ref, flags, io.env, webHostForApiUrl);

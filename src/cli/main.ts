@@ -23,7 +23,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // --help and --version end here with exit code 0; bad flags with 1 -> our usage code.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    const secrets = [...tokensFromEnv(io.env), io.env.ISSUEGRAPH_ADMIN_TOKEN, io.env.ISSUEGRAPH_SECRET];
+    const secrets = [
+      ...tokensFromEnv(io.env),
+      io.env.ISSUEGRAPH_ADMIN_TOKEN,
+      io.env.ISSUEGRAPH_SECRET,
+      io.env.ANTHROPIC_API_KEY,
+      io.env.OPENAI_API_KEY,
+    ];
     io.stderr(`${redact(describeError(error), secrets)}\n`);
     return exitCodeFor(error);
   }

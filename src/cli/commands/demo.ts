@@ -26,6 +26,7 @@ export async function runDemo(flags: { format?: string }, io: Io): Promise<strin
       // The demo keeps nothing: every run shows the bundled sample as it is.
       store: null,
       cache: { mode: "refresh" as const, freshnessMs: 0 },
+      llm: null,
     };
     return await runReport(options, { source: client, now: io.now, store: null });
   } finally {

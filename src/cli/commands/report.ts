@@ -1,5 +1,7 @@
 // `issuegraph report <ref>`: the mission's main job.
 import { UsageError } from "../../core/errors.js";
+import { type LlmConfig, type LlmFlags, resolveLlmConfig } from "../../core/llm/config.js";
+import { makeLlmWriter } from "../../core/llm/writer.js";
 import { parseIssueRef } from "../../core/refs/parse-ref.js";
 import { renderJson } from "../../core/render/json.js";
 import { renderMarkdown } from "../../core/render/markdown.js";
@@ -26,7 +28,7 @@ export type ReportFlags = {
   store?: boolean;
   refresh?: boolean;
   offline?: boolean;
-};
+} & LlmFlags;
 
 export type ReportCommandOptions = CommonConfig & {
   ref: IssueRef;
@@ -36,6 +38,8 @@ export type ReportCommandOptions = CommonConfig & {
   /** null with --no-store: nothing cached, nothing remembered. */
   store: StoreLocation | null;
   cache: CachePolicy;
+  /** The optional language-model writer; null: the deterministic sections only. */
+  llm: LlmConfig | null;
 };
 
 /** argv + env -> checked options. Pure, so every bad input is tested without running anything. */
@@ -64,6 +68,7 @@ export function parseReportCommand(
       mode: flags.refresh ? "refresh" : flags.offline ? "offline" : "normal",
       freshnessMs: freshnessFrom(env),
     },
+    llm: resolveLlmConfig(flags, env),
   };
 }
 
@@ -80,8 +85,9 @@ function freshnessFrom(env: Env): number {
 
 export async function runReport(
   options: ReportCommandOptions,
-  deps: { source: ReportSource; now: () => Date; store: Store | null },
+  deps: { source: ReportSource; now: () => Date; store: Store | null; fetch?: typeof fetch },
 ): Promise<string> {
-  const report = await buildReport(options.ref, { depth: options.depth, cache: options.cache }, deps);
+  const writer = options.llm ? makeLlmWriter(options.llm, { fetch: deps.fetch ?? globalThis.fetch }) : null;
+  const report = await buildReport(options.ref, { depth: options.depth, cache: options.cache }, { ...deps, writer });
   return options.format === "json" ? renderJson(report) : renderMarkdown(report);
 }

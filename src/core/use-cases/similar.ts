@@ -138,7 +138,8 @@ async function fixEvidence(
     return `closed by ${thread.closedByPulls.map((p) => formatRef(p)).join(", ")}`;
   }
   if (row.state === "closed" && row.stateReason === "completed") return "closed as completed";
-  if (report && report.sections.guidance.length > 0) return "its report has guidance (a workaround)";
+  const workaround = report?.workarounds?.[0];
+  if (workaround) return `a workaround is reported: ${workaround.text.slice(0, 120)}`;
   return null;
 }
 
