@@ -2,18 +2,18 @@
 // answer is used; hallucinating (unknown id, invented version, invented command), malformed, slow
 // and failing answers fall back to the deterministic sections with the reason in meta.llm; the key
 // never shows up in the report.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "../../src/core/analyze/analyze.js";
+import type { FixtureFile } from "../../src/core/fixtures/load-files.js";
 import {
-  type FixtureFile,
   fixtureCrawlDeps,
   fixtureReleases,
   fixtureThread,
   fixtureWorld,
-} from "../../src/core/analyze/test-fixtures.js";
+} from "../../src/core/fixtures/test-support.js";
 import { crawl } from "../../src/core/graph/crawl.js";
 import type { LlmConfig } from "../../src/core/llm/config.js";
 import { collectEvidence, type EvidenceItem } from "../../src/core/llm/evidence.js";
@@ -26,15 +26,13 @@ const DIR = fileURLToPath(new URL("../../examples/fixtures", import.meta.url));
 const KEY = "sk-test-SECRET0123456789abcdef";
 
 async function flagship(): Promise<Report> {
-  const files: FixtureFile[] = [];
-  for (const repo of ["claude-code"]) {
-    const d = join(DIR, "anthropics", repo);
-    for (const name of readdirSync(d)) {
-      if (name.endsWith(".json") && statSync(join(d, name)).isFile()) {
-        files.push({ owner: "anthropics", repo, name, json: JSON.parse(readFileSync(join(d, name), "utf8")) });
-      }
-    }
-  }
+  // The flagship's repository alone: every thread it names is in it.
+  const files: FixtureFile[] = readdirSync(join(DIR, "anthropics/claude-code"))
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => ({
+      path: `anthropics/claude-code/${name}`,
+      text: readFileSync(join(DIR, "anthropics/claude-code", name), "utf8"),
+    }));
   const world = fixtureWorld(files);
   const thread = fixtureThread(world, "anthropics/claude-code#45203");
   const graph = await crawl(thread, fixtureCrawlDeps(world), { depth: 1 });

@@ -1,15 +1,16 @@
 // analyze() over every dev fixture, with links from the real crawl (src/core/graph) answered from
 // the same fixtures, checked against the answer key (examples/fixtures/_answers.json) and against
 // the rules every report must keep: grounded citations, no filler, no unmerged "fix".
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { FixtureFile } from "../fixtures/load-files.js";
+import { fixtureCrawlDeps, fixtureReleases, fixtureThread, fixtureWorld } from "../fixtures/test-support.js";
 import { crawl } from "../graph/crawl.js";
 import { reportSchema } from "../render/json.js";
 import type { Report, Statement } from "../thread/report.js";
 import { type AnalyzeInput, analyze } from "./analyze.js";
-import { type FixtureFile, fixtureCrawlDeps, fixtureReleases, fixtureThread, fixtureWorld } from "./test-fixtures.js";
 import { allowedUrls, BANNED_FILLER } from "./test-thread.js";
 
 const DIR = fileURLToPath(new URL("../../../examples/fixtures", import.meta.url));
@@ -30,17 +31,9 @@ type Answers = {
 };
 
 function readFixtures(): FixtureFile[] {
-  const files: FixtureFile[] = [];
-  const dirs = (p: string) => readdirSync(p).filter((n) => !n.startsWith("_") && statSync(join(p, n)).isDirectory());
-  for (const owner of dirs(DIR)) {
-    for (const repo of dirs(join(DIR, owner))) {
-      for (const name of readdirSync(join(DIR, owner, repo))) {
-        if (!name.endsWith(".json")) continue;
-        files.push({ owner, repo, name, json: JSON.parse(readFileSync(join(DIR, owner, repo, name), "utf8")) });
-      }
-    }
-  }
-  return files;
+  return (readdirSync(DIR, { recursive: true }) as string[])
+    .filter((p) => p.endsWith(".json"))
+    .map((path) => ({ path, text: readFileSync(join(DIR, path), "utf8") }));
 }
 
 const answers = JSON.parse(readFileSync(join(DIR, "_answers.json"), "utf8")) as Answers;

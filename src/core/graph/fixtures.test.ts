@@ -3,33 +3,26 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import type { FixtureFile } from "../fixtures/load-files.js";
+import { fixtureCrawlDeps, fixtureThread, fixtureWorld } from "../fixtures/test-support.js";
+import { restVisible } from "../github/rest-visible.js";
 import { formatRef, refKey } from "../refs/parse-ref.js";
-import type { IssueRef, ThreadSummary } from "../thread/types.js";
+import type { IssueRef, Thread } from "../thread/types.js";
 import { type CrawlDeps, crawl } from "./crawl.js";
 import { discoverLinks } from "./discover-links.js";
-import {
-  type Api,
-  type Fixture,
-  type FixtureWorld,
-  fixtureSummary,
-  fixtureThread,
-} from "./fixture-thread.test-helper.js";
 
 const DIR = fileURLToPath(new URL("../../../examples/fixtures/", import.meta.url));
 
-function loadWorld(): FixtureWorld {
-  const world: FixtureWorld = new Map();
-  for (const owner of readdirSync(DIR, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    for (const repo of readdirSync(join(DIR, owner.name), { withFileTypes: true }).filter((d) => d.isDirectory())) {
-      for (const file of readdirSync(join(DIR, owner.name, repo.name))) {
-        if (file.startsWith("_") || !file.endsWith(".json")) continue;
-        const fixture = JSON.parse(readFileSync(join(DIR, owner.name, repo.name, file), "utf8")) as Fixture;
-        world.set(`${owner.name}/${repo.name}#${fixture.number}`, fixture);
-      }
-    }
-  }
-  return world;
+type Api = "graphql" | "rest";
+
+function readFixtures(): FixtureFile[] {
+  return (readdirSync(DIR, { recursive: true }) as string[])
+    .filter((p) => p.endsWith(".json"))
+    .map((path) => ({ path, text: readFileSync(join(DIR, path), "utf8") }));
 }
+
+/** What each API shows of a thread: REST sees exactly restVisible of the GraphQL thread. */
+const views: Record<Api, (thread: Thread) => Thread> = { graphql: (t) => t, rest: restVisible };
 
 type Answers = {
   fixed_by: { issue: string; pr: string; merged: boolean; evidence: "closed-event" | "comment" | "pr-body" }[];
@@ -37,22 +30,22 @@ type Answers = {
   flagship: { thread: string; cross_referenced_by: string[] };
 };
 
-const world = loadWorld();
+const world = fixtureWorld(readFixtures());
+const threadOver = (ref: string, api: Api): Thread => views[api](fixtureThread(world, ref));
 const answers = JSON.parse(readFileSync(join(DIR, "_answers.json"), "utf8")) as Answers;
 
 /** Deps served from the fixture world, recording calls. */
 function worldDeps(api: Api) {
   const calls = { summaries: [] as string[][], threads: [] as string[] };
+  const from = fixtureCrawlDeps(world, views[api]);
   const deps: CrawlDeps = {
     async fetchSummaries(refs: IssueRef[]) {
       calls.summaries.push(refs.map(formatRef));
-      return new Map<string, ThreadSummary | null>(
-        refs.map((r) => [refKey(r), world.has(formatRef(r)) ? fixtureSummary(world, formatRef(r)) : null]),
-      );
+      return from.fetchSummaries(refs);
     },
     async fetchThread(r: IssueRef) {
       calls.threads.push(formatRef(r));
-      return world.has(formatRef(r)) ? fixtureThread(world, formatRef(r), api) : null;
+      return from.fetchThread(r);
     },
   };
   return { deps, calls };
@@ -67,7 +60,7 @@ describe("fixtures: the flagship anthropics/claude-code#45203", () => {
   it.each(["graphql", "rest"] as const)(
     "links the 5 cross-referencing issues and the issues its comments name (%s)",
     (api) => {
-      const { links, commits } = discoverLinks(fixtureThread(world, flagship, api));
+      const { links, commits } = discoverLinks(threadOver(flagship, api));
       expect(relationsByRef(links)).toEqual({
         // Cross-referenced (each later bot notice in those issues named this one), two also named in comments.
         "anthropics/claude-code#45204": ["mentioned-by", "mentions"],
@@ -87,7 +80,7 @@ describe("fixtures: the flagship anthropics/claude-code#45203", () => {
   );
 
   it("quotes the comment for each mention: the bot's suggestions are mentions, not duplicate marks", () => {
-    const { links } = discoverLinks(fixtureThread(world, flagship, "graphql"));
+    const { links } = discoverLinks(threadOver(flagship, "graphql"));
     const t45020 = links.find((l) => l.target.number === 45020);
     expect(t45020?.evidence.map((e) => [e.source, e.actor, e.excerpt])).toEqual([
       ["comment", "github-actions[bot]", "#45020"],
@@ -100,7 +93,7 @@ describe("fixtures: the flagship anthropics/claude-code#45203", () => {
 
   it("crawls depth 1 with one batched summary request, only for the refs no cross-reference describes", async () => {
     const { deps, calls } = worldDeps("graphql");
-    const result = await crawl(fixtureThread(world, flagship, "graphql"), deps, { depth: 1 });
+    const result = await crawl(threadOver(flagship, "graphql"), deps, { depth: 1 });
     expect(calls.threads).toEqual([]);
     expect(calls.summaries).toHaveLength(1);
     expect(calls.summaries[0]?.sort()).toEqual([
@@ -123,7 +116,7 @@ describe("fixtures: fixed_by answers", () => {
   } as const;
 
   it.each(answers.fixed_by)("$issue is closed-by $pr ($evidence) over GraphQL", ({ issue, pr, evidence }) => {
-    const { links } = discoverLinks(fixtureThread(world, issue, "graphql"));
+    const { links } = discoverLinks(threadOver(issue, "graphql"));
     const link = links.find((l) => formatRef(l.target) === pr);
     expect(link?.relations[0]).toBe("closed-by");
     expect(link?.evidence).toContainEqual(expect.objectContaining(expected[evidence]));
@@ -131,7 +124,7 @@ describe("fixtures: fixed_by answers", () => {
 
   it("over REST, sees only the comment evidence at depth 1", () => {
     for (const { issue, pr, evidence } of answers.fixed_by) {
-      const { links } = discoverLinks(fixtureThread(world, issue, "rest"));
+      const { links } = discoverLinks(threadOver(issue, "rest"));
       const link = links.find((l) => formatRef(l.target) === pr);
       expect(link?.relations.includes("closed-by"), `${issue} <- ${pr}`).toBe(evidence === "comment");
     }
@@ -139,7 +132,7 @@ describe("fixtures: fixed_by answers", () => {
 
   it.each(answers.fixed_by)("over REST, a depth-2 crawl finds $issue closed-by $pr", async ({ issue, pr }) => {
     const { deps } = worldDeps("rest");
-    const result = await crawl(fixtureThread(world, issue, "rest"), deps, { depth: 2 });
+    const result = await crawl(threadOver(issue, "rest"), deps, { depth: 2 });
     const link = result.links.find((l) => formatRef(l.target) === pr);
     expect(link?.depth).toBe(1);
     expect(link?.relations[0]).toBe("closed-by");
@@ -152,7 +145,7 @@ describe("fixtures: duplicates", () => {
     "$query is a duplicate of $canonical",
     ({ query, canonical }) => {
       for (const api of ["graphql", "rest"] as const) {
-        const { links } = discoverLinks(fixtureThread(world, query, api));
+        const { links } = discoverLinks(threadOver(query, api));
         const link = links.find((l) => formatRef(l.target) === canonical);
         expect(link?.relations, api).toContain("duplicate-of");
         // GraphQL adds the marked_as_duplicate event; both APIs have the "Duplicate of" comment.
@@ -165,9 +158,9 @@ describe("fixtures: duplicates", () => {
 });
 
 describe("fixtures: every thread", () => {
-  it.each([...world.keys()])("%s: links have evidence, no self-links, no duplicate targets", (key) => {
+  it.each([...world.threads.keys()])("%s: links have evidence, no self-links, no duplicate targets", (key) => {
     for (const api of ["graphql", "rest"] as const) {
-      const thread = fixtureThread(world, key, api);
+      const thread = threadOver(key, api);
       const { links } = discoverLinks(thread);
       const keys = links.map((l) => refKey(l.target));
       expect(new Set(keys).size).toBe(keys.length);
