@@ -3,6 +3,7 @@ import {
   type Actor,
   type AuthorAssociation,
   emptyReactions,
+  GHOST_LOGIN,
   type IssueRef,
   type ReactionCounts,
   type StateReason,
@@ -36,7 +37,8 @@ export function actor(
   user: { login: string; type?: string | undefined; __typename?: string | undefined } | null | undefined,
   assoc: string | undefined | null,
 ): Actor | null {
-  if (!user) return null;
+  // GitHub shows deleted accounts as "ghost" (REST) or null (GraphQL); the domain says null for both.
+  if (!user || user.login === GHOST_LOGIN) return null;
   const botType = user.type === "Bot" || user.__typename === "Bot";
   const name = login(user.login, botType);
   return { login: name, association: association(assoc), isBot: botType || name.endsWith("[bot]") };

@@ -14,6 +14,9 @@ export type AuthorAssociation =
   | "MANNEQUIN"
   | "NONE";
 
+/** The login GitHub gives a deleted account; the domain says `null` instead of an Actor. */
+export const GHOST_LOGIN = "ghost";
+
 /** A user. `null` where GitHub shows the deleted "ghost" user. */
 export type Actor = { login: string; association: AuthorAssociation; isBot: boolean };
 
