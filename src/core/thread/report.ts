@@ -1,19 +1,13 @@
 // The report: what `issuegraph report --format json` prints, what the store keeps and what the
 // web site and the JSON API serve. Stable schema: add fields, never rename or remove them
 // (bump `schemaVersion` if that ever has to happen).
-import type { EvidenceSource, Relation } from "./link.js";
+import type { Evidence, Relation } from "./link.js";
 import type { StateReason, ThreadKind, ThreadState } from "./types.js";
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export type ReportEvidence = {
-  source: EvidenceSource;
-  url: string;
-  event: string | null;
-  actor: string | null;
-  at: string | null;
-  excerpt: string | null;
-};
+/** Evidence in a report is the link evidence as discovered. */
+export type ReportEvidence = Evidence;
 
 export type ReportLink = {
   /** "owner/repo#n" */
