@@ -68,34 +68,14 @@ describe("issueProfile from the analysis", () => {
   });
 });
 
-describe("issueProfile (keyword rules, for reports without category and tags)", () => {
-  it("categorises the flagship-like billing report and tags its ecosystem", () => {
-    const p = issueProfile(
-      makeReport({
-        ref: "anthropics/claude-code#45203",
-        title: "[Bug] Claude Code incorrectly billing against extra usage instead of plan quota",
-        labels: ["invalid"],
-        errorMessage: 'API Error: 400 {"type":"error","error":{"message":"You\'re out of extra usage."}}',
-        body: "Installed with npm on macOS.",
-      }),
-    );
-    expect(p.category).toBe("billing-quota");
-    expect(p.tags.get("llm-api")).toBe(2);
-    expect(p.tags.get("ai")).toBe(2);
-    expect(p.tags.get("http")).toBe(1);
-    expect(p.tags.get("macos")).toBe(1);
-    expect(p.tags.get("invalid")).toBe(1);
-  });
-
-  it("lets labels and title prefixes pick the category before the text", () => {
-    expect(issueProfile(makeReport({ labels: ["enhancement"], title: "crash" })).category).toBe("feature-request");
-    expect(issueProfile(makeReport({ title: "How do I configure X?", errorMessage: null, body: "" })).category).toBe(
-      "question",
-    );
-    expect(issueProfile(makeReport({ title: "Segmentation fault in parser", errorMessage: null })).category).toBe(
-      "crash",
-    );
-    expect(issueProfile(makeReport({ title: "Odd output", errorMessage: null, body: "wrong" })).category).toBe("bug");
+describe("issueProfile without the analysis's category", () => {
+  it("counts an older report as a bug tagged by its labels", () => {
+    const p = issueProfile(makeReport({ labels: ["Needs Repro", "area: cli"] }));
+    expect(p.category).toBe("bug");
+    expect([...p.tags]).toEqual([
+      ["needs-repro", 1],
+      ["area-cli", 1],
+    ]);
   });
 
   it("normalises labels to tags", () => {
@@ -140,7 +120,18 @@ describe("rankTools", () => {
   });
 
   it("gives two different batches of six for a real report on the default catalog", () => {
-    const report = makeReport({ ref: "nodejs/node#1", title: "Segfault when reading a file", errorMessage: null });
+    const report = makeReport({
+      ref: "nodejs/node#1",
+      title: "Segfault when reading a file",
+      errorMessage: null,
+      category: "crash",
+      tags: [
+        { tag: "crash", source: "category", reason: "the title says segfault" },
+        { tag: "node", source: "repository", reason: "nodejs/node" },
+        { tag: "javascript", source: "repository", reason: "nodejs/node" },
+        { tag: "filesystem", source: "title", reason: "reading a file" },
+      ],
+    });
     const ranked = rankTools(defaultCatalog, issueProfile(report));
     const first = toolBatch(ranked, 0);
     const second = toolBatch(ranked, 1);
