@@ -100,6 +100,24 @@ describe("issue page", () => {
     expect(html).toContain('<h2 id="trending-title">Trending issues</h2>');
   });
 
+  it("says what changed since the last report once a stale report is refreshed", async () => {
+    const t = await analysed();
+    expect(await (await t.c.request("/acme/widget/issues/7")).text()).not.toContain(
+      "What changed since the last report",
+    );
+    const thread = t.source.threads.get("github.com/acme/widget#7");
+    if (!thread) throw new Error("test thread missing");
+    thread.state = "closed";
+    thread.stateReason = "completed";
+    t.clock.advance(11 * 60_000); // past the freshness window: served stale, refreshed in the background
+    await t.c.request("/acme/widget/issues/7");
+    await t.app.idle();
+    const html = await (await t.c.request("/acme/widget/issues/7")).text();
+    const section = /<section aria-labelledby="changes-title">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? "";
+    expect(section).toContain("What changed since the last report");
+    expect(section).toMatch(/<li>[^<]*closed/i);
+  });
+
   it("draws the link graph when there are links", async () => {
     const t7 = testThread(7, { body: "See #8 for the same crash." });
     const { c } = await analysed([t7, testThread(8)]);

@@ -39,6 +39,7 @@ export function issuePage(m: IssueModel, nonce: string): string {
       <div class="columns">
         <article aria-labelledby="issue-title">
           <Header m={m} />
+          <Changes report={r} />
           <Stats m={m} />
           <ErrorMessage report={r} />
           <RawBody m={m} />
@@ -99,6 +100,30 @@ function Header({ m }: { m: IssueModel }) {
         </p>
       ) : null}
     </header>
+  );
+}
+
+/** "What changed since the last report", present from the second report of a thread on. */
+function Changes({ report }: { report: Report }) {
+  const changes = report.changes;
+  if (!changes) return null;
+  return (
+    <section aria-labelledby="changes-title">
+      <h2 id="changes-title">What changed since the last report</h2>
+      <p class="muted">Compared with the report of {utc(changes.sinceGeneratedAt)}.</p>
+      {changes.items.length === 0 ? (
+        <p>Nothing: no new comments, state change, links or fix.</p>
+      ) : (
+        <ul class="statements">
+          {changes.items.map((item) => (
+            <li>
+              {item.text}
+              <Citations citations={item.citations} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
