@@ -1,10 +1,16 @@
 // npm run bench [-- name ...]: runs the named benchmarks (all by default) and prints their tables.
 import { benchAnalyze } from "./analyze.js";
 import { benchRequests } from "./requests.js";
+import { benchServe } from "./serve.js";
+import { benchSimilar } from "./similar.js";
+import { benchSync } from "./sync.js";
 
 const benches: Record<string, () => Promise<string>> = {
   requests: benchRequests,
   analyze: benchAnalyze,
+  sync: benchSync,
+  similar: benchSimilar,
+  serve: benchServe,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
