@@ -12,7 +12,7 @@ import { RateLimiter } from "./security/rate-limit.js";
 import { checkSameOrigin } from "./security/same-origin.js";
 import { isVoterId } from "./security/tokens.js";
 import { defaultAnalyse } from "./services/analyse.js";
-import { storeSearch, storeSimilar } from "./services/discovery.js";
+import { memoiseSimilar, storeSearch, storeSimilar } from "./services/discovery.js";
 import { ReportService } from "./services/report-service.js";
 import { loadTrending, type TrendingEntry } from "./services/trending.js";
 
@@ -55,7 +55,10 @@ export function createServerContext(deps: ServerDeps) {
     logger: deps.logger,
   });
   const defaultHost = deps.allowedHosts[0] ?? "github.com";
-  const similar: NonNullable<ServerDeps["similar"]> = deps.similar ?? storeSimilar(deps.store, defaultHost);
+  const similar = memoiseSimilar(deps.similar ?? storeSimilar(deps.store, defaultHost), {
+    nowMs,
+    ttlMs: deps.freshnessMs,
+  });
   const search: NonNullable<ServerDeps["search"]> = deps.search ?? storeSearch(deps.store, defaultHost);
   const randomId = deps.randomId ?? (() => randomBytes(16).toString("base64url"));
 

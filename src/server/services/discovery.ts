@@ -1,6 +1,6 @@
 // "Same error elsewhere" and search, from the similar/search use-cases (the CLI's ranking), mapped
 // to what the pages and the API show.
-import { parseIssueRef } from "../../core/refs/parse-ref.js";
+import { parseIssueRef, refKey } from "../../core/refs/parse-ref.js";
 import type { SimilarResult } from "../../core/similar/rank.js";
 import type { Store } from "../../core/store/types.js";
 import type { Report } from "../../core/thread/report.js";
@@ -43,4 +43,29 @@ function toIssue(r: SimilarResult, host: string): SimilarIssue[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Remembers each issue's similar issues for `ttlMs` (and shares one computation between concurrent
+ * views): similar() over a large store takes seconds, and a page view must not pay that each time.
+ * A newer report of the issue (another generatedAt) computes afresh. At most `max` issues are kept.
+ */
+export function memoiseSimilar(
+  compute: (ref: IssueRef, report: Report) => Promise<SimilarIssue[]>,
+  options: { nowMs: () => number; ttlMs: number; max?: number },
+): (ref: IssueRef, report: Report) => Promise<SimilarIssue[]> {
+  const max = options.max ?? 500;
+  const memo = new Map<string, { at: number; value: Promise<SimilarIssue[]> }>();
+  return (ref, report) => {
+    const key = `${refKey(ref)}@${report.meta.generatedAt}`;
+    const hit = memo.get(key);
+    if (hit && options.nowMs() - hit.at < options.ttlMs) return hit.value;
+    const value = compute(ref, report);
+    memo.delete(key);
+    memo.set(key, { at: options.nowMs(), value });
+    // A failed computation is not remembered; the oldest entries go first when full.
+    value.catch(() => memo.delete(key));
+    while (memo.size > max) memo.delete(memo.keys().next().value as string);
+    return value;
+  };
 }
