@@ -1,17 +1,9 @@
 // The thread fixture format v1 (shared/fixtures/FORMAT.md) as zod schemas. Files are validated at
 // load time so a malformed fixture fails with the file's name instead of a confusing 500 later.
 import { z } from "zod";
+import { AUTHOR_ASSOCIATIONS } from "../src/core/thread/types.js";
 
-export const associations = [
-  "OWNER",
-  "MEMBER",
-  "COLLABORATOR",
-  "CONTRIBUTOR",
-  "FIRST_TIME_CONTRIBUTOR",
-  "FIRST_TIMER",
-  "MANNEQUIN",
-  "NONE",
-] as const;
+export const associations = AUTHOR_ASSOCIATIONS;
 export type Association = (typeof associations)[number];
 
 export const reactionKeys = ["+1", "-1", "laugh", "hooray", "confused", "heart", "rocket", "eyes"] as const;

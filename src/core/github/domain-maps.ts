@@ -1,6 +1,7 @@
 // Small value mappings shared by the REST and GraphQL paths, so both produce the same Thread.
 import {
   type Actor,
+  AUTHOR_ASSOCIATIONS,
   type AuthorAssociation,
   emptyReactions,
   GHOST_LOGIN,
@@ -10,16 +11,7 @@ import {
   type ThreadState,
 } from "../thread/types.js";
 
-const ASSOCIATIONS = new Set<AuthorAssociation>([
-  "OWNER",
-  "MEMBER",
-  "COLLABORATOR",
-  "CONTRIBUTOR",
-  "FIRST_TIME_CONTRIBUTOR",
-  "FIRST_TIMER",
-  "MANNEQUIN",
-  "NONE",
-]);
+const ASSOCIATIONS = new Set<AuthorAssociation>(AUTHOR_ASSOCIATIONS);
 
 export const association = (raw: string | undefined | null): AuthorAssociation => {
   const up = (raw ?? "NONE").toUpperCase() as AuthorAssociation;

@@ -4,15 +4,19 @@
 /** One issue or pull request on one GitHub host. `host` is the web host, e.g. "github.com". */
 export type IssueRef = { host: string; owner: string; repo: string; number: number };
 
-export type AuthorAssociation =
-  | "OWNER"
-  | "MEMBER"
-  | "COLLABORATOR"
-  | "CONTRIBUTOR"
-  | "FIRST_TIME_CONTRIBUTOR"
-  | "FIRST_TIMER"
-  | "MANNEQUIN"
-  | "NONE";
+/** GitHub's author associations (REST `author_association`, GraphQL `CommentAuthorAssociation`). */
+export const AUTHOR_ASSOCIATIONS = [
+  "OWNER",
+  "MEMBER",
+  "COLLABORATOR",
+  "CONTRIBUTOR",
+  "FIRST_TIME_CONTRIBUTOR",
+  "FIRST_TIMER",
+  "MANNEQUIN",
+  "NONE",
+] as const;
+
+export type AuthorAssociation = (typeof AUTHOR_ASSOCIATIONS)[number];
 
 /** The login GitHub gives a deleted account; the domain says `null` instead of an Actor. */
 export const GHOST_LOGIN = "ghost";
