@@ -16,7 +16,7 @@ import type {
   SameErrorPart,
   Statement,
 } from "../thread/report.js";
-import { REPORT_SCHEMA_VERSION } from "../thread/report.js";
+import { REPORT_CATEGORIES, REPORT_SCHEMA_VERSION } from "../thread/report.js";
 
 const relation = z.enum([
   "closes",
@@ -79,17 +79,7 @@ export const sameErrorSchema = z.object({
 
 const counted = z.array(z.object({ value: z.string(), count: z.number().int().min(1) }));
 
-export const categorySchema = z.enum([
-  "bug",
-  "crash",
-  "billing-quota",
-  "auth",
-  "performance",
-  "build",
-  "docs",
-  "feature-request",
-  "question",
-]);
+export const categorySchema = z.enum(REPORT_CATEGORIES);
 export const tagSchema = z.object({
   tag: z.string().min(1),
   source: z.enum(["category", "repository", "label", "title", "error", "body", "comments"]),

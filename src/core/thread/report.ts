@@ -78,16 +78,19 @@ export type SameErrorPart = {
 export type TimelineCount = { type: string; count: number };
 
 /** What the issue is about (same names as the web site's tool catalog). */
-export type ReportCategory =
-  | "bug"
-  | "crash"
-  | "billing-quota"
-  | "auth"
-  | "performance"
-  | "build"
-  | "docs"
-  | "feature-request"
-  | "question";
+export const REPORT_CATEGORIES = [
+  "bug",
+  "crash",
+  "billing-quota",
+  "auth",
+  "performance",
+  "build",
+  "docs",
+  "feature-request",
+  "question",
+] as const;
+
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
 
 /** Where a tag was read: the repository's ecosystem, a label, or a cue in the text. */
 export type TagSource = "category" | "repository" | "label" | "title" | "error" | "body" | "comments";

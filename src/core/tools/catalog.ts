@@ -1,18 +1,10 @@
 // The catalog of recommended tools: validated at the boundary (zod), then plain data.
 import { z } from "zod";
 import { UsageError } from "../errors.js";
+import { REPORT_CATEGORIES } from "../thread/report.js";
 
-export const CATEGORIES = [
-  "bug",
-  "crash",
-  "billing-quota",
-  "auth",
-  "performance",
-  "build",
-  "docs",
-  "feature-request",
-  "question",
-] as const;
+/** The catalog uses the analysis's categories. */
+export const CATEGORIES = REPORT_CATEGORIES;
 
 export type Category = (typeof CATEGORIES)[number];
 
