@@ -8,6 +8,7 @@ import { parseIssueRef, refKey } from "../core/refs/parse-ref.js";
 import type { IssueRef } from "../core/thread/types.js";
 import { DEFAULT_LIMITS, type ServerDeps } from "./deps.js";
 import { ForbiddenError, TooManyRequestsError } from "./http-errors.js";
+import { createInProcessMarkdown } from "./render/markdown-pool.js";
 import { RateLimiter } from "./security/rate-limit.js";
 import { checkSameOrigin } from "./security/same-origin.js";
 import { isVoterId } from "./security/tokens.js";
@@ -87,6 +88,7 @@ export function createServerContext(deps: ServerDeps) {
   return {
     deps,
     reports,
+    markdownBody: deps.markdownBody ?? createInProcessMarkdown(),
     similar,
     search,
     defaultHost,

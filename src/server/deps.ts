@@ -6,6 +6,7 @@ import type { Report } from "../core/thread/report.js";
 import type { IssueRef, StateReason, ThreadState } from "../core/thread/types.js";
 import type { Tool } from "../core/tools/catalog.js";
 import type { ReportOptions, ReportSource } from "../core/use-cases/report.js";
+import type { MarkdownRenderer } from "./render/markdown-pool.js";
 import type { BucketConfig } from "./security/rate-limit.js";
 import type { Analyse } from "./services/analyse.js";
 
@@ -82,6 +83,11 @@ export type ServerDeps = {
   /** The site's public origin(s) when behind a proxy; by default the request's own origin. */
   publicOrigins?: readonly string[];
   limits?: Partial<ServerLimits>;
+  /**
+   * Issue bodies to safe HTML, cached per body. node.ts passes the worker pool (off the event loop,
+   * with a deadline); the default renders in this thread.
+   */
+  markdownBody?: MarkdownRenderer;
   /** API.md, served at /api/v1/docs when given. */
   apiDocs?: string;
 };

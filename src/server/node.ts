@@ -17,6 +17,7 @@ import { extractErrorText } from "../core/use-cases/report.js";
 import { syncRepo } from "../core/use-cases/sync.js";
 import { projectPath } from "../project-paths.js";
 import { createApp, type IssuegraphApp } from "./app.js";
+import { createMarkdownPool } from "./render/markdown-pool.js";
 
 export type RunningServer = { url: string; close(): Promise<void> };
 
@@ -102,7 +103,9 @@ export async function serveCommand(config: ServeConfig): Promise<RunningServer> 
   const store = await openStore(config.store);
   try {
     const client = createGitHubClient({ apiUrl: config.apiUrl, token: config.githubToken, logger });
+    const markdownBody = createMarkdownPool();
     const app = createApp({
+      markdownBody,
       store,
       reportSource: client,
       allowedHosts: [webHostForApiUrl(config.apiUrl)],
@@ -137,6 +140,7 @@ export async function serveCommand(config: ServeConfig): Promise<RunningServer> 
       url: running.url,
       close: async () => {
         await running.close();
+        await markdownBody.close();
         await store.close();
       },
     };
