@@ -9,6 +9,7 @@ import type { IssueRef } from "../core/thread/types.js";
 import { DEFAULT_LIMITS, type ServerDeps } from "./deps.js";
 import { ForbiddenError, TooManyRequestsError } from "./http-errors.js";
 import { createInProcessMarkdown } from "./render/markdown-pool.js";
+import { addressGroup } from "./security/admission.js";
 import { RateLimiter } from "./security/rate-limit.js";
 import { checkSameOrigin } from "./security/same-origin.js";
 import { isVoterId } from "./security/tokens.js";
@@ -38,6 +39,7 @@ export function createServerContext(deps: ServerDeps) {
     votesPerVoter: new RateLimiter(limits.votesPerVoter, nowMs),
     votesPerIp: new RateLimiter(limits.votesPerIp, nowMs),
     analysesPerIp: new RateLimiter(limits.analysesPerIp, nowMs),
+    newVotersPerIp: new RateLimiter(limits.newVotersPerIp, nowMs),
   };
   const analyse =
     deps.analyse ??
@@ -66,9 +68,11 @@ export function createServerContext(deps: ServerDeps) {
   let trendingCache: { at: number; items: Promise<TrendingEntry[]> } | null = null;
   const lastViews = new Map<string, number>();
 
+  /** The client's address group (IPv6 by /64), the key of every per-address limit. */
   const clientIp = (c: Context): string => {
     try {
-      return deps.clientIp?.(c) ?? "unknown";
+      const address = deps.clientIp?.(c);
+      return address ? addressGroup(address) : "unknown";
     } catch {
       return "unknown";
     }
@@ -108,10 +112,18 @@ export function createServerContext(deps: ServerDeps) {
       return typeof v === "string" && isVoterId(v) ? v : null;
     },
 
-    /** The voter id, creating the cookie when there is none (or it was tampered with). */
-    async ensureVoter(c: Context): Promise<string> {
+    /**
+     * A page view's visitor. A voter cookie is issued only here, and to at most `newVotersPerIp`
+     * new voters per address an hour (past that, null: the page shows, votes need a cookie). A view
+     * is keyed by the voter; without one, by the address. So a client that drops its cookies adds at
+     * most `newVotersPerIp` viewers an hour, then one per address and window.
+     */
+    async pageVisitor(c: Context): Promise<{ voterId: string | null; viewKey: string }> {
       const existing = await this.voter(c);
-      if (existing) return existing;
+      if (existing) return { voterId: existing, viewKey: `voter:${existing}` };
+      const address = clientIp(c);
+      const viewKey = `address:${address}`;
+      if (!limiters.newVotersPerIp.take(address).ok) return { voterId: null, viewKey };
       const id = randomId();
       await setSignedCookie(c, VOTER_COOKIE, id, deps.secret, {
         path: "/",
@@ -120,7 +132,7 @@ export function createServerContext(deps: ServerDeps) {
         secure: new URL(c.req.url).protocol === "https:",
         maxAge: YEAR_S,
       });
-      return id;
+      return { voterId: id, viewKey: `voter:${id}` };
     },
 
     /** Throws ForbiddenError when the browser says the request comes from another site. */
@@ -148,9 +160,9 @@ export function createServerContext(deps: ServerDeps) {
       take(limiters.analysesPerIp, clientIp(c), "new issues to analyse");
     },
 
-    /** Whether this page view counts (once per voter and issue per half hour). */
-    countView(voterId: string, ref: IssueRef): boolean {
-      const key = `${voterId}|${refKey(ref)}`;
+    /** Whether this page view counts (once per viewer and issue per half hour; see pageVisitor). */
+    countView(viewKey: string, ref: IssueRef): boolean {
+      const key = `${viewKey}|${refKey(ref)}`;
       const now = nowMs();
       const last = lastViews.get(key);
       if (last !== undefined && now - last < VIEW_WINDOW_MS) return false;

@@ -47,6 +47,8 @@ export type ServerLimits = {
   votesPerIp: BucketConfig;
   /** Requests that make the server fetch from GitHub (issues not stored yet), per client address. */
   analysesPerIp: BucketConfig;
+  /** Voter cookies issued per client address (IPv6 /64): each is one more vote per signal. */
+  newVotersPerIp: BucketConfig;
 };
 
 export type ServerDeps = {
@@ -78,7 +80,10 @@ export type ServerDeps = {
   search?: (query: string, limit: number) => Promise<SearchAnswer>;
   /** Voter ids. Default: 128 random bits. */
   randomId?: () => string;
-  /** The client's address for rate limits (node.ts reads the socket). Default: one shared bucket. */
+  /**
+   * The client's address for rate limits (node.ts: the socket, or X-Forwarded-For from a trusted
+   * proxy). IPv6 addresses are grouped by /64 here. Default: one shared bucket.
+   */
   clientIp?: (c: Context) => string | null;
   /** The site's public origin(s) when behind a proxy; by default the request's own origin. */
   publicOrigins?: readonly string[];
@@ -92,8 +97,12 @@ export type ServerDeps = {
   apiDocs?: string;
 };
 
+/** Documented in the README: the most votes per signal and issue one address can add in an hour. */
+export const NEW_VOTERS_PER_HOUR = 10;
+
 export const DEFAULT_LIMITS: ServerLimits = {
   votesPerVoter: { capacity: 30, refillPerSecond: 0.5 },
   votesPerIp: { capacity: 120, refillPerSecond: 2 },
   analysesPerIp: { capacity: 20, refillPerSecond: 0.2 },
+  newVotersPerIp: { capacity: NEW_VOTERS_PER_HOUR, refillPerSecond: NEW_VOTERS_PER_HOUR / 3600 },
 };

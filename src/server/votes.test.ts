@@ -106,9 +106,12 @@ describe("JSON votes", () => {
   it("toggle and list", async () => {
     const t = await withIssue();
     const c = new Client(t.app);
+    // The voter cookie comes from a page view; a vote never mints one.
+    const page = await c.request("/acme/widget/issues/7");
+    expect(page.headers.getSetCookie().join()).toContain(`${VOTER_COOKIE}=`);
     const first = await c.postJson("/api/v1/votes", { ref: "acme/widget#7", signal: "blocking" });
     expect(first.status).toBe(200);
-    expect(first.headers.getSetCookie().join()).toContain(`${VOTER_COOKIE}=`);
+    expect(first.headers.getSetCookie().join()).not.toContain(`${VOTER_COOKIE}=`);
     expect(await first.json()).toMatchObject({
       ref: "acme/widget#7",
       signal: "blocking",
@@ -126,9 +129,17 @@ describe("JSON votes", () => {
     expect(anonymous).toMatchObject({ mine: [] });
   });
 
+  it("need a voter cookie from a page view", async () => {
+    const t = await withIssue();
+    const res = await new Client(t.app).postJson("/api/v1/votes", { ref: "acme/widget#7", signal: "works" });
+    expect(res.status).toBe(403);
+    expect((await t.store.getVotes(testRef(7))).counts.works ?? 0).toBe(0);
+  });
+
   it("need JSON and the same origin", async () => {
     const t = await withIssue();
     const c = new Client(t.app);
+    await c.request("/acme/widget/issues/7");
     const cross = await c.postJson(
       "/api/v1/votes",
       { ref: "acme/widget#7", signal: "works" },
@@ -164,6 +175,7 @@ describe("rate limits", () => {
   it("429 per voter, with retry-after, until the bucket refills", async () => {
     const t = await withIssue({ limits: { votesPerVoter: { capacity: 3, refillPerSecond: 0.5 } } });
     const c = new Client(t.app);
+    await c.request("/acme/widget/issues/7");
     const vote = () => c.postJson("/api/v1/votes", { ref: "acme/widget#7", signal: "flaky" });
     expect([(await vote()).status, (await vote()).status, (await vote()).status]).toEqual([200, 200, 200]);
     const limited = await vote();
@@ -181,9 +193,9 @@ describe("rate limits", () => {
     });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
-      statuses.push(
-        (await new Client(t.app).postJson("/api/v1/votes", { ref: "acme/widget#7", signal: "works" })).status,
-      );
+      const c = new Client(t.app);
+      await c.request("/acme/widget/issues/7");
+      statuses.push((await c.postJson("/api/v1/votes", { ref: "acme/widget#7", signal: "works" })).status);
     }
     expect(statuses).toEqual([200, 200, 429]);
   });

@@ -3,6 +3,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { boundMarkdown } from "../markdown/budget.js";
 import { gfmWithoutLiteralAutolinks } from "../markdown/gfm.js";
 import type { IssueRef } from "../thread/types.js";
+import { isIssueNumber, isOwnerName, repoNameOf } from "./names.js";
 import { refKey } from "./parse-ref.js";
 
 /**
@@ -213,8 +214,8 @@ class Scanner {
       const target = link
         ? link.ref
         : g.owner && g.repo
-          ? { host: this.context.host, owner: g.owner, repo: g.repo, number: Number(g.num) }
-          : { host: this.context.host, owner: this.context.owner, repo: this.context.repo, number: Number(g.num) };
+          ? checkedRef(this.context.host, g.owner, g.repo, Number(g.num))
+          : checkedRef(this.context.host, this.context.owner, this.context.repo, Number(g.num));
       if (!target) continue;
       const { kind, keyword, from, to } = classify(flat, start, end);
       const excerpt = restore(flat.slice(from, to), links).replace(/\s+/g, " ").trim();
@@ -245,7 +246,7 @@ class Scanner {
     if (host !== "github.com" && host !== contextHost) return null;
     const m = ISSUE_PATH.exec(url.pathname);
     if (!m?.[1] || !m[2]) return null;
-    return { host: host === contextHost ? this.context.host : host, owner: m[1], repo: m[2], number: Number(m[3]) };
+    return checkedRef(host === contextHost ? this.context.host : host, m[1], m[2], Number(m[3]));
   }
 
   private source(node: Nodes): string | null {
@@ -253,6 +254,12 @@ class Scanner {
     const end = node.position?.end.offset;
     return start === undefined || end === undefined ? null : this.markdown.slice(start, end);
   }
+}
+
+/** A reference only when the names and number are ones GitHub allows (never "..", never past its range). */
+function checkedRef(host: string, owner: string, repo: string, number: number): IssueRef | null {
+  const name = repoNameOf(repo);
+  return name !== null && isOwnerName(owner) && isIssueNumber(number) ? { host, owner, repo: name, number } : null;
 }
 
 function classify(

@@ -85,8 +85,8 @@ export function pageRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     if (look.kind === "failed") throw look.error;
     const actual = ctx.reports.actual(ref);
     if (issuePath(actual) !== issuePath(ref)) return c.redirect(issuePath(actual), 301);
-    const voterId = await ctx.ensureVoter(c);
-    if (ctx.countView(voterId, ref)) {
+    const { voterId, viewKey } = await ctx.pageVisitor(c);
+    if (ctx.countView(viewKey, ref)) {
       await deps.store.recordView(ref, deps.now().toISOString()).catch((e: unknown) => {
         deps.logger.warn({ err: e instanceof Error ? e.name : "error" }, "could not record a page view");
       });
@@ -95,7 +95,8 @@ export function pageRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const flash = isSignal(voted)
       ? `Your “${SIGNAL_LABELS[voted]}” vote was ${c.req.query("active") === "1" ? "counted" : "taken back"}.`
       : null;
-    const model = await buildIssueModel(ctx, { ref, ...look, voterId, flash });
+    // Without a voter (too many new ones from this address), the page shows; voting needs a cookie.
+    const model = await buildIssueModel(ctx, { ref, ...look, voterId: voterId ?? "", flash });
     return c.html(issuePage(model, nonceOf(c)), 200, PRIVATE);
   });
 

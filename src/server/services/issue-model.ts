@@ -37,7 +37,7 @@ export async function buildIssueModel(
   const [body, similar, votes, trending] = await Promise.all([
     ctx.markdownBody.render(report.body),
     orEmpty<SimilarIssue[]>("similar", ctx.similar(input.ref, report), []),
-    orEmpty("votes", ctx.deps.store.getVotes(input.ref, input.voterId), noVotes),
+    orEmpty("votes", ctx.deps.store.getVotes(input.ref, input.voterId || undefined), noVotes),
     orEmpty<TrendingEntry[]>("trending", ctx.trending(), []),
   ]);
   const profile = issueProfile(report);
