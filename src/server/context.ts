@@ -33,6 +33,9 @@ export function createServerContext(deps: ServerDeps) {
   if (deps.secret.length < 32) {
     throw new UsageError("the server secret is too short", "Use at least 32 random characters.");
   }
+  if (deps.adminToken !== null && deps.adminToken.length < 32) {
+    throw new UsageError("the admin token is too short", "Use at least 32 random characters.");
+  }
   const nowMs = () => deps.now().getTime();
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const limiters = {
@@ -40,6 +43,7 @@ export function createServerContext(deps: ServerDeps) {
     votesPerIp: new RateLimiter(limits.votesPerIp, nowMs),
     analysesPerIp: new RateLimiter(limits.analysesPerIp, nowMs),
     newVotersPerIp: new RateLimiter(limits.newVotersPerIp, nowMs),
+    adminFailuresPerIp: new RateLimiter(limits.adminFailuresPerIp, nowMs),
   };
   const analyse =
     deps.analyse ??
@@ -137,10 +141,11 @@ export function createServerContext(deps: ServerDeps) {
 
     /** Throws ForbiddenError when the browser says the request comes from another site. */
     requireSameOrigin(c: Context): void {
-      const own = new URL(c.req.url).origin;
+      // With public origins configured, only they count: the Host header is the client's to choose.
+      const expected = deps.publicOrigins?.length ? deps.publicOrigins : [new URL(c.req.url).origin];
       const verdict = checkSameOrigin(
         { origin: c.req.header("origin"), secFetchSite: c.req.header("sec-fetch-site") },
-        [own, ...(deps.publicOrigins ?? [])],
+        expected,
       );
       if (!verdict.ok) {
         throw new ForbiddenError(
@@ -153,6 +158,22 @@ export function createServerContext(deps: ServerDeps) {
     limitVote(c: Context, voterId: string): void {
       take(limiters.votesPerIp, clientIp(c), "votes");
       take(limiters.votesPerVoter, voterId, "votes");
+    },
+
+    /** Refuses (429) an admin request from an address that has used up its wrong guesses. */
+    admitAdminAttempt(c: Context): void {
+      const r = limiters.adminFailuresPerIp.peek(clientIp(c));
+      if (!r.ok) {
+        throw new TooManyRequestsError(
+          "Too many wrong admin tokens from you.",
+          "Wait, then send the right token.",
+          new Date(nowMs() + r.retryAfterMs),
+        );
+      }
+    },
+
+    adminFailure(c: Context): void {
+      limiters.adminFailuresPerIp.take(clientIp(c));
     },
 
     /** Called only when a request would make the server fetch from GitHub. */

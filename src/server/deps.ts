@@ -49,6 +49,8 @@ export type ServerLimits = {
   analysesPerIp: BucketConfig;
   /** Voter cookies issued per client address (IPv6 /64): each is one more vote per signal. */
   newVotersPerIp: BucketConfig;
+  /** Wrong admin tokens per client address. */
+  adminFailuresPerIp: BucketConfig;
 };
 
 export type ServerDeps = {
@@ -105,4 +107,5 @@ export const DEFAULT_LIMITS: ServerLimits = {
   votesPerIp: { capacity: 120, refillPerSecond: 2 },
   analysesPerIp: { capacity: 20, refillPerSecond: 0.2 },
   newVotersPerIp: { capacity: NEW_VOTERS_PER_HOUR, refillPerSecond: NEW_VOTERS_PER_HOUR / 3600 },
+  adminFailuresPerIp: { capacity: 10, refillPerSecond: 10 / 3600 },
 };

@@ -168,9 +168,12 @@ export function apiRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     if (!deps.adminToken) {
       throw new DisabledError("Admin endpoints are switched off.", "Configure an admin token to use them.");
     }
+    // Wrong tokens are limited per address; once the bucket is empty even the right one waits.
+    ctx.admitAdminAttempt(c);
     const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "");
     if (!m?.[1]) throw new UnauthorizedError("An admin token is required.", "Send Authorization: Bearer <token>.");
     if (!constantTimeEqual(m[1], deps.adminToken)) {
+      ctx.adminFailure(c);
       throw new ForbiddenError("The admin token is not valid.", "Check the token you sent.");
     }
   };
