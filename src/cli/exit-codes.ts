@@ -4,6 +4,7 @@ import {
   GoneError,
   IssuegraphError,
   NotFoundError,
+  OutputError,
   PartialDataError,
   RateLimitedError,
   StoreError,
@@ -21,6 +22,7 @@ export const EXIT = {
   rateLimited: 6,
   upstream: 7,
   store: 8,
+  output: 9,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -33,6 +35,7 @@ export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof RateLimitedError) return EXIT.rateLimited;
   if (error instanceof UpstreamError || error instanceof PartialDataError) return EXIT.upstream;
   if (error instanceof StoreError) return EXIT.store;
+  if (error instanceof OutputError) return EXIT.output;
   return EXIT.unexpected;
 }
 

@@ -41,7 +41,10 @@ export function parseServeCommand(flags: ServeFlags, env: Env): ServeConfig {
       `Use at least ${MIN_ADMIN_TOKEN_CHARS} random characters (openssl rand -base64 32).`,
     );
   }
-  const trustProxy = (flags.trustProxy ?? []).flatMap((p) => p.split(",")).map((p) => p.trim()).filter(Boolean);
+  const trustProxy = (flags.trustProxy ?? [])
+    .flatMap((p) => p.split(","))
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (const entry of trustProxy) {
     if (!isProxyEntry(entry)) {
       throw new UsageError(
