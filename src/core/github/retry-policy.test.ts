@@ -75,7 +75,8 @@ describe("one retry policy for REST and GraphQL", () => {
   });
 
   it("REST: the same schedule for 5xx and dropped connections", async () => {
-    const [issue, ...rest] = restOk;
+    const issue: Stub = { path: "/repos/o/r/issues/1", body: restIssue() };
+    const rest = restOk.slice(1);
     const { gh, stub, waits } = setup(
       [
         { ...issue, status: 503, body: { message: "Unavailable" } },
