@@ -1,5 +1,6 @@
 // npm run bench [-- name ...]: runs the named benchmarks (all by default) and prints their tables.
 import { benchAnalyze } from "./analyze.js";
+import { benchPathological } from "./pathological.js";
 import { benchRequests } from "./requests.js";
 import { benchServe } from "./serve.js";
 import { benchSimilar } from "./similar.js";
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<string>> = {
   sync: benchSync,
   similar: benchSimilar,
   serve: benchServe,
+  pathological: benchPathological,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -93,7 +93,9 @@ const SOURCE_LANGS = new Set(
 );
 const SOURCE_LINE =
   /\bnew\s+[\w.]*(?:Error|Exception)\s*\(|\bthrow\s|\braise\s|^\s*except\b|\bcatch\s*\(|\bconsole\.\w+\(|\blog(?:ger)?\.(?:error|warn\w*|fatal)\(|\bprint(?:ln|f)?\(|\bfmt\.\w+\(|\bassert\w*\s*\(/;
-const LINE_START_PREFIX = /^(?:[\s>*_#\-+.)\d$]|=>|->|\[[ xX]\])*$/;
+// "->" is not a branch of its own: the class already takes "-" and ">", and two ways to match one
+// text made this exponential ("->" × 30 then "!").
+const LINE_START_PREFIX = /^(?:[\s>*_#\-+.)\d$]|=>|\[[ xX]\])*$/;
 const LABEL_PREFIX = /^[\s>*_#\-+.)\d]*[A-Za-z][\w /()-]{0,30}:[\s*_]*$/;
 
 type Hit = { start: number; end: number | null; kind: ErrorKind; base: number; headEnd: number };

@@ -3,6 +3,7 @@
 // text, saying so; a page never waits longer than the deadline and /healthz never waits at all.
 // Rendered bodies are cached by content (one entry per thread version: same text, same HTML).
 import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { LRUCache } from "lru-cache";
 import { Piscina } from "piscina";
 import { projectPath } from "../../project-paths.js";
@@ -37,7 +38,8 @@ export function createMarkdownPool(options: MarkdownPoolOptions = {}): MarkdownR
   const pool = new Piscina({
     filename: projectPath("src/server/render/markdown-worker.mjs"),
     minThreads: 1,
-    maxThreads: options.maxThreads ?? 2,
+    // Leave a core to the event loop: on a small machine, workers must not starve it.
+    maxThreads: options.maxThreads ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
     idleTimeout: 60_000,
   });
   // A cold worker compiles the renderer first; that must not count against a body's deadline.
