@@ -38,13 +38,18 @@ describe("/healthz while pathological pages are built", () => {
       building = false;
     });
     const latencies: number[] = [];
-    while (building || latencies.length < 5) {
+    while (building) {
       const started = performance.now();
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       latencies.push(performance.now() - started);
-      await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 2));
     }
     expect(await done).toEqual([200, 200, 200, 200]);
-    expect(Math.max(...latencies)).toBeLessThanOrEqual(100);
+    expect(latencies.length).toBeGreaterThanOrEqual(10);
+    // p99: on a shared machine a single sample can wait for the CPU whatever the server does
+    // (before the parse budget and the pool, every sample during a build waited seconds).
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const p99 = sorted[Math.ceil(sorted.length * 0.99) - 1] ?? 0;
+    expect(p99).toBeLessThanOrEqual(100);
   }, 60_000);
 });

@@ -153,7 +153,7 @@ function containerPrefix(line: string, maxNesting: number): { end: number; keep:
   let depth = 0;
   for (;;) {
     let j = end;
-    while (j < line.length && j - end < 4 && line[j] === " ") j++;
+    while (j < line.length && j - end < 4 && (line[j] === " " || line[j] === "\t")) j++;
     const c = line[j];
     let next = -1;
     if (c === ">") next = j + 1;
