@@ -3,13 +3,15 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { NONCE, secureHeaders } from "hono/secure-headers";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
 import { type AppEnv, createServerContext } from "./context.js";
 import type { ServerDeps } from "./deps.js";
 import { errorBody, httpErrorFor } from "./error-map.js";
 import { apiRoutes } from "./routes/api.js";
 import { assetRoutes } from "./routes/assets.js";
-import { nonceOf, pageRoutes } from "./routes/pages.js";
+import { feedRoutes } from "./routes/feeds.js";
+import { pageRoutes } from "./routes/pages.js";
 import { errorPage, errorTitle } from "./views/status.js";
 
 export type IssuegraphApp = Hono<AppEnv> & {
@@ -26,7 +28,8 @@ export function createApp(deps: ServerDeps): IssuegraphApp {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],
-        scriptSrc: [NONCE],
+        // 'self' and no nonce: the one script is a file, so every page is the same bytes for everyone.
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
@@ -40,6 +43,8 @@ export function createApp(deps: ServerDeps): IssuegraphApp {
       referrerPolicy: "same-origin",
       crossOriginOpenerPolicy: "same-origin",
       crossOriginResourcePolicy: "same-origin",
+      // A route may set its own (the read-only API allows cross-origin reads).
+      overwrite: false,
       permissionsPolicy: {
         camera: [],
         microphone: [],
@@ -51,16 +56,28 @@ export function createApp(deps: ServerDeps): IssuegraphApp {
   );
   app.use("*", bodyLimit({ maxSize: 16 * 1024, onError: () => Promise.reject(new HTTPException(413)) }));
 
+  // The read-only API may be read from any site (no credentials: nothing personal is in it).
+  // Preflights allow GET and HEAD only, so another site's script can never post a vote.
+  app.use(
+    "/api/v1/*",
+    cors({ origin: "*", allowMethods: ["GET", "HEAD"], exposeHeaders: ["ETag"], maxAge: 86_400 }),
+  );
+  app.use("/api/v1/*", async (c, next) => {
+    await next();
+    if (c.req.method === "GET" || c.req.method === "HEAD") c.res.headers.set("cross-origin-resource-policy", "cross-origin");
+  });
+
   app.get("/healthz", (c) => c.json({ ok: true }));
   assetRoutes(app);
   apiRoutes(app, ctx);
+  feedRoutes(app, ctx);
   pageRoutes(app, ctx);
 
   app.notFound((c) => {
     const message = "There is nothing at this address.";
     const hint = "Issue pages look like /owner/repo/issues/123.";
     if (c.req.path.startsWith("/api/")) return c.json({ error: { code: "not_found", message, hint } }, 404);
-    return c.html(errorPage({ status: 404, title: errorTitle(404), message, hint }, nonceOf(c)), 404);
+    return c.html(errorPage({ status: 404, title: errorTitle(404), message, hint }), 404);
   });
 
   app.onError((err, c) => {
@@ -82,7 +99,6 @@ export function createApp(deps: ServerDeps): IssuegraphApp {
     return c.html(
       errorPage(
         { status: e.status, title: errorTitle(e.status), message: e.message, hint: e.hint, retryPath },
-        nonceOf(c),
       ),
       e.status,
     );

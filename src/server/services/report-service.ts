@@ -26,6 +26,8 @@ export type ReportServiceDeps = {
   logger: ServerLogger;
   /** How long a failure is shown before the next request tries again. */
   failureTtlMs?: number;
+  /** Told about every new report (under the requested ref and, after a transfer, the answered one). */
+  onStored?: (ref: IssueRef) => void;
 };
 
 /** Finished jobs are remembered this long, closing the gap between a store miss and the job map. */
@@ -154,6 +156,8 @@ export class ReportService {
         const answered = this.refOfReport(stored, ref);
         if (refKey(answered) !== key) this.aliases.set(key, answered);
         this.jobs.delete(key);
+        this.deps.onStored?.(ref);
+        if (refKey(answered) !== key) this.deps.onStored?.(answered);
         this.prune();
       },
       (error: unknown) => {
