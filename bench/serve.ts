@@ -1,9 +1,12 @@
-// The web server under load (issue 4): requests per second and p99 latency of a cached issue page
-// and of the JSON report (/api/v1/issues/{o}/{r}/{n}), driven by autocannon over loopback. The
+// The web server under load (issues 4 and 10): requests per second and p99 latency of a cached issue
+// page (a first visit, and a returning reader with a voter cookie) and of the JSON report
+// (/api/v1/issues/{o}/{r}/{n}), driven by autocannon over loopback. The
 // server is `issuegraph serve` as the CLI builds it (serveCommand: real SQLite store in a temp
 // folder, real GitHub client with a token against the stand-in on examples/fixtures), in a child
 // process; autocannon runs here. Baseline, in the same run: a bare node:http server (also a child)
-// answering the same paths with the same headers and bytes, recorded from the app.
+// answering the same paths with the same headers and bytes, recorded from the app. Each target is
+// measured right after its baseline, so both see the same load on a shared machine; with --json,
+// one line per target carries its baseline: {bench, target, rps, p99_ms, baseline_rps, ...}.
 // Then 50 concurrent first requests for one issue that is not stored yet: all must get the report,
 // and the stand-in must see one fetch of the thread.
 
@@ -27,7 +30,10 @@ const fixtures = projectPath("examples", "fixtures");
 
 type Target = { label: string; url: string; headers?: Record<string, string> };
 
-export async function benchServe(): Promise<string> {
+/** One measured target with the baseline run just before it. */
+type Pair = { target: string; app: Result; baseline: Result };
+
+export async function benchServe(options: { json?: boolean } = {}): Promise<string> {
   const standin = await startStandin({ fixturesDir: fixtures, limits: { anonymous: 1e9, authenticated: 1e9 } });
   const root = mkdtempSync(join(tmpdir(), "issuegraph-bench-serve-"));
   const children: Child[] = [];
@@ -67,9 +73,20 @@ export async function benchServe(): Promise<string> {
     const first = await fetch(`${app.url}${apiPath(cached)}`);
     if (first.status !== 200) throw new Error(`warm-up ${apiPath(cached)}: ${first.status} ${await first.text()}`);
     const json = await record(first);
-    const pageResponse = await fetch(`${app.url}${pagePath}`);
+    // A returning reader: one who has voted (pages mint no cookie; the first vote does).
+    const vote = await fetch(`${app.url}/api/v1/votes`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: app.url, "sec-fetch-site": "same-origin" },
+      body: JSON.stringify({ ref: ref(cached), signal: "works" }),
+    });
+    if (vote.status !== 200) throw new Error(`warm-up vote: ${vote.status} ${await vote.text()}`);
+    const cookie = vote.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    if (!cookie.includes("ig_voter=")) throw new Error("warm-up vote: no voter cookie");
+    const pageResponse = await fetch(`${app.url}${pagePath}`, { headers: { cookie } });
     if (pageResponse.status !== 200) throw new Error(`warm-up ${pagePath}: ${pageResponse.status}`);
-    const cookie = (pageResponse.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     const page = await record(pageResponse);
 
     const routes: Record<string, PlainRoute> = {};
@@ -85,25 +102,42 @@ export async function benchServe(): Promise<string> {
     children.push(plain);
 
     const upstreamBefore = standin.requests.length;
-    const targets: Target[] = [
-      { label: "issue page, app (returning reader: voter cookie)", url: `${app.url}${pagePath}`, headers: { cookie } },
-      { label: "issue page, app (first visit: no cookie)", url: `${app.url}${pagePath}` },
-      { label: "issue page, plain node:http (baseline)", url: `${plain.url}${pagePath}` },
-      { label: "JSON report, app", url: `${app.url}${apiPath(cached)}` },
-      { label: "JSON report, plain node:http (baseline)", url: `${plain.url}${apiPath(cached)}` },
+    const pagePlain: Target = { label: "plain node:http", url: `${plain.url}${pagePath}` };
+    const jsonPlain: Target = { label: "plain node:http", url: `${plain.url}${apiPath(cached)}` };
+    const plan: { name: string; app: Target; baseline: Target }[] = [
+      {
+        name: "issue page, returning reader",
+        app: { label: "app", url: `${app.url}${pagePath}`, headers: { cookie } },
+        baseline: pagePlain,
+      },
+      { name: "issue page, first visit", app: { label: "app", url: `${app.url}${pagePath}` }, baseline: pagePlain },
+      { name: "JSON report", app: { label: "app", url: `${app.url}${apiPath(cached)}` }, baseline: jsonPlain },
     ];
-    const results: { target: Target; r: Result }[] = [];
-    for (const target of targets) {
-      await load(target, WARMUP_S);
-      results.push({ target, r: await load(target, DURATION_S) });
+    const pairs: Pair[] = [];
+    for (const p of plan) {
+      await load(p.baseline, WARMUP_S);
+      const baseline = await load(p.baseline, DURATION_S);
+      await load(p.app, WARMUP_S);
+      pairs.push({ target: p.name, app: await load(p.app, DURATION_S), baseline });
     }
     const upstreamDuringLoad = standin.requests.length - upstreamBefore;
     const rps = (r: Result) => r.requests.total / r.duration;
-    const find = (prefix: string) => results.find((x) => x.target.label.startsWith(prefix))?.r as Result;
-    const pageApp = find("issue page, app (returning");
-    const pagePlain = find("issue page, plain");
-    const jsonApp = find("JSON report, app");
-    const jsonPlain = find("JSON report, plain");
+    const p99 = (r: Result) => Math.max(r.latency.p99, 1);
+    const jsonLines = pairs.map((p) =>
+      JSON.stringify({
+        bench: "serve",
+        target: p.target,
+        rps: round(rps(p.app), 0),
+        p99_ms: p.app.latency.p99,
+        baseline_rps: round(rps(p.baseline), 0),
+        baseline_p99_ms: p.baseline.latency.p99,
+        ratio: round(rps(p.app) / rps(p.baseline), 3),
+        // Latencies are whole milliseconds; below 1 ms both count as 1.
+        p99_ratio: round(p99(p.app) / p99(p.baseline), 2),
+        non2xx: p.app.non2xx,
+        errors: p.app.errors,
+      }),
+    );
 
     // 50 concurrent first requests for an issue not stored yet.
     standin.clearRequests();
@@ -135,26 +169,40 @@ export async function benchServe(): Promise<string> {
       children.splice(children.indexOf(child), 1);
     }
 
+    if (options.json) return jsonLines.join("\n");
     return [
-      "## Web server under load (issue 4)",
+      "## Web server under load (issues 4, 10)",
       `sizes: autocannon ${DURATION_S} s per row (after ${WARMUP_S} s unrecorded), ${CONNECTIONS} connections, loopback; ` +
         `server and baseline each in a child process, autocannon in this one; cached issue ${ref(cached)} ` +
         `(page ${kb(page.body)} KB, JSON ${kb(json.body)} KB); the server's store (fresh SQLite) holds only what it analysed, ` +
         "so the page's per-view similar() is cheap here",
       table(
-        ["target", "req/s", "p50 ms", "p99 ms", "non-2xx", "errors"],
-        results.map(({ target, r }) => [
-          target.label,
-          fmt(rps(r), 0),
-          fmt(r.latency.p50, 1),
-          fmt(r.latency.p99, 1),
-          r.non2xx,
-          r.errors,
+        [
+          "target",
+          "req/s",
+          "p50 ms",
+          "p99 ms",
+          "non-2xx",
+          "errors",
+          "baseline req/s",
+          "baseline p99 ms",
+          "ratio",
+          "p99 ratio",
+        ],
+        pairs.map((p) => [
+          p.target,
+          fmt(rps(p.app), 0),
+          fmt(p.app.latency.p50, 1),
+          fmt(p.app.latency.p99, 1),
+          p.app.non2xx,
+          p.app.errors,
+          fmt(rps(p.baseline), 0),
+          fmt(p.baseline.latency.p99, 1),
+          `${fmt(rps(p.app) / rps(p.baseline), 3)}x`,
+          `${fmt(p99(p.app) / p99(p.baseline), 2)}x`,
         ]),
       ),
-      `app / plain: issue page ${fmt(rps(pageApp) / rps(pagePlain), 3)}x the req/s, ` +
-        `${fmt(pageApp.latency.p99 / Math.max(pagePlain.latency.p99, 1), 1)}x the p99; JSON report ` +
-        `${fmt(rps(jsonApp) / rps(jsonPlain), 3)}x the req/s, ${fmt(jsonApp.latency.p99 / Math.max(jsonPlain.latency.p99, 1), 1)}x the p99`,
+      "(baseline: a plain node:http server answering the same path with the same headers and bytes, run just before each target)",
       `upstream (stand-in) requests during the load runs: ${upstreamDuringLoad}; ` +
         `server process peak RSS ${fmt(exits.get("app")?.maxRssMb ?? Number.NaN, 0)} MB, ` +
         `baseline ${fmt(exits.get("plain")?.maxRssMb ?? Number.NaN, 0)} MB`,
@@ -210,6 +258,7 @@ function load(target: Target, duration: number): Promise<Result> {
 
 const ref = (t: { owner: string; repo: string; number: number }) => `${t.owner}/${t.repo}#${t.number}`;
 const kb = (b: Buffer) => fmt(b.length / 1024, 1);
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function countBy(values: string[]): Record<string, number> {
   const out: Record<string, number> = {};

@@ -121,6 +121,11 @@ export function createServerContext(deps: ServerDeps) {
       return parseIssueRef(text, deps.allowedHosts);
     },
 
+    /** The voter id of a cookie value verified before, else null (verify it with `voter`). */
+    knownVoter(rawCookie: string): string | null {
+      return verifiedVoters.get(rawCookie) ?? null;
+    },
+
     async voter(c: Context): Promise<string | null> {
       const raw = getCookie(c, VOTER_COOKIE);
       if (!raw) return null;

@@ -51,7 +51,7 @@ describe("home", () => {
     await t.store.putThread(testThread(11, { ...old, title: "Stored, never analysed", comments: [] }), {
       fetchedAt: t.clock.now().toISOString(),
       via: "rest",
-      apiRequests: { rest: 0, graphql: 0 },
+      requests: { rest: 0, graphql: 0 },
       etag: null,
       errorMessage: null,
     });
@@ -108,7 +108,9 @@ describe("issue page", () => {
     const strip = /<ul class="strip" aria-label="Status">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? "";
     expect(strip).toContain('<span class="badge open">open</span>');
     expect(strip).toContain("no fix known");
-    expect(strip).toMatch(/1 comment<\/span> · <span>2 participants<\/span> · <span>\d+ events?<\/span> · <span>3 reactions/);
+    expect(strip).toMatch(
+      /1 comment<\/span> · <span>2 participants<\/span> · <span>\d+ events?<\/span> · <span>3 reactions/,
+    );
     expect(strip).toContain("fetched <time");
     expect(html).toContain("Top timeline events");
     // Answer first: TL;DR and Recommendation, then the signals, the rest of the analysis, the error,
@@ -382,9 +384,9 @@ describe("render once, serve many", () => {
     const cond = await app.request("/acme/widget/issues/7", { headers: { "if-none-match": etag } });
     expect(cond.status).toBe(304);
     expect(await cond.text()).toBe("");
-    expect((await app.request("/acme/widget/issues/7", { headers: { "if-none-match": `W/${etag}, "x"` } })).status).toBe(
-      304,
-    );
+    expect(
+      (await app.request("/acme/widget/issues/7", { headers: { "if-none-match": `W/${etag}, "x"` } })).status,
+    ).toBe(304);
   });
 
   it("builds a new version when the votes change, and renders each version once", async () => {
@@ -406,7 +408,9 @@ describe("render once, serve many", () => {
     });
     expect(after.status).toBe(200);
     expect(after.headers.get("etag")).not.toBe(before.headers.get("etag"));
-    expect(await after.text()).toMatch(/data-label="Blocking"><span>Blocking<\/span><span class="vote-count"><span class="vote-number">1</);
+    expect(await after.text()).toMatch(
+      /data-label="Blocking"><span>Blocking<\/span><span class="vote-count"><span class="vote-number">1</,
+    );
     expect(renders).toBe(2);
     // Past the cache's trust window the inputs are read again; unchanged bytes keep their ETag.
     t.clock.advance(11_000);
@@ -441,7 +445,9 @@ describe("render once, serve many", () => {
     expect(await own.text()).toContain('aria-pressed="true" data-label="Flaky / Intermittent"');
     const shared = await (await c.request("/acme/widget/issues/7")).text();
     expect(shared).not.toContain('aria-pressed="true"');
-    expect(shared).toMatch(/data-label="Flaky \/ Intermittent"><span>Flaky \/ Intermittent<\/span><span class="vote-count"><span class="vote-number">1</);
+    expect(shared).toMatch(
+      /data-label="Flaky \/ Intermittent"><span>Flaky \/ Intermittent<\/span><span class="vote-count"><span class="vote-number">1</,
+    );
   });
 });
 
@@ -452,7 +458,9 @@ describe("meta, robots, CORS", () => {
     expect(html).toMatch(/<meta name="description" content="Open issue: [^"]+"\/>/);
     expect(html).toContain('<meta property="og:type" content="article"/>');
     expect(html).toContain('<meta property="og:title" content="Widget fails to start (7) (acme/widget#7)"/>');
-    expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="What changed in acme/widget#7" href="/acme/widget/issues/7.atom"/>');
+    expect(html).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="What changed in acme/widget#7" href="/acme/widget/issues/7.atom"/>',
+    );
     // No absolute URL is made from the request's Host header (it would be cached for everyone).
     expect(html).not.toContain("og:url");
     const t = await makeTestApp([testThread(7)], { publicOrigins: ["https://issuegraph.example"] });

@@ -15,7 +15,6 @@ import { constantTimeEqual } from "../security/tokens.js";
 import { issuePath } from "../views/format.js";
 import { SHARED_CACHE, sendRendered } from "./pages.js";
 
-
 const voteBody = z.object({ ref: z.string().min(1).max(300), signal: z.string().min(1).max(40) });
 const refBody = z.object({ ref: z.string().min(1).max(300) });
 const repoBody = z.object({ repo: z.string().min(1).max(200) });

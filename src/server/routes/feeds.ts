@@ -21,7 +21,10 @@ export function feedRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
       return feed ? { body: atomXml(feed), contentType: ATOM } : null;
     });
     if (!r) {
-      throw new NotFoundError("This issue has not been analysed here yet.", "Open its page first; the feed starts then.");
+      throw new NotFoundError(
+        "This issue has not been analysed here yet.",
+        "Open its page first; the feed starts then.",
+      );
     }
     return sendRendered(c, r);
   });

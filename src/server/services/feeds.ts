@@ -67,7 +67,8 @@ export async function issueFeed(ctx: ServerContext, ref: IssueRef): Promise<Atom
   return {
     id: uuidOf(`${refKey(ref)}|feed`),
     title: `What changed in ${latest.report.ref}: ${latest.report.title}`,
-    subtitle: "A new entry whenever a new report of this issue finds a change: a fix merged, the release that contains it, the state, new comments or links.",
+    subtitle:
+      "A new entry whenever a new report of this issue finds a change: a fix merged, the release that contains it, the state, new comments or links.",
     link: page,
     self: `${page}.atom`,
     updated: entries[0]?.updated ?? latest.storedAt,

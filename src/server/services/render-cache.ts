@@ -43,9 +43,7 @@ export class RenderCache {
   /** Bumped on every invalidation, so a build that started before one does not overwrite it. */
   private readonly generations = new Map<string, number>();
 
-  constructor(
-    private readonly options: { ttlMs: number; nowMs: () => number; maxEntries?: number },
-  ) {
+  constructor(private readonly options: { ttlMs: number; nowMs: () => number; maxEntries?: number }) {
     this.entries = new LRUCache({ max: options.maxEntries ?? 2_000 });
   }
 
@@ -55,9 +53,8 @@ export class RenderCache {
    * then `get` returns null and nothing is cached.
    */
   async get(key: string, build: () => Promise<Built | null>): Promise<Rendered | null> {
-    const now = this.options.nowMs();
-    const entry = this.entries.get(key);
-    if (entry && now - entry.checkedAt < this.options.ttlMs && now < entry.validUntil) return entry.rendered;
+    const fresh = this.peek(key);
+    if (fresh) return fresh;
     const running = this.building.get(key);
     if (running && running.generation === this.generation(key)) return running.promise;
     const generation = this.generation(key);
@@ -84,6 +81,13 @@ export class RenderCache {
     } finally {
       if (this.building.get(key)?.promise === promise) this.building.delete(key);
     }
+  }
+
+  /** The current version of `key` when it is still trusted, without building anything. */
+  peek(key: string): Rendered | null {
+    const entry = this.entries.get(key);
+    const now = this.options.nowMs();
+    return entry && now - entry.checkedAt < this.options.ttlMs && now < entry.validUntil ? entry.rendered : null;
   }
 
   /** Forget `key` (its inputs changed here): the next request builds it again. */

@@ -80,7 +80,12 @@ export async function buildRepoModel(ctx: ServerContext, repo: RepoRef): Promise
   };
 }
 
-const issueOf = (r: ThreadRow): RepoIssue => ({ ref: r.ref, title: r.title, state: r.state, stateReason: r.stateReason });
+const issueOf = (r: ThreadRow): RepoIssue => ({
+  ref: r.ref,
+  title: r.title,
+  state: r.state,
+  stateReason: r.stateReason,
+});
 
 const byTimeDesc = (a: string | null, b: string | null) => ((a ?? "") < (b ?? "") ? 1 : (a ?? "") > (b ?? "") ? -1 : 0);
 

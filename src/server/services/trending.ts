@@ -24,12 +24,7 @@ export type TrendingEntry = {
 const EDGES = [0, 3, 12, 24, 72, 168, 336];
 
 /** The most trending issues, of one repository when `repo` is given. */
-export async function loadTrending(
-  store: Store,
-  now: Date,
-  limit: number,
-  repo?: RepoRef,
-): Promise<TrendingEntry[]> {
+export async function loadTrending(store: Store, now: Date, limit: number, repo?: RepoRef): Promise<TrendingEntry[]> {
   const t = now.getTime();
   const repoKey = (r: RepoRef) => `${r.host}/${r.owner}/${r.repo}`.toLowerCase();
   const inRepo = (ref: IssueRef) => !repo || repoKey(ref) === repoKey(repo);

@@ -73,7 +73,10 @@ export function issuePage(m: IssueModel): string {
 function describe(r: Report): string {
   const first = r.sections.tldr.map((s) => s.text).join(" ");
   const text = first || r.sections.recommendation.text || r.fix.summary;
-  const plain = text.replace(/`([^`\n]+)`/g, "$1").replace(/\s+/g, " ").trim();
+  const plain = text
+    .replace(/`([^`\n]+)`/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
   return plain.length > 280 ? `${plain.slice(0, 279)}…` : plain;
 }
 
@@ -104,8 +107,9 @@ function Header({ m }: { m: IssueModel }) {
           </li>
         ) : null}
         <li class="stats" aria-label="GitHub stats">
-          <span>{plural(r.stats.comments, "comment")}</span> · <span>{plural(r.stats.participants, "participant")}</span>{" "}
-          · <span>{plural(r.stats.timelineEvents, "event")}</span> · <span>{plural(r.stats.reactions, "reaction")}</span>
+          <span>{plural(r.stats.comments, "comment")}</span> ·{" "}
+          <span>{plural(r.stats.participants, "participant")}</span> ·{" "}
+          <span>{plural(r.stats.timelineEvents, "event")}</span> · <span>{plural(r.stats.reactions, "reaction")}</span>
         </li>
         <li class="muted">
           fetched <time datetime={r.meta.fetchedAt}>{utc(r.meta.fetchedAt)}</time>
@@ -309,7 +313,12 @@ function Links({ m }: { m: IssueModel }) {
       )}
       {r.timelineTop.length > 0 ? (
         <p class="muted small">
-          Top timeline events: {r.timelineTop.slice(0, 6).map((t) => `${t.type} ×${t.count}`).join(", ")}.
+          Top timeline events:{" "}
+          {r.timelineTop
+            .slice(0, 6)
+            .map((t) => `${t.type} ×${t.count}`)
+            .join(", ")}
+          .
         </p>
       ) : null}
     </section>

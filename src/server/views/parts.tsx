@@ -1,7 +1,8 @@
 // Pieces shared by several pages.
-import { DEFAULT_TRENDING, HOUR_MS } from "../../core/trending/score.js";
+
 import type { Citation, Statement } from "../../core/thread/report.js";
 import type { StateReason, ThreadState } from "../../core/thread/types.js";
+import { DEFAULT_TRENDING, HOUR_MS } from "../../core/trending/score.js";
 import { safeHttpUrl } from "../render/escape.js";
 import type { TrendingEntry } from "../services/trending.js";
 import { issuePath, refText } from "./format.js";
@@ -101,8 +102,7 @@ export function TrendingList(props: { items: readonly TrendingEntry[]; headingId
               <li>
                 <a href={issuePath(t.ref)}>{t.title}</a>
                 <span class="meta">
-                  {refText(t.ref)} · <StateBadge state={t.state} reason={t.stateReason} /> · score{" "}
-                  {t.score.toFixed(2)}
+                  {refText(t.ref)} · <StateBadge state={t.state} reason={t.stateReason} /> · score {t.score.toFixed(2)}
                 </span>
               </li>
             ))}
