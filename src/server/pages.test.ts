@@ -502,3 +502,61 @@ describe("meta, robots, CORS", () => {
     expect(page.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
+
+describe("the static-file path (serveCached)", () => {
+  const raw = (url: string, headers: Record<string, string> = {}) => ({
+    method: "GET",
+    url,
+    headers,
+    socket: { remoteAddress: "192.0.2.9" },
+  });
+  const headersOf = (res: Response) => {
+    const out: Record<string, string> = {};
+    res.headers.forEach((v, k) => {
+      if (k !== "content-length") out[k] = v;
+    });
+    return out;
+  };
+
+  it("answers a kept page and JSON report exactly as the app does, and nothing else", async () => {
+    const { app } = await analysed();
+    expect(app.serveCached(raw("/acme/widget/issues/7"))).toBeNull(); // not built yet
+    for (const [url, accept] of [
+      ["/acme/widget/issues/7", "gzip, br"],
+      ["/api/v1/issues/acme/widget/7", ""],
+    ] as const) {
+      const viaApp = await app.request(url, { headers: { "accept-encoding": accept } });
+      const fast = app.serveCached(raw(url, { "accept-encoding": accept }));
+      if (!fast?.body) throw new Error(`no fast answer for ${url}`);
+      const { "content-length": length, ...fastHeaders } = fast.headers;
+      expect(fastHeaders).toEqual(headersOf(viaApp));
+      expect(Number(length)).toBe(fast.body.byteLength);
+      expect(Buffer.from(fast.body).equals(Buffer.from(await viaApp.arrayBuffer()))).toBe(true);
+      const etag = fast.headers.etag ?? "";
+      expect(app.serveCached(raw(url, { "if-none-match": etag }))?.status).toBe(304);
+    }
+    // Query strings, other methods, unknown paths and unverified cookies go through the app.
+    expect(app.serveCached(raw("/acme/widget/issues/7?voted=works&active=1"))).toBeNull();
+    expect(app.serveCached({ ...raw("/acme/widget/issues/7"), method: "POST" })).toBeNull();
+    expect(app.serveCached(raw("/acme/widget/issues/8"))).toBeNull();
+    expect(app.serveCached(raw("/acme/widget/issues/7", { cookie: "ig_voter=forged.sig" }))).toBeNull();
+  });
+
+  it("counts views as the app does (once per reader and half hour)", async () => {
+    const t = await makeTestApp([testThread(7)], { clientIp: testClientIp });
+    await t.app.request("/api/v1/issues/acme/widget/7");
+    await t.app.request("/acme/widget/issues/7", { headers: { "x-test-client": "192.0.2.1" } });
+    const views = async () =>
+      (await t.store.activitySince("2000-01-01T00:00:00Z", { limit: 10 })).find((a) => a.ref.number === 7)?.views;
+    expect(await views()).toBe(1);
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+    // The same reader again, through the fast path: not a new view.
+    expect(t.app.serveCached(raw("/acme/widget/issues/7", { "x-test-client": "192.0.2.1" }))?.status).toBe(200);
+    await settle();
+    expect(await views()).toBe(1);
+    // Another reader: a view, counted once however often they reload.
+    for (let i = 0; i < 3; i++) t.app.serveCached(raw("/acme/widget/issues/7", { "x-test-client": "192.0.2.77" }));
+    await settle();
+    expect(await views()).toBe(2);
+  });
+});
