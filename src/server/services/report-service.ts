@@ -95,6 +95,11 @@ export class ReportService {
     return this.aliases.get(refKey(ref)) ?? ref;
   }
 
+  /** Whether the ref was answered by GitHub under another one (a transfer): its page redirects. */
+  hasAlias(ref: IssueRef): boolean {
+    return this.aliases.size > 0 && this.aliases.has(refKey(ref));
+  }
+
   job(ref: IssueRef): JobView | null {
     const job = this.jobs.get(refKey(ref));
     return job ? { ...job.view } : null;
