@@ -1,6 +1,6 @@
 // The HTML pages in-process: what they show, the loading and error states, CSP and headers, and
 // that no secret ever reaches a response or a log.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { NotFoundError } from "../core/errors.js";
 import {
   ADMIN_TOKEN,
@@ -412,10 +412,13 @@ describe("render once, serve many", () => {
       /data-label="Blocking"><span>Blocking<\/span><span class="vote-count"><span class="vote-number">1</,
     );
     expect(renders).toBe(2);
-    // Past the cache's trust window the inputs are read again; unchanged bytes keep their ETag.
+    // Past the cache's trust window the inputs are read again (in the background, the kept version
+    // is served meanwhile); unchanged bytes keep their ETag.
     t.clock.advance(11_000);
     const again = await t.app.request("/acme/widget/issues/7");
     expect(again.headers.get("etag")).toBe(after.headers.get("etag"));
+    await vi.waitFor(() => expect(renders).toBe(3));
+    expect((await t.app.request("/acme/widget/issues/7")).headers.get("etag")).toBe(after.headers.get("etag"));
     expect(renders).toBe(3);
   });
 

@@ -3,9 +3,10 @@
 // between are answered from memory; a conditional request gets a 304.
 //
 // An entry is trusted for `ttlMs` (so a change made by another server process over the same store
-// shows within that time) or until it is invalidated (a vote or a new report in this process).
-// Rebuilding is single-flight: concurrent requests for an expired entry share one build, and a
-// build whose bytes did not change keeps the compressed bodies it already has.
+// shows within that time; it is then re-checked in the background while still served), until its
+// `validUntil` (the report turns stale), or until it is invalidated (a vote or a new report in this
+// process). Building is single-flight: concurrent requests share one build, and a build whose
+// bytes did not change keeps the compressed bodies it already has.
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
@@ -48,15 +49,27 @@ export class RenderCache {
   }
 
   /**
-   * The current version of `key`, building it with `build` when there is none or it expired.
-   * `build` returns null when there is nothing to keep (e.g. the issue is still being analysed);
-   * then `get` returns null and nothing is cached.
+   * The current version of `key`. With none (or one invalidated, or past its `validUntil`), it is
+   * built with `build` and awaited. One only older than the trust window is served as it is while
+   * a rebuild runs in the background (readers never wait for a re-check that usually changes
+   * nothing). `build` returns null when there is nothing to keep (e.g. the issue is still being
+   * analysed); then `get` returns null and nothing is cached.
    */
   async get(key: string, build: () => Promise<Built | null>): Promise<Rendered | null> {
-    const fresh = this.peek(key);
-    if (fresh) return fresh;
+    const now = this.options.nowMs();
+    const entry = this.entries.get(key);
+    if (entry && now < entry.validUntil) {
+      if (now - entry.checkedAt >= this.options.ttlMs && !this.building.has(key)) {
+        this.build(key, build).catch(() => undefined); // the old version stays until a rebuild succeeds
+      }
+      return entry.rendered;
+    }
     const running = this.building.get(key);
     if (running && running.generation === this.generation(key)) return running.promise;
+    return this.build(key, build);
+  }
+
+  private async build(key: string, build: () => Promise<Built | null>): Promise<Rendered | null> {
     const generation = this.generation(key);
     let built: Built | null = null;
     const promise = (async () => {
@@ -83,11 +96,16 @@ export class RenderCache {
     }
   }
 
-  /** The current version of `key` when it is still trusted, without building anything. */
+  /**
+   * The version of `key` a request may be answered with now, without building anything: a trusted
+   * one, or one being re-checked in the background. Null when `get` has work to do.
+   */
   peek(key: string): Rendered | null {
     const entry = this.entries.get(key);
+    if (!entry) return null;
     const now = this.options.nowMs();
-    return entry && now - entry.checkedAt < this.options.ttlMs && now < entry.validUntil ? entry.rendered : null;
+    if (now >= entry.validUntil) return null;
+    return now - entry.checkedAt < this.options.ttlMs || this.building.has(key) ? entry.rendered : null;
   }
 
   /** Forget `key` (its inputs changed here): the next request builds it again. */
