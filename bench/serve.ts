@@ -21,8 +21,8 @@ import { benchScript, type Child, type ChildExit, startChild } from "./proc.js";
 import { fmt, median, percentile, table } from "./stats.js";
 
 /** Per target: ROUNDS rounds of (baseline, app) runs of ROUND_S seconds each, alternating which goes first. */
-const ROUNDS = 3;
-const ROUND_S = 2;
+const ROUNDS = 6;
+const ROUND_S = 1;
 const WARMUP_S = 1;
 const CONNECTIONS = 20;
 const BURST = 50;
