@@ -64,11 +64,6 @@ button.primary, .button.primary { background: var(--accent); color: var(--accent
 .label { display: inline-block; font-size: 0.8rem; border-radius: 2em; padding: 0 0.5rem; background: var(--panel); border: 1px solid var(--border); margin: 0 0.25rem 0.25rem 0; }
 .title-meta { color: var(--muted); font-weight: 400; white-space: nowrap; }
 .issue-head { display: flex; gap: 0.5rem 1rem; flex-wrap: wrap; align-items: center; }
-.stats { display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: 0.5rem; margin: 0; }
-.stats div { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: 0.5rem 0.75rem; }
-.stats dt { font-size: 0.8rem; color: var(--muted); }
-.stats dd { margin: 0; font-size: 1.2rem; font-weight: 600; overflow-wrap: anywhere; }
-.stats dd.small { font-size: 0.9rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.925rem; }
 th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--border); vertical-align: top; overflow-wrap: break-word; }
 td.nowrap { white-space: nowrap; }
@@ -81,7 +76,7 @@ th { font-weight: 600; }
 p code, li code, figcaption code, td code { background: var(--code-bg); padding: 0.05em 0.3em; border-radius: 4px; overflow-wrap: anywhere; }
 .strip { list-style: none; padding: 0; margin: 0 0 0.5rem; display: flex; flex-wrap: wrap; gap: 0.25rem 0.9rem; align-items: center; font-size: 0.9rem; }
 .strip li { white-space: nowrap; }
-.strip .stats { white-space: normal; }
+.strip .strip-stats { white-space: normal; }
 .fix { font-weight: 600; }
 .fix-fixed { color: var(--closed); } .fix-open { color: var(--open); } .fix-none { color: var(--muted); }
 .issue-links { display: flex; gap: 0.25rem 1rem; flex-wrap: wrap; align-items: center; font-size: 0.9rem; margin: 0.25rem 0 0.75rem; }

@@ -106,7 +106,7 @@ function Header({ m }: { m: IssueModel }) {
             </a>
           </li>
         ) : null}
-        <li class="stats" aria-label="GitHub stats">
+        <li class="strip-stats" aria-label="GitHub stats">
           <span>{plural(r.stats.comments, "comment")}</span> ·{" "}
           <span>{plural(r.stats.participants, "participant")}</span> ·{" "}
           <span>{plural(r.stats.timelineEvents, "event")}</span> · <span>{plural(r.stats.reactions, "reaction")}</span>
