@@ -89,7 +89,7 @@ table.signals td { padding: 0.3rem 0.5rem; vertical-align: middle; }
 .strength { display: inline-block; min-width: 3.6rem; font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.02em; }
 .strength-strong { color: var(--open); } .strength-some { color: var(--fg); } .strength-none { color: var(--muted); }
 table.links td.ref { white-space: nowrap; }
-table.links td.state .badge { white-space: normal; }
+table.links td.state .badge { white-space: nowrap; }
 .release { font-size: 0.8rem; color: var(--muted); }
 .legend { list-style: none; padding: 0; margin: 0.5rem 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.85rem; }
 .legend li { display: flex; align-items: center; gap: 0.35rem; }

@@ -179,10 +179,10 @@ function Answer({ report }: { report: Report }) {
         The answer
       </h2>
       <h3>TL;DR</h3>
-      <StatementList items={s.tldr} empty="Nothing to summarise." />
+      <StatementList items={s.tldr} empty="Nothing to summarise." base={report.ref} />
       <h3>Recommendation</h3>
       <p>
-        <StatementText statement={s.recommendation} />
+        <StatementText statement={s.recommendation} base={report.ref} />
       </p>
     </section>
   );
@@ -194,13 +194,18 @@ function Details({ report }: { report: Report }) {
     <section aria-labelledby="details-title">
       <h2 id="details-title">How to fix</h2>
       <h3>Guidance</h3>
-      <StatementList items={s.guidance} ordered empty="No guidance could be grounded in the thread." />
+      <StatementList
+        items={s.guidance}
+        ordered
+        empty="No guidance could be grounded in the thread."
+        base={report.ref}
+      />
       <h3>Example</h3>
       {s.example ? (
         <figure>
           <figcaption>
             <InlineText text={s.example.caption} />
-            <Citations citations={s.example.citations} />
+            <Citations citations={s.example.citations} base={report.ref} />
           </figcaption>
           <pre>
             <code>{s.example.code}</code>
@@ -210,16 +215,16 @@ function Details({ report }: { report: Report }) {
         <p class="muted">The thread quotes no command, configuration or code to try.</p>
       )}
       <h3>Notes</h3>
-      <StatementList items={s.notes} empty="No notes." />
+      <StatementList items={s.notes} empty="No notes." base={report.ref} />
     </section>
   );
 }
 
-function StatementList(props: { items: Statement[]; ordered?: boolean; empty: string }) {
+function StatementList(props: { items: Statement[]; ordered?: boolean; empty: string; base: string }) {
   if (props.items.length === 0) return <p class="muted">{props.empty}</p>;
   const items = props.items.map((st) => (
     <li>
-      <StatementText statement={st} />
+      <StatementText statement={st} base={props.base} />
     </li>
   ));
   return props.ordered ? <ol class="statements">{items}</ol> : <ul class="statements">{items}</ul>;
@@ -240,7 +245,7 @@ function Changes({ report }: { report: Report }) {
           {changes.items.map((item) => (
             <li>
               <InlineText text={item.text} />
-              <Citations citations={item.citations} />
+              <Citations citations={item.citations} base={report.ref} />
             </li>
           ))}
         </ul>
@@ -456,7 +461,7 @@ function Votes({ m }: { m: IssueModel }) {
                     <>
                       <span class={`strength strength-${ev.strength}`}>{STRENGTH_WORDS[ev.strength]}</span>{" "}
                       <InlineText text={ev.reason} />
-                      <Citations citations={ev.citations} />
+                      <Citations citations={ev.citations} base={m.report.ref} />
                     </>
                   ) : (
                     <>

@@ -35,3 +35,21 @@ describe("citations and badges", () => {
     expect(String(<StateBadge state="open" reason="reopened" />)).toBe('<span class="badge open">open</span>');
   });
 });
+
+describe("citations of the same repository", () => {
+  it("are shortened to #n, other repositories kept whole", () => {
+    const html = String(
+      <Citations
+        base="acme/widget#7"
+        citations={[
+          { label: "acme/widget#12", url: "https://github.com/acme/widget/issues/12" },
+          { label: "other/widget#12", url: "https://github.com/other/widget/issues/12" },
+          { label: "acme/widget#12x", url: "https://github.com/acme/widget/issues/12" },
+        ]}
+      />,
+    );
+    expect(html).toContain(">#12</a>");
+    expect(html).toContain(">other/widget#12</a>");
+    expect(html).toContain(">acme/widget#12x</a>");
+  });
+});

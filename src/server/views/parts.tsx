@@ -31,16 +31,24 @@ export function ExtLink(props: { href: string | null | undefined; children: stri
   );
 }
 
-/** Compact citations: "[comment 3, #45]" in small type, right after the sentence. */
-export function Citations(props: { citations: readonly Citation[] }) {
+/**
+ * Compact citations: "[comment by bob, #45]" in small type, right after the sentence. With `base`
+ * ("owner/repo#n"), refs of the same repository are shortened to "#n" (the link keeps the whole).
+ */
+export function Citations(props: { citations: readonly Citation[]; base?: string }) {
   if (props.citations.length === 0) return null;
+  const repo = props.base?.replace(/#\d+$/, "");
+  const short = (label: string) =>
+    repo && label.startsWith(`${repo}#`) && /^\d+$/.test(label.slice(repo.length + 1))
+      ? label.slice(repo.length)
+      : label;
   return (
     <span class="cite">
       {" ["}
       {props.citations.map((c, i) => (
         <>
           {i > 0 ? ", " : ""}
-          <ExtLink href={c.url}>{c.label}</ExtLink>
+          <ExtLink href={c.url}>{short(c.label)}</ExtLink>
         </>
       ))}
       ]
@@ -70,11 +78,11 @@ export function splitCodeSpans(text: string): { text: string; code: boolean }[] 
   return out;
 }
 
-export function StatementText(props: { statement: Statement }) {
+export function StatementText(props: { statement: Statement; base?: string }) {
   return (
     <>
       <InlineText text={props.statement.text} />
-      <Citations citations={props.statement.citations} />
+      <Citations citations={props.statement.citations} base={props.base} />
     </>
   );
 }
