@@ -35,8 +35,12 @@ type Target = { label: string; url: string; headers?: Record<string, string> };
 /** What a target's rounds add up to: requests per second over all rounds, the median round's p50/p99. */
 type Measure = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
 
-/** One measured target with its baseline, run in alternating rounds so both see the same machine. */
-type Pair = { target: string; app: Measure; baseline: Measure };
+/**
+ * One measured target with its baseline, run in alternating rounds so both see the same machine.
+ * The ratios are the medians of the per-round ratios (each app round against the baseline round
+ * next to it), which a load spike on a shared machine moves less than a ratio of totals.
+ */
+type Pair = { target: string; app: Measure; baseline: Measure; ratio: number; p99Ratio: number };
 
 export async function benchServe(options: { json?: boolean } = {}): Promise<string> {
   const standin = await startStandin({ fixturesDir: fixtures, limits: { anonymous: 1e9, authenticated: 1e9 } });
@@ -127,11 +131,24 @@ export async function benchServe(options: { json?: boolean } = {}): Promise<stri
         const order = round % 2 === 0 ? (["baseline", "app"] as const) : (["app", "baseline"] as const);
         for (const side of order) runs[side].push(await load(p[side], ROUND_S));
       }
-      pairs.push({ target: p.name, app: combine(runs.app), baseline: combine(runs.baseline) });
+      const perRound = runs.app.map((a, i) => {
+        const b = runs.baseline[i] as Result;
+        return {
+          ratio: a.requests.total / a.duration / (b.requests.total / b.duration),
+          // Latencies are whole milliseconds; below 1 ms both count as 1.
+          p99: Math.max(a.latency.p99, 1) / Math.max(b.latency.p99, 1),
+        };
+      });
+      pairs.push({
+        target: p.name,
+        app: combine(runs.app),
+        baseline: combine(runs.baseline),
+        ratio: median(perRound.map((r) => r.ratio)),
+        p99Ratio: median(perRound.map((r) => r.p99)),
+      });
     }
     const upstreamDuringLoad = standin.requests.length - upstreamBefore;
     const rps = (m: Measure) => m.rps;
-    const p99 = (m: Measure) => Math.max(m.p99, 1);
     const jsonLines = pairs.map((p) =>
       JSON.stringify({
         bench: "serve",
@@ -140,9 +157,8 @@ export async function benchServe(options: { json?: boolean } = {}): Promise<stri
         p99_ms: p.app.p99,
         baseline_rps: round(rps(p.baseline), 0),
         baseline_p99_ms: p.baseline.p99,
-        ratio: round(rps(p.app) / rps(p.baseline), 3),
-        // Latencies are whole milliseconds; below 1 ms both count as 1.
-        p99_ratio: round(p99(p.app) / p99(p.baseline), 2),
+        ratio: round(p.ratio, 3),
+        p99_ratio: round(p.p99Ratio, 2),
         non2xx: p.app.non2xx,
         errors: p.app.errors,
       }),
@@ -207,11 +223,12 @@ export async function benchServe(options: { json?: boolean } = {}): Promise<stri
           p.app.errors,
           fmt(rps(p.baseline), 0),
           fmt(p.baseline.p99, 1),
-          `${fmt(rps(p.app) / rps(p.baseline), 3)}x`,
-          `${fmt(p99(p.app) / p99(p.baseline), 2)}x`,
+          `${fmt(p.ratio, 3)}x`,
+          `${fmt(p.p99Ratio, 2)}x`,
         ]),
       ),
-      "(baseline: a plain node:http server answering the same path with the same headers and bytes, run just before each target)",
+      "(baseline: a plain node:http server answering the same path with the same headers and bytes, in rounds alternating with the app; " +
+        "ratio and p99 ratio: medians of the per-round ratios)",
       `upstream (stand-in) requests during the load runs: ${upstreamDuringLoad}; ` +
         `server process peak RSS ${fmt(exits.get("app")?.maxRssMb ?? Number.NaN, 0)} MB, ` +
         `baseline ${fmt(exits.get("plain")?.maxRssMb ?? Number.NaN, 0)} MB`,
