@@ -1,3 +1,4 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators (innerText waits and reads rendered text), not DOM nodes
 // The issue page's layout in real Chromium, at desktop (1366x900) and phone (390x844) sizes, in
 // light and dark: the answer comes first (the TL;DR's top within 600 px / 900 px), nothing is
 // wider than the viewport, no state badge is clipped, the votes come within the first screens,
