@@ -75,6 +75,12 @@ export function createServerContext(deps: ServerDeps) {
   let trendingCache: { at: number; items: Promise<TrendingEntry[]> } | null = null;
   // Verifying a signed cookie costs an HMAC; returning readers send the same cookie again and again.
   const verifiedVoters = new LRUCache<string, string>({ max: 20_000 });
+  // Sanitising an issue body takes tens of milliseconds; a page is re-checked every few seconds.
+  const bodyHtml = new LRUCache<string, string>({
+    max: 1_000,
+    maxSize: 50_000_000,
+    sizeCalculation: (v) => v.length + 1,
+  });
   const lastViews = new Map<string, number>();
 
   const clientIp = (c: Context): string => {
@@ -119,6 +125,15 @@ export function createServerContext(deps: ServerDeps) {
     /** A ref typed by a person or sent to the API: only the allowed hosts pass. */
     refFromInput(text: string): IssueRef {
       return parseIssueRef(text, deps.allowedHosts);
+    },
+
+    /** The sanitised HTML of a report's body, made once per stored report (`key`). */
+    safeBodyHtml(key: string, make: () => string): string {
+      const known = bodyHtml.get(key);
+      if (known !== undefined) return known;
+      const html = make();
+      bodyHtml.set(key, html);
+      return html;
     },
 
     /** The voter id of a cookie value verified before, else null (verify it with `voter`). */

@@ -1,6 +1,7 @@
 // Gathers everything the issue page shows, from the stored report and the store. The parts that
 // are only furniture (similar, trending, votes) degrade to empty on a store hiccup rather than
 // taking the page down.
+import { refKey } from "../../core/refs/parse-ref.js";
 import { evidenceSignals } from "../../core/signals/evidence.js";
 import { isSignal, normaliseVoteCounts } from "../../core/signals/signals.js";
 import type { StoredReport } from "../../core/store/types.js";
@@ -48,7 +49,7 @@ export async function buildIssueModel(
     report,
     stale: input.stale,
     refreshing: input.refreshing,
-    bodyHtml: markdownToSafeHtml(report.body),
+    bodyHtml: ctx.safeBodyHtml(`${refKey(input.ref)}|${input.stored.id}`, () => markdownToSafeHtml(report.body)),
     graphSvg: linkGraphSvg({ ref: report.ref, title: report.title, state: report.state }, report.links, {
       pagePath: (l) => (l.type === "issue" ? pathOfRefText(l.ref) : null),
     }),
