@@ -48,6 +48,8 @@ export type ServerState = {
   validator: ResponseValidator | null;
   requests: RecordedRequest[];
   validationFailures: ValidationFailure[];
+  /** Hears every checked reply (null when it passed), for the test-mode ledger. */
+  onChecked: (failure: ValidationFailure | null) => void;
   clock: () => number;
   htmlBase: string;
   baseUrl: () => string;
@@ -101,6 +103,12 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   const strip = (tag: string) => tag.trim().replace(/^W\//, "");
   return header.split(",").some((tag) => tag.trim() === "*" || strip(tag) === strip(etag));
+}
+
+/** The REST path without a GHES /api/v3 prefix. */
+function restPath(pathname: string): { ghes: boolean; path: string } {
+  const ghes = pathname === "/api/v3" || pathname.startsWith("/api/v3/");
+  return { ghes, path: ghes ? pathname.slice("/api/v3".length) || "/" : pathname };
 }
 
 export function createRequestHandler(state: ServerState): (req: IncomingMessage, res: ServerResponse) => void {
@@ -175,7 +183,7 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
         return;
       }
       if (faulted === "mid-body") midBodyDelay = fault.delayMs ?? 0;
-      else if (faulted !== null) return finish(faulted);
+      else if (faulted !== null) return finish(isGraphQL ? faulted : checkedFault(method, url.pathname, faulted));
     }
 
     if (isGraphQL) {
@@ -193,29 +201,27 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
     return finish(rest(url, method, caller, record, req), midBodyDelay);
   }
 
+  /** A REST fault's reply, checked like any other (a test's custom body may not be what GitHub sends). */
+  function checkedFault(method: string, pathname: string, reply: Reply): Reply {
+    let body: unknown = null;
+    try {
+      body = reply.body ? JSON.parse(reply.body) : null;
+    } catch {}
+    const violation = checkAgainstSpec(method, restPath(pathname).path, reply.status, body);
+    return violation ? { ...reply, status: 500, body: JSON.stringify(violation) } : reply;
+  }
+
   function rest(url: URL, method: string, caller: Caller, record: RecordedRequest, req: IncomingMessage): Reply {
-    const ghes = url.pathname === "/api/v3" || url.pathname.startsWith("/api/v3/");
-    const path = ghes ? url.pathname.slice("/api/v3".length) || "/" : url.pathname;
+    const { ghes, path } = restPath(url.pathname);
     const linkBase = `${state.baseUrl()}${ghes ? "/api/v3" : ""}`;
     const ctx = { world: state.world, apiBase: linkBase, htmlBase: state.htmlBase, users: new Map() };
     const result = routeRest(
       { method, path, query: url.searchParams },
       { ctx, linkBase, rateLimitBody: () => rateLimitOverview(caller) },
     );
-    let status = result.status;
-    let json = JSON.stringify(result.body);
-    if (state.validator) {
-      const errors = state.validator.validate(result.schema, result.body);
-      if (errors.length > 0) {
-        const failure = { method, path: url.pathname, status, errors };
-        state.validationFailures.push(failure);
-        console.error(
-          `[standin] response failed GitHub's OpenAPI schema: ${method} ${url.pathname}\n  ${errors.join("\n  ")}`,
-        );
-        status = 500;
-        json = JSON.stringify({ message: "stand-in response failed GitHub's OpenAPI schema", ...failure });
-      }
-    }
+    const violation = checkAgainstSpec(method, path, result.status, result.body);
+    const status = violation ? 500 : result.status;
+    const json = JSON.stringify(violation ?? result.body);
     const headers: Record<string, string> = { ...baseHeaders(record.seq), ...(result.headers ?? {}) };
     const etag = `"${sha256Hex(json)}"`;
     if (status === 200) {
@@ -242,16 +248,38 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
     }
     if (!state.rates.charge(caller, "core")) {
       const rate = state.rates.state(caller, "core");
+      const body = {
+        message: primaryLimitMessage(caller, req.socket.remoteAddress ?? "127.0.0.1"),
+        documentation_url: PRIMARY_DOCS,
+      };
+      const limited = checkAgainstSpec(method, path, 403, body);
       return {
-        status: 403,
+        status: limited ? 500 : 403,
         headers: { ...baseHeaders(record.seq), ...rateLimitHeaders({ ...rate, remaining: 0 }) },
-        body: JSON.stringify({
-          message: primaryLimitMessage(caller, req.socket.remoteAddress ?? "127.0.0.1"),
-          documentation_url: PRIMARY_DOCS,
-        }),
+        body: JSON.stringify(limited ?? body),
       };
     }
     return { status, headers: { ...headers, ...rateLimitHeaders(state.rates.state(caller, "core")) }, body: json };
+  }
+
+  /**
+   * Test mode: null when GitHub's OpenAPI description allows this status and body for this route;
+   * otherwise the violation is recorded, printed, and becomes the body of a 500 that replaces the reply.
+   */
+  function checkAgainstSpec(method: string, path: string, status: number, body: unknown): object | null {
+    if (!state.validator) return null;
+    const { operation, errors } = state.validator.validate(method, path, status, body);
+    if (errors.length === 0) {
+      state.onChecked(null);
+      return null;
+    }
+    const failure: ValidationFailure = { method, path, status, operation, errors };
+    state.validationFailures.push(failure);
+    state.onChecked(failure);
+    console.error(
+      `[standin] response failed GitHub's OpenAPI description: ${method} ${path} ${status}\n  ${errors.join("\n  ")}`,
+    );
+    return { message: "stand-in response failed GitHub's OpenAPI description", ...failure };
   }
 
   function rateLimitOverview(caller: Caller): unknown {
