@@ -59,11 +59,32 @@ export type ServerState = {
 
 type Reply = { status: number; headers: Record<string, string>; body: string | null };
 
-const baseHeaders = (seq: number): Record<string, string> => ({
+/** What api.github.com sends with every answer (as recorded in @octokit/fixtures), whatever the route. */
+const GITHUB_HEADERS: Record<string, string> = {
+  server: "GitHub.com",
+  "access-control-expose-headers":
+    "ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type, X-GitHub-SSO, X-GitHub-Request-Id, Deprecation, Sunset",
+  "access-control-allow-origin": "*",
+  "strict-transport-security": "max-age=31536000; includeSubdomains; preload",
+  "x-frame-options": "deny",
+  "x-content-type-options": "nosniff",
+  "x-xss-protection": "0",
+  "referrer-policy": "origin-when-cross-origin, strict-origin-when-cross-origin",
+  "content-security-policy": "default-src 'none'",
+  vary: "Accept-Encoding, Accept, X-Requested-With",
+};
+/** GitHub's second Vary on cacheable answers, sent as one joined header (the same thing in HTTP). */
+const CACHE_VARY = "Accept, Authorization, Cookie, X-GitHub-OTP, Accept-Encoding, Accept, X-Requested-With";
+
+const baseHeaders = (seq: number, authenticated = false): Record<string, string> => ({
+  ...GITHUB_HEADERS,
   "content-type": "application/json; charset=utf-8",
   "x-github-media-type": "github.v3; format=json",
   "x-github-api-version-selected": "2022-11-28",
-  "x-github-request-id": `5TAND:${seq.toString(16).toUpperCase().padStart(6, "0")}`,
+  // GitHub's form: five colon-separated hex fields.
+  "x-github-request-id": `5TAD:${seq.toString(16).toUpperCase().padStart(4, "0")}:0:0:0`,
+  // A classic token with the repo scope; issues and pulls accept it.
+  ...(authenticated ? { "x-oauth-scopes": "repo", "x-accepted-oauth-scopes": "repo" } : {}),
 });
 
 const statusMessages: Record<number, string> = {
@@ -195,7 +216,10 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
         clock: state.clock,
       });
       record.operationName = result.operationName;
-      const headers = { ...baseHeaders(record.seq), ...(result.rate ? rateLimitHeaders(result.rate) : {}) };
+      const headers = {
+        ...baseHeaders(record.seq, record.authenticated),
+        ...(result.rate ? rateLimitHeaders(result.rate) : {}),
+      };
       return finish({ status: result.status, headers, body: JSON.stringify(result.body) }, midBodyDelay);
     }
     return finish(rest(url, method, caller, record, req), midBodyDelay);
@@ -214,7 +238,13 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
   function rest(url: URL, method: string, caller: Caller, record: RecordedRequest, req: IncomingMessage): Reply {
     const { ghes, path } = restPath(url.pathname);
     const linkBase = `${state.baseUrl()}${ghes ? "/api/v3" : ""}`;
-    const ctx = { world: state.world, apiBase: linkBase, htmlBase: state.htmlBase, users: new Map() };
+    const ctx = {
+      world: state.world,
+      apiBase: linkBase,
+      htmlBase: state.htmlBase,
+      users: new Map(),
+      authenticated: caller.authenticated,
+    };
     const result = routeRest(
       { method, path, query: url.searchParams },
       { ctx, linkBase, rateLimitBody: () => rateLimitOverview(caller) },
@@ -222,12 +252,15 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
     const violation = checkAgainstSpec(method, path, result.status, result.body);
     const status = violation ? 500 : result.status;
     const json = JSON.stringify(violation ?? result.body);
-    const headers: Record<string, string> = { ...baseHeaders(record.seq), ...(result.headers ?? {}) };
+    const headers: Record<string, string> = {
+      ...baseHeaders(record.seq, record.authenticated),
+      ...(result.headers ?? {}),
+    };
     const etag = `"${sha256Hex(json)}"`;
     if (status === 200) {
       headers.etag = etag;
       headers["cache-control"] = "private, max-age=60, s-maxage=60";
-      headers.vary = "Accept, Authorization, Cookie, X-GitHub-OTP";
+      headers.vary = CACHE_VARY;
       if (result.lastModified) headers["last-modified"] = new Date(result.lastModified).toUTCString();
     }
     const ifModifiedSince = req.headers["if-modified-since"];
@@ -255,7 +288,7 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
       const limited = checkAgainstSpec(method, path, 403, body);
       return {
         status: limited ? 500 : 403,
-        headers: { ...baseHeaders(record.seq), ...rateLimitHeaders({ ...rate, remaining: 0 }) },
+        headers: { ...baseHeaders(record.seq, record.authenticated), ...rateLimitHeaders({ ...rate, remaining: 0 }) },
         body: JSON.stringify(limited ?? body),
       };
     }
@@ -306,7 +339,7 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
     fault: RouteFaultSpec,
     env: { isGraphQL: boolean; caller: Caller; record: RecordedRequest; req: IncomingMessage },
   ): Promise<Reply | "dropped" | "mid-body" | null> {
-    const headers = { ...baseHeaders(env.record.seq), ...(fault.headers ?? {}) };
+    const headers = { ...baseHeaders(env.record.seq, env.record.authenticated), ...(fault.headers ?? {}) };
     const core = state.rates.state(env.caller, env.isGraphQL ? "graphql" : "core");
     switch (fault.kind) {
       case "drop":
