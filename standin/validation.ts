@@ -58,12 +58,30 @@ export type ValidationResult = { operation: string | null; errors: string[] };
 /** A spec document, or a function that loads one on first use (the default: @octokit/openapi's). */
 export type SpecSource = OpenApiDoc | (() => OpenApiDoc);
 
-type Compiled = { spec: OpenApiDoc; ajv: Ajv; matcher: PathMatcher };
+type Compiled = { spec: OpenApiDoc; schemas: Json; fast: Ajv; matcher: PathMatcher };
+
+/**
+ * One compiled check. `fast` stops at the first error (anyOf stops at its first match): a whole
+ * timeline page is checked in milliseconds. Only a failure compiles `detailed`, for every message.
+ */
+type Check = { fast: ValidateFunction; detailed: () => ValidateFunction | undefined; name: string };
+
+function newAjv(allErrors: boolean, schemas: Json): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors, validateSchema: false });
+  // ajv-formats is CommonJS: its default export arrives as the module object under NodeNext typings.
+  const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (a: Ajv) => void;
+  addFormats(ajv);
+  // Formats of OpenAPI or GitHub's own with no JSON Schema meaning: accepted as annotations.
+  for (const name of ["int32", "int64", "double", "timestamp", "repo.nwo", "binary"]) ajv.addFormat(name, true);
+  ajv.addSchema({ $id: "gh", components: { schemas } });
+  return ajv;
+}
 
 export class ResponseValidator {
   readonly #source: SpecSource;
   #compiled: Compiled | null = null;
-  readonly #validators = new Map<string, ValidateFunction | null>();
+  #detailed: Ajv | null = null;
+  readonly #checks = new Map<string, Check | null>();
 
   constructor(source: SpecSource = () => loadOpenApi()) {
     this.#source = source;
@@ -78,17 +96,14 @@ export class ResponseValidator {
   #prepare(): Compiled {
     if (this.#compiled) return this.#compiled;
     const spec = typeof this.#source === "function" ? this.#source() : this.#source;
-    const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
-    // ajv-formats is CommonJS: its default export arrives as the module object under NodeNext typings.
-    const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (
-      a: Ajv,
-    ) => void;
-    addFormats(ajv);
-    // Formats of OpenAPI or GitHub's own with no JSON Schema meaning: accepted as annotations.
-    for (const name of ["int32", "int64", "double", "timestamp", "repo.nwo", "binary"]) ajv.addFormat(name, true);
-    ajv.addSchema({ $id: "gh", components: { schemas: fixNullable((spec.components.schemas ?? {}) as Json) } });
-    this.#compiled = { spec, ajv, matcher: new PathMatcher(spec) };
+    const schemas = fixNullable((spec.components.schemas ?? {}) as Json);
+    this.#compiled = { spec, schemas, fast: newAjv(false, schemas), matcher: new PathMatcher(spec) };
     return this.#compiled;
+  }
+
+  #detailedAjv(): Ajv {
+    this.#detailed ??= newAjv(true, this.#prepare().schemas);
+    return this.#detailed;
   }
 
   /**
@@ -120,12 +135,21 @@ export class ResponseValidator {
       return body === null || body === undefined ? [] : [`${where}: status ${status} has no body in the spec`];
     }
     const key = `${where} ${status}`;
-    let fn = this.#validators.get(key);
-    if (fn === undefined || fn === null) {
-      fn = this.#prepare().ajv.compile(fixNullable(refsToGh(schema)) as object);
-      this.#validators.set(key, fn);
+    let check = this.#checks.get(key);
+    if (!check) {
+      const compiled = fixNullable(refsToGh(schema)) as object;
+      let detailed: ValidateFunction | undefined;
+      check = {
+        fast: this.#prepare().fast.compile(compiled),
+        detailed: () => {
+          detailed ??= this.#detailedAjv().compile(compiled);
+          return detailed;
+        },
+        name: key,
+      };
+      this.#checks.set(key, check);
     }
-    return report(fn, body, "body", key);
+    return report(check, body, "body");
   }
 
   #response(matched: MatchedOperation, status: number): OpenApiResponse | undefined {
@@ -137,13 +161,15 @@ export class ResponseValidator {
   }
 
   #named(name: string, value: unknown, at: string): string[] {
-    let fn = this.#validators.get(name);
-    if (fn === undefined) {
-      fn = this.#prepare().ajv.getSchema(`gh#/components/schemas/${name}`) ?? null;
-      this.#validators.set(name, fn);
+    let check = this.#checks.get(name);
+    if (check === undefined) {
+      const ref = `gh#/components/schemas/${name}`;
+      const fast = this.#prepare().fast.getSchema(ref);
+      check = fast ? { fast, detailed: () => this.#detailedAjv().getSchema(ref), name } : null;
+      this.#checks.set(name, check);
     }
-    if (fn === null) return [`no schema ${name} in the spec`];
-    return report(fn, value, at, name);
+    if (check === null) return [`no schema ${name} in the spec`];
+    return report(check, value, at);
   }
 
   #items(body: unknown, byEvent: Record<string, string>): string[] {
@@ -156,9 +182,13 @@ export class ResponseValidator {
   }
 }
 
-function report(fn: ValidateFunction, value: unknown, at: string, name: string): string[] {
-  if (fn(value)) return [];
-  return (fn.errors ?? []).slice(0, 10).map((e) => `${at}${e.instancePath} ${e.message ?? "invalid"} (${name})`);
+function report(check: Check, value: unknown, at: string): string[] {
+  if (check.fast(value)) return [];
+  const detailed = check.detailed() ?? check.fast;
+  detailed(value);
+  return (detailed.errors ?? check.fast.errors ?? [])
+    .slice(0, 10)
+    .map((e) => `${at}${e.instancePath} ${e.message ?? "invalid"} (${check.name})`);
 }
 
 /** The JSON schema of a response, from its application/json (or other +json) content. */

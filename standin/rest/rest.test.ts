@@ -141,8 +141,7 @@ describe("REST over the example fixtures", () => {
   });
 });
 
-// Big data without schema validation: validation is a test-mode check of shapes (covered above), and
-// here it would only slow the paging down.
+// Big data, checked against GitHub's OpenAPI description like every reply in test mode.
 describe("REST pagination and limits at scale", () => {
   let standin: Standin;
   beforeAll(async () => {
