@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateRepo, generateThread } from "../generate.js";
 import { type Standin, startStandin } from "../index.js";
+import { takeSpecAudit } from "../spec-audit.js";
 import { at, everyEvent, exampleFixtures, getJson, octokitFor, small } from "../test-support.js";
 import { ResponseValidator } from "../validation.js";
 
@@ -287,6 +288,28 @@ describe("REST pagination and limits at scale", () => {
     } finally {
       quiet.mockRestore();
       await strict.close();
+    }
+  });
+
+  it("a violation reaches the test-mode ledger even when the test swallows the 500 and resets the stand-in", async () => {
+    const spec = { paths: {}, components: { schemas: { "basic-error": { type: "object" } } } };
+    const swallowed = await startStandin({ fixtures: [small({ number: 1 })], validate: new ResponseValidator(spec) });
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // Earlier tests of this file must not have broken the spec (taking the ledger clears it).
+      expect(takeSpecAudit().failures).toEqual([]);
+      expect((await fetch(`${swallowed.url}/repos/acme/app/issues/1`)).status).toBe(500);
+      swallowed.reset();
+      expect(swallowed.validationFailures).toEqual([]);
+      // Taking the ledger here also keeps this deliberate violation from failing the file.
+      const audit = takeSpecAudit();
+      expect(audit.checked).toBe(1);
+      expect(audit.failures.map((f) => `${f.method} ${f.path} ${f.status}`)).toEqual([
+        "GET /repos/acme/app/issues/1 200",
+      ]);
+    } finally {
+      quiet.mockRestore();
+      await swallowed.close();
     }
   });
 
