@@ -67,7 +67,9 @@ type Compiled = { spec: OpenApiDoc; schemas: Json; fast: Ajv; matcher: PathMatch
 type Check = { fast: ValidateFunction; detailed: () => ValidateFunction | undefined; name: string };
 
 function newAjv(allErrors: boolean, schemas: Json): Ajv {
-  const ajv = new Ajv({ strict: false, allErrors, validateSchema: false });
+  // inlineRefs: false compiles each component once and calls it: the timeline's anyOf of 33 event
+  // schemas compiles in about half the time, and checks as fast.
+  const ajv = new Ajv({ strict: false, allErrors, validateSchema: false, inlineRefs: false });
   // ajv-formats is CommonJS: its default export arrives as the module object under NodeNext typings.
   const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (a: Ajv) => void;
   addFormats(ajv);
