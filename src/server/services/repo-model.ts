@@ -103,7 +103,7 @@ export function errorClusters(rows: readonly ThreadRow[], limit = 8): ErrorClust
     .map((g) => {
       const sorted = [...g].sort((a, b) => a.ref.number - b.ref.number);
       return {
-        errorText: (sorted.find((r) => r.errorText)?.errorText ?? "").slice(0, 300),
+        errorText: (sorted.find((r) => r.errorText)?.errorText ?? "").trim().slice(0, 300),
         issues: sorted.map(issueOf),
         open: g.filter((r) => r.state === "open").length,
       };
