@@ -2,7 +2,8 @@
 // (voter cookie, rate limits, same-origin check, refs from paths). Built once per app.
 import { randomBytes } from "node:crypto";
 import type { Context } from "hono";
-import { getSignedCookie, setSignedCookie } from "hono/cookie";
+import { getCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
+import { LRUCache } from "lru-cache";
 import { UsageError } from "../core/errors.js";
 import { parseIssueRef, refKey } from "../core/refs/parse-ref.js";
 import type { IssueRef } from "../core/thread/types.js";
@@ -11,16 +12,22 @@ import { ForbiddenError, TooManyRequestsError } from "./http-errors.js";
 import { createInProcessMarkdown } from "./render/markdown-pool.js";
 import { addressGroup } from "./security/admission.js";
 import { RateLimiter } from "./security/rate-limit.js";
-import { checkSameOrigin } from "./security/same-origin.js";
+import { checkDoubleSubmit, checkSameOrigin } from "./security/same-origin.js";
 import { isVoterId } from "./security/tokens.js";
 import { defaultAnalyse } from "./services/analyse.js";
 import { memoiseSimilar, storeSearch, storeSimilar } from "./services/discovery.js";
+import { RenderCache } from "./services/render-cache.js";
 import { ReportService } from "./services/report-service.js";
 import { loadTrending, type TrendingEntry } from "./services/trending.js";
 
 export type AppEnv = { Variables: { secureHeadersNonce?: string } };
 
 export const VOTER_COOKIE = "ig_voter";
+/** The double-submit cookie: readable by the page's script, which echoes it in X-CSRF-Token. */
+export const CSRF_COOKIE = "ig_csrf";
+export const CSRF_HEADER = "x-csrf-token";
+/** How long a kept page or JSON answer is trusted before its inputs are read again. */
+const RENDER_TTL_MS = 10_000;
 const YEAR_S = 365 * 24 * 3600;
 const TRENDING_TTL_MS = 60_000;
 /** A reader reloading a page counts as one view per this window (views feed trending). */
@@ -54,12 +61,15 @@ export function createServerContext(deps: ServerDeps) {
       options: deps.reportOptions ?? { depth: 1 },
       freshnessMs: deps.freshnessMs,
     });
+  const rendered = new RenderCache({ ttlMs: RENDER_TTL_MS, nowMs });
   const reports = new ReportService({
     store: deps.store,
     analyse,
     now: deps.now,
     freshnessMs: deps.freshnessMs,
     logger: deps.logger,
+    // A new report changes the issue's page, JSON answer and feed.
+    onStored: (ref) => rendered.invalidatePrefix(`${refKey(ref)}|`),
   });
   const defaultHost = deps.allowedHosts[0] ?? "github.com";
   const similar = memoiseSimilar(deps.similar ?? storeSimilar(deps.store, defaultHost), {
@@ -70,6 +80,8 @@ export function createServerContext(deps: ServerDeps) {
   const randomId = deps.randomId ?? (() => randomBytes(16).toString("base64url"));
 
   let trendingCache: { at: number; items: Promise<TrendingEntry[]> } | null = null;
+  // Verifying a signed cookie costs an HMAC; returning readers send the same cookie again and again.
+  const verifiedVoters = new LRUCache<string, string>({ max: 20_000 });
   const lastViews = new Map<string, number>();
 
   /** The client's address group (IPv6 by /64), the key of every per-address limit. */
@@ -100,6 +112,14 @@ export function createServerContext(deps: ServerDeps) {
     similar,
     search,
     defaultHost,
+    /** Kept pages and JSON answers; keys start with the issue's refKey and "|". */
+    rendered,
+
+    /** The absolute URL of a site path, when the public origin is configured (never from the Host header). */
+    publicUrl(path: string): string | null {
+      const origin = deps.publicOrigins?.[0];
+      return origin ? `${origin.replace(/\/+$/, "")}${path}` : null;
+    },
 
     /** A ref from the site's own paths (`/owner/repo/issues/n`): always on the default host. */
     refFromPath(owner: string, repo: string, num: string): IssueRef {
@@ -111,23 +131,31 @@ export function createServerContext(deps: ServerDeps) {
       return parseIssueRef(text, deps.allowedHosts);
     },
 
+    /** The voter id of a cookie value verified before, else null (verify it with `voter`). */
+    knownVoter(rawCookie: string): string | null {
+      return verifiedVoters.get(rawCookie) ?? null;
+    },
+
     async voter(c: Context): Promise<string | null> {
+      const raw = getCookie(c, VOTER_COOKIE);
+      if (!raw) return null;
+      const known = verifiedVoters.get(raw);
+      if (known) return known;
       const v = await getSignedCookie(c, deps.secret, VOTER_COOKIE);
-      return typeof v === "string" && isVoterId(v) ? v : null;
+      if (typeof v !== "string" || !isVoterId(v)) return null;
+      verifiedVoters.set(raw, v);
+      return v;
     },
 
     /**
-     * A page view's visitor. A voter cookie is issued only here, and to at most `newVotersPerIp`
-     * new voters per address an hour (past that, null: the page shows, votes need a cookie). A view
-     * is keyed by the voter; without one, by the address. So a client that drops its cookies adds at
-     * most `newVotersPerIp` viewers an hour, then one per address and window.
+     * The voter id, creating the cookie on a first vote. New voters are limited per address
+     * (`newVotersPerIp`, IPv6 by /64): a script that drops its cookies gets at most that many
+     * voters, and so votes per signal and issue, an hour; then 429.
      */
-    async pageVisitor(c: Context): Promise<{ voterId: string | null; viewKey: string }> {
+    async ensureVoter(c: Context): Promise<string> {
       const existing = await this.voter(c);
-      if (existing) return { voterId: existing, viewKey: `voter:${existing}` };
-      const address = clientIp(c);
-      const viewKey = `address:${address}`;
-      if (!limiters.newVotersPerIp.take(address).ok) return { voterId: null, viewKey };
+      if (existing) return existing;
+      take(limiters.newVotersPerIp, clientIp(c), "new voters");
       const id = randomId();
       await setSignedCookie(c, VOTER_COOKIE, id, deps.secret, {
         path: "/",
@@ -136,16 +164,48 @@ export function createServerContext(deps: ServerDeps) {
         secure: new URL(c.req.url).protocol === "https:",
         maxAge: YEAR_S,
       });
-      return { voterId: id, viewKey: `voter:${id}` };
+      // The double-submit value travels with every new voter: not HttpOnly (the script echoes it),
+      // Strict (never sent from another site), and meaningless without the voter cookie.
+      setCookie(c, CSRF_COOKIE, randomId(), {
+        path: "/",
+        sameSite: "Strict",
+        secure: new URL(c.req.url).protocol === "https:",
+        maxAge: YEAR_S,
+      });
+      return id;
     },
 
-    /** Throws ForbiddenError when the browser says the request comes from another site. */
-    requireSameOrigin(c: Context): void {
-      // With public origins configured, only they count: the Host header is the client's to choose.
+    /**
+     * Scripted (JSON) votes from a browser that holds a voter cookie must echo the double-submit
+     * cookie in X-CSRF-Token: another site can neither read our cookie nor set the header without
+     * a CORS preflight we never grant.
+     */
+    requireDoubleSubmit(c: Context): void {
+      const verdict = checkDoubleSubmit({
+        hasVoterCookie: getCookie(c, VOTER_COOKIE) !== undefined,
+        cookie: getCookie(c, CSRF_COOKIE),
+        header: c.req.header(CSRF_HEADER),
+      });
+      if (!verdict.ok) {
+        throw new ForbiddenError(
+          `The vote could not be verified (${verdict.reason}).`,
+          `Send the ${CSRF_COOKIE} cookie's value in the X-CSRF-Token header, or vote from the issue's page.`,
+        );
+      }
+    },
+
+    /**
+     * Throws ForbiddenError when the browser says the request comes from another site. With
+     * `browserForm`, a request must say where it comes from at all (every browser sends Origin or
+     * Sec-Fetch-Site on a form post; the form carries no token of its own). With public origins
+     * configured, only they count: the Host header is the client's to choose.
+     */
+    requireSameOrigin(c: Context, options: { browserForm?: boolean } = {}): void {
       const expected = deps.publicOrigins?.length ? deps.publicOrigins : [new URL(c.req.url).origin];
       const verdict = checkSameOrigin(
         { origin: c.req.header("origin"), secFetchSite: c.req.header("sec-fetch-site") },
         expected,
+        { requireHeader: options.browserForm ?? false },
       );
       if (!verdict.ok) {
         throw new ForbiddenError(
@@ -181,9 +241,14 @@ export function createServerContext(deps: ServerDeps) {
       take(limiters.analysesPerIp, clientIp(c), "new issues to analyse");
     },
 
-    /** Whether this page view counts (once per viewer and issue per half hour; see pageVisitor). */
-    countView(viewKey: string, ref: IssueRef): boolean {
-      const key = `${viewKey}|${refKey(ref)}`;
+    /** Who is reading, for view counting: the voter, else the client's address (IPv6 by /64). */
+    viewerKey(c: Context, voterId: string | null): string {
+      return voterId ? `voter:${voterId}` : `address:${clientIp(c)}`;
+    },
+
+    /** Whether this page view counts (once per viewer and issue per half hour). */
+    countView(viewerKey: string, ref: IssueRef): boolean {
+      const key = `${viewerKey}|${refKey(ref)}`;
       const now = nowMs();
       const last = lastViews.get(key);
       if (last !== undefined && now - last < VIEW_WINDOW_MS) return false;

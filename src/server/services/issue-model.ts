@@ -10,7 +10,6 @@ import { issueProfile } from "../../core/tools/profile.js";
 import type { ServerContext } from "../context.js";
 import type { SimilarIssue } from "../deps.js";
 import { linkGraphSvg } from "../render/graph-svg.js";
-import { csrfTokenFor } from "../security/tokens.js";
 import { issuePath, pathOfRefText } from "../views/format.js";
 import type { IssueModel } from "../views/issue.js";
 import type { TrendingEntry } from "./trending.js";
@@ -22,7 +21,8 @@ export async function buildIssueModel(
     stored: StoredReport;
     stale: boolean;
     refreshing: boolean;
-    voterId: string;
+    /** The reader, for a page rendered for one reader (after a form vote); null for the shared page. */
+    voterId: string | null;
     flash: string | null;
   },
 ): Promise<IssueModel> {
@@ -64,14 +64,14 @@ export async function buildIssueModel(
     }),
     tools: { category: profile.category, tags, batches: [toolBatch(ranked, 0), toolBatch(ranked, 1)] },
     trending,
-    csrf: csrfTokenFor(ctx.deps.secret, input.voterId),
     paths: {
       page,
       markdown: `${page}.md`,
       json: `/api/v1/issues/${encodeURIComponent(input.ref.owner)}/${encodeURIComponent(input.ref.repo)}/${input.ref.number}`,
       votes: `${page}/votes`,
+      feed: `${page}.atom`,
     },
+    canonicalUrl: ctx.publicUrl(page),
     flash: input.flash,
-    now: ctx.deps.now(),
   };
 }
