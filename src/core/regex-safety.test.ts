@@ -51,7 +51,7 @@ type Group = {
 };
 
 /** The reason a pattern is super-linear in shape, or null. */
-export function superLinearShape(pattern: string): string | null {
+function superLinearShape(pattern: string): string | null {
   const stack: Group[] = [{ unbounded: false, separator: false, branches: [], start: 0 }];
   const top = () => stack[stack.length - 1] as Group;
   // The atom just read: its text, and for a group what the group held.
