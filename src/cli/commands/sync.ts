@@ -2,7 +2,7 @@
 // (or, with --queue, leave a sync job for the workers).
 import { extractThreadError } from "../../core/analyze/extract-error.js";
 import { UsageError } from "../../core/errors.js";
-import { createGitHubClient, webHostForApiUrl } from "../../core/github/index.js";
+import { createGitHubClient, type GitHubClient, webHostForApiUrl } from "../../core/github/index.js";
 import { trackRateLimits } from "../../core/github-pool/rate-budget.js";
 import { createTokenPool } from "../../core/github-pool/token-pool.js";
 import { tokensFromEnv } from "../../core/github-pool/tokens.js";
@@ -145,7 +145,7 @@ export function makeSyncDeps(options: SyncCommandOptions, io: Io): SyncRunDeps {
 export function githubFor(
   options: Pick<CommonConfig, "apiUrl" | "token" | "logLevel"> & { tokens: string[] },
   io: Pick<Io, "stderr">,
-): GitHubForSync & { client: ReturnType<typeof createGitHubClient> } {
+): GitHubForSync & { client: GitHubClient } {
   const logger = makeLogger(options);
   const onRateLimitWait = ({ seconds, resetAt }: { seconds: number; resetAt: Date }) =>
     io.stderr(`GitHub rate limit reached; waiting ${Math.ceil(seconds)} s (resets at ${resetAt.toISOString()})...\n`);
