@@ -15,6 +15,7 @@ import {
   SECONDARY_DOCS,
   SECONDARY_MESSAGE,
 } from "../rate-limits.js";
+import { isCommentWrite, writeComment } from "../rest/comment-writes.js";
 import { renderRateLimitItem } from "../rest/render.js";
 import { routeRest } from "../rest/router.js";
 import type { ResponseValidator, ValidationFailure } from "../validation.js";
@@ -190,7 +191,58 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
       const headers = { ...baseHeaders(record.seq), ...(result.rate ? rateLimitHeaders(result.rate) : {}) };
       return finish({ status: result.status, headers, body: JSON.stringify(result.body) }, midBodyDelay);
     }
+    const restPath = url.pathname.startsWith("/api/v3/") ? url.pathname.slice("/api/v3".length) : url.pathname;
+    if (isCommentWrite(method, restPath)) return finish(writeComments(url, restPath, method, raw, caller, record, req));
     return finish(rest(url, method, caller, record, req), midBodyDelay);
+  }
+
+  /** POST/PATCH of issue comments (rest/comment-writes.ts): validated and rate-limited like reads, never 304. */
+  function writeComments(
+    url: URL,
+    path: string,
+    method: string,
+    raw: string,
+    caller: Caller,
+    record: RecordedRequest,
+    req: IncomingMessage,
+  ): Reply {
+    const ghes = url.pathname.startsWith("/api/v3/");
+    const ctx = {
+      world: state.world,
+      apiBase: `${state.baseUrl()}${ghes ? "/api/v3" : ""}`,
+      htmlBase: state.htmlBase,
+      users: new Map(),
+    };
+    const token = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization?.trim() ?? "")?.[1] ?? null;
+    const result = writeComment({ method, path, raw }, caller, token, ctx);
+    const headers: Record<string, string> = { ...baseHeaders(record.seq), ...(result.headers ?? {}) };
+    if (state.validator) {
+      const errors = state.validator.validate(result.schema, result.body);
+      if (errors.length > 0) {
+        state.validationFailures.push({ method, path: url.pathname, status: result.status, errors });
+        return {
+          status: 500,
+          headers,
+          body: JSON.stringify({ message: "stand-in response failed GitHub's OpenAPI schema", errors }),
+        };
+      }
+    }
+    if (caller.authenticated && !state.rates.charge(caller, "core")) {
+      const rate = state.rates.state(caller, "core");
+      return {
+        status: 403,
+        headers: { ...headers, ...rateLimitHeaders({ ...rate, remaining: 0 }) },
+        body: JSON.stringify({
+          message: primaryLimitMessage(caller, req.socket.remoteAddress ?? "127.0.0.1"),
+          documentation_url: PRIMARY_DOCS,
+        }),
+      };
+    }
+    return {
+      status: result.status,
+      headers: { ...headers, ...rateLimitHeaders(state.rates.state(caller, "core")) },
+      body: JSON.stringify(result.body),
+    };
   }
 
   function rest(url: URL, method: string, caller: Caller, record: RecordedRequest, req: IncomingMessage): Reply {

@@ -55,6 +55,8 @@ export type IssueCommentsApi = {
   updateIssueComment(ref: IssueRef, commentId: number, body: string): Promise<PostedComment>;
   /** Conditional GET of the newest release: notModified (a free 304) when nothing was published since `etag`. */
   releasesEtag(repo: RepoRef, etag: string | null): Promise<{ notModified: boolean; etag: string | null }>;
+  /** The issue's REST etag (one GET), for revalidating later a thread fetched over GraphQL. */
+  issueEtag(ref: IssueRef): Promise<string | null>;
 };
 
 export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient & IssueCommentsApi {
@@ -151,6 +153,13 @@ export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient
       return run(what, (call) => {
         checkHost(repo.host, what);
         return releasesEtag(call, repo, etag);
+      });
+    },
+    issueEtag(ref) {
+      const what = formatRef(ref);
+      return run(what, async (call) => {
+        checkHost(ref.host, what);
+        return (await getIssue(t, call, ref, null)).etag;
       });
     },
     requests: t.totals,

@@ -33,6 +33,7 @@ export type WatchEvent = {
 };
 
 export type WatchSource = ReportSource & {
+  issueEtag?(ref: IssueRef): Promise<string | null>;
   releasesEtag?(
     repo: { host: string; owner: string; repo: string },
     etag: string | null,
@@ -42,13 +43,31 @@ export type WatchSource = ReportSource & {
 type ReleaseMemo = Map<string, { etag: string | null; answers: Map<string, ReleaseInfo | null> }>;
 
 /**
+ * A thread fetched over GraphQL has no REST etag, so the next pass could not revalidate it with a
+ * 304. Ask for the etag first (before the thread: a change in between is then seen next time).
+ */
+export function revalidatable(source: WatchSource): WatchSource {
+  const issueEtag = source.issueEtag?.bind(source);
+  if (!issueEtag) return source;
+  return Object.assign(Object.create(source) as WatchSource, {
+    async fetchThread(ref: IssueRef, opts: { etag?: string | null } = {}) {
+      if (opts.etag) return source.fetchThread(ref, opts);
+      const etag = await issueEtag(ref);
+      const fetched = await source.fetchThread(ref, opts);
+      if (!fetched.notModified && fetched.meta.etag === null) fetched.meta.etag = etag;
+      return fetched;
+    },
+  });
+}
+
+/**
  * The first-release lookup, asked again only when the repository's release list changed: a
  * conditional GET of the newest release answers 304 (free) while nothing was published.
  */
 export function conditionalReleases(source: WatchSource, memo: ReleaseMemo = new Map()): WatchSource {
   const releasesEtag = source.releasesEtag?.bind(source);
   if (!releasesEtag) return source;
-  return Object.assign(Object.create(source) as WatchSource, {
+  return Object.assign(Object.create(revalidatable(source)) as WatchSource, {
     async findFirstRelease(repo: { host: string; owner: string; repo: string }, sha: string) {
       const key = `${repo.host}/${repo.owner}/${repo.repo}`.toLowerCase();
       const known = memo.get(key);
