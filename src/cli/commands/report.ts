@@ -105,5 +105,5 @@ export async function runReport(options: ReportCommandOptions, deps: ReportRunDe
 export function llmFallbackLine(report: Report): string | null {
   const llm = report.meta.llm;
   if (!llm || llm.status === "used") return null;
-  return `note: the ${llm.provider} model (${llm.model})'s sections were not used (${llm.status}: ${llm.reason ?? "no reason given"}); the report keeps the deterministic sections.\n`;
+  return `note: the language model (${llm.provider}, ${llm.model}) was not used (${llm.status}: ${llm.reason ?? "no reason given"}); the report keeps the deterministic sections.\n`;
 }
