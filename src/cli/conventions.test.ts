@@ -2,7 +2,7 @@
 // token`, --json [fields], --jq, -R, `-` on stdin, --out by extension, exit codes 9 and 10, the
 // model-fallback line, TTY-aware output and completion scripts.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -222,4 +222,19 @@ describe("the CLI against the stand-in", () => {
       if (shell === "bash") expect(spawnSync("bash", ["-n"], { input: r.out }).status).toBe(0);
     },
   );
+});
+
+describe("launchers", () => {
+  it("a symlink to bin/issuegraph on PATH runs (npm install -g links it so), and so does the gh extension", () => {
+    const bin = mkdtempSync(join(tmpdir(), "issuegraph-bin-"));
+    symlinkSync(join(root, "bin/issuegraph"), join(bin, "issuegraph"));
+    symlinkSync(join(root, "gh-issuegraph"), join(bin, "gh-issuegraph"));
+    const env = { PATH: process.env.PATH ?? "", HOME: bin };
+    const linked = spawnSync(join(bin, "issuegraph"), ["--version"], { encoding: "utf8", cwd: bin, env });
+    expect(linked.stderr).toBe("");
+    expect(linked.stdout).toBe(`${version}\n`);
+    const gh = spawnSync(join(bin, "gh-issuegraph"), ["report", "--help"], { encoding: "utf8", cwd: bin, env });
+    expect(gh.status).toBe(0);
+    expect(gh.stdout).toMatch(/-R, --repo <owner\/repo>/);
+  });
 });
