@@ -1,7 +1,7 @@
 // The MCP server end to end: the SDK's own client spawns `bin/issuegraph mcp` over stdio, and the
 // server talks to the stand-in with the same settings the CLI reads (GITHUB_API_URL, a token,
 // ISSUEGRAPH_DB).
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,10 +17,12 @@ const FLAGSHIP = "anthropics/claude-code#45203";
 let standin: Standin;
 let client: Client;
 let stderr = "";
+let db = "";
 
 beforeAll(async () => {
   standin = await startStandin({ fixturesDir: join(root, "examples/fixtures"), validate: true });
   const dir = mkdtempSync(join(tmpdir(), "issuegraph-mcp-"));
+  db = join(dir, "s.db");
   const transport = new StdioClientTransport({
     command: join(root, "bin/issuegraph"),
     args: ["mcp"],
@@ -29,7 +31,7 @@ beforeAll(async () => {
       HOME: dir,
       GITHUB_API_URL: standin.url,
       GH_TOKEN: "mcp-token",
-      ISSUEGRAPH_DB: join(dir, "s.db"),
+      ISSUEGRAPH_DB: db,
     },
     stderr: "pipe",
   });
@@ -65,8 +67,9 @@ describe("issuegraph mcp", () => {
     const report = reportSchema.parse(r.structuredContent);
     expect(report.stats.comments).toBe(4);
     expect(report.ref).toBe(FLAGSHIP);
-    // The server used the token (GraphQL) on the configured API URL.
+    // The server used the token (GraphQL) on the configured API URL, and the configured store.
     expect(standin.requests.some((q) => q.api === "graphql" && q.authenticated)).toBe(true);
+    expect(existsSync(db)).toBe(true);
   });
 
   it("report as JSON text when asked", async () => {
