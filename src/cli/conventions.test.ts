@@ -128,17 +128,18 @@ describe("the CLI against the stand-in", () => {
   });
 
   it("report - reads refs from stdin: NDJSON, progress on stderr, a failed ref keeps its line and its exit code", async () => {
-    const stdin = `${FLAGSHIP}\nanthropics/claude-code#999999\n`;
+    const stdin = `not-a-ref\n${FLAGSHIP}\nanthropics/claude-code#999999\n`;
     const r = await run(["report", "-", "--json", "ref,title", "--no-store"], { GH_TOKEN: "t" }, { stdin });
     expect(r.code).toBe(EXIT.notFound);
     const lines = r.out
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
-    expect(lines[0]).toEqual({ ref: FLAGSHIP, title: expect.any(String) });
-    expect(lines[1]).toMatchObject({ ref: "anthropics/claude-code#999999", exitCode: EXIT.notFound });
-    expect(r.err).toMatch(/\[1\/2\] anthropics\/claude-code#45203\n/);
-    expect(r.err).toMatch(/\[2\/2\] /);
+    expect(lines[0]).toMatchObject({ ref: "not-a-ref", exitCode: EXIT.usage });
+    expect(lines[1]).toEqual({ ref: FLAGSHIP, title: expect.any(String) });
+    expect(lines[2]).toMatchObject({ ref: "anthropics/claude-code#999999", exitCode: EXIT.notFound });
+    expect(r.err).toMatch(/\[2\/3\] anthropics\/claude-code#45203\n/);
+    expect(r.err).toMatch(/\[3\/3\] /);
   });
 
   it("search - reads the text from stdin", async () => {

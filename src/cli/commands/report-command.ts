@@ -46,7 +46,6 @@ export async function runReportCommand(
   else await emitText(io, renderMarkdown(report), output.out, "markdown");
 
   async function runBatch(refs: string[]): Promise<void> {
-    const batchIo = io;
     if (refs.length === 0) {
       const { UsageError } = await import("../../core/errors.js");
       throw new UsageError(
@@ -54,39 +53,47 @@ export async function runReportCommand(
         "Pipe refs in, one per line: echo owner/repo#1 | issuegraph report -",
       );
     }
-    const first = parse(refs[0] as string);
+    // Settings (client, store, cache) are the same for every ref; take them from the first that parses.
+    const parses = (r: string) => {
+      try {
+        return parse(r) !== null;
+      } catch {
+        return false;
+      }
+    };
+    const first = parse(refs.find(parses) ?? (refs[0] as string));
     const { makeGitHubClient: make } = await import("../deps.js");
-    const source = make(first, batchIo);
+    const source = make(first, io);
     let failed: unknown = null;
     const lines: string[] = [];
     await withStore(first.store, async (store) => {
       for (const [i, ref] of refs.entries()) {
-        batchIo.stderr(`[${i + 1}/${refs.length}] ${ref}\n`);
+        io.stderr(`[${i + 1}/${refs.length}] ${ref}\n`);
         try {
           const options = parse(ref);
-          const report = await reportFor(options, { source, now: batchIo.now, store });
+          const report = await reportFor(options, { source, now: io.now, store });
           const note = llmFallbackLine(report);
-          if (note) batchIo.stderr(note);
+          if (note) io.stderr(note);
           const line = await jsonText(
             reportObject(report),
             { json: output.json ?? { fields: null }, jq: output.jq },
             true,
           );
           lines.push(line);
-          if (!output.out || output.out === "-") batchIo.stdout(line);
+          if (!output.out || output.out === "-") io.stdout(line);
         } catch (error) {
           // One bad ref does not stop the batch: its line says what went wrong, the exit code too.
           failed = error;
           const message = describeError(error).split("\n");
           const line = `${JSON.stringify({ ref, error: message[0]?.replace(/^error: /, ""), hint: message[1]?.replace(/^hint: /, ""), exitCode: exitCodeFor(error) })}\n`;
           lines.push(line);
-          if (!output.out || output.out === "-") batchIo.stdout(line);
-          batchIo.stderr(`${message.join("\n")}\n`);
+          if (!output.out || output.out === "-") io.stdout(line);
+          io.stderr(`${message.join("\n")}\n`);
         }
       }
     });
-    if (output.out && output.out !== "-") await emitText(batchIo, lines.join(""), output.out, "plain");
-    batchIo.stderr(`done: ${refs.length} refs${failed ? ", some failed" : ""}\n`);
+    if (output.out && output.out !== "-") await emitText(io, lines.join(""), output.out, "plain");
+    io.stderr(`done: ${refs.length} refs${failed ? ", some failed" : ""}\n`);
     if (failed) throw new BatchFailed(failed);
   }
 }
