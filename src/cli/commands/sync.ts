@@ -16,8 +16,16 @@ import { type SyncClient, type SyncResult, syncRepo } from "../../core/use-cases
 import { type CommonConfig, commonConfig, type Env, storeLocationOf } from "../config.js";
 import { makeLogger } from "../deps.js";
 import type { Io } from "../io.js";
+import { jsonText, type OutputOptions, parseOutputFlags } from "../output.js";
 
-export type SyncFlags = { deep?: boolean; queue?: boolean; apiUrl?: string; db?: string };
+export type SyncFlags = {
+  deep?: boolean;
+  queue?: boolean;
+  apiUrl?: string;
+  db?: string;
+  json?: boolean | string;
+  jq?: string;
+};
 
 export type SyncCommandOptions = CommonConfig & {
   repo: RepoRef;
@@ -29,6 +37,8 @@ export type SyncCommandOptions = CommonConfig & {
   tokens: string[];
   /** pg-boss's schema (ISSUEGRAPH_QUEUE_SCHEMA, default "pgboss"). */
   queueSchema: string;
+  /** --json [fields] / --jq: the SyncResult as JSON instead of the summary line. */
+  output?: OutputOptions;
 };
 
 /** argv + env -> checked options. Pure. */
@@ -52,6 +62,14 @@ export function parseSyncCommand(repoArg: string, flags: SyncFlags, env: Env): S
     store,
     tokens,
     queueSchema: env.ISSUEGRAPH_QUEUE_SCHEMA?.trim() || "pgboss",
+    ...(flags.json !== undefined || flags.jq !== undefined
+      ? {
+          output: parseOutputFlags({
+            ...(flags.json !== undefined ? { json: flags.json } : {}),
+            ...(flags.jq !== undefined ? { jq: flags.jq } : {}),
+          }),
+        }
+      : {}),
   };
 }
 
@@ -106,7 +124,7 @@ export async function runSync(options: SyncCommandOptions, deps: SyncRunDeps): P
       },
     );
     if (last) reporter.finish(last);
-    return formatSyncSummary(result);
+    return options.output?.json ? await jsonText(result, options.output) : formatSyncSummary(result);
   } catch (error) {
     if (last) reporter.finish(last);
     throw error;

@@ -111,10 +111,11 @@ describe("issuegraph triage", () => {
   beforeEach(() => standin.clearRequests());
 
   it("the Action: sync, then triage the issues.opened payload with --comment posts one comment", async () => {
-    const sync = await run(["sync", `${opened.repository.owner.login}/${opened.repository.name}`], {
+    const sync = await run(["sync", `${opened.repository.owner.login}/${opened.repository.name}`, "--jq", ".threads"], {
       GITHUB_TOKEN: ACTION_TOKEN,
     });
     expect(sync.code, sync.err).toBe(EXIT.ok);
+    expect(sync.out).toBe("2\n");
     const r = await run(["triage", "--event", files.opened as string, "--comment", "--json"], {
       GITHUB_TOKEN: ACTION_TOKEN,
       GITHUB_EVENT_NAME: "issues",
