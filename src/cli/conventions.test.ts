@@ -7,12 +7,12 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Standin, startStandin } from "../../standin/index.js";
 import { commonConfig, GH_CLI_TOKEN_ENV, tokenFor } from "./config.js";
 import { EXIT } from "./exit-codes.js";
 import { main } from "./main.js";
-import { parseOutputFlags } from "./output.js";
+import { parseOutputFlags, renderMarkdownForTerminal } from "./output.js";
 import { refInput, refsFromText } from "./ref-input.js";
 import { type CaptureOptions, captureIo } from "./test-io.js";
 
@@ -58,6 +58,23 @@ describe("settings as gh reads them", () => {
     expect(parseOutputFlags({ json: "title,state" }).json).toEqual({ fields: ["title", "state"] });
     expect(() => parseOutputFlags({ json: true, out: "r.md" })).toThrow(/Markdown file/);
   });
+});
+
+it("terminal rendering shows a fence in a language the highlighter lacks as plain code, without a warning", async () => {
+  const warn = vi.spyOn(console, "error").mockImplementation(() => {});
+  // Colours on (as in a terminal), so the highlighter runs; set before marked-terminal is first loaded.
+  const force = process.env.FORCE_COLOR;
+  process.env.FORCE_COLOR = "1";
+  try {
+    const out = await renderMarkdownForTerminal('# T\n\n```mermaid\ngraph LR; a-->b\n```\n\n```json\n{"a": 1}\n```\n');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are stripped on purpose
+    expect(out.replace(/\u001b\[[0-9;]*m/g, "")).toContain("graph LR; a-->b");
+    expect(warn).not.toHaveBeenCalled();
+  } finally {
+    warn.mockRestore();
+    if (force === undefined) delete process.env.FORCE_COLOR;
+    else process.env.FORCE_COLOR = force;
+  }
 });
 
 describe("the CLI against the stand-in", () => {

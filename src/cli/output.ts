@@ -87,10 +87,20 @@ export function rendersForTerminal(io: Pick<Io, "stdoutIsTTY">, env: Env): boole
   return io.stdoutIsTTY && !(env.NO_COLOR !== undefined && env.NO_COLOR !== "") && env.TERM !== "dumb";
 }
 
+/** Languages the terminal highlighter knows; other fences (mermaid…) are shown as plain code, without a warning. */
+const HIGHLIGHTED = new Set(
+  "bash c cpp csharp css diff go html ini java javascript js json jsx kotlin makefile markdown php plaintext powershell python py ruby rust scss sh shell sql swift text ts tsx typescript xml yaml yml".split(
+    " ",
+  ),
+);
+
 export async function renderMarkdownForTerminal(markdown: string, width = 100): Promise<string> {
   const [{ Marked }, { markedTerminal }] = await Promise.all([import("marked"), import("marked-terminal")]);
   const marked = new Marked(markedTerminal({ width, reflowText: true, tab: 2 }));
-  return await marked.parse(markdown);
+  const known = markdown.replace(/^(\s*(?:`{3,}|~{3,}))([\w+#-]+)[^\n]*$/gm, (line, fence: string, lang: string) =>
+    HIGHLIGHTED.has(lang.toLowerCase()) ? line : fence,
+  );
+  return await marked.parse(known);
 }
 
 /** Writes to the file (--out), or to stdout (no --out, or --out -) rendered for a terminal when it is one. */
