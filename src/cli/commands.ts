@@ -1,15 +1,15 @@
 // Registers every command on the commander program. Each command's parse/run lives in commands/;
 // heavy modules load lazily so a command pays only for what it uses at start-up.
 
-import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { webHostForApiUrl } from "../core/github/web-host.js";
 import type { Store, StoreLocation } from "../core/store/types.js";
-import { commonConfig, explicitSqliteFolder } from "./config.js";
-import { PortInUseError, StoreFolderMissingError } from "./exit-codes.js";
+import { commonConfig } from "./config.js";
+import { PortInUseError } from "./exit-codes.js";
 import type { Io } from "./io.js";
 import { registerSyncCommands } from "./register-sync-commands.js";
 import { registerWhereUsersWork } from "./register-where-users-work.js";
+import { checkStoreFolder } from "./store-folder.js";
 
 export function registerCommands(program: Command, io: Io): void {
   const webHost = (flags: { apiUrl?: string }) => webHostForApiUrl(commonConfig(flags, io.env).apiUrl);
@@ -177,16 +177,6 @@ function withOptionalStore<T>(
   db: string | undefined,
 ): Promise<T> {
   return location ? withStore(location, fn, io, db) : fn(null);
-}
-
-function checkStoreFolder(location: StoreLocation, io: Io, db: string | undefined): void {
-  const folder = explicitSqliteFolder(db, io.env, location);
-  if (folder !== null && !existsSync(folder)) {
-    throw new StoreFolderMissingError(
-      `the folder of the store ${location.kind === "sqlite" ? location.path : ""} does not exist`,
-      `Check the path in --db / ISSUEGRAPH_DB, or create the folder first (mkdir -p ${folder}).`,
-    );
-  }
 }
 
 function portInUse(error: unknown, host: string, port: number): unknown {

@@ -185,6 +185,8 @@ describe("the CLI against the stand-in", () => {
     expect(r.code).toBe(EXIT.storeFolderMissing);
     expect(r.code).toBe(10);
     expect(r.err).toMatch(/^error: the folder of the store .* does not exist\nhint: /);
+    expect((await run(["sync", "anthropics/claude-code", "--db", db], { GH_TOKEN: "t" })).code).toBe(10);
+    expect((await run(["similar", FLAGSHIP, "--db", db])).code).toBe(10);
     expect(existsSync(join(dir, "typo-folder"))).toBe(false);
   });
 

@@ -20,6 +20,8 @@ export function registerSyncCommands(program: Command, io: Io): void {
     .action(async (repo: string, flags) => {
       const { makeSyncDeps, parseSyncCommand, runSync } = await import("./commands/sync.js");
       const options = parseSyncCommand(repo, flags, io.env);
+      const { checkStoreFolder } = await import("./store-folder.js");
+      checkStoreFolder(options.store, io, flags.db);
       io.stdout(await runSync(options, makeSyncDeps(options, io)));
     });
 
