@@ -190,6 +190,16 @@ describe("the CLI against the stand-in", () => {
     expect(existsSync(join(dir, "typo-folder"))).toBe(false);
   });
 
+  it("triage (dry run) names the fix already shipped and the release that first contains it", async () => {
+    const r = await run(["triage", "nodejs/node#45028", "--json", "fixStatus,body,action"], { GH_TOKEN: "t" });
+    expect(r.code, r.err).toBe(EXIT.ok);
+    const result = JSON.parse(r.out);
+    expect(result).toMatchObject({ fixStatus: "fixed", action: "dry-run" });
+    expect(result.body).toMatch(
+      /nodejs\/node#45161\]\(https:\/\/github\.com\/nodejs\/node\/pull\/45161\) merged on 2022-10-28, first released in v19\.1\.0/,
+    );
+  });
+
   it("exit 9 for a port in use", async () => {
     const blocker: Server = createServer();
     await new Promise<void>((ok) => blocker.listen(0, "127.0.0.1", ok));

@@ -60,9 +60,7 @@ export function triageComment(report: Report, duplicates: SimilarResult[]): stri
   if (same && same.count > 0) {
     lines.push(`**Same error in ${same.count} other stored issue${same.count === 1 ? "" : "s"}.**`);
     for (const t of same.fixedOrWorkaround.slice(0, 5)) {
-      lines.push(
-        `- ${link(t.ref, issueUrl(report, t.ref))}: ${escapeInline(t.title)} (${t.state}; ${escapeInline(t.how)})`,
-      );
+      lines.push(`- ${link(t.ref, issueUrl(report, t.ref))}: ${escapeInline(t.title)} (${escapeInline(t.how)})`);
     }
     lines.push("");
   }
