@@ -74,7 +74,7 @@ export function parseReportCommand(
 }
 
 /** ISSUEGRAPH_FRESHNESS_SECONDS: how long a stored thread is used without asking GitHub (default 600). */
-function freshnessFrom(env: Env): number {
+export function freshnessFrom(env: Env): number {
   const raw = env.ISSUEGRAPH_FRESHNESS_SECONDS;
   if (raw === undefined || raw === "") return DEFAULT_FRESHNESS_MS;
   const seconds = Number(raw);
