@@ -8,19 +8,16 @@
 import type { Caller } from "../rate-limits.js";
 import type { ThreadRecord } from "../world.js";
 import { type RenderContext, renderComment } from "./render.js";
-import type { BodySchema } from "./router.js";
 
-export type WriteResult = { status: number; body: unknown; schema: BodySchema; headers?: Record<string, string> };
+export type WriteResult = { status: number; body: unknown; headers?: Record<string, string> };
 
 const DOCS = {
   create: "https://docs.github.com/rest/issues/comments#create-an-issue-comment",
   update: "https://docs.github.com/rest/issues/comments#update-an-issue-comment",
 };
-const errorSchema: BodySchema = { kind: "one", name: "basic-error" };
 const fail = (status: number, message: string, doc: string): WriteResult => ({
   status,
   body: { message, documentation_url: doc, status: String(status) },
-  schema: errorSchema,
 });
 
 export const isCommentWrite = (method: string, path: string): boolean =>
@@ -70,7 +67,6 @@ export function writeComment(
     return {
       status: 201,
       body: rendered,
-      schema: { kind: "one", name: "issue-comment" },
       headers: { location: String((rendered as { url: string }).url) },
     };
   }
@@ -81,7 +77,7 @@ export function writeComment(
   // Without write access to the repository (the stand-in knows no collaborators) only the author edits.
   if (comment.author.login !== writer.login) return fail(403, "Must have admin rights to Repository.", doc);
   ctx.world.editComment(comment, text);
-  return { status: 200, body: renderComment(comment, ctx), schema: { kind: "one", name: "issue-comment" } };
+  return { status: 200, body: renderComment(comment, ctx) };
 }
 
 const isLocked = (thread: ThreadRecord): boolean => thread.data.locked === true;
