@@ -20,6 +20,7 @@ import {
   SUCCESS,
   SUGGESTION,
   TEMPORARY,
+  TEMPORARY_RELIEF,
 } from "./findings.rules.js";
 
 export type CueScores = {
@@ -95,7 +96,7 @@ export function outcomeOf(sentence: string): Outcome | null {
     return x.suggestion >= 2 || (x.suggestion > 0 && x.step > 0) ? "suggested" : null;
   }
   if (x.state > 0 && x.stepMax < 2) return null;
-  if (x.temporary > 0 && x.successMax > 0) return "temporary";
+  if (x.temporary > 0 && TEMPORARY_RELIEF.test(sentence)) return "temporary";
   const strong = x.successMax >= 2;
   if (x.condition > 0 && !(strong && x.stepMax >= 2)) return "conditional";
   // "works" needs an action beside it (a command or version alone is the subject, not a step).

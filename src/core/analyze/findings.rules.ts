@@ -57,6 +57,12 @@ export const SUCCESS: readonly Cue[] = [
   },
   {
     pattern:
+      /(?:^|[,;:]\s*|\b(?:and|but|so)\s+)(?:that|this|which|doing\s+so)\s+(?:worked|works|helped|helps|did\s+it|fixed\s+it|fixes\s+it|solved\s+it)\b/i,
+    weight: 2,
+    note: "'I reinstalled, and that worked'",
+  },
+  {
+    pattern:
       /\b(?:did|does|do)\s+the\s+trick\b|^(?:and\s+)?(?:that|this)\s+(?:did|does)\s+it\b|^(?:and\s+)?(?:that|this)\s+was\s+it\b/i,
     weight: 2,
     note: "'did the trick', 'That did it', 'That was it'",
@@ -68,13 +74,14 @@ export const SUCCESS: readonly Cue[] = [
     note: "'makes it go away', 'made the build pass'",
   },
   {
-    pattern: /\b(?:goes|went)\s+away\b|\bit'?s\s+gone\b|\b(?:is|are|was)\s+gone\b|\bdisappear(?:s|ed)\b|\bgoes\s+through\b/i,
+    pattern:
+      /\b(?:goes|went)\s+away\b|\bit'?s\s+gone\b|\b(?:is|are|was)\s+gone\b|\bdisappear(?:s|ed)\b|\bgoes\s+through\b/i,
     weight: 2,
     note: "the problem went away",
   },
   {
     pattern:
-      /\b(?:got|gets|get)\s+(?:it|things|everything|them|this|\w+)\s+(?:working|to\s+work|installed|running|going|to\s+run|to\s+build|built)\b/i,
+      /\b(?:got|gets|get)\s+(?:it|things|everything|them|this|(?:the\s+)?\w+)\s+(?:working|to\s+work|installed|running|going|to\s+run|to\s+build|built)\b/i,
     weight: 2,
     note: "'got it working', 'gets it installed'",
   },
@@ -107,7 +114,8 @@ export const SUCCESS: readonly Cue[] = [
     note: "Chinese: 'after that it works normally', 'solved'",
   },
   {
-    pattern: /\b(?:funcion[oó]|funciona\s+(?:ahora|bien)|resolvi[oó]|funktioniert\s+(?:jetzt|wieder)|fonctionne\s+maintenant)\b/i,
+    pattern:
+      /\b(?:funcion[oó]|funciona\s+(?:ahora|bien)|resolvi[oó]|funktioniert\s+(?:jetzt|wieder)|fonctionne\s+maintenant)\b/i,
     weight: 2,
     note: "Spanish, Portuguese, German, French: 'it works now'",
   },
@@ -139,6 +147,11 @@ export const STEP: readonly Cue[] = [
     note: "a flag or setting",
   },
   {
+    pattern: /\b[A-Z][A-Z0-9_]{2,}=\S*|\bset(?:ting)?\s+\S+\s*(?:=|to\s)|(?:^|\s)--?[a-z][\w-]{2,}(?:=\S+)?/,
+    weight: 2,
+    note: "an environment variable or option given a value, a command-line flag",
+  },
+  {
     pattern:
       /\b(?:delet(?:e|ed|ing)|remov(?:e|ed|ing)|clear(?:ed|ing)?|wip(?:e|ed|ing)|purg(?:e|ed|ing)|reset(?:ting)?|clean(?:ed|ing)?|tak(?:e|ing)\s+\w+\s+out|took\s+\w+(?:\s+\w+)?\s+out|destroy(?:ed|ing)?|recreat(?:e|ed|ing))\b|\brm\s+-r/i,
     weight: 2,
@@ -153,13 +166,17 @@ export const STEP: readonly Cue[] = [
   {
     pattern:
       /\b(?:re-?install\w*|restart\w*|re-?start\w*|reboot\w*|re-?compil\w*|re-?build\w*|rebuilt|re-?authenticat\w*|re-?login|logg(?:ed|ing)\s+(?:out|in)|log\s+(?:out|in)|install(?:ed|ing)|uninstall\w*|configur(?:e|ed|ing)|chang(?:e|ed|ing)|replac(?:e|ed|ing)|renam(?:e|ed|ing)|edit(?:ed|ing)?|runn?(?:ing)?\s+(?:it\s+)?(?:as|from|with)|ran\s+\w+)\b/i,
-    weight: 1,
+    weight: 2,
     note: "reinstalling, restarting, rebuilding, changing a file",
   },
   { pattern: /`[^`]{2,}`/, weight: 1, note: "inline code: a command, flag, file or version" },
   { pattern: /\bv?\d+\.\d+(?:\.\d+)?\b/, weight: 1, note: "a version number" },
   { pattern: /\bby\s+\w+ing\b/i, weight: 1, note: "'by destroying and recreating'" },
-  { pattern: /加上|改成|删除|删掉|清除|重启|重装|换成|降级|升级|设置/, weight: 2, note: "Chinese: add, change, delete, restart" },
+  {
+    pattern: /加上|改成|删除|删掉|清除|重启|重装|换成|降级|升级|设置/,
+    weight: 2,
+    note: "Chinese: add, change, delete, restart",
+  },
 ];
 
 export const SUGGESTION: readonly Cue[] = [
@@ -200,7 +217,7 @@ export const DECLARED: readonly Cue[] = [
 export const CONDITION: readonly Cue[] = [
   {
     pattern:
-      /\bonly\s+(?:happens|occurs|appears|fails|breaks|crashes|shows\s+up|reproduces|when|with|on|in|if|under|after)\b|\b(?:happens|occurs|appears|fails)\s+only\b/i,
+      /\bonly\s+(?:(?:works|happens|occurs|appears|fails|breaks|crashes|shows\s+up|reproduces)\s+)?(?:when|with|on|in|if|under|after)\b|\bonly\s+(?:happens|occurs|appears|fails|breaks|crashes|reproduces)\b|\b(?:happens|occurs|appears|fails)\s+only\b/i,
     weight: 2,
     note: "'only happens with', 'only on nightly'",
   },
@@ -257,7 +274,11 @@ export const TEMPORARY: readonly Cue[] = [
   },
 ];
 
+/** Relief is temporary only when the sentence says a step helped ("helped briefly"), not just that it came back. */
+export const TEMPORARY_RELIEF = /\b(?:help(?:ed|s)|fix(?:ed|es)|work(?:ed|s)|resolv(?:ed|es)|solv(?:ed|es))\b/i;
+
 /** A sentence that points back at a step named before it: its text needs the sentence before. */
 export const ANAPHOR = /^(?:and\s+|but\s+|so\s+)?(?:that|this|which|doing\s+so|these\s+steps|the\s+above)\b/i;
 /** A sentence that names what it removed or changed only by pointing: "that hosts entry". */
-export const POINTER = /\b(?:that|this|those|these)\s+(?:\w+\s+)?(?:entry|file|folder|directory|line|lines|setting|option|flag|call|step|steps|change|version|package)\b/i;
+export const POINTER =
+  /\b(?:that|this|those|these)\s+(?:\w+\s+)?(?:entry|file|folder|directory|line|lines|setting|option|flag|call|step|steps|change|version|package)\b/i;

@@ -368,5 +368,7 @@ function readSections(markdown: string, voice: Voice, out: Findings): string | n
 function isUsableCode(b: CodeBlock): boolean {
   const text = b.lines.join("\n").trim();
   if (!text || b.lines.length > 40) return false;
-  return !/^\s*(?:at\s|Traceback|File ")|\b(?:Error|Exception):|^\s*(?:WARN(?:ING)?|ERROR|ERR!|INFO|DEBUG|TRACE|FATAL)\b/m.test(text);
+  return !/^\s*(?:at\s|Traceback|File ")|\b(?:Error|Exception):|^\s*(?:WARN(?:ING)?|ERROR|ERR!|INFO|DEBUG|TRACE|FATAL)\b/m.test(
+    text,
+  );
 }

@@ -179,7 +179,10 @@ describe("fixtures: the flagship", () => {
       g.some((t) => t.startsWith("Caution, per ogaken0612:") && t.includes("credits started being deducted")),
     ).toBe(true);
     expect(g.some((t) => /^(?:Reported to work|Workaround reported)/.test(t))).toBe(false);
-    expect(r.workarounds).toEqual([]);
+    // What still works elsewhere is a condition, never a working workaround.
+    expect(r.workarounds?.map((w) => [w.kind, w.text])).toEqual([
+      ["conditional", "With the same account, claude.ai in the browser keeps working normally."],
+    ]);
   });
 
   it("compares the reporters' environments and names the open same-error issue to follow", () => {
