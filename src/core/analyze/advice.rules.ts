@@ -60,3 +60,17 @@ export function labelMeanings(labels: readonly string[]): { label: string; meani
   }
   return out;
 }
+
+/**
+ * A comment that says a pull request fixed this ("Fixed by #12", "#12 fixes it", "closed via
+ * #12", "this PR fixes it"); read in the sentence that names the pull request.
+ */
+export const FIX_CLAIM =
+  /\b(?:fix(?:ed|es)?|resolv(?:ed|es)|clos(?:ed|es))\s+(?:by|via|with|in)\b|\b(?:fix(?:ed|es)|resolv(?:ed|es)|address(?:ed|es))\s+(?:it|this|that|the\s+(?:issue|problem|bug))\b|\b(?:this|the)\s+(?:PR|pull\s+request|change)\s+(?:fixes|resolves|closes|addresses)\b|\b(?:landed|merged)\s+in\b|\bfixes\s*:/i;
+/** A negated or hoped-for fix ("not fixed by", "might fix") is no claim. */
+export const FIX_CLAIM_DOUBT =
+  /\b(?:not|never|n't|might|may|could|would|hope(?:fully)?|should)\s+(?:\w+\s+)?(?:fix|resolve|close)|\bwhether\b|\?/i;
+
+/** On a pull request: another one took its place ("Replaced by #14", "superseded by #14"). */
+export const REPLACED_BY =
+  /\b(?:replaced|superseded|succeeded|obsoleted)\s+by\b|\bin\s+favou?r\s+of\b|\bcontinued\s+in\b|\bmoved\s+to\s+(?=#|https?:|[\w.-]+\/[\w.-]+#)/i;
