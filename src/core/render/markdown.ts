@@ -5,6 +5,7 @@
 import type { Citation, FixPull, Report, ReportLink, Statement } from "../thread/report.js";
 import { codeBlock, escapeCell, escapeInline, escapeText, inlineCode, link } from "./markdown-escape.js";
 import { renderMermaid } from "./mermaid.js";
+import { shownRelations } from "./relation-label.js";
 
 const TOP_EVENTS = 6;
 
@@ -198,7 +199,7 @@ function linksSection(r: Report): string {
       link(l.ref, l.url),
       escapeCell(l.title),
       l.type === "pull" ? "pull request" : "issue",
-      escapeCell(l.relations.join(", ")),
+      escapeCell(shownRelations(l).join(", ")),
       escapeCell(l.state ? `${l.state}${l.stateReason ? ` (${l.stateReason.replace(/_/g, " ")})` : ""}` : "unknown"),
       l.merged === null ? "–" : l.merged ? "yes" : "no",
       evidenceLinks(l),

@@ -1,6 +1,7 @@
 // The link graph as an SVG string: the reported issue in the middle, linked issues and pull
 // requests on a ring around it, one edge each, labelled with the relation. Pure; every label is
 // escaped and every href checked, because titles and refs come from user-written issues.
+import { shownRelation } from "../../core/render/relation-label.js";
 import type { ReportLink } from "../../core/thread/report.js";
 import { escapeXml, safeHttpUrl } from "./escape.js";
 
@@ -38,9 +39,9 @@ export function linkGraphSvg(center: GraphCenter, links: readonly ReportLink[], 
     const mx = round((MID + x) / 2);
     const my = round((MID + y) / 2);
     parts.push(
-      `<g class="edge edge-${escapeXml(link.relation)}">`,
+      `<g class="edge edge-${escapeXml(shownRelation(link).replace(/\s+/g, "-"))}">`,
       `<line x1="${MID}" y1="${MID}" x2="${x}" y2="${y}"/>`,
-      `<text x="${mx}" y="${my}" class="edge-label" text-anchor="middle">${escapeXml(link.relation)}</text>`,
+      `<text x="${mx}" y="${my}" class="edge-label" text-anchor="middle">${escapeXml(shownRelation(link))}</text>`,
       "</g>",
     );
   }

@@ -1,6 +1,7 @@
 // The page of one analysed issue. Everything shown comes from the model; all user-written text is
 // escaped by JSX, except the body (sanitised HTML) and the graph (escaped SVG), passed in as raw.
 import { raw } from "hono/html";
+import { shownRelations } from "../../core/render/relation-label.js";
 import type { EvidenceSignal } from "../../core/signals/evidence.js";
 import { SIGNAL_LABELS, SIGNALS, type Signal, type VoteCounts } from "../../core/signals/signals.js";
 import type { Report, ReportLink } from "../../core/thread/report.js";
@@ -292,7 +293,7 @@ function Links({ m }: { m: IssueModel }) {
                     <tr>
                       <td>{page ? <a href={page}>{l.ref}</a> : <ExtLink href={l.url}>{l.ref}</ExtLink>}</td>
                       <td class="nowrap">{l.type === "pull" ? "pull request" : "issue"}</td>
-                      <td>{l.relations.join(", ")}</td>
+                      <td>{shownRelations(l).join(", ")}</td>
                       <td>
                         <StateBadge state={stateWord(l)} reason={l.stateReason} />
                       </td>
