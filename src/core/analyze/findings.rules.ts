@@ -147,10 +147,11 @@ export const STEP: readonly Cue[] = [
     note: "a flag or setting",
   },
   {
-    pattern: /\b[A-Z][A-Z0-9_]{2,}=\S*|\bset(?:ting)?\s+\S+\s*(?:=|to\s)|(?:^|\s)--?[a-z][\w-]{2,}(?:=\S+)?/,
+    pattern: /\b[A-Z][A-Z0-9_]{2,}=\S*|\bset(?:ting)?\s+\S+\s*(?:=|to\s)/,
     weight: 2,
-    note: "an environment variable or option given a value, a command-line flag",
+    note: "an environment variable or option given a value",
   },
+  { pattern: /(?:^|\s)--?[a-z][\w-]{2,}(?:=\S+)?/, weight: 1, note: "a command-line flag named" },
   {
     pattern:
       /\b(?:delet(?:e|ed|ing)|remov(?:e|ed|ing)|clear(?:ed|ing)?|wip(?:e|ed|ing)|purg(?:e|ed|ing)|reset(?:ting)?|clean(?:ed|ing)?|tak(?:e|ing)\s+\w+\s+out|took\s+\w+(?:\s+\w+)?\s+out|destroy(?:ed|ing)?|recreat(?:e|ed|ing))\b|\brm\s+-r/i,

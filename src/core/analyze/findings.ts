@@ -226,8 +226,13 @@ function readText(markdown: string, voice: Voice, out: Findings, all: string[]):
   // code offered with a proposal is kept as proposed, for a later "that did it" to confirm.
   const cue = positive ?? proposed;
   if (cue) {
-    for (const b of splitBlocks(markdown)) {
-      if (b.kind === "code" && isUsableCode(b)) {
+    const blocks = splitBlocks(markdown);
+    blocks.forEach((b, i) => {
+      // A body is a form: its code blocks are versions and logs unless they follow the cue's own paragraph.
+      const prev = blocks[i - 1];
+      const near =
+        voice.source !== "body" || (prev?.kind === "prose" && lastParagraph(prev.lines).includes(cue.slice(0, 40)));
+      if (b.kind === "code" && near && isUsableCode(b)) {
         out.examples.push({
           code: b.lines.join("\n").trim(),
           language: b.lang,
@@ -236,8 +241,17 @@ function readText(markdown: string, voice: Voice, out: Findings, all: string[]):
           offered: positive ? "worked" : "suggested",
         });
       }
-    }
+    });
   }
+}
+
+/** The lines after the last blank line or heading: the paragraph that leads into what follows. */
+function lastParagraph(lines: readonly string[]): string {
+  let from = 0;
+  lines.forEach((l, i) => {
+    if (!l.trim() || /^\s*#{1,6}\s/.test(l)) from = i + 1;
+  });
+  return lines.slice(from).map(plainLine).join(" ");
 }
 
 /**
