@@ -17,7 +17,7 @@ import {
   workaroundCite,
 } from "./section-context.js";
 import { judgedLabels, releaseOnRecord } from "./section-facts.js";
-import { day, endSentence, list, plural, quote } from "./text.js";
+import { day, endSentence, list, plural, quote, stepWords } from "./text.js";
 
 export function recommendation(c: Ctx): Statement {
   const { fix, thread } = c;
@@ -33,7 +33,9 @@ export function recommendation(c: Ctx): Statement {
     };
   }
   if (merged[0]) {
-    const none = c.lookedUp.has(merged[0].ref) ? `; no release containing it was found as of ${c.asOf}` : "";
+    const none = c.lookedUp.has(merged[0].ref)
+      ? `; no release containing it was found as of ${c.asOf}`
+      : "; no release containing it is known to this report";
     return { text: `Use a build that includes ${merged[0].ref}${none}.`, citations: [pullCite(merged[0])] };
   }
   if (fix.status === "fixed")
@@ -48,14 +50,11 @@ export function recommendation(c: Ctx): Statement {
     };
   }
   if (best) {
-    const lead =
-      thread.state === "closed" && thread.stateReason === "completed"
-        ? `It was closed as completed${thread.closedAt ? ` on ${day(thread.closedAt)}` : ""} without a linked fix; on older versions, apply`
-        : "Until a fix is merged, apply";
+    const lead = thread.state === "closed" ? "No fix is linked: apply" : "Until a fix is merged, apply";
     const support = best.confirmations > 0 ? ` (${plural(best.confirmations, "confirmation")})` : "";
     return {
       text: endSentence(
-        `${lead} the workaround reported by ${who(best.finding.voice)}${support}: ${quote(best.text, 160)}`,
+        `${lead} the workaround reported by ${who(best.finding.voice)}${support}: ${stepWords(best, 160)}`,
       ),
       citations: [workaroundCite(best, thread)],
     };

@@ -24,7 +24,7 @@ import {
   workaroundCite,
 } from "./section-context.js";
 import { byCauseStrength, failedSteps, maintainerSpoke, releaseOnRecord, sameErrorCiteList } from "./section-facts.js";
-import { day, endSentence, errorGist, list, plural, quote, quoteExact } from "./text.js";
+import { day, endSentence, errorGist, list, plural, quote, quoteExact, stepWords } from "./text.js";
 
 /** A maintainer signs a TL;DR of two sentences, about 60 words, with at most 3 citations. */
 export const TLDR_MAX_CITATIONS = 3;
@@ -47,6 +47,7 @@ export function tldr(c: Ctx): Statement[] {
 function tldrWhat(c: Ctx): Statement {
   const { thread, error, findings } = c;
   let first = stateLine(thread);
+  if (thread.kind === "issue" && thread.state === "closed" && thread.closedAt) first += ` on ${day(thread.closedAt)}`;
   const labels = thread.labels.filter((l) => CAVEAT_LABEL.test(l));
   if (labels.length > 0) {
     const byBot = labels.every((l) => labelActor(c, l)?.endsWith("[bot]"));
@@ -143,7 +144,7 @@ function bestStep(c: Ctx): Step | null {
   if (worked) {
     const support = worked.confirmations > 0 ? ` (${plural(worked.confirmations, "confirmation")})` : "";
     return {
-      phrase: `the best-supported workaround${support}, from ${who(worked.finding.voice)}: ${quote(worked.text, QUOTE)}`,
+      phrase: `the best-supported workaround${support}, from ${who(worked.finding.voice)}: ${stepWords(worked, QUOTE)}`,
       citations: [workaroundCite(worked, thread)],
       worked: true,
     };
@@ -158,7 +159,7 @@ function bestStep(c: Ctx): Step | null {
   const proposed = by("suggested");
   if (proposed)
     return {
-      phrase: `${who(proposed.finding.voice)} proposed, unconfirmed: ${quote(proposed.text, QUOTE)}`,
+      phrase: `${who(proposed.finding.voice)} proposed, unconfirmed: ${stepWords(proposed, QUOTE)}`,
       citations: [workaroundCite(proposed, thread)],
       worked: false,
     };
@@ -190,18 +191,15 @@ function noneOutcome(c: Ctx, step: Step | null): Statement {
     };
   }
   const completed = thread.state === "closed" && thread.stateReason === "completed";
-  const when = thread.closedAt ? ` on ${day(thread.closedAt)}` : "";
   if (step?.worked) {
-    const head = completed
-      ? `It was closed as completed${when}, but no fix is linked`
-      : `No fix is linked as of ${c.asOf}`;
+    const head = completed ? "No fix is linked" : `No fix is linked as of ${c.asOf}`;
     return {
       text: endSentence(`${head}; ${step.phrase}`),
       citations: [completed ? c.threadCite : asOfCite(c), ...step.citations],
     };
   }
   const head = completed
-    ? `It was closed as completed${when}, but no fix or working workaround is linked`
+    ? "No fix, release or working workaround is linked"
     : `${nothingOnRecord(c)} as of the last activity on ${c.asOf}`;
   if (step) return { text: endSentence(`${head}; ${step.phrase}`), citations: [asOfCite(c), ...step.citations] };
   if (completed) return { text: endSentence(head), citations: [c.threadCite] };
