@@ -32,7 +32,8 @@ export function renderMarkdown(report: Report): string {
     ),
     section("Fix status", fixStatus(report)),
     section("Guidance", orderedList(report.sections.guidance)),
-    section("Example", example(report, cite)),
+    // No empty sections: without code reported to work, the Example is left out.
+    report.sections.example ? section("Example", example(report.sections.example, cite)) : "",
     section("Notes", bulletList(report.sections.notes)),
     section(
       "Recommendation",
@@ -172,9 +173,7 @@ function fixStatus(r: Report): string {
   ].join("\n");
 }
 
-function example(r: Report, cite: (c: readonly Citation[]) => string): string {
-  const ex = r.sections.example;
-  if (!ex) return "_No command, configuration or code in the thread is reported to work._";
+function example(ex: NonNullable<Report["sections"]["example"]>, cite: (c: readonly Citation[]) => string): string {
   return `${escapeInline(ex.caption)}${cite(ex.citations)}\n\n${codeBlock(ex.code, ex.language)}`;
 }
 

@@ -208,7 +208,7 @@ function Analysis({ report }: { report: Report }) {
       <StatementList items={s.tldr} empty="Nothing to summarise." />
       <h3>Guidance</h3>
       <StatementList items={s.guidance} ordered empty="No guidance could be grounded in the thread." />
-      <h3>Example</h3>
+      {s.example ? <h3>Example</h3> : null}
       {s.example ? (
         <figure>
           <figcaption>
@@ -219,9 +219,7 @@ function Analysis({ report }: { report: Report }) {
             <code>{s.example.code}</code>
           </pre>
         </figure>
-      ) : (
-        <p class="muted">The thread quotes no command, configuration or code to try.</p>
-      )}
+      ) : null}
       <h3>Notes</h3>
       <StatementList items={s.notes} empty="No notes." />
       <h3>Recommendation</h3>
