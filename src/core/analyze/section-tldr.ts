@@ -43,6 +43,8 @@ export function tldr(c: Ctx): Statement[] {
   ];
 }
 
+const normalised = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
+
 /** The state and how common it is, never the title (the report's heading already shows it). */
 function tldrWhat(c: Ctx): Statement {
   const { thread, error, findings } = c;
@@ -53,7 +55,10 @@ function tldrWhat(c: Ctx): Statement {
     const byBot = labels.every((l) => labelActor(c, l)?.endsWith("[bot]"));
     first += ` (labelled ${list(labels.map((l) => `"${l}"`))}${byBot ? " by a bot" : ""})`;
   }
-  if (error) {
+  // The error, unless it is the title itself (the heading already shows it).
+  const titleIsError =
+    error !== null && normalised(error.message).includes(normalised(thread.title).replace(/[.…]+$/, ""));
+  if (error && !titleIsError) {
     // A bare message (no "Error:" head of its own) reads as a quotation.
     const gist = errorGist(error.message, ERROR_GIST);
     first += ` reporting ${error.kind === "quoted" || error.kind === "prose" ? quoteExact(gist, ERROR_GIST + 10) : gist}`;
@@ -85,7 +90,7 @@ function tldrWhat(c: Ctx): Statement {
     );
     cites.push(...c.similar.slice(0, 1).map(linkCite));
   }
-  if (!error && extras.length === 0 && thread.kind === "issue") {
+  if ((!error || titleIsError) && extras.length === 0 && thread.kind === "issue") {
     first += `, filed by ${thread.author?.login ?? "a deleted user"} on ${day(thread.createdAt)}`;
   }
   if (extras.length > 0) first += `; ${list(extras.slice(0, 3))}`;
