@@ -127,7 +127,7 @@ export const SUCCESS: readonly Cue[] = [
   },
   { pattern: /\bhelped\b/i, weight: 2, note: "'clearing the cache helped'" },
   {
-    pattern: /\b(?:works|worked|helps)\b/i,
+    pattern: /(?<![/\\.-])\b(?:works|worked|helps)\b(?![/\\]|[.-]\w)/i,
     weight: 1,
     note: "'X worked': success only when a step is named",
   },
@@ -230,7 +230,7 @@ export const CONDITION: readonly Cue[] = [
   },
   {
     pattern:
-      /\bstill\s+work(?:s|ing)?\b|\bwork(?:s|ing)?\b[^.;]{0,60}\b(?:though|however|whereas)\b|\b(?:though|however|whereas|while)\b[^.;]{0,60}\bwork(?:s|ing)?\b|\bwork(?:s|ed)\s+for\s+(?:me|us)\s+and\s+(?:everybody|everyone|others)\b|\bkeeps?\s+working\b/i,
+      /\bstill\s+work(?:s|ing)?\b|(?<![/\\.-])\bwork(?:s|ing)?\b(?![/\\]|[.-]\w)[^.;]{0,60}\b(?:though|however|whereas)\b|\b(?:though|however|whereas|while)\b[^.;]{0,60}(?<![/\\.-])\bwork(?:s|ing)?\b(?![/\\]|[.-]\w)|\bwork(?:s|ed)\s+for\s+(?:me|us)\s+and\s+(?:everybody|everyone|others)\b|\bkeeps?\s+working\b/i,
     weight: 2,
     note: "'still works', 'works though': the other channel works",
   },

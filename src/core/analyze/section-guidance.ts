@@ -241,7 +241,10 @@ function follow(c: Ctx): Statement[] {
 
 export function example(c: Ctx): Sections["example"] {
   // The best-supported workaround's own code first; otherwise any code offered as working.
-  const top = c.workarounds.find((w) => w.kind === "worked" && w.code !== null);
+  // A bare version ("0.7.5") is no example to copy; the workaround's words already name it.
+  const top = c.workarounds.find(
+    (w) => w.kind === "worked" && w.code !== null && !/^v?\d+(?:\.\d+)*$/.test(w.code.trim()),
+  );
   if (top?.code) {
     const ex = c.findings.examples.find((e) => e.voice.url === top.url && e.code === top.code);
     const support = top.confirmations > 0 ? `, confirmed by ${plural(top.confirmations, "person", "people")},` : "";
