@@ -92,7 +92,7 @@ export const SUCCESS: readonly Cue[] = [
   },
   {
     pattern:
-      /\b(?:is|are)\s+working\s+(?:again|now)\b|\bwork(?:s|ed)\s+(?:again|now)\b|\bwork(?:s|ed)\s+for\s+(?:me|us)\b|\bbrings?\s+back\b|\bsince\s+then\s+(?:I|we)\s+(?:haven't|have\s+not)\b|\bno\s+longer\s+(?:happens|occurs|appears|fails|crashes|see|get)\b/i,
+      /\b(?:is|are)\s+working\s+(?:again|now)\b|\bwork(?:s|ed)\s+(?:again|now)\b|\bbrings?\s+back\b|\bsince\s+then\s+(?:I|we)\s+(?:haven't|have\s+not)\b|\bno\s+longer\s+(?:happens|occurs|appears|fails|crashes|see|get)\b/i,
     weight: 2,
     note: "working again, no longer happening",
   },
@@ -126,6 +126,11 @@ export const SUCCESS: readonly Cue[] = [
     note: "'works fine', 'runs fine': success only when a step is named",
   },
   { pattern: /\bhelped\b/i, weight: 2, note: "'clearing the cache helped'" },
+  {
+    pattern: /\bwork(?:s|ed)\s+for\s+(?:me|us)\b/i,
+    weight: 1,
+    note: "'works for me': a report only beside a step (alone, a maintainer cannot reproduce it)",
+  },
   {
     pattern: /(?<![/\\.-])\b(?:works|worked|helps)\b(?![/\\]|[.-]\w)/i,
     weight: 1,
