@@ -17,6 +17,7 @@ describe("outcomeOf: what a sentence reports, in any ecosystem", () => {
     // another channel, app or tool
     ["Installing it through Homebrew instead worked.", "worked"],
     ["I worked around it by running the container as root.", "worked"],
+    ["Disabling hardware acceleration seems to fix it.", "worked"],
     // other languages
     ["重启之后就可以了。", "worked"],
     ["Nach dem Neustart funktioniert jetzt alles.", "worked"],
@@ -52,6 +53,9 @@ describe("outcomeOf: what a sentence reports, in any ecosystem", () => {
     "Is there any workaround?",
     "The button works.",
     "I can't reproduce it.",
+    // news of a fix is read by the fix status, and "works for me" alone is a failure to reproduce
+    "We fixed this in #123.",
+    "It works for me.",
   ])("%s -> nothing", (sentence) => {
     expect(outcomeOf(sentence)).toBeNull();
   });

@@ -127,6 +127,11 @@ export const SUCCESS: readonly Cue[] = [
   },
   { pattern: /\bhelped\b/i, weight: 2, note: "'clearing the cache helped'" },
   {
+    pattern: /\b(?:seems?|appears?)\s+to\s+(?:fix|solve|resolve|cure)\s+(?:it|this|that|the\s+\w+)\b/i,
+    weight: 2,
+    note: "'disabling X seems to fix it'",
+  },
+  {
     pattern: /\bwork(?:s|ed)\s+for\s+(?:me|us)\b/i,
     weight: 1,
     note: "'works for me': a report only beside a step (alone, a maintainer cannot reproduce it)",
@@ -258,6 +263,12 @@ export const STATE: readonly Cue[] = [
       /\bbut\b[^.;]{0,80}\b(?:crash(?:es|ed)?|fail(?:s|ed)?|errors?\s+out|errored|broke|breaks|hangs|hung|froze|freezes|panick?(?:s|ed))\b|\bthen\s+(?:failed|fails|crashed|broke)\b/i,
     weight: 2,
     note: "'went through, but apply crashed': the success is part of the bug's story",
+  },
+  {
+    pattern:
+      /\b(?:fixed|resolved|addressed|solved)\s+(?:this\s+|it\s+)?(?:in|by|via|with)\s+(?:#\d+|v?\d|https?:|[\w.-]+\/[\w.-]+#\d+|the\s+(?:next|latest|upcoming|new)|master\b|main\b|a\s+(?:new\s+)?release)/i,
+    weight: 2,
+    note: "'we fixed this in #123': news of a fix (the fix status reads it), not a workaround",
   },
 ];
 
