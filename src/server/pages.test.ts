@@ -120,7 +120,6 @@ describe("issue page", () => {
       "<h3>Recommendation</h3>",
       'id="votes-title"',
       "<h3>Guidance</h3>",
-      "<h3>Example</h3>",
       "<h3>Notes</h3>",
       'id="error-title"',
       'id="links-title"',
@@ -459,7 +458,7 @@ describe("meta, robots, CORS", () => {
   it("describes pages for search engines and link previews", async () => {
     const { app } = await analysed();
     const html = await (await app.request("/acme/widget/issues/7")).text();
-    expect(html).toMatch(/<meta name="description" content="Open issue: [^"]+"\/>/);
+    expect(html).toMatch(/<meta name="description" content="Open issue reporting [^"]+"\/>/);
     expect(html).toContain('<meta property="og:type" content="article"/>');
     expect(html).toContain('<meta property="og:title" content="Widget fails to start (7) (acme/widget#7)"/>');
     expect(html).toContain(

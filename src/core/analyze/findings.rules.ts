@@ -180,6 +180,11 @@ export const STEP: readonly Cue[] = [
     weight: 2,
     note: "reinstalling, restarting, rebuilding, changing a file",
   },
+  {
+    pattern: /^(?:(?:just|simply|also|then)\s+)?(?!(?:no|some|any|every)thing\b|during\b)[a-z]+ing\b/i,
+    weight: 2,
+    note: "a gerund as the subject names the step: 'Setting it worked', 'Passing --force makes it go through'",
+  },
   { pattern: /`[^`]{2,}`/, weight: 1, note: "inline code: a command, flag, file or version" },
   { pattern: /\bv?\d+\.\d+(?:\.\d+)?\b/, weight: 1, note: "a version number" },
   { pattern: /\bby\s+\w+ing\b/i, weight: 1, note: "'by destroying and recreating'" },

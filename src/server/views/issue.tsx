@@ -8,9 +8,9 @@
 // All user-written text is escaped by JSX, except the body (sanitised HTML) and the graph
 // (escaped SVG), passed in as raw.
 import { raw } from "hono/html";
+import { shownRelations } from "../../core/render/relation-label.js";
 import type { EvidenceSignal } from "../../core/signals/evidence.js";
 import { SIGNAL_LABELS, SIGNALS, type Signal, type VoteCounts } from "../../core/signals/signals.js";
-import { shownRelations } from "../../core/render/relation-label.js";
 import type { Report, ReportLink, Statement } from "../../core/thread/report.js";
 import type { RankedTool } from "../../core/tools/match.js";
 import type { SimilarIssue } from "../deps.js";
