@@ -30,7 +30,7 @@ describe("the CLI's error contract", () => {
     return { code, out: io.out(), err: io.err() };
   };
 
-  it("--out to a directory: exit 9 with a hint", async () => {
+  it("--out to a directory: exit 11 with a hint", async () => {
     const r = await run(["report", FLAGSHIP, "--no-store", "--out", dir]);
     expect(r.code).toBe(EXIT.output);
     expect(r.err).toMatch(/error: --out .* is a directory/);
@@ -38,13 +38,13 @@ describe("the CLI's error contract", () => {
     expect(r.err).not.toMatch(/bug/);
   });
 
-  it.runIf(existsSync("/dev/full"))("--out to a full device: exit 9 with a hint", async () => {
+  it.runIf(existsSync("/dev/full"))("--out to a full device: exit 11 with a hint", async () => {
     const r = await run(["report", FLAGSHIP, "--no-store", "--out", "/dev/full"]);
     expect(r.code).toBe(EXIT.output);
     expect(r.err).toMatch(/no space left/);
   });
 
-  it("export --out naming a file: exit 9 saying a directory is needed", async () => {
+  it("export --out naming a file: exit 11 saying a directory is needed", async () => {
     const db = join(dir, "store.db");
     expect((await run(["report", FLAGSHIP, "--db", db, "--out", join(dir, "r.md")])).code).toBe(EXIT.ok);
     const file = join(dir, "not-a-dir");

@@ -1,4 +1,5 @@
 // What commands may touch of the outside world, injected so tests run commands in-process.
+import { spawnSync } from "node:child_process";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { OutputError } from "../core/errors.js";
@@ -11,6 +12,12 @@ export type Io = {
   cwd: string;
   now(): Date;
   stderrIsTTY: boolean;
+  /** Markdown is rendered for a terminal only when stdout is one (tests inject it). */
+  stdoutIsTTY: boolean;
+  /** All of standard input, for `-` arguments. */
+  readStdin(): Promise<string>;
+  /** `gh auth token --hostname HOST` when gh is installed and logged in, else null. */
+  ghAuthToken?(host: string): string | null;
   writeFile(path: string, content: string): Promise<void>;
   readFile(path: string): Promise<string>;
   readDir(path: string): Promise<{ name: string; isDirectory: boolean }[]>;
@@ -28,6 +35,17 @@ export function processIo(): Io {
     cwd: process.cwd(),
     now: () => new Date(),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+    ghAuthToken: (host) => {
+      // gh may be absent (ENOENT) or logged out (non-zero exit): both mean "no token from gh".
+      const r = spawnSync("gh", ["auth", "token", "--hostname", host], { encoding: "utf8", timeout: 5000 });
+      return r.status === 0 ? r.stdout.trim() || null : null;
+    },
     writeFile: writeOutputFile,
     readFile: (path) => readFile(path, "utf8"),
     readDir: async (path) =>
@@ -44,7 +62,7 @@ export function processIo(): Io {
   };
 }
 
-/** Writes a file, creating its directory; any file-system failure is an OutputError (exit 9). */
+/** Writes a file, creating its directory; any file-system failure is an OutputError (exit 11). */
 export async function writeOutputFile(path: string, content: string): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
@@ -54,7 +72,7 @@ export async function writeOutputFile(path: string, content: string): Promise<vo
   }
 }
 
-/** A failed write as an OutputError (exit 9) with a hint for its cause, never "a bug". */
+/** A failed write as an OutputError (exit 11) with a hint for its cause, never "a bug". */
 export function outputError(path: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const hints: Record<string, [string, string]> = {

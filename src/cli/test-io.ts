@@ -5,7 +5,13 @@ import { type Io, writeOutputFile } from "./io.js";
 
 export type CapturedIo = Io & { out: () => string; err: () => string };
 
-export function captureIo(env: Env, now = () => new Date("2026-11-27T12:00:00Z")): CapturedIo {
+export type CaptureOptions = { stdin?: string; stdoutIsTTY?: boolean; ghAuthToken?: (host: string) => string | null };
+
+export function captureIo(
+  env: Env,
+  now = () => new Date("2026-11-27T12:00:00Z"),
+  options: CaptureOptions = {},
+): CapturedIo {
   let out = "";
   let err = "";
   return {
@@ -19,6 +25,9 @@ export function captureIo(env: Env, now = () => new Date("2026-11-27T12:00:00Z")
     cwd: process.cwd(),
     now,
     stderrIsTTY: false,
+    stdoutIsTTY: options.stdoutIsTTY ?? false,
+    readStdin: async () => options.stdin ?? "",
+    ...(options.ghAuthToken ? { ghAuthToken: options.ghAuthToken } : {}),
     writeFile: writeOutputFile,
     readFile: (path) => readFile(path, "utf8"),
     readDir: async (path) =>
