@@ -297,14 +297,22 @@ export const ERROR_RULES: readonly ErrorRule[] = [
     codeOnly: true,
   },
   {
-    name: "JavaScript runtime message without its name (Cannot read properties of undefined)",
+    name: "JavaScript property access on nothing, without its name (Cannot read properties of undefined)",
     kind: "exception",
-    hint: /Cannot read propert|Cannot set propert|is not a function|is not defined|is not iterable|is not a constructor/,
-    pattern:
-      /\b(?:Cannot (?:read|set) propert(?:y|ies) [^\n]{1,80}? of (?:undefined|null)|[\w$.[\]'"]{1,80} is not (?:a function|defined|iterable|a constructor))\b/g,
+    hint: /Cannot (?:read|set) propert/,
+    pattern: /\bCannot (?:read|set) propert(?:y|ies) [^\n]{1,80}? of (?:undefined|null)\b/g,
     score: 2.5,
     keep: "from-match",
     place: "any",
+  },
+  {
+    name: "JavaScript runtime message without its name (x.map is not a function)",
+    kind: "exception",
+    hint: /is not (?:a function|defined|iterable|a constructor)/,
+    pattern: /[\w$.[\]'"]{1,80} is not (?:a function|defined|iterable|a constructor)\b/g,
+    score: 2.5,
+    keep: "from-match",
+    place: "code-or-start",
   },
   {
     name: "shell failure (command not found, No such file or directory)",
@@ -329,7 +337,8 @@ export const ERROR_RULES: readonly ErrorRule[] = [
     name: "HTTP error JSON",
     kind: "json",
     hint: /\{\s*"/,
-    pattern: /\{\s*"(?=(?:error|errors|errorMessage|error_message|type|status|statusCode)"\s*:)/g,
+    pattern:
+      /\{(?=\s*")(?=[^\n]{0,400}?(?:"(?:error|errors|errorMessage|error_message)"\s*:|"type"\s*:\s*"error"|"status(?:Code)?"\s*:\s*[45]\d\d))/g,
     score: 2.5,
     keep: "from-match",
     place: "any",
@@ -384,16 +393,27 @@ export const TRACEBACK_SCORE = 4;
 
 /** Lines that are never the error: stack frames, log-level warnings, progress and retry lines. */
 export const REJECTED_LINES: readonly { name: string; pattern: RegExp }[] = [
-  { name: "JS/Java/C# stack frame", pattern: /^at [\w$.<>[\]/\\@~ -]{1,300}[(:]|^at <anonymous>|^at (?:async )?\S{1,300}$/ },
+  {
+    name: "JS/Java/C# stack frame",
+    pattern: /^at [\w$.<>[\]/\\@~ -]{1,300}[(:]|^at <anonymous>|^at (?:async )?\S{1,300}$/,
+  },
   { name: "Python stack frame", pattern: /^File "[^"]{1,300}", line \d/ },
   { name: "native stack frame", pattern: /^#?\d{1,3}\s{1,4}0x[0-9a-fA-F]{4,}/ },
   { name: "Go stack frame", pattern: /^\S{1,300}\.go:\d{1,6}(?: \+0x[0-9a-f]{1,8})?$/ },
   {
     name: "log-level warning",
-    pattern: /^\W{0,3}(?:WARN(?:ING)?|warn(?:ing)?|W\d{4})\b(?=[\s:[\]|-])|^npm (?:WARN|warn)\b|^\(node:\d{1,8}\) Warning:/,
+    pattern:
+      /^\W{0,3}(?:WARN(?:ING)?|warn(?:ing)?|W\d{4})\b(?=[\s:[\]|-])|^npm (?:WARN|warn)\b|^\(node:\d{1,8}\) Warning:/,
   },
-  { name: "retry", pattern: /^\W{0,3}(?:Retrying|Retry(?:ing)? in)\b|\bretrying in\b|\bwill retry\b|\battempt \d{1,3} ?(?:of|\/) ?\d/i },
-  { name: "progress", pattern: /\b\d{1,3}(?:\.\d{1,2})?%(?:\s|\||$)|[=#>█▉▊▋▌▍▎▏░▒▓-]{8,}\s{0,2}\d|^\s*(?:Downloading|Downloaded|Pulling|Extracting|Installing|Collecting|Resolving|Building|Compiling|Fetching)\b(?![^\n]{0,200}(?:error|fail))/i },
+  {
+    name: "retry",
+    pattern: /^\W{0,3}(?:Retrying|Retry(?:ing)? in)\b|\bretrying in\b|\bwill retry\b|\battempt \d{1,3} ?(?:of|\/) ?\d/i,
+  },
+  {
+    name: "progress",
+    pattern:
+      /\b\d{1,3}(?:\.\d{1,2})?%(?:\s|\||$)|[=#>█▉▊▋▌▍▎▏░▒▓-]{8,}\s{0,2}\d|^\s*(?:Downloading|Downloaded|Pulling|Extracting|Installing|Collecting|Resolving|Building|Compiling|Fetching)\b(?![^\n]{0,200}(?:error|fail))/i,
+  },
 ];
 
 /**

@@ -154,14 +154,24 @@ function collectCode(block: CodeBlock, heading: string | null, out: ErrorCandida
   const whole = wholeJsonBlock(block);
   if (whole) out.push(whole);
   const tracebackEnds = tracebackExceptionLines(block.lines);
+  let current = heading; // a tool's own section heads ("* What went wrong:") hold inside the block
   block.lines.forEach((raw, k) => {
-    const line: Line = { text: cap(raw), code: block, inSpanBlock: false, heading, lineNo: block.startLine + k, k };
+    const h = HEADING_LINE.exec(raw);
+    if (h) current = (h[1] ?? h[2] ?? h[3] ?? "").trim();
+    const line: Line = {
+      text: cap(raw),
+      code: block,
+      inSpanBlock: false,
+      heading: current,
+      lineNo: block.startLine + k,
+      k,
+    };
     if (tracebackEnds.has(k)) {
       const start = raw.search(/\S/);
       out.push({
         text: clip(raw.trim()),
         kind: "traceback",
-        score: TRACEBACK_SCORE + FENCED_BONUS + headingBonus(heading),
+        score: TRACEBACK_SCORE + FENCED_BONUS + headingBonus(current),
         line: line.lineNo,
         column: start,
       });
@@ -180,10 +190,12 @@ function collectProse(block: Block, heading: string | null, out: ErrorCandidate[
   block.lines.forEach((raw, k) => {
     const h = HEADING_LINE.exec(raw);
     if (h) current = (h[1] ?? h[2] ?? h[3] ?? "").trim();
+    const inSpan = spanned.has(k);
     const line: Line = {
-      text: cap(raw),
+      // The span's own backticks are not part of the log line (blanked, so columns stay put).
+      text: cap(inSpan ? raw.replace(/^(\s*)`(?!`)/, "$1 ").replace(/(?<!`)`(\s*)$/, " $1") : raw),
       code: null,
-      inSpanBlock: spanned.has(k),
+      inSpanBlock: inSpan,
       heading: current,
       lineNo: block.startLine + k,
       k,
@@ -215,6 +227,10 @@ function linesInMultilineSpans(lines: readonly string[]): Set<number> {
       continue;
     }
     const ticks = (l.match(/(?<!`)`(?!`)/g) ?? []).length;
+    if (ticks === 2 && openAt < 0 && /^\s*`(?!`)[^`]+`\s*$/.test(l)) {
+      inside.add(k); // a line that is one code span as a whole: a pasted log line
+      continue;
+    }
     if (ticks % 2 === 0) {
       if (openAt >= 0) inside.add(k);
       continue;
@@ -367,7 +383,6 @@ function toCandidate(
   let text = body.slice(start, end);
   if (quotedByOpener && opener === '"' && text.includes('\\"')) text = unescapeJson(text); // cut out of a JSON string literal
   if (!inCode) text = cleanProse(text);
-  else if (line.inSpanBlock) text = text.replace(/(?<!`)`\s*$/, "").replace(/^`(?!`)/, ""); // the span's own ticks
   text = text.trim();
   if (!hasMessage(text, hit, start)) return null;
   if (fenced && end === body.length && rule.keep !== "match") text = withContinuation(text, blockLines, line.k);
