@@ -1,5 +1,6 @@
 // npm run bench [-- name ...]: runs the named benchmarks (all by default) and prints their tables.
 import { benchAnalyze } from "./analyze.js";
+import { benchExtractError } from "./extract-error.js";
 import { benchRequests } from "./requests.js";
 import { benchServe } from "./serve.js";
 import { benchSimilar } from "./similar.js";
@@ -8,6 +9,7 @@ import { benchSync } from "./sync.js";
 const benches: Record<string, () => Promise<string>> = {
   requests: benchRequests,
   analyze: benchAnalyze,
+  "extract-error": benchExtractError,
   sync: benchSync,
   similar: benchSimilar,
   serve: benchServe,
