@@ -155,6 +155,7 @@ export function formatTallies(title: string, tallies: readonly Tally[]): string 
     lines.push(
       `  ${t.measure.padEnd(width)}  ${`${t.held}/${t.total}`.padStart(10)}  ${pct(t.held / t.total).padStart(6)}`,
     );
+  lines.push(`  summary: ${rows.map((t) => `${t.measure} ${t.held}/${t.total}`).join(", ")}`);
   for (const t of rows) {
     if (t.misses.length === 0) continue;
     lines.push("", `  misses: ${t.measure}`);
