@@ -71,8 +71,8 @@ export const ERROR_RULES: readonly ErrorRule[] = [
   {
     name: "go panic / fatal error",
     kind: "panic",
-    hint: /panic: |fatal error: /,
-    pattern: /(?<![\w-])(?:panic|fatal error): (?=\S)/g,
+    hint: /panic: |[Ff]atal error: /,
+    pattern: /(?<![\w-])(?:panic|[Ff]atal error): (?=\S)/g,
     score: 4,
     keep: "from-match",
     place: "code-or-start",
@@ -96,6 +96,15 @@ export const ERROR_RULES: readonly ErrorRule[] = [
     score: 3.5,
     keep: "from-match",
     place: "any",
+  },
+  {
+    name: "error class in parentheses (Ruby's `…' (NoMethodError), Elixir's ** (KeyError) …)",
+    kind: "exception",
+    hint: /Error\)|Exception\)/,
+    pattern: /\((?:[A-Z][\w]{0,60}(?:::|\.)){0,4}[A-Z]\w{0,60}(?:Error|Exception)\)(?=\s|$)/g,
+    score: 3.5,
+    keep: "line",
+    place: "code-or-start",
   },
   {
     name: "uncaught (in promise)",
@@ -280,7 +289,7 @@ export const ERROR_RULES: readonly ErrorRule[] = [
     kind: "failed",
     hint: /Could not|Couldn't|Cannot|Can't|Unable to|Failed to|Execution failed|A problem occurred|Build failed|Command failed/,
     pattern:
-      /^(?:[✖×✗]\s)?(?:Could not|Couldn't|Cannot|Can't|Unable to|Failed to|Execution failed|A problem occurred|Build failed|Command failed)\b(?=[^\n]{0,300}?:\s)/g,
+      /^(?:[✖×✗]\s)?(?:Could not|Couldn't|Cannot|Can't|Unable to|Failed to|Execution failed|A problem occurred|Build failed|Command failed)\b(?=[^\n]{0,300}?:\s)(?![^\n]{0,400}\?\s*$)/g,
     score: 2.5,
     keep: "line",
     place: "line-start",

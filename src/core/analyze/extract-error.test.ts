@@ -413,6 +413,23 @@ describe("extractError: shapes of the recogniser table", () => {
       "The log says:\n`12:00:01 starting worker\n12:00:02 Error: worker exited unexpectedly`",
       "Error: worker exited unexpectedly",
     ],
+    [
+      "Ruby: the line that ends in the error class",
+      fenced(
+        "/app/models/user.rb:12:in `name': undefined method `first' for nil:NilClass (NoMethodError)\n\tfrom /app/x.rb:3",
+      ),
+      "/app/models/user.rb:12:in `name': undefined method `first' for nil:NilClass (NoMethodError)",
+    ],
+    [
+      "Elixir: the error class in parentheses",
+      fenced("** (KeyError) key :name not found in: %{}\n    (app 0.1.0) lib/app.ex:5: App.run/0"),
+      "** (KeyError) key :name not found in: %{}",
+    ],
+    [
+      "Swift fatal error",
+      fenced("Fatal error: Unexpectedly found nil while unwrapping an Optional value"),
+      "Fatal error: Unexpectedly found nil while unwrapping an Optional value",
+    ],
   ])("%s", (_name, text, expected) => {
     expect(extractError(text)).toBe(expected);
   });
