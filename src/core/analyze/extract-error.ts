@@ -60,6 +60,7 @@ const SOURCE_LINE =
   /\bnew\s+[\w.]{0,80}(?:Error|Exception)\s*\(|\bthrow\s|\braise\s|^\s*except\b|\bcatch\s*\(|\bconsole\.\w+\(|\blog(?:ger)?\.(?:error|warn\w*|fatal)\(|\bprint(?:ln|f)?\(|\bfmt\.\w+\(|\bassert\w*\s*\(/;
 /** What may stand before a message that still counts as the start of its line. */
 const LINE_START_PREFIX = /^(?:[\s>*_#\-+.)\d$]|=>|->|\[[ xX]\])*$/;
+const CONTENT_START = /^[\s>*_+-]{0,12}(?:\d{1,3}[.)]\s{1,4})?(?:\[[ xX]\]\s{1,4})?(?:\*\*|__)?/;
 /** A short label before the message ("Output:", "**Error Messages**:"). */
 const LABEL_PREFIX = /^[\s>*_#\-+.)\d]{0,12}[A-Za-z][\w /()-]{0,30}:[\s*_]{0,6}$/;
 const TRACEBACK = /^\s*Traceback \(most recent call last\):\s*$/;
@@ -86,7 +87,7 @@ type Line = {
   k: number;
 };
 
-type Hit = { rule: ErrorRule; start: number; end: number; headEnd: number };
+type Hit = { rule: ErrorRule; start: number; end: number };
 
 /** Every candidate in a Markdown text, best first. `title` adds the title-overlap feature. */
 export function findErrorCandidates(markdown: string, title = ""): ErrorCandidate[] {
@@ -304,6 +305,8 @@ function logPrefixEnd(text: string): number {
 /** Each rule's leftmost match on one line, strongest first (ties to the leftmost). */
 function hitsOf(body: string, inCode: boolean): Hit[] {
   const lineStart = body.search(/\S/);
+  // Anchored rules ("^Could not …") look past list markers, checkboxes and emphasis.
+  const contentStart = CONTENT_START.exec(body)?.[0].length ?? 0;
   const atStart = (start: number) =>
     start === lineStart ||
     LINE_START_PREFIX.test(body.slice(0, start)) ||
@@ -313,8 +316,8 @@ function hitsOf(body: string, inCode: boolean): Hit[] {
   for (const rule of ERROR_RULES) {
     if (!rule.hint.test(body)) continue;
     if (rule.codeOnly && !inCode) continue;
-    const source = rule.pattern.source.startsWith("^") ? body.slice(Math.max(lineStart, 0)) : body;
-    const shift = source === body ? 0 : Math.max(lineStart, 0);
+    const shift = rule.pattern.source.startsWith("^") ? contentStart : 0;
+    const source = shift ? body.slice(shift) : body;
     for (const m of source.matchAll(rule.pattern)) {
       const start = m.index + shift;
       const ok =
@@ -323,7 +326,7 @@ function hitsOf(body: string, inCode: boolean): Hit[] {
         (rule.place === "line-start" && atStart(start)) ||
         (rule.place === "code-or-start" && (inCode || atStart(start)));
       if (!ok) continue;
-      hits.push({ rule, start, end: start + m[0].length, headEnd: start + m[0].length });
+      hits.push({ rule, start, end: start + m[0].length });
       break; // the leftmost match of a rule is its best
     }
   }
@@ -428,7 +431,7 @@ function hasMessage(text: string, hit: Hit, start: number): boolean {
   if (hit.rule.keep === "line") return (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 4;
   // What the line says besides the recognised head (which may stand at its start or its end).
   const headFrom = Math.max(0, hit.start - start);
-  const headTo = Math.max(0, hit.headEnd - start);
+  const headTo = Math.max(0, hit.end - start);
   const rest = text.slice(0, headFrom) + text.slice(headTo);
   const min = hit.rule.kind === "quoted" || hit.rule.kind === "prose" ? 4 : 2;
   return (rest.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= min;
