@@ -434,6 +434,13 @@ describe("extractError: shapes of the recogniser table", () => {
     expect(extractError(text)).toBe(expected);
   });
 
+  it("prefers the message to a header that only names a location", () => {
+    const text = fenced(
+      "ERROR in ./src/views/list.js 12:0-40\nModule not found: Error: Can't resolve './item' in '/app/src/views'",
+    );
+    expect(extractError(text)).toBe("Module not found: Error: Can't resolve './item' in '/app/src/views'");
+  });
+
   it("prefers the line under an error heading over an earlier equal one", () => {
     const text = "### Steps\n\n```\nError: setup step\n```\n\n### Logs\n\n```\nError: the real failure\n```";
     expect(extractError(text)).toBe("Error: the real failure");

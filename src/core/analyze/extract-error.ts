@@ -45,6 +45,7 @@ const INLINE_CODE_BONUS = 1.5;
 const LINE_START_BONUS = 1;
 const QUOTED_PROSE_BONUS = 0.5;
 const SOURCE_LANG_PENALTY = 1.5;
+const LOCATION_ONLY_PENALTY = 1;
 const SOURCE_LINE_PENALTY = 3;
 /** Per word shared with the title, up to TITLE_WORDS_MAX words. */
 const TITLE_WORD_BONUS = 0.25;
@@ -60,6 +61,9 @@ const SOURCE_LINE =
   /\bnew\s+[\w.]{0,80}(?:Error|Exception)\s*\(|\bthrow\s|\braise\s|^\s*except\b|\bcatch\s*\(|\bconsole\.\w+\(|\blog(?:ger)?\.(?:error|warn\w*|fatal)\(|\bprint(?:ln|f)?\(|\bfmt\.\w+\(|\bassert\w*\s*\(/;
 /** What may stand before a message that still counts as the start of its line. */
 const LINE_START_PREFIX = /^(?:[\s>*_#\-+.)\d$]|=>|->|\[[ xX]\])*$/;
+/** What follows a head when it is only a place: "in ./src/a.js 3:0-70", "at src/main.rs:4:5". */
+const LOCATION_ONLY =
+  /^\s{0,4}(?:in|at)?\s{0,4}(?=\S{0,300}[/\\])[\w./\\@~-]{1,300}(?::\d{1,6}){0,2}(?:\s{1,4}\d{1,6}:\d{1,6}(?:-\d{1,6})?)?\s*$/;
 const CONTENT_START = /^[\s>*_+-]{0,12}(?:\d{1,3}[.)]\s{1,4})?(?:\[[ xX]\]\s{1,4})?(?:\*\*|__)?/;
 /** A short label before the message ("Output:", "**Error Messages**:"). */
 const LABEL_PREFIX = /^[\s>*_#\-+.)\d]{0,12}[A-Za-z][\w /()-]{0,30}:[\s*_]{0,6}$/;
@@ -382,6 +386,9 @@ function toCandidate(
     if (SOURCE_LINE.test(body)) bonus -= SOURCE_LINE_PENALTY;
   }
   bonus += headingBonus(line.heading);
+  // "ERROR in ./src/a.js 3:0-70" names where, not what: the message is on another line.
+  if ((rule.keep === "line" || rule.keep === "from-match") && LOCATION_ONLY.test(body.slice(hit.end)))
+    bonus -= LOCATION_ONLY_PENALTY;
 
   let text = body.slice(start, end);
   if (quotedByOpener && opener === '"' && text.includes('\\"')) text = unescapeJson(text); // cut out of a JSON string literal
