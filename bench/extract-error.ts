@@ -29,6 +29,7 @@ const hostile: Record<string, string> = {
   "error words, no colon": fill("Error error Error from the "),
   "unclosed quotes and ticks": fill("error \"'`x"),
   "braces and quotes": fill('{"a":{"b":['),
+  "error keys without a message": fill('{"error": {"a": 1, '),
   "spaces then is not": fill("   x is no"),
   "Cannot read without of": fill("Cannot read property aaaa "),
   "0x without a code": fill("code 0x1234567 "),

@@ -347,7 +347,7 @@ export const ERROR_RULES: readonly ErrorRule[] = [
     kind: "json",
     hint: /\{\s*"/,
     pattern:
-      /\{(?=\s*")(?=[^\n]{0,400}?(?:"(?:error|errors|errorMessage|error_message)"\s*:|"type"\s*:\s*"error"|"status(?:Code)?"\s*:\s*[45]\d\d))/g,
+      /\{(?=\s*")(?=[^\n]{0,400}?(?:"(?:error|errors|errorMessage|error_message)"\s*:|"type"\s*:\s*"error"|"status(?:Code)?"\s*:\s*[45]\d\d))(?=[^\n]{0,2000}?(?:"(?:message|msg|error|errorMessage|error_message|error_description|detail|reason|title)"\s*:\s*"(?!\s*at\s)[^"]{3}|"status(?:Code)?"\s*:\s*[45]\d\d))/g,
     score: 2.5,
     keep: "from-match",
     place: "any",
@@ -395,6 +395,9 @@ export const ERROR_RULES: readonly ErrorRule[] = [
 /** The shape of a fenced block that is an HTTP error body as a whole (pretty-printed JSON). */
 export const JSON_ERROR_BODY =
   /"(?:error|errors|errorMessage|error_message)"\s*:|"type"\s*:\s*"error"|"status(?:Code)?"\s*:\s*[45]\d\d/;
+/** An error body says what went wrong in words (or a status); one holding only a stack is not a message. */
+export const JSON_HAS_MESSAGE =
+  /"(?:message|msg|error|errorMessage|error_message|error_description|detail|reason|title)"\s*:\s*"(?!\s*at\s)[^"]{3}|"status(?:Code)?"\s*:\s*[45]\d\d/;
 export const JSON_BODY_SCORE = 2.5;
 
 /** The exception line that ends a Python traceback (found structurally, see extract-error.ts). */

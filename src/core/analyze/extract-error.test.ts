@@ -193,6 +193,12 @@ describe("extractError: HTTP and JSON error bodies", () => {
     expect(extractError(text)).toBe('{\n  "error": {\n    "code": 401,\n    "message": "Bad credentials"\n  }\n}');
   });
 
+  it("prefers the message in the text to a JSON block that holds only a stack", () => {
+    const text =
+      'After saving I get TypeError: Cannot read properties of undefined (reading \'id\')\n\n### Error Messages/Logs\n\n```json\n{\n  "error": {\n    "name": "TypeError",\n    "stack": "at Vx (https://cdn.example.com/bundle.min.js:1:23456)"\n  }\n}\n```';
+    expect(extractError(text)).toBe("TypeError: Cannot read properties of undefined (reading 'id')");
+  });
+
   it("takes a one-line JSON error body after a label", () => {
     expect(extractError('Response body: {"error":"invalid_grant","error_description":"Bad Request"}')).toBe(
       '{"error":"invalid_grant","error_description":"Bad Request"}',

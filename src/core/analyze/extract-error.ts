@@ -14,6 +14,7 @@ import {
   HEADING_BONUS,
   JSON_BODY_SCORE,
   JSON_ERROR_BODY,
+  JSON_HAS_MESSAGE,
   LOG_PREFIXES,
   REJECTED_LINES,
   TRACEBACK_SCORE,
@@ -268,9 +269,9 @@ function tracebackExceptionLines(lines: readonly string[]): Set<number> {
 /** A fenced block that is nothing but a JSON error body (pretty-printed over several lines). */
 function wholeJsonBlock(block: CodeBlock): ErrorCandidate | null {
   const text = block.lines.join("\n").trim();
-  if (!/^[{[][\s\S]*[}\]]$/.test(text) || !text.includes("\n") || !JSON_ERROR_BODY.test(text.replace(/\s+/g, ""))) {
-    return null;
-  }
+  if (!/^[{[][\s\S]*[}\]]$/.test(text) || !text.includes("\n")) return null;
+  const compact = text.replace(/\s+/g, " ");
+  if (!JSON_ERROR_BODY.test(compact) || !JSON_HAS_MESSAGE.test(compact)) return null;
   return { text: clip(text), kind: "json", score: JSON_BODY_SCORE + FENCED_BONUS, line: block.startLine, column: 0 };
 }
 
