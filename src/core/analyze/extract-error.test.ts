@@ -432,6 +432,38 @@ describe("extractError: shapes of the recogniser table", () => {
       "** (KeyError) key :name not found in: %{}",
     ],
     [
+      "a shell failure inside inline code",
+      "Running `ssh git@example.com` gives `Permission denied (publickey).`",
+      "Permission denied (publickey).",
+    ],
+    [
+      "a Node error code in brackets",
+      fenced(
+        "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'x' imported from /app/index.js\n    at new NodeError (node:internal/errors:399:5)",
+      ),
+      "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'x' imported from /app/index.js",
+    ],
+    [
+      "a service manager's exit status behind a syslog prefix",
+      fenced("Jan 05 09:00:00 host init[1]: web.service: Main process exited, code=exited, status=1/FAILURE"),
+      "web.service: Main process exited, code=exited, status=1/FAILURE",
+    ],
+    [
+      "a one-letter error level",
+      fenced("Reading package lists... Done\nE: Unable to locate package libfoo-dev"),
+      "E: Unable to locate package libfoo-dev",
+    ],
+    [
+      "a head naming where, with the message on the next line",
+      fenced('Build Error at build/config.txt:12 (load):\n  Could not find the file "x.cfg"'),
+      'Build Error at build/config.txt:12 (load):\nCould not find the file "x.cfg"',
+    ],
+    [
+      "a test failure head",
+      fenced("--- FAIL: TestParse (0.00s)\n    parse_test.go:12: want 3\nFAIL"),
+      "--- FAIL: TestParse (0.00s)",
+    ],
+    [
       "Swift fatal error",
       fenced("Fatal error: Unexpectedly found nil while unwrapping an Optional value"),
       "Fatal error: Unexpectedly found nil while unwrapping an Optional value",

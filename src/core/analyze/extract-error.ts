@@ -288,7 +288,8 @@ function candidateOf(line: Line, blockLines: readonly string[]): ErrorCandidate 
   if (REJECTED_LINES.some((r) => r.pattern.test(trimmed))) return null;
   const inCode = line.code !== null || line.inSpanBlock;
   // The strongest hit that yields a message (a bare "Error:" label does not; a weaker rule may).
-  for (const hit of hitsOf(body, inCode)) {
+  const spans = inCode ? [] : inlineCodeSpans(body);
+  for (const hit of hitsOf(body, inCode, spans)) {
     const c = toCandidate(line, offset, body, hit, blockLines);
     if (c) return c;
   }
@@ -308,7 +309,9 @@ function logPrefixEnd(text: string): number {
 }
 
 /** Each rule's leftmost match on one line, strongest first (ties to the leftmost). */
-function hitsOf(body: string, inCode: boolean): Hit[] {
+function hitsOf(body: string, inCode: boolean, spans: readonly Span[]): Hit[] {
+  // Inside an inline code span a line is code too (`Permission denied (publickey).`).
+  const codeAt = (start: number) => inCode || spans.some((s) => s.start <= start && start < s.end);
   const lineStart = body.search(/\S/);
   // Anchored rules ("^Could not …") look past list markers, checkboxes and emphasis.
   const contentStart = CONTENT_START.exec(body)?.[0].length ?? 0;
@@ -320,16 +323,16 @@ function hitsOf(body: string, inCode: boolean): Hit[] {
   const hits: Hit[] = [];
   for (const rule of ERROR_RULES) {
     if (!rule.hint.test(body)) continue;
-    if (rule.codeOnly && !inCode) continue;
+    if (rule.codeOnly && !inCode && spans.length === 0) continue;
     const shift = rule.pattern.source.startsWith("^") ? contentStart : 0;
     const source = shift ? body.slice(shift) : body;
     for (const m of source.matchAll(rule.pattern)) {
       const start = m.index + shift;
       const ok =
         rule.place === "any" ||
-        (rule.place === "code" && inCode) ||
+        (rule.place === "code" && codeAt(start)) ||
         (rule.place === "line-start" && atStart(start)) ||
-        (rule.place === "code-or-start" && (inCode || atStart(start)));
+        (rule.place === "code-or-start" && (codeAt(start) || atStart(start)));
       if (!ok) continue;
       hits.push({ rule, start, end: start + m[0].length });
       break; // the leftmost match of a rule is its best
