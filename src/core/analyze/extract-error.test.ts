@@ -553,6 +553,17 @@ describe("extractThreadError: the title", () => {
     expect(extractThreadError(thread)).toBeNull();
   });
 
+  it("prefers the title's error to a much weaker one in the body", () => {
+    const thread = {
+      ...makeThread({ body: "The page answers with error 500 after that." }),
+      title: "KeyError: 'user_id' in the session view",
+    };
+    expect(extractThreadError(thread)).toMatchObject({
+      message: "KeyError: 'user_id' in the session view",
+      source: "title",
+    });
+  });
+
   it("prefers the body's error to the title's", () => {
     const thread = { ...makeThread({ body: "```\nValueError: bad shape (3, 4)\n```" }), title: "TypeError in reshape" };
     expect(extractThreadError(thread)?.source).toBe("body");

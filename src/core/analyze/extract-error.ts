@@ -51,6 +51,8 @@ const SOURCE_LINE_PENALTY = 3;
 /** Per word shared with the title, up to TITLE_WORDS_MAX words. */
 const TITLE_WORD_BONUS = 0.25;
 const TITLE_WORDS_MAX = 4;
+/** How much a title candidate must beat the body's best by. */
+const TITLE_HANDICAP = 1;
 
 const SOURCE_LANGS = new Set(
   "js javascript ts typescript jsx tsx mjs cjs py python rs rust go java kt kotlin c cpp c++ h hpp cs csharp swift rb ruby php scala dart lua diff patch yaml yml toml html xml css".split(
@@ -130,9 +132,11 @@ export function extractThreadError(
 ): ThreadError | null {
   const title = thread.title ?? "";
   const fromBody = findErrorCandidates(thread.body, title)[0];
-  if (fromBody) return { message: fromBody.text, url: thread.url, source: "body", kind: fromBody.kind };
   const fromTitle = titleCandidate(title);
-  if (fromTitle) return { message: fromTitle.text, url: thread.url, source: "title", kind: fromTitle.kind };
+  // The title is a summary: it wins only over a clearly weaker body candidate.
+  if (fromTitle && (!fromBody || fromTitle.score - TITLE_HANDICAP > fromBody.score))
+    return { message: fromTitle.text, url: thread.url, source: "title", kind: fromTitle.kind };
+  if (fromBody) return { message: fromBody.text, url: thread.url, source: "body", kind: fromBody.kind };
   let best: { c: ErrorCandidate; score: number; url: string } | null = null;
   for (const comment of thread.comments) {
     if (!TRIGGER.test(comment.body)) continue; // most comments of a long thread show no error at all
