@@ -341,6 +341,24 @@ describe("extractThreadError", () => {
     });
   });
 
+  it("takes a comment's full error over a passing mention in the body", () => {
+    const log = comment(
+      "carol",
+      "Here is the log:\n\n```\nRuntimeError: CUDA error: device-side assert triggered\n```",
+    );
+    const thread = makeThread({ body: "Training stops with error 500 from the dashboard.", comments: [log] });
+    expect(extractThreadError(thread)).toMatchObject({
+      message: "RuntimeError: CUDA error: device-side assert triggered",
+      source: "comment",
+    });
+  });
+
+  it("keeps the body's own error over a comment's when the body states one", () => {
+    const other = comment("carol", "```\nTypeError: something else\n```");
+    const thread = makeThread({ body: "Error: cannot open the project file", comments: [other] });
+    expect(extractThreadError(thread)?.source).toBe("body");
+  });
+
   it("ranks a bot's error below a person's equal one", () => {
     const bot = comment("ci[bot]", "```\nError: build failed\n```");
     const person = comment("dave", "```\nError: build failed again\n```");

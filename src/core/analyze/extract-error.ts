@@ -53,6 +53,10 @@ const TITLE_WORD_BONUS = 0.25;
 const TITLE_WORDS_MAX = 4;
 /** How much a title candidate must beat the body's best by. */
 const TITLE_HANDICAP = 1;
+/** A body or title candidate this strong is the thread's error; comments are not read. */
+const CONFIDENT = 3.5;
+/** How much a comment's candidate must beat the body's (or title's) by. */
+const COMMENT_HANDICAP = 2.5;
 
 const SOURCE_LANGS = new Set(
   "js javascript ts typescript jsx tsx mjs cjs py python rs rust go java kt kotlin c cpp c++ h hpp cs csharp swift rb ruby php scala dart lua diff patch yaml yml toml html xml css".split(
@@ -134,9 +138,13 @@ export function extractThreadError(
   const fromBody = findErrorCandidates(thread.body, title)[0];
   const fromTitle = titleCandidate(title);
   // The title is a summary: it wins only over a clearly weaker body candidate.
-  if (fromTitle && (!fromBody || fromTitle.score - TITLE_HANDICAP > fromBody.score))
-    return { message: fromTitle.text, url: thread.url, source: "title", kind: fromTitle.kind };
-  if (fromBody) return { message: fromBody.text, url: thread.url, source: "body", kind: fromBody.kind };
+  const own: (ThreadError & { score: number }) | null =
+    fromTitle && (!fromBody || fromTitle.score - TITLE_HANDICAP > fromBody.score)
+      ? { message: fromTitle.text, url: thread.url, source: "title", kind: fromTitle.kind, score: fromTitle.score }
+      : fromBody
+        ? { message: fromBody.text, url: thread.url, source: "body", kind: fromBody.kind, score: fromBody.score }
+        : null;
+  if (own && own.score >= CONFIDENT) return strip(own);
   let best: { c: ErrorCandidate; score: number; url: string } | null = null;
   for (const comment of thread.comments) {
     if (!TRIGGER.test(comment.body)) continue; // most comments of a long thread show no error at all
@@ -145,8 +153,13 @@ export function extractThreadError(
     const score = c.score - (comment.author?.isBot ? 1 : 0);
     if (!best || score > best.score) best = { c, score, url: comment.url };
   }
-  return best ? { message: best.c.text, url: best.url, source: "comment", kind: best.c.kind } : null;
+  // The report's own words come first; a comment wins only over a much weaker candidate there.
+  if (best && (!own || best.score - COMMENT_HANDICAP > own.score))
+    return { message: best.c.text, url: best.url, source: "comment", kind: best.c.kind };
+  return own ? strip(own) : null;
 }
+
+const strip = ({ score: _score, ...error }: ThreadError & { score: number }): ThreadError => error;
 
 /** The title as a candidate: a recognised error in it, or a quoted message that names a failure. */
 function titleCandidate(title: string): ErrorCandidate | null {
