@@ -6,6 +6,7 @@
 // **Output**, * What went wrong:), the words it shares with the title; the best wins, ties going to
 // the earliest. Nothing scoring means no error (feature requests, questions, screenshot-only).
 import type { Thread } from "../thread/types.js";
+import { CLOSERS, cleanProse, clip, closingQuote, withContinuation } from "./error-text.js";
 import {
   ERROR_HEADING,
   ERROR_RULES,
@@ -33,8 +34,6 @@ export type ErrorCandidate = {
   column: number;
 };
 
-/** Longest message returned; longer ones are cut (a whole minified bundle is not a message). */
-const MAX_MESSAGE = 2000;
 /** Below this a candidate is noise (e.g. an error string inside source code). */
 const MIN_SCORE = 1.5;
 /** Longest line examined: recognisers run per line and must stay linear on pasted blobs. */
@@ -464,69 +463,3 @@ function hasMessage(text: string, hit: Hit, start: number): boolean {
   const min = hit.rule.kind === "quoted" || hit.rule.kind === "prose" ? 4 : 2;
   return (rest.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= min;
 }
-
-/** Bold and italic markers around a prose message are formatting, not part of it. */
-const cleanProse = (text: string): string =>
-  text
-    .replace(/^([^:]{1,80}:)[*_]{1,3}(?=\s|$)/, "$1")
-    .replace(/(?<=\S)\s*(?:\*\*|__)\s*$/, "")
-    .replace(/^(?:\*\*|__)/, "");
-
-/**
- * A message that goes on below its head line: "API Error: 400" then a JSON body, or a Rust panic
- * head ending in ":" then its message. Stack frames are not part of the message.
- */
-function withContinuation(text: string, lines: readonly string[], k: number): string {
-  const next = lines[k + 1];
-  if (next === undefined || next.trim() === "") return text;
-  const afterHead = text.slice(text.indexOf(":") + 1).trim();
-  const startsJson = /^\s*[{[]/.test(next);
-  if (startsJson && afterHead.length <= 24 && !/[{[]/.test(afterHead)) {
-    const out = [text];
-    let depth = 0;
-    for (let j = k + 1; j < lines.length && j <= k + 40; j++) {
-      const l = lines[j] as string;
-      // Past the first line, only lines that look like JSON belong to the body.
-      if (j > k + 1 && !/^\s*["{}[\],\d]/.test(l)) break;
-      out.push(l.trimEnd());
-      depth += bracketDelta(l);
-      if (depth <= 0) break;
-    }
-    return out.join("\n");
-  }
-  if (text.endsWith(":") && !/^\s+(?:at |File ")/.test(next)) return `${text}\n${next.trim()}`;
-  return text;
-}
-
-function bracketDelta(s: string): number {
-  let d = 0;
-  for (const ch of s) {
-    if (ch === "{" || ch === "[") d++;
-    else if (ch === "}" || ch === "]") d--;
-  }
-  return d;
-}
-
-const CLOSERS: Record<string, string> = { '"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "`": "`" };
-const AFTER_CLOSE = /[\s.,;:!?)\]}*_]/;
-
-/** Index of the quote that closes a message starting at `from` (JSON inside it is skipped). */
-function closingQuote(line: string, from: number, opener: string): number | null {
-  const closer = CLOSERS[opener];
-  if (closer === undefined) return null;
-  let depth = 0;
-  for (let i = from; i < line.length; i++) {
-    const ch = line[i] as string;
-    if (ch === "{" || ch === "[") depth++;
-    else if ((ch === "}" || ch === "]") && depth > 0) depth--;
-    else if (ch === closer && depth === 0 && i > from) {
-      const next = line[i + 1];
-      if (next !== undefined && !AFTER_CLOSE.test(next)) continue;
-      if (closer === "'" && /\p{L}/u.test(line[i - 1] ?? "") && /\p{L}/u.test(next ?? "")) continue;
-      return i;
-    }
-  }
-  return null;
-}
-
-const clip = (s: string): string => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);
