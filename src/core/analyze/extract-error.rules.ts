@@ -457,7 +457,7 @@ export const REJECTED_LINES: readonly { name: string; pattern: RegExp }[] = [
 
 /**
  * Log prefixes that are not part of an error line: timestamps, syslog host/process heads, bracketed
- * time stamps, Terraform's box border. Applied repeatedly (a syslog line wraps a program's own log).
+ * time stamps, a box border (│ Error: …). Applied repeatedly (a syslog line wraps a program's own log).
  */
 export const LOG_PREFIXES: readonly RegExp[] = [
   /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:[.,]\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?\]?(?:\s{1,4}[-|]\s{1,4}|\s{1,4}|$)/,
