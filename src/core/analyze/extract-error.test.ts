@@ -420,7 +420,7 @@ describe("extractError: shapes of the recogniser table", () => {
     [
       "a signal behind syslog and program log prefixes",
       "`Mar  2 10:00:01 box worker[31]: 2024/03/02 10:00:01 main.go:77: signal: segmentation fault (core dumped)`",
-      "main.go:77: signal: segmentation fault (core dumped)",
+      "signal: segmentation fault (core dumped)",
     ],
     [
       "a Go-style wrapped error at the start of a prose line",
@@ -480,6 +480,16 @@ describe("extractError: shapes of the recogniser table", () => {
       "a test failure head",
       fenced("--- FAIL: TestParse (0.00s)\n    parse_test.go:12: want 3\nFAIL"),
       "--- FAIL: TestParse (0.00s)",
+    ],
+    [
+      "a browser console's source location is not part of the error",
+      fenced("list.js:56 Uncaught TypeError: Cannot read properties of null (reading 'x')"),
+      "Uncaught TypeError: Cannot read properties of null (reading 'x')",
+    ],
+    [
+      "a compiler's location stays with its diagnostic",
+      fenced("lib/a.go:12: error: undefined: foo"),
+      "lib/a.go:12: error: undefined: foo",
     ],
     [
       "Swift fatal error",
