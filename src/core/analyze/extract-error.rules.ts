@@ -451,7 +451,7 @@ export const REJECTED_LINES: readonly { name: string; pattern: RegExp }[] = [
   {
     name: "progress",
     pattern:
-      /\b\d{1,3}(?:\.\d{1,2})?%(?:\s|\||$)|[=#>█▉▊▋▌▍▎▏░▒▓-]{8,}\s{0,2}\d|^\s*(?:Downloading|Downloaded|Pulling|Extracting|Installing|Collecting|Resolving|Building|Compiling|Fetching)\b(?![^\n]{0,200}(?:error|fail))/i,
+      /^(?![^\n]{0,4000}?(?:error|fail|exception|fatal|panic|denied|refused))(?:[^\n]{0,4000}?(?:\b\d{1,3}(?:\.\d{1,2})?%(?:\s|\||$)|[=#>█▉▊▋▌▍▎▏░▒▓-]{8}\s{0,2}\d)|\s{0,8}(?:Downloading|Downloaded|Pulling|Extracting|Installing|Collecting|Resolving|Building|Compiling|Fetching)\b)/i,
   },
 ];
 

@@ -550,6 +550,12 @@ describe("extractError: rejected lines", () => {
     expect(extractError(text)).toBeNull();
   });
 
+  it("keeps an error line that carries a percentage", () => {
+    expect(extractError(fenced("OSError: disk quota reached (100% of 20 GB used)"))).toBe(
+      "OSError: disk quota reached (100% of 20 GB used)",
+    );
+  });
+
   it("skips a retry warning for the error that follows it", () => {
     const text =
       "WARNING: Retrying (Retry(total=0)) after connection broken by 'SSLError(\"bad handshake\")': /simple/x/\nCould not fetch URL https://example.org/simple/x/: There was a problem confirming the ssl certificate - skipping";
