@@ -417,6 +417,16 @@ export const ERROR_RULES: readonly ErrorRule[] = [
     keep: "quoted",
     place: "any",
   },
+  {
+    name: 'a quoted message that names a failure (it says "Unable to connect")',
+    kind: "quoted",
+    hint: /["“'`]/,
+    pattern:
+      /\b(?:says|saying|said|shows|showing|displays|gives|giving|returns|returning|prints|throws|reports|get|gets|got|getting|see|seeing|receive|received)\b(?: me)?(?: (?:the|this|an?|following))?(?: (?:message|popup|dialog|notification|toast|banner))?:?\s{1,3}(?=["“'`][^"”'`\n]{0,200}?(?:error|fail|unable|cannot|can't|could not|couldn't|not found|denied|invalid|refused|timed? ?out|crash|missing|unexpected|forbidden|exceeded))/gi,
+    score: 2,
+    keep: "quoted",
+    place: "any",
+  },
 ];
 
 /** The shape of a fenced block that is an HTTP error body as a whole (pretty-printed JSON). */

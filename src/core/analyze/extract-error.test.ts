@@ -270,6 +270,13 @@ describe("extractError: prose", () => {
     expect(extractError(text)).toBe(expected);
   });
 
+  it("takes a quoted message that names a failure, not any quoted text", () => {
+    expect(extractError('Clicking sync shows "Unable to reach the server, try later" for a minute.')).toBe(
+      "Unable to reach the server, try later",
+    );
+    expect(extractError('The dialog says "Welcome back" and nothing else.')).toBeNull();
+  });
+
   it("prefers a fenced error over the same error mentioned in prose", () => {
     const text =
       'It fails with API Error: 400 "out of usage", every time.\n\n```\nAPI Error: 400 {"message":"out of usage"}\n```';
