@@ -581,6 +581,15 @@ describe("extractThreadError: the title", () => {
     expect(extractThreadError(thread)).toMatchObject({ message: "KeyError: 'missing_column'", source: "title" });
   });
 
+  it("ends a title's error where a comment shows it verbatim", () => {
+    const log = comment("bob", "Same here:\n\n```\nAPI Error: Quota exceeded\n```");
+    const thread = {
+      ...makeThread({ body: "", comments: [log] }),
+      title: "API Error: Quota exceeded although only 10% is used",
+    };
+    expect(extractThreadError(thread)).toMatchObject({ message: "API Error: Quota exceeded", source: "comment" });
+  });
+
   it("takes the quoted message of a title", () => {
     const thread = {
       ...makeThread({ body: "Happens on every start." }),

@@ -56,6 +56,8 @@ const TITLE_HANDICAP = 1;
 const CONFIDENT = 3.5;
 /** How much a comment's candidate must beat the body's (or title's) by. */
 const COMMENT_HANDICAP = 2.5;
+/** Shortest comment error taken as the verbatim form of the title's. */
+const MIN_VERBATIM = 12;
 
 const SOURCE_LANGS = new Set(
   "js javascript ts typescript jsx tsx mjs cjs py python rs rust go java kt kotlin c cpp c++ h hpp cs csharp swift rb ruby php scala dart lua diff patch yaml yml toml html xml css".split(
@@ -143,15 +145,22 @@ export function extractThreadError(
       : fromBody
         ? { message: fromBody.text, url: thread.url, source: "body", kind: fromBody.kind, score: fromBody.score }
         : null;
-  if (own && own.score >= CONFIDENT) return strip(own);
+  if (own && own.score >= CONFIDENT && own.source === "body") return strip(own);
   let best: { c: ErrorCandidate; score: number; url: string } | null = null;
+  let verbatim: ThreadError | null = null;
   for (const comment of thread.comments) {
     if (!TRIGGER.test(comment.body)) continue; // most comments of a long thread show no error at all
     const c = findErrorCandidates(comment.body, title)[0];
     if (!c) continue;
+    // A title runs on past its error ("X failed: <message> despite …"); a comment that shows the
+    // error verbatim, as the title quotes it, gives where it ends.
+    if (!verbatim && own?.source === "title" && c.text.length >= MIN_VERBATIM && own.message.includes(c.text))
+      verbatim = { message: c.text, url: comment.url, source: "comment", kind: c.kind };
     const score = c.score - (comment.author?.isBot ? 1 : 0);
     if (!best || score > best.score) best = { c, score, url: comment.url };
   }
+  if (verbatim) return verbatim;
+  if (own && own.score >= CONFIDENT) return strip(own);
   // The report's own words come first; a comment wins only over a much weaker candidate there.
   if (best && (!own || best.score - COMMENT_HANDICAP > own.score))
     return { message: best.c.text, url: best.url, source: "comment", kind: best.c.kind };
