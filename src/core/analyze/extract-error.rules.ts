@@ -477,6 +477,8 @@ export const LOG_PREFIXES: readonly RegExp[] = [
   /^\[[A-Z] [^\]]{0,40}\d\d:\d\d[^\]]{0,60}\]\s{0,4}/,
   /^\[\d{1,8}(?:\.\d{1,9})?\]\s{1,4}/,
   /^[│┃]\s{0,4}/,
+  // A mobile log's level/tag head ("E/Runtime( 123): ").
+  /^[VDIWEF]\/[\w.$-]{1,60}(?:\(\s{0,4}\d{1,8}\))?:\s{1,4}/,
   // A logger's source location ("main.go:436: "), unless a compiler diagnostic follows it.
   /^[\w.-]{1,100}\.[a-z]{1,5}:\d{1,6}: (?!(?:fatal )?error\b|warning\b|note\b)(?=\S)/,
   // A browser console's source location ("bundle.js:56 Uncaught TypeError", "VM12:1 Error: …").

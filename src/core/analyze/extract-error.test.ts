@@ -499,6 +499,13 @@ describe("extractError: shapes of the recogniser table", () => {
       "lib/a.go:12: error: undefined: foo",
     ],
     [
+      "a crash head that names only a thread gives way to the exception",
+      fenced(
+        "E/Runtime( 812): FATAL EXCEPTION: main\nE/Runtime( 812): java.lang.IllegalStateException: Could not execute method for android:onClick\nE/Runtime( 812): \tat a.b.C.d(C.java:1)",
+      ),
+      "java.lang.IllegalStateException: Could not execute method for android:onClick",
+    ],
+    [
       "Swift fatal error",
       fenced("Fatal error: Unexpectedly found nil while unwrapping an Optional value"),
       "Fatal error: Unexpectedly found nil while unwrapping an Optional value",

@@ -46,6 +46,8 @@ const LINE_START_BONUS = 1;
 const QUOTED_PROSE_BONUS = 0.5;
 const SOURCE_LANG_PENALTY = 1.5;
 const LOCATION_ONLY_PENALTY = 1;
+const ONE_WORD_PENALTY = 0.5;
+const ONE_WORD = /^\s{0,4}[A-Za-z]{1,40}\s*$/;
 const SOURCE_LINE_PENALTY = 3;
 /** Per word shared with the title, up to TITLE_WORDS_MAX words. */
 const TITLE_WORD_BONUS = 0.25;
@@ -418,6 +420,8 @@ function toCandidate(
   // "ERROR in ./src/a.js 3:0-70" names where, not what: the message is on another line.
   if ((rule.keep === "line" || rule.keep === "from-match") && LOCATION_ONLY.test(body.slice(hit.end)))
     bonus -= LOCATION_ONLY_PENALTY;
+  // "FATAL EXCEPTION: main" names a thread, not a failure: one bare word says less than a sentence.
+  if (rule.keep === "from-match" && ONE_WORD.test(body.slice(hit.end))) bonus -= ONE_WORD_PENALTY;
 
   let text = body.slice(start, end);
   if (quotedByOpener && opener === '"' && text.includes('\\"')) text = unescapeJson(text); // cut out of a JSON string literal
