@@ -1,4 +1,5 @@
-// npm run bench [-- name ...]: runs the named benchmarks (all by default) and prints their tables.
+// npm run bench [-- name ...] [--json]: runs the named benchmarks (all by default) and prints their
+// tables; with --json, benchmarks that support it print one JSON object per line instead.
 import { benchAnalyze } from "./analyze.js";
 import { benchExtractError } from "./extract-error.js";
 import { benchRequests } from "./requests.js";
@@ -6,7 +7,8 @@ import { benchServe } from "./serve.js";
 import { benchSimilar } from "./similar.js";
 import { benchSync } from "./sync.js";
 
-const benches: Record<string, () => Promise<string>> = {
+type BenchOptions = { json: boolean };
+const benches: Record<string, (options: BenchOptions) => Promise<string>> = {
   requests: benchRequests,
   analyze: benchAnalyze,
   "extract-error": benchExtractError,
@@ -16,6 +18,7 @@ const benches: Record<string, () => Promise<string>> = {
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const options: BenchOptions = { json: process.argv.includes("--json") };
 const names = wanted.length ? wanted : Object.keys(benches);
 for (const name of names) {
   const bench = benches[name];
@@ -24,6 +27,7 @@ for (const name of names) {
     process.exit(2);
   }
   const started = Date.now();
-  console.log(await bench());
-  console.log(`(${name}: ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  console.log(await bench(options));
+  // Timings go to stderr with --json, so stdout stays JSON lines.
+  (options.json ? console.error : console.log)(`(${name}: ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 }
