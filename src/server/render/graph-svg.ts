@@ -2,6 +2,7 @@
 // requests on a ring around it (each with its ref, the start of its title, and the whole title on
 // hover), one edge each, labelled with the relation; the picture is sized to what it draws. Pure; every label is
 // escaped and every href checked, because titles and refs come from user-written issues.
+import { shownRelation } from "../../core/render/relation-label.js";
 import type { ReportLink } from "../../core/thread/report.js";
 import { escapeXml, safeHttpUrl } from "./escape.js";
 
@@ -65,9 +66,9 @@ export function linkGraphSvg(center: GraphCenter, links: readonly ReportLink[], 
     const mx = round(x / 2);
     const my = round(y / 2);
     parts.push(
-      `<g class="edge edge-${escapeXml(link.relation)}">`,
+      `<g class="edge edge-${escapeXml(shownRelation(link).replace(/\s+/g, "-"))}">`,
       `<line x1="0" y1="0" x2="${x}" y2="${y}"/>`,
-      `<text x="${mx}" y="${my}" class="edge-label" text-anchor="middle">${escapeXml(link.relation)}</text>`,
+      `<text x="${mx}" y="${my}" class="edge-label" text-anchor="middle">${escapeXml(shownRelation(link))}</text>`,
       "</g>",
     );
   }

@@ -8,6 +8,7 @@
 // All user-written text is escaped by JSX, except the body (sanitised HTML) and the graph
 // (escaped SVG), passed in as raw.
 import { raw } from "hono/html";
+import { shownRelations } from "../../core/render/relation-label.js";
 import type { EvidenceSignal } from "../../core/signals/evidence.js";
 import { SIGNAL_LABELS, SIGNALS, type Signal, type VoteCounts } from "../../core/signals/signals.js";
 import type { Report, ReportLink, Statement } from "../../core/thread/report.js";
@@ -200,7 +201,7 @@ function Details({ report }: { report: Report }) {
         empty="No guidance could be grounded in the thread."
         base={report.ref}
       />
-      <h3>Example</h3>
+      {s.example ? <h3>Example</h3> : null}
       {s.example ? (
         <figure>
           <figcaption>
@@ -211,9 +212,7 @@ function Details({ report }: { report: Report }) {
             <code>{s.example.code}</code>
           </pre>
         </figure>
-      ) : (
-        <p class="muted">The thread quotes no command, configuration or code to try.</p>
-      )}
+      ) : null}
       <h3>Notes</h3>
       <StatementList items={s.notes} empty="No notes." base={report.ref} />
     </section>
@@ -305,7 +304,7 @@ function Links({ m }: { m: IssueModel }) {
                     <span class="visually-hidden">{l.type === "pull" ? " (pull request)" : " (issue)"}</span>
                   </td>
                   <td class="title">{l.title ?? ""}</td>
-                  <td class="relation">{l.relations.join(", ")}</td>
+                  <td class="relation">{shownRelations(l).join(", ")}</td>
                   <td class="state">
                     <StateBadge state={stateWord(l)} reason={l.stateReason} />
                     {pull?.releasedIn ? <span class="release"> in {pull.releasedIn}</span> : null}
