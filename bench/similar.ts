@@ -22,7 +22,7 @@ import { seededRandom } from "../standin/ids.js";
 import { type MemoryPeak, measured } from "./proc.js";
 import { fmt, median, peakRssMb, percentile, table } from "./stats.js";
 
-const THREADS = 100_000;
+export const THREADS = 100_000;
 const REPOS = 4;
 const BATCH = 2_000;
 /** Queries per kind (the same random threads, in the same order, for each kind), after a few unrecorded. */
@@ -147,12 +147,12 @@ async function timeEach(run: (i: number) => Promise<unknown>): Promise<number[]>
   return ms;
 }
 
-async function fillStore(store: Store, corpus: Corpus, concurrency: number): Promise<void> {
-  const batches = Math.ceil(THREADS / BATCH);
+export async function fillStore(store: Store, corpus: Corpus, concurrency: number, threads = THREADS): Promise<void> {
+  const batches = Math.ceil(threads / BATCH);
   let next = 0;
   const worker = async () => {
     for (let b = next++; b < batches; b = next++) {
-      const items = Array.from({ length: Math.min(BATCH, THREADS - b * BATCH) }, (_, i) =>
+      const items = Array.from({ length: Math.min(BATCH, threads - b * BATCH) }, (_, i) =>
         corpus.thread(b * BATCH + i),
       );
       await store.transaction(async (tx) => {
@@ -337,7 +337,7 @@ const ERRORS: ErrorTemplate[] = [
 ];
 const ERROR_WEIGHT = ERRORS.reduce((s, e) => s + e.weight, 0);
 
-class Corpus {
+export class Corpus {
   /** Signature key -> how many threads carry it (and the first of them: the canonical of duplicates). */
   readonly keys = new Map<string, { count: number; first: IssueRef }>();
   private readonly random: () => number;
