@@ -46,11 +46,7 @@ export function threadWords(input: { title: string; body: string; errorText: str
     .replace(/<img[^>]*>/gi, " ")
     .replace(/\bhttps?:\/\/\S+/g, " ")
     .slice(0, MAX_BODY_CHARS);
-  return [
-    ...wordsOf(input.title, "title"),
-    ...wordsOf(input.errorText ?? "", "error"),
-    ...wordsOf(body, "body"),
-  ];
+  return [...wordsOf(input.title, "title"), ...wordsOf(input.errorText ?? "", "error"), ...wordsOf(body, "body")];
 }
 
 /** Content words as written (stop words, 1-letter words and long tokens left out). */

@@ -1,12 +1,12 @@
 // When to rebuild a backend's term-statistics table (`term_stats`: documents per index term, the
 // row with term '' holding the number of documents). Rebuilding reads the whole index, so it runs
-// when the index has grown by a quarter (or by 16 documents) since the last rebuild: the cost stays
+// when the index has grown by a quarter (at least one document) since the last rebuild: the cost stays
 // a constant factor of writing, and IDF drifts by at most that much. A term the table does not know
 // yet (written since) is counted in the index itself by the dialect.
 import type { Driver, SqlExecutor } from "./driver.js";
 
 export const REFRESH_SHARE = 0.25;
-export const REFRESH_MIN_DOCS = 16;
+export const REFRESH_MIN_DOCS = 1;
 
 export class TermStatsRefresh {
   /** Documents written through this process since the last rebuild, and the table's count then (null: unread). */

@@ -13,14 +13,7 @@ import {
   type Scored,
   type SimilarAnswer,
 } from "../similar/rank.js";
-import {
-  bestDocs,
-  chooseTerms,
-  coverage,
-  MAX_POSTINGS,
-  MORE_LIKE_THIS_TERMS,
-  threadWords,
-} from "../similar/terms.js";
+import { bestDocs, chooseTerms, coverage, MAX_POSTINGS, MORE_LIKE_THIS_TERMS, threadWords } from "../similar/terms.js";
 import { duplicateOf } from "../store/thread-columns.js";
 import type { CandidateRow, FixInfo, Store } from "../store/types.js";
 import type { SameErrorPart } from "../thread/report.js";

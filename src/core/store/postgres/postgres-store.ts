@@ -151,7 +151,11 @@ const WEIGHTS = "'{0.125, 0.25, 0.5, 1.0}'::float4[]";
 /** A lexeme as a tsquery operand, optionally restricted to one weight (field). */
 const lexemeQuery = (weight = "") => `(quote_literal(q.term) || '${weight}')::tsquery`;
 
-/** A lexeme term_stats does not know yet is counted in the index, up to this many documents. */
+/**
+ * Rare lexemes (term_stats counts fewer than LIVE_COUNT_BELOW, or does not know them yet) are counted
+ * in the index itself, up to UNKNOWN_COUNT_CAP: cheap for them, and exact where rarity matters most.
+ */
+const LIVE_COUNT_BELOW = 50;
 const UNKNOWN_COUNT_CAP = 1000;
 
 class TsvectorDialect implements SearchDialect {
@@ -195,8 +199,9 @@ class TsvectorDialect implements SearchDialect {
   async termStats(db: SqlExecutor, words: readonly string[]) {
     const rows = await db.all<{ word: string; term: string | null; docs: number | null; total: number | null }>(
       `SELECT w.word, l.lexeme AS term,
-         COALESCE(s.docs, (SELECT COUNT(*) FROM (SELECT 1 FROM search_docs d WHERE d.tsv @@ quote_literal(l.lexeme)::tsquery
-                                                 LIMIT ${UNKNOWN_COUNT_CAP}) x))::integer AS docs,
+         (CASE WHEN s.docs >= ${LIVE_COUNT_BELOW} THEN s.docs
+               ELSE (SELECT COUNT(*) FROM (SELECT 1 FROM search_docs d WHERE d.tsv @@ quote_literal(l.lexeme)::tsquery
+                                           LIMIT ${UNKNOWN_COUNT_CAP}) x) END)::integer AS docs,
          (SELECT docs FROM term_stats WHERE term = '') AS total
        FROM unnest(?::text[]) AS w(word)
        LEFT JOIN LATERAL (SELECT lexeme FROM unnest(to_tsvector('english', w.word)) LIMIT 1) l ON true
@@ -209,7 +214,8 @@ class TsvectorDialect implements SearchDialect {
       total = Math.max(total, Number(r.total ?? 0));
       if (r.term) terms.push({ word: r.word, term: r.term, docs: Number(r.docs ?? 0) });
     }
-    if (!rows.length) total = Number((await db.get<{ n: number }>("SELECT docs AS n FROM term_stats WHERE term = ''"))?.n ?? 0);
+    if (!rows.length)
+      total = Number((await db.get<{ n: number }>("SELECT docs AS n FROM term_stats WHERE term = ''"))?.n ?? 0);
     return { docs: Math.max(total, ...terms.map((t) => t.docs)), terms };
   }
 

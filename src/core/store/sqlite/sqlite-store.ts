@@ -155,6 +155,8 @@ const TOKENIZER = "porter unicode61 remove_diacritics 2";
 /** Words whose term is remembered (the tokenizer never changes, so the mapping never goes stale). */
 const MAX_REMEMBERED_WORDS = 50_000;
 
+/** Terms the statistics table counts fewer than this are counted live (term-stats.ts). */
+const LIVE_COUNT_BELOW = 50;
 /** The strong fields (title, error) as an FTS5 column filter. */
 const STRONG = "{title error}";
 
@@ -217,8 +219,9 @@ class Fts5Dialect implements SearchDialect {
         part,
       );
       for (const r of known) docsOf.set(r.term, Number(r.docs));
-      // Terms written since the last rebuild: counted in the index itself (new terms are mostly rare).
-      const unknown = part.filter((t) => !docsOf.has(t));
+      // Rare terms (and terms written since the last rebuild) are counted in the index itself: cheap
+      // for them, and exact where rarity matters most.
+      const unknown = part.filter((t) => (docsOf.get(t) ?? 0) < LIVE_COUNT_BELOW);
       if (!unknown.length) continue;
       const counted = await db.all<{ term: string; doc: number }>(
         `SELECT term, doc FROM thread_vocab WHERE term IN (${unknown.map(() => "?").join(", ")})`,
