@@ -32,7 +32,7 @@ export const MORE_LIKE_THIS_TERMS = 24;
 /** Free text: every word counts, up to this many. */
 export const SEARCH_TERMS = 32;
 /** The chosen terms' documents add up to at most this: rare terms first, so a query stays cheap. */
-export const MAX_POSTINGS = 2000;
+export const MAX_POSTINGS = 1200;
 
 const SOURCE_WEIGHT: Record<Source, number> = { title: 1, error: 1, body: 0.5 };
 const MAX_BODY_CHARS = 6000;

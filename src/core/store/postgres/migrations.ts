@@ -91,6 +91,12 @@ export const postgresMigrations: readonly Migration[] = [
       // Documents per lexeme, from ts_stat over the index; the row with term '' holds the number of
       // documents. Refreshed by the store as the index grows (postgres-store.ts).
       "CREATE TABLE term_stats (term text PRIMARY KEY, docs integer NOT NULL)",
+      // The strong fields' lexemes apart (small, stored inline): postings say "in the title or error"
+      // without reading the whole document's tsvector.
+      `ALTER TABLE search_docs ADD COLUMN strong tsvector
+         GENERATED ALWAYS AS (to_tsvector('english', title) || to_tsvector('english', error)) STORED`,
+      // A short pending list: GIN scans it linearly on every search, so it must stay small.
+      "ALTER INDEX search_docs_tsv SET (gin_pending_list_limit = 256)",
       `INSERT INTO term_stats (term, docs) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM search_docs')
          UNION ALL SELECT '', COUNT(*)::integer FROM search_docs`,
       "ALTER TABLE threads ADD COLUMN duplicate_key text",

@@ -148,15 +148,16 @@ function numbered(sql: string): string {
 
 const WEIGHTS = "'{0.125, 0.25, 0.5, 1.0}'::float4[]";
 
-/** A lexeme as a tsquery operand, optionally restricted to one weight (field). */
-const lexemeQuery = (weight = "") => `(quote_literal(q.term) || '${weight}')::tsquery`;
+/** A lexeme as a tsquery operand. */
+const lexemeQuery = () => "quote_literal(q.term)::tsquery";
 
 /**
- * Rare lexemes (term_stats counts fewer than LIVE_COUNT_BELOW, or does not know them yet) are counted
- * in the index itself, up to UNKNOWN_COUNT_CAP: cheap for them, and exact where rarity matters most.
+ * Lexemes term_stats does not know yet, or counts in at most LIVE_COUNT_UPTO documents (a thread's
+ * own words look unique to it until the next rebuild), are counted in the index itself, up to
+ * UNKNOWN_COUNT_CAP documents (each count reads heap rows, so only these few).
  */
-const LIVE_COUNT_BELOW = 50;
-const UNKNOWN_COUNT_CAP = 1000;
+const LIVE_COUNT_UPTO = 2;
+const UNKNOWN_COUNT_CAP = 200;
 
 class TsvectorDialect implements SearchDialect {
   private readonly refresh = new TermStatsRefresh(rebuildTermStats);
@@ -199,7 +200,7 @@ class TsvectorDialect implements SearchDialect {
   async termStats(db: SqlExecutor, words: readonly string[]) {
     const rows = await db.all<{ word: string; term: string | null; docs: number | null; total: number | null }>(
       `SELECT w.word, l.lexeme AS term,
-         (CASE WHEN s.docs >= ${LIVE_COUNT_BELOW} THEN s.docs
+         (CASE WHEN s.docs > ${LIVE_COUNT_UPTO} THEN s.docs
                ELSE (SELECT COUNT(*) FROM (SELECT 1 FROM search_docs d WHERE d.tsv @@ quote_literal(l.lexeme)::tsquery
                                            LIMIT ${UNKNOWN_COUNT_CAP}) x) END)::integer AS docs,
          (SELECT docs FROM term_stats WHERE term = '') AS total
@@ -225,9 +226,8 @@ class TsvectorDialect implements SearchDialect {
     { maxPostings }: { maxPostings: number },
   ): Promise<Posting[]> {
     if (!terms.length) return [];
-    // Weights: title A and error B are the strong fields.
     const rows = await db.all<{ doc: number; term: string; strong: boolean }>(
-      `SELECT d.thread_id AS doc, q.term, d.tsv @@ ${lexemeQuery(":AB")} AS strong
+      `SELECT d.thread_id AS doc, q.term, d.strong @@ ${lexemeQuery()} AS strong
        FROM unnest(?::text[]) AS q(term)
        JOIN search_docs d ON d.tsv @@ ${lexemeQuery()}
        LIMIT ?`,
@@ -247,6 +247,8 @@ async function rebuildTermStats(tx: SqlExecutor): Promise<void> {
     "SELECT pg_try_advisory_xact_lock(hashtext('issuegraph-term-stats:' || current_schema())) AS ok",
   );
   if (!got?.ok) return;
+  // The same upkeep for the GIN index: merge its pending list, which every search scans.
+  await tx.get("SELECT gin_clean_pending_list('search_docs_tsv'::regclass)");
   await tx.run("DELETE FROM term_stats");
   await tx.run(
     `INSERT INTO term_stats (term, docs) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM search_docs')
