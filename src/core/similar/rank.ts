@@ -69,8 +69,15 @@ export type Anchor = {
   duplicateOf?: IssueRef | null;
 };
 
-/** A candidate with its text evidence: cover (terms.ts) and the matched words as written. */
-export type Candidate = { row: ThreadRow & { fix?: FixInfo }; cover: number; words: readonly string[] };
+/**
+ * A candidate with its text evidence: cover (terms.ts) and the matched words as written. With the
+ * stored signature's key and family (CandidateRow), the error is parsed only when it can match.
+ */
+export type Candidate = {
+  row: ThreadRow & { fix?: FixInfo; signatureFamily?: string | null };
+  cover: number;
+  words: readonly string[];
+};
 
 export type Scored = SimilarResult & {
   key: string;
@@ -79,9 +86,18 @@ export type Scored = SimilarResult & {
   row: Candidate["row"];
 };
 
-/** Same error? Never on an empty or frame-only signature. */
-export function signatureMatch(anchor: ErrorSignature | null, errorText: string | null): SignatureMatch | null {
+const EXACT: SignatureMatch = { same: true, how: "exact", similarity: 1 };
+
+/**
+ * Same error? Never on an empty or frame-only signature. A stored key equal to the anchor's is the
+ * same error (types cannot contradict: the key hashes the message); a stored family other than the
+ * anchor's cannot be a prefix or near match, so only the rest is parsed and compared.
+ */
+export function signatureMatch(anchor: ErrorSignature | null, row: Candidate["row"]): SignatureMatch | null {
+  const errorText = row.errorText;
   if (!anchor || !errorText || isEmptySignature(anchor)) return null;
+  if (row.signatureKey && row.signatureKey === anchor.key) return EXACT;
+  if (row.signatureKey && row.signatureFamily !== undefined && row.signatureFamily !== anchor.family) return null;
   const other = errorSignature(errorText);
   if (isEmptySignature(other)) return null;
   return compareSignatures(anchor, other);
@@ -90,7 +106,7 @@ export function signatureMatch(anchor: ErrorSignature | null, errorText: string 
 export function scoreCandidate(anchor: Anchor, c: Candidate, mode: "similar" | "search" = "similar"): Scored {
   const dice = mode === "similar" ? titleSimilarity(anchor.title, c.row.title) : 0;
   const text = mode === "similar" ? WEIGHTS.cover * c.cover + WEIGHTS.dice * dice : c.cover;
-  const match = signatureMatch(anchor.signature, c.row.errorText);
+  const match = signatureMatch(anchor.signature, c.row);
   const sig = match?.same ? match.similarity : 0;
   const score = 1 - (1 - WEIGHTS.sameError * sig) * (1 - clamp(text));
 

@@ -59,11 +59,13 @@ const ROW_SELECT = `SELECT t.id, t.ref, t.kind, t.title, t.state, t.state_reason
 const IN_CHUNK = 500;
 
 // A candidate: the thread row, its closing pulls and its newest report's fix (one indexed probe).
+// Without the fix, closed_by is not read: SQLite stores an added column after the (large) thread
+// JSON, so reading it walks the row's overflow pages. lower(duplicate_of) is the canonical's ref_key.
 const CANDIDATE_COLUMNS = `t.id, t.ref, t.kind, t.title, t.state, t.state_reason, t.updated_at, t.fetched_at,
-  t.duplicate_of, COALESCE(s.error_text, t.error_message) AS error_text, s.sig_key, t.closed_by,
+  t.duplicate_of, COALESCE(s.error_text, t.error_message) AS error_text, s.sig_key, s.family, t.closed_by,
   r.fix_status, r.fix_summary, r.workaround`;
 const CANDIDATE_COLUMNS_NO_FIX = `t.id, t.ref, t.kind, t.title, t.state, t.state_reason, t.updated_at, t.fetched_at,
-  t.duplicate_of, COALESCE(s.error_text, t.error_message) AS error_text, s.sig_key, t.closed_by,
+  t.duplicate_of, COALESCE(s.error_text, t.error_message) AS error_text, s.sig_key, s.family, NULL AS closed_by,
   NULL AS fix_status, NULL AS fix_summary, NULL AS workaround`;
 const CANDIDATE_FROM_NO_FIX = "threads t LEFT JOIN error_signatures s ON s.ref_key = t.ref_key";
 const CANDIDATE_FROM = `threads t LEFT JOIN error_signatures s ON s.ref_key = t.ref_key
@@ -74,6 +76,7 @@ const FIX_ORDER = `CASE WHEN r.fix_status = 'fixed' THEN 0 WHEN r.fix_status = '
   WHEN r.workaround IS NOT NULL THEN 4 ELSE 5 END`;
 
 type CandidateRowDb = ThreadRowDb & {
+  family: string | null;
   closed_by: string | null;
   fix_status: string | null;
   fix_summary: string | null;
@@ -129,13 +132,12 @@ export class SqlStore implements Store {
     await this.atomically(async (db) => {
       const row = await db.get<{ id: number }>(
         `INSERT INTO threads (ref_key, ref, repo_key, number, kind, state, state_reason, title, updated_at,
-           duplicate_of, duplicate_key, closed_by, fetched_at, etag, via, error_message, source, data)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           duplicate_of, closed_by, fetched_at, etag, via, error_message, source, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (ref_key) DO UPDATE SET ref = excluded.ref, repo_key = excluded.repo_key,
            number = excluded.number, kind = excluded.kind, state = excluded.state,
            state_reason = excluded.state_reason, title = excluded.title, updated_at = excluded.updated_at,
-           duplicate_of = excluded.duplicate_of, duplicate_key = excluded.duplicate_key,
-           closed_by = excluded.closed_by, fetched_at = excluded.fetched_at, etag = excluded.etag,
+           duplicate_of = excluded.duplicate_of, closed_by = excluded.closed_by, fetched_at = excluded.fetched_at, etag = excluded.etag,
            via = excluded.via, error_message = excluded.error_message, source = excluded.source,
            data = excluded.data
          RETURNING id`,
@@ -150,7 +152,6 @@ export class SqlStore implements Store {
           thread.title,
           isoTime(thread.updatedAt),
           canonical ? refText(canonical) : null,
-          canonical ? refKey(canonical) : null,
           thread.closedByPulls.length ? thread.closedByPulls.map(refText).join(" ") : null,
           isoTime(meta.fetchedAt),
           meta.etag,
@@ -424,7 +425,7 @@ export class SqlStore implements Store {
       branch(`t.id IN (${marks(ids.length)})`, ids);
       // The canonicals the best matches are marked duplicates of compete too.
       branch(
-        `t.ref_key IN (SELECT c.duplicate_key FROM threads c WHERE c.id IN (${marks(ids.length)}) AND c.duplicate_key IS NOT NULL)`,
+        `t.ref_key IN (SELECT lower(c.duplicate_of) FROM threads c WHERE c.id IN (${marks(ids.length)}) AND c.duplicate_of IS NOT NULL)`,
         ids,
       );
     }
@@ -435,16 +436,16 @@ export class SqlStore implements Store {
         `SELECT * FROM (SELECT ${columns}, ${NO_N} FROM ${from} WHERE s.sig_key = ?
            ${query.withFix ? `ORDER BY ${FIX_ORDER}, t.updated_at DESC` : ""} LIMIT ?) k`,
         // The count of every thread with the key, as one row with a null id.
-        `SELECT CAST(NULL AS INTEGER)${", NULL".repeat(14)}, CAST(COUNT(*) AS INTEGER) FROM error_signatures WHERE sig_key = ?`,
+        `SELECT CAST(NULL AS INTEGER)${", NULL".repeat(15)}, CAST(COUNT(*) AS INTEGER) FROM error_signatures WHERE sig_key = ?`,
       );
       params.push(query.signatureKey, per, query.signatureKey);
     }
     if (query.family) {
       branches.push(
-        `SELECT * FROM (SELECT ${columns}, ${NO_N} FROM ${from} WHERE s.family = ? AND s.sig_key <> ?
+        `SELECT * FROM (SELECT ${columns}, ${NO_N} FROM ${from} WHERE s.family = ? AND (s.sig_key < ? OR s.sig_key > ?)
            LIMIT ?) f`,
       );
-      params.push(query.family, query.signatureKey ?? "", per);
+      params.push(query.family, query.signatureKey ?? "", query.signatureKey ?? "", per);
     }
     if (!branches.length) return { rows: [], signatureCount: 0 };
     const rows = await this.db.all<CandidateRowDb>(branches.join(" UNION ALL "), params);
@@ -610,6 +611,7 @@ function toCandidateRow(r: CandidateRowDb): CandidateRow {
   return {
     ...toThreadRow(r),
     docId: Number(r.id),
+    signatureFamily: r.family ?? null,
     fix: {
       status: r.fix_status ?? null,
       summary: r.fix_summary ?? null,

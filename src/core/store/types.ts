@@ -93,6 +93,8 @@ export type FixInfo = {
 /** A candidate row: the thread, its fix information, and why it was fetched. */
 export type CandidateRow = ThreadRow & {
   docId: number;
+  /** The stored signature's family (the bucket near matches are looked for in), null without one. */
+  signatureFamily: string | null;
   fix: FixInfo;
 };
 

@@ -99,9 +99,8 @@ export const postgresMigrations: readonly Migration[] = [
       "ALTER INDEX search_docs_tsv SET (gin_pending_list_limit = 256)",
       `INSERT INTO term_stats (term, docs) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM search_docs')
          UNION ALL SELECT '', COUNT(*)::integer FROM search_docs`,
-      "ALTER TABLE threads ADD COLUMN duplicate_key text",
-      "UPDATE threads SET duplicate_key = lower(duplicate_of) WHERE duplicate_of IS NOT NULL",
-      "CREATE INDEX threads_duplicate ON threads (duplicate_key)",
+      // Near-match candidates are a family's threads with another key: found in the index alone.
+      "CREATE INDEX error_signatures_family_key ON error_signatures (family, sig_key)",
       "ALTER TABLE threads ADD COLUMN closed_by text",
       `UPDATE threads SET closed_by = (
          SELECT string_agg((e->>'host') || '/' || (e->>'owner') || '/' || (e->>'repo') || '#' || (e->>'number'), ' ')

@@ -83,9 +83,8 @@ export const sqliteMigrations: readonly Migration[] = [
       // Documents per term, rebuilt from thread_vocab as the index grows (term-stats.ts); '' counts documents.
       "CREATE TABLE term_stats (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID",
       "INSERT INTO term_stats (term, docs) SELECT term, doc FROM thread_vocab UNION ALL SELECT '', COUNT(*) FROM threads",
-      "ALTER TABLE threads ADD COLUMN duplicate_key TEXT",
-      "UPDATE threads SET duplicate_key = lower(duplicate_of) WHERE duplicate_of IS NOT NULL",
-      "CREATE INDEX threads_duplicate ON threads (duplicate_key)",
+      // Near-match candidates are a family's threads with another key: found in the index alone.
+      "CREATE INDEX error_signatures_family_key ON error_signatures (family, sig_key)",
       "ALTER TABLE threads ADD COLUMN closed_by TEXT",
       `UPDATE threads SET closed_by = (
          SELECT group_concat(json_extract(value, '$.host') || '/' || json_extract(value, '$.owner') || '/' ||

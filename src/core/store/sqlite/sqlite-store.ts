@@ -157,6 +157,7 @@ const MAX_REMEMBERED_WORDS = 50_000;
 
 /** Terms the statistics table counts fewer than this are counted live (term-stats.ts). */
 const LIVE_COUNT_BELOW = 50;
+const MATCH_IDS = "SELECT rowid AS id FROM thread_fts WHERE thread_fts MATCH ?";
 /** The strong fields (title, error) as an FTS5 column filter. */
 const STRONG = "{title error}";
 
@@ -239,22 +240,20 @@ class Fts5Dialect implements SearchDialect {
   async postings(db: SqlExecutor, terms: readonly TermRef[], { maxPostings }: { maxPostings: number }) {
     // One MATCH per term (FTS5's fast path: a doclist, no positions), once in every field and once in
     // the strong ones. The word is matched, not the stem: the tokenizer stems it the same way.
-    const out = new Map<string, Posting>();
+    const out: Posting[] = [];
     for (const t of terms) {
       const phrase = `"${t.word.replace(/"/g, '""')}"`;
-      for (const strong of [false, true]) {
-        const rows = await db.all<{ id: number }>("SELECT rowid AS id FROM thread_fts WHERE thread_fts MATCH ?", [
-          strong ? `${STRONG} : ${phrase}` : phrase,
-        ]);
-        for (const r of rows) {
-          const key = `${r.id}\u0000${t.term}`;
-          const prev = out.get(key);
-          if (prev) prev.strong ||= strong;
-          else if (out.size < maxPostings) out.set(key, { docId: Number(r.id), term: t.term, strong });
-        }
+      const all = await db.all<{ id: number }>(MATCH_IDS, [phrase]);
+      const strong = new Set(
+        (await db.all<{ id: number }>(MATCH_IDS, [`${STRONG} : ${phrase}`])).map((r) => Number(r.id)),
+      );
+      for (const r of all) {
+        if (out.length >= maxPostings) return out;
+        const id = Number(r.id);
+        out.push({ docId: id, term: t.term, strong: strong.has(id) });
       }
     }
-    return [...out.values()];
+    return out;
   }
 
   /**
