@@ -6,6 +6,7 @@ import type { FixtureRepo, FixtureThread } from "./fixture-schema.js";
 import { createRequestHandler, type RecordedRequest, type ServerState } from "./http/server.js";
 import { loadFixtureDir } from "./load-fixtures.js";
 import { type Limits, RateLimits } from "./rate-limits.js";
+import { isTestMode, recordChecked } from "./spec-audit.js";
 import { ResponseValidator, type ValidationFailure } from "./validation.js";
 import { World, type WorldInput } from "./world.js";
 
@@ -16,6 +17,7 @@ export { generateRepo, generateThread } from "./generate.js";
 export type { RecordedRequest } from "./http/server.js";
 export { loadFixtureDir } from "./load-fixtures.js";
 export type { Limits } from "./rate-limits.js";
+export { isTestMode, type SpecAudit, takeSpecAudit } from "./spec-audit.js";
 export { ResponseValidator, type ValidationFailure } from "./validation.js";
 export { World } from "./world.js";
 
@@ -31,10 +33,17 @@ export type StandinOptions = {
   /** Default 127.0.0.1. */
   host?: string;
   /**
-   * Validate every REST body against GitHub's OpenAPI schemas (test mode); failures answer 500 and are
-   * kept in `validationFailures`. A ResponseValidator may be passed instead (e.g. over another schema file).
+   * Check every REST reply against GitHub's official OpenAPI description (@octokit/openapi), by route,
+   * method and status; a violation answers 500 with the schema errors and is kept in
+   * `validationFailures`. Default: on in test mode (under vitest, or STANDIN_VALIDATE=1). A
+   * ResponseValidator may be passed instead (e.g. over another spec).
    */
   validate?: boolean | ResponseValidator;
+  /**
+   * Count this stand-in's checks and violations in the test-mode ledger that the test setup asserts
+   * empty after each file. Default true; only a test that provokes a violation on purpose turns it off.
+   */
+  audit?: boolean;
   /** Host (or origin) of html_url and GraphQL url fields; default https://github.com. */
   htmlHost?: string;
   /** Milliseconds since the epoch; drives rate-limit windows and recorded times. */
@@ -73,6 +82,9 @@ export function worldInput(options: Pick<StandinOptions, "fixturesDir" | "fixtur
   };
 }
 
+const validatorFor = (validate: boolean | ResponseValidator): ResponseValidator | null =>
+  validate === true ? new ResponseValidator() : validate || null;
+
 export async function startStandin(options: StandinOptions = {}): Promise<Standin> {
   const clock = options.clock ?? Date.now;
   const world = new World(worldInput(options), { clock });
@@ -92,7 +104,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     world,
     faults,
     rates,
-    validator: options.validate === true ? new ResponseValidator() : options.validate || null,
+    validator: validatorFor(options.validate ?? isTestMode()),
+    onChecked: options.audit === false ? () => {} : recordChecked,
     requests,
     validationFailures,
     clock,

@@ -48,6 +48,8 @@ export type ServerState = {
   validator: ResponseValidator | null;
   requests: RecordedRequest[];
   validationFailures: ValidationFailure[];
+  /** Hears every checked reply (null when it passed), for the test-mode ledger. */
+  onChecked: (failure: ValidationFailure | null) => void;
   clock: () => number;
   htmlBase: string;
   baseUrl: () => string;
@@ -57,11 +59,32 @@ export type ServerState = {
 
 type Reply = { status: number; headers: Record<string, string>; body: string | null };
 
-const baseHeaders = (seq: number): Record<string, string> => ({
+/** What api.github.com sends with every answer (as recorded in @octokit/fixtures), whatever the route. */
+const GITHUB_HEADERS: Record<string, string> = {
+  server: "GitHub.com",
+  "access-control-expose-headers":
+    "ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type, X-GitHub-SSO, X-GitHub-Request-Id, Deprecation, Sunset",
+  "access-control-allow-origin": "*",
+  "strict-transport-security": "max-age=31536000; includeSubdomains; preload",
+  "x-frame-options": "deny",
+  "x-content-type-options": "nosniff",
+  "x-xss-protection": "0",
+  "referrer-policy": "origin-when-cross-origin, strict-origin-when-cross-origin",
+  "content-security-policy": "default-src 'none'",
+  vary: "Accept-Encoding, Accept, X-Requested-With",
+};
+/** GitHub's second Vary on cacheable answers, sent as one joined header (the same thing in HTTP). */
+const CACHE_VARY = "Accept, Authorization, Cookie, X-GitHub-OTP, Accept-Encoding, Accept, X-Requested-With";
+
+const baseHeaders = (seq: number, authenticated = false): Record<string, string> => ({
+  ...GITHUB_HEADERS,
   "content-type": "application/json; charset=utf-8",
   "x-github-media-type": "github.v3; format=json",
   "x-github-api-version-selected": "2022-11-28",
-  "x-github-request-id": `5TAND:${seq.toString(16).toUpperCase().padStart(6, "0")}`,
+  // GitHub's form: five colon-separated hex fields.
+  "x-github-request-id": `5TAD:${seq.toString(16).toUpperCase().padStart(4, "0")}:0:0:0`,
+  // A classic token with the repo scope; issues and pulls accept it.
+  ...(authenticated ? { "x-oauth-scopes": "repo", "x-accepted-oauth-scopes": "repo" } : {}),
 });
 
 const statusMessages: Record<number, string> = {
@@ -101,6 +124,12 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   const strip = (tag: string) => tag.trim().replace(/^W\//, "");
   return header.split(",").some((tag) => tag.trim() === "*" || strip(tag) === strip(etag));
+}
+
+/** The REST path without a GHES /api/v3 prefix. */
+function restPath(pathname: string): { ghes: boolean; path: string } {
+  const ghes = pathname === "/api/v3" || pathname.startsWith("/api/v3/");
+  return { ghes, path: ghes ? pathname.slice("/api/v3".length) || "/" : pathname };
 }
 
 export function createRequestHandler(state: ServerState): (req: IncomingMessage, res: ServerResponse) => void {
@@ -175,7 +204,7 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
         return;
       }
       if (faulted === "mid-body") midBodyDelay = fault.delayMs ?? 0;
-      else if (faulted !== null) return finish(faulted);
+      else if (faulted !== null) return finish(isGraphQL ? faulted : checkedFault(method, url.pathname, faulted));
     }
 
     if (isGraphQL) {
@@ -187,41 +216,51 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
         clock: state.clock,
       });
       record.operationName = result.operationName;
-      const headers = { ...baseHeaders(record.seq), ...(result.rate ? rateLimitHeaders(result.rate) : {}) };
+      const headers = {
+        ...baseHeaders(record.seq, record.authenticated),
+        ...(result.rate ? rateLimitHeaders(result.rate) : {}),
+      };
       return finish({ status: result.status, headers, body: JSON.stringify(result.body) }, midBodyDelay);
     }
     return finish(rest(url, method, caller, record, req), midBodyDelay);
   }
 
+  /** A REST fault's reply, checked like any other (a test's custom body may not be what GitHub sends). */
+  function checkedFault(method: string, pathname: string, reply: Reply): Reply {
+    let body: unknown = null;
+    try {
+      body = reply.body ? JSON.parse(reply.body) : null;
+    } catch {}
+    const violation = checkAgainstSpec(method, restPath(pathname).path, reply.status, body);
+    return violation ? { ...reply, status: 500, body: JSON.stringify(violation) } : reply;
+  }
+
   function rest(url: URL, method: string, caller: Caller, record: RecordedRequest, req: IncomingMessage): Reply {
-    const ghes = url.pathname === "/api/v3" || url.pathname.startsWith("/api/v3/");
-    const path = ghes ? url.pathname.slice("/api/v3".length) || "/" : url.pathname;
+    const { ghes, path } = restPath(url.pathname);
     const linkBase = `${state.baseUrl()}${ghes ? "/api/v3" : ""}`;
-    const ctx = { world: state.world, apiBase: linkBase, htmlBase: state.htmlBase, users: new Map() };
+    const ctx = {
+      world: state.world,
+      apiBase: linkBase,
+      htmlBase: state.htmlBase,
+      users: new Map(),
+      authenticated: caller.authenticated,
+    };
     const result = routeRest(
       { method, path, query: url.searchParams },
       { ctx, linkBase, rateLimitBody: () => rateLimitOverview(caller) },
     );
-    let status = result.status;
-    let json = JSON.stringify(result.body);
-    if (state.validator) {
-      const errors = state.validator.validate(result.schema, result.body);
-      if (errors.length > 0) {
-        const failure = { method, path: url.pathname, status, errors };
-        state.validationFailures.push(failure);
-        console.error(
-          `[standin] response failed GitHub's OpenAPI schema: ${method} ${url.pathname}\n  ${errors.join("\n  ")}`,
-        );
-        status = 500;
-        json = JSON.stringify({ message: "stand-in response failed GitHub's OpenAPI schema", ...failure });
-      }
-    }
-    const headers: Record<string, string> = { ...baseHeaders(record.seq), ...(result.headers ?? {}) };
+    const violation = checkAgainstSpec(method, path, result.status, result.body);
+    const status = violation ? 500 : result.status;
+    const json = JSON.stringify(violation ?? result.body);
+    const headers: Record<string, string> = {
+      ...baseHeaders(record.seq, record.authenticated),
+      ...(result.headers ?? {}),
+    };
     const etag = `"${sha256Hex(json)}"`;
     if (status === 200) {
       headers.etag = etag;
       headers["cache-control"] = "private, max-age=60, s-maxage=60";
-      headers.vary = "Accept, Authorization, Cookie, X-GitHub-OTP";
+      headers.vary = CACHE_VARY;
       if (result.lastModified) headers["last-modified"] = new Date(result.lastModified).toUTCString();
     }
     const ifModifiedSince = req.headers["if-modified-since"];
@@ -242,16 +281,38 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
     }
     if (!state.rates.charge(caller, "core")) {
       const rate = state.rates.state(caller, "core");
+      const body = {
+        message: primaryLimitMessage(caller, req.socket.remoteAddress ?? "127.0.0.1"),
+        documentation_url: PRIMARY_DOCS,
+      };
+      const limited = checkAgainstSpec(method, path, 403, body);
       return {
-        status: 403,
-        headers: { ...baseHeaders(record.seq), ...rateLimitHeaders({ ...rate, remaining: 0 }) },
-        body: JSON.stringify({
-          message: primaryLimitMessage(caller, req.socket.remoteAddress ?? "127.0.0.1"),
-          documentation_url: PRIMARY_DOCS,
-        }),
+        status: limited ? 500 : 403,
+        headers: { ...baseHeaders(record.seq, record.authenticated), ...rateLimitHeaders({ ...rate, remaining: 0 }) },
+        body: JSON.stringify(limited ?? body),
       };
     }
     return { status, headers: { ...headers, ...rateLimitHeaders(state.rates.state(caller, "core")) }, body: json };
+  }
+
+  /**
+   * Test mode: null when GitHub's OpenAPI description allows this status and body for this route;
+   * otherwise the violation is recorded, printed, and becomes the body of a 500 that replaces the reply.
+   */
+  function checkAgainstSpec(method: string, path: string, status: number, body: unknown): object | null {
+    if (!state.validator) return null;
+    const { operation, errors } = state.validator.validate(method, path, status, body);
+    if (errors.length === 0) {
+      state.onChecked(null);
+      return null;
+    }
+    const failure: ValidationFailure = { method, path, status, operation, errors };
+    state.validationFailures.push(failure);
+    state.onChecked(failure);
+    console.error(
+      `[standin] response failed GitHub's OpenAPI description: ${method} ${path} ${status}\n  ${errors.join("\n  ")}`,
+    );
+    return { message: "stand-in response failed GitHub's OpenAPI description", ...failure };
   }
 
   function rateLimitOverview(caller: Caller): unknown {
@@ -278,7 +339,7 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
     fault: RouteFaultSpec,
     env: { isGraphQL: boolean; caller: Caller; record: RecordedRequest; req: IncomingMessage },
   ): Promise<Reply | "dropped" | "mid-body" | null> {
-    const headers = { ...baseHeaders(env.record.seq), ...(fault.headers ?? {}) };
+    const headers = { ...baseHeaders(env.record.seq, env.record.authenticated), ...(fault.headers ?? {}) };
     const core = state.rates.state(env.caller, env.isGraphQL ? "graphql" : "core");
     switch (fault.kind) {
       case "drop":

@@ -23,6 +23,8 @@ export type RenderContext = {
   htmlBase: string;
   /** Rendered users of this request (the same few people appear on every item of a page). */
   users?: Map<string, Json>;
+  /** Whether the caller sent a token: GitHub then tells a repository's `permissions` (a reader's here). */
+  authenticated?: boolean;
 };
 
 type Json = Record<string, unknown>;
@@ -161,8 +163,13 @@ export function renderRepository(repo: RepoRecord, ctx: RenderContext): Json {
     allow_forking: true,
     web_commit_signoff_required: false,
     license: null,
+    // Every owner here is an organization, and GitHub names it on the full repository.
+    organization: renderOwner(repo, ctx),
     network_count: 0,
     subscribers_count: 0,
+    ...(ctx.authenticated
+      ? { permissions: { admin: false, maintain: false, push: false, triage: false, pull: true } }
+      : {}),
   };
 }
 

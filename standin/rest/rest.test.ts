@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateRepo, generateThread } from "../generate.js";
 import { type Standin, startStandin } from "../index.js";
+import { takeSpecAudit } from "../spec-audit.js";
 import { at, everyEvent, exampleFixtures, getJson, octokitFor, small } from "../test-support.js";
 import { ResponseValidator } from "../validation.js";
 
@@ -144,8 +142,7 @@ describe("REST over the example fixtures", () => {
   });
 });
 
-// Big data without schema validation: validation is a test-mode check of shapes (covered above), and
-// here it would only slow the paging down.
+// Big data, checked against GitHub's OpenAPI description like every reply in test mode.
 describe("REST pagination and limits at scale", () => {
   let standin: Standin;
   beforeAll(async () => {
@@ -254,22 +251,65 @@ describe("REST pagination and limits at scale", () => {
   });
 
   it("a body that fails validation answers 500 with details, is recorded, and assert throws", async () => {
-    const schemas = JSON.parse(readFileSync(new URL("../schemas/github-rest.json", import.meta.url), "utf8"));
-    schemas.components.schemas.issue.required.push("field_github_never_sends");
-    const file = join(mkdtempSync(join(tmpdir(), "standin-schema-")), "schemas.json");
-    writeFileSync(file, JSON.stringify(schemas));
-    const strict = await startStandin({ fixtures: [small({ number: 1 })], validate: new ResponseValidator(file) });
+    // A spec of one operation whose issue demands a field GitHub never sends.
+    const spec = {
+      paths: {
+        "/repos/{owner}/{repo}/issues/{issue_number}": {
+          get: {
+            operationId: "issues/get",
+            responses: {
+              "200": {
+                content: { "application/json": { schema: { type: "object", required: ["field_github_never_sends"] } } },
+              },
+            },
+          },
+        },
+      },
+      components: { schemas: { "basic-error": { type: "object" } } },
+    };
+    const strict = await startStandin({
+      fixtures: [small({ number: 1 })],
+      validate: new ResponseValidator(spec),
+      audit: false,
+    });
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const res = await getJson(`${strict.url}/repos/acme/app/issues/1`);
       expect(res.status).toBe(500);
       expect(res.body.errors.join()).toMatch(/must have required property 'field_github_never_sends'/);
+      expect(res.body.operation).toBe("issues/get");
       expect(strict.validationFailures).toHaveLength(1);
       expect(() => strict.assertNoValidationFailures()).toThrow(/GET \/repos\/acme\/app\/issues\/1/);
       expect(quiet).toHaveBeenCalledOnce();
+      // A route the spec does not have may not answer 200.
+      const unknown = await getJson(`${strict.url}/rate_limit`);
+      expect(unknown.status).toBe(500);
+      expect(unknown.body.errors.join()).toMatch(/no such route in the spec/);
     } finally {
       quiet.mockRestore();
       await strict.close();
+    }
+  });
+
+  it("a violation reaches the test-mode ledger even when the test swallows the 500 and resets the stand-in", async () => {
+    const spec = { paths: {}, components: { schemas: { "basic-error": { type: "object" } } } };
+    const swallowed = await startStandin({ fixtures: [small({ number: 1 })], validate: new ResponseValidator(spec) });
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // Earlier tests of this file must not have broken the spec (taking the ledger clears it).
+      expect(takeSpecAudit().failures).toEqual([]);
+      expect((await fetch(`${swallowed.url}/repos/acme/app/issues/1`)).status).toBe(500);
+      swallowed.reset();
+      expect(swallowed.validationFailures).toEqual([]);
+      // Taking the ledger here also keeps this deliberate violation from failing the file.
+      const audit = takeSpecAudit();
+      expect(audit.checked).toBe(1);
+      expect(audit.failures.map((f) => `${f.method} ${f.path} ${f.status}`)).toEqual([
+        "GET /repos/acme/app/issues/1 200",
+      ]);
+    } finally {
+      quiet.mockRestore();
+      await swallowed.close();
     }
   });
 
@@ -299,14 +339,25 @@ describe("REST pagination and limits at scale", () => {
       created_at: "2024-01-01T00:00:00Z",
       updated_at: "2024-01-01T00:00:00Z",
     };
-    expect(validator.validate({ kind: "one", name: "issue" }, good)).toEqual([]);
+    const issuePath = "/repos/a/b/issues/1";
+    expect(validator.validate("GET", issuePath, 200, good)).toEqual({ operation: "issues/get", errors: [] });
     const { node_id: _dropped, ...missing } = good;
-    expect(validator.validate({ kind: "one", name: "issue" }, missing).join()).toMatch(
+    expect(validator.validate("GET", issuePath, 200, missing).errors.join()).toMatch(
       /must have required property 'node_id'/,
     );
-    expect(validator.validate({ kind: "one", name: "issue" }, { ...good, state_reason: "bogus" })).not.toEqual([]);
+    expect(validator.validate("GET", issuePath, 200, { ...good, state_reason: "bogus" }).errors).not.toEqual([]);
+    // The same resource under the /repositories/{id} alias and the comment route beside /issues/{n}.
+    expect(validator.validate("GET", "/repositories/7/issues/1", 200, missing).operation).toBe("issues/get");
+    expect(validator.validate("GET", "/repos/a/b/issues/comments/5", 404, {}).operation).toBe("issues/get-comment");
+    // A status the operation does not document: errors must still be GitHub's basic-error.
+    expect(validator.validate("GET", issuePath, 403, { message: "API rate limit exceeded" }).errors).toEqual([]);
+    expect(validator.validate("GET", issuePath, 403, { message: 403 }).errors).not.toEqual([]);
+    expect(validator.validate("GET", issuePath, 201, good).errors.join()).toMatch(/status 201 is not documented/);
+    // Timeline items are also checked against the schema their event names.
     const timelineItem = { event: "labeled", created_at: "2024-01-01T00:00:00Z" };
-    expect(validator.validate({ kind: "timeline" }, [timelineItem]).join()).toMatch(/labeled-issue-event/);
+    expect(validator.validate("GET", `${issuePath}/timeline`, 200, [timelineItem]).errors.join()).toMatch(
+      /labeled-issue-event/,
+    );
   });
 });
 

@@ -1,6 +1,6 @@
-// REST routing: a request (path already stripped of /api/v3) -> a status, a body and what schema the
-// body must satisfy. Pure apart from reading the world; the HTTP layer adds headers, ETags, rate
-// limits, faults and validation.
+// REST routing: a request (path already stripped of /api/v3) -> a status and a body. Pure apart from
+// reading the world; the HTTP layer adds headers, ETags, rate limits, faults and (test mode) checks
+// every reply against GitHub's OpenAPI description by route, so routes name no schema.
 import type { RepoRecord, ThreadRecord } from "../world.js";
 import { paginate } from "./pagination.js";
 import {
@@ -17,18 +17,9 @@ import {
   timelineOnlyEvents,
 } from "./render.js";
 
-/** What the validator checks a body against. */
-export type BodySchema =
-  | { kind: "one"; name: string }
-  | { kind: "array"; name: string }
-  | { kind: "timeline" }
-  | { kind: "events" }
-  | { kind: "none" };
-
 export type RestResult = {
   status: number;
   body: unknown;
-  schema: BodySchema;
   headers?: Record<string, string>;
   /** GET /rate_limit does not count against the primary limit. */
   free?: boolean;
@@ -46,12 +37,10 @@ export type RestEnv = {
 };
 
 const DOCS = "https://docs.github.com/rest";
-const errorSchema: BodySchema = { kind: "one", name: "basic-error" };
 
 export const notFound = (doc = DOCS): RestResult => ({
   status: 404,
   body: { message: "Not Found", documentation_url: doc, status: "404" },
-  schema: errorSchema,
 });
 
 const gone = (): RestResult => ({
@@ -61,19 +50,16 @@ const gone = (): RestResult => ({
     documentation_url: "https://docs.github.com/rest/issues/issues#get-an-issue",
     status: "410",
   },
-  schema: errorSchema,
 });
 
 const unprocessable = (message: string, doc: string): RestResult => ({
   status: 422,
   body: { message, documentation_url: doc, status: "422" },
-  schema: errorSchema,
 });
 
-const ok = (body: unknown, schema: BodySchema, headers?: Record<string, string>): RestResult => ({
+const ok = (body: unknown, headers?: Record<string, string>): RestResult => ({
   status: 200,
   body,
-  schema,
   ...(headers ? { headers } : {}),
 });
 
@@ -82,8 +68,7 @@ const linkHeaders = (link: string | null): Record<string, string> | undefined =>
 export function routeRest(req: RestRequest, env: RestEnv): RestResult {
   if (req.method !== "GET" && req.method !== "HEAD") return notFound();
   const { path } = req;
-  if (path === "/rate_limit")
-    return { ...ok(env.rateLimitBody(), { kind: "one", name: "rate-limit-overview" }), free: true };
+  if (path === "/rate_limit") return { ...ok(env.rateLimitBody()), free: true };
   const scoped = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path) ?? /^\/repositories\/(\d+)()(\/.*)?$/.exec(path);
   if (scoped === null) return notFound();
   const world = env.ctx.world;
@@ -97,14 +82,14 @@ export function routeRest(req: RestRequest, env: RestEnv): RestResult {
 function routeRepo(repo: RepoRecord, rest: string, req: RestRequest, env: RestEnv): RestResult {
   const { ctx } = env;
   const repoLink = `${env.linkBase}/repositories/${repo.id}`;
-  if (rest === "" || rest === "/") return ok(renderRepository(repo, ctx), { kind: "one", name: "full-repository" });
+  if (rest === "" || rest === "/") return ok(renderRepository(repo, ctx));
   if (rest === "/issues") return listIssues(repo, req, `${repoLink}/issues`, ctx);
 
   let m = /^\/issues\/comments\/(\d+)(\/reactions)?$/.exec(rest);
   if (m) {
     const comment = ctx.world.comment(Number(m[1]));
     if (comment === undefined || comment.thread.repo !== repo || comment.thread.status !== "live") return notFound();
-    if (!m[2]) return ok(renderComment(comment, ctx), { kind: "one", name: "issue-comment" });
+    if (!m[2]) return ok(renderComment(comment, ctx));
     const all = renderReactions(
       comment.reactions,
       `comment:${comment.id}`,
@@ -113,7 +98,7 @@ function routeRepo(repo: RepoRecord, rest: string, req: RestRequest, env: RestEn
       req.query.get("content"),
     );
     const page = paginate(all, req.query, `${repoLink}/issues/comments/${comment.id}/reactions`);
-    return ok(page.items, { kind: "array", name: "reaction" }, linkHeaders(page.link));
+    return ok(page.items, linkHeaders(page.link));
   }
 
   m = /^\/issues\/(\d+)(\/comments|\/timeline|\/events|\/reactions)?$/.exec(rest);
@@ -133,7 +118,6 @@ function routeRepo(repo: RepoRecord, rest: string, req: RestRequest, env: RestEn
           url: location,
           documentation_url: "https://docs.github.com/v3/#http-redirects",
         },
-        schema: errorSchema,
         headers: { location },
       };
     }
@@ -145,7 +129,7 @@ function routeRepo(repo: RepoRecord, rest: string, req: RestRequest, env: RestEn
     const thread = repo.threads.get(Number(m[1]));
     if (thread === undefined || !thread.isPull || thread.status !== "live") return notFound();
     return {
-      ...ok(renderPull(thread, ctx), { kind: "one", name: "pull-request" }),
+      ...ok(renderPull(thread, ctx)),
       lastModified: thread.data.updated_at,
     };
   }
@@ -154,19 +138,18 @@ function routeRepo(repo: RepoRecord, rest: string, req: RestRequest, env: RestEn
     const page = paginate(repo.releases, req.query, `${repoLink}/releases`);
     return ok(
       page.items.map((r) => renderRelease(r, repo, ctx)),
-      { kind: "array", name: "release" },
       linkHeaders(page.link),
     );
   }
   if (rest === "/releases/latest") {
     const latest = repo.releases.find((r) => !r.draft && !r.prerelease);
-    return latest ? ok(renderRelease(latest, repo, ctx), { kind: "one", name: "release" }) : notFound();
+    return latest ? ok(renderRelease(latest, repo, ctx)) : notFound();
   }
   m = /^\/releases\/tags\/(.+)$/.exec(rest);
   if (m) {
     const tag = decodeURIComponent(m[1] as string);
     const release = repo.releases.find((r) => r.tag === tag);
-    return release ? ok(renderRelease(release, repo, ctx), { kind: "one", name: "release" }) : notFound();
+    return release ? ok(renderRelease(release, repo, ctx)) : notFound();
   }
 
   m = /^\/commits\/([^/]+)$/.exec(rest);
@@ -177,7 +160,7 @@ function routeRepo(repo: RepoRecord, rest: string, req: RestRequest, env: RestEn
         `No commit found for SHA: ${m[1]}`,
         "https://docs.github.com/rest/commits/commits#get-a-commit",
       );
-    return ok(renderCommit(sha, repo, ctx), { kind: "one", name: "commit" });
+    return ok(renderCommit(sha, repo, ctx));
   }
 
   m = /^\/compare\/(.+)$/.exec(rest);
@@ -190,7 +173,7 @@ function issueResource(thread: ThreadRecord, sub: string, req: RestRequest, link
   const { ctx } = env;
   switch (sub) {
     case "":
-      return { ...ok(renderIssue(thread, ctx), { kind: "one", name: "issue" }), lastModified: thread.data.updated_at };
+      return { ...ok(renderIssue(thread, ctx)), lastModified: thread.data.updated_at };
     case "/comments": {
       const since = req.query.get("since");
       const sinceMs = since ? Date.parse(since) : Number.NaN;
@@ -200,7 +183,6 @@ function issueResource(thread: ThreadRecord, sub: string, req: RestRequest, link
       const page = paginate(comments, req.query, `${link}/comments`);
       return ok(
         page.items.map((c) => renderComment(c, ctx)),
-        { kind: "array", name: "issue-comment" },
         linkHeaders(page.link),
       );
     }
@@ -219,7 +201,6 @@ function issueResource(thread: ThreadRecord, sub: string, req: RestRequest, link
       const page = paginate(entries, req.query, `${link}/timeline`);
       return ok(
         page.items.map((e) => renderTimelineEntry(e, ctx)).filter((x) => x !== null),
-        { kind: "timeline" },
         linkHeaders(page.link),
       );
     }
@@ -228,7 +209,6 @@ function issueResource(thread: ThreadRecord, sub: string, req: RestRequest, link
       const page = paginate(events, req.query, `${link}/events`);
       return ok(
         page.items.map((e) => renderEvent(e, ctx)).filter((x) => x !== null),
-        { kind: "events" },
         linkHeaders(page.link),
       );
     }
@@ -241,7 +221,7 @@ function issueResource(thread: ThreadRecord, sub: string, req: RestRequest, link
         req.query.get("content"),
       );
       const page = paginate(all, req.query, `${link}/reactions`);
-      return ok(page.items, { kind: "array", name: "reaction" }, linkHeaders(page.link));
+      return ok(page.items, linkHeaders(page.link));
     }
     default:
       return notFound();
@@ -271,7 +251,6 @@ function listIssues(repo: RepoRecord, req: RestRequest, link: string, ctx: Rende
   const page = paginate(items, q, link);
   return ok(
     page.items.map((t) => renderIssue(t, ctx)),
-    { kind: "array", name: "issue" },
     linkHeaders(page.link),
   );
 }
@@ -325,7 +304,6 @@ function compare(repo: RepoRecord, basehead: string, req: RestRequest, link: str
       commits: page.items.map((sha) => renderCommit(sha, repo, ctx)),
       files: [],
     },
-    { kind: "one", name: "commit-comparison" },
     linkHeaders(page.link),
   );
 }
