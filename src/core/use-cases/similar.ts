@@ -87,7 +87,9 @@ export async function moreLikeThis(
     refs: own ? [thread.ref, own] : [thread.ref],
     signatureKey: signature?.key ?? null,
     family: signature?.family ?? null,
-    perSignature: Math.max(PER_SIGNATURE, options.limit),
+    // The best text matches with the error are among docIds already; these add the rest (no shared
+    // words) up to the list's length, or the report's leads (fixed first).
+    perSignature: options.withFix ? PER_SIGNATURE : Math.max(20, options.limit * 2),
     withFix: options.withFix ?? false,
   });
   const self = refKey(thread.ref);
