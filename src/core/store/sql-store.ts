@@ -441,11 +441,16 @@ export class SqlStore implements Store {
       params.push(query.signatureKey, per, query.signatureKey);
     }
     if (query.family) {
+      // Two ranges of the (family, sig_key) index, skipping the key's own block; ordered by the
+      // index so that both backends walk it and stop early (a family's rows often share one key).
+      const key = query.signatureKey ?? "";
       branches.push(
-        `SELECT * FROM (SELECT ${columns}, ${NO_N} FROM ${from} WHERE s.family = ? AND (s.sig_key < ? OR s.sig_key > ?)
-           LIMIT ?) f`,
+        `SELECT * FROM (SELECT ${columns}, ${NO_N} FROM ${from} WHERE s.family = ? AND s.sig_key > ?
+           ORDER BY s.family, s.sig_key LIMIT ?) f1`,
+        `SELECT * FROM (SELECT ${columns}, ${NO_N} FROM ${from} WHERE s.family = ? AND s.sig_key < ?
+           ORDER BY s.family DESC, s.sig_key DESC LIMIT ?) f2`,
       );
-      params.push(query.family, query.signatureKey ?? "", query.signatureKey ?? "", per);
+      params.push(query.family, key, per, query.family, key, per);
     }
     if (!branches.length) return { rows: [], signatureCount: 0 };
     const rows = await this.db.all<CandidateRowDb>(branches.join(" UNION ALL "), params);
