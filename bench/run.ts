@@ -1,7 +1,7 @@
-// npm run bench [-- name ...] [--json] [--key=value ...]: runs the named benchmarks (all by default).
-// Each prints its tables; with --json, stdout carries only one JSON line per figure instead
-// ({"bench": name, ...the figure's fields}) and the tables go to stderr. A bench returns its tables,
-// or {text, figures} to take part in --json; --key=value options are handed to every bench.
+// npm run bench [-- name ...] [--json] [--key=value ...]: runs the named benchmarks (all by default)
+// and prints their tables. With --json, stdout carries JSON lines only: a bench either returns
+// {text, figures} (each figure printed as {"bench": name, ...figure}, the tables to stderr) or, told
+// `json`, returns its own JSON lines as text. --key=value options are handed to every bench.
 import { benchAnalyze } from "./analyze.js";
 import { benchRequests } from "./requests.js";
 import { benchServe } from "./serve.js";
@@ -11,7 +11,7 @@ import { benchSync } from "./sync.js";
 /** One measured figure, e.g. {backend, query, p50_ms, p95_ms, baseline_p50_ms}. */
 export type Figure = Record<string, string | number | boolean | null>;
 export type BenchResult = string | { text: string; figures: Figure[] };
-export type BenchOptions = Record<string, string>;
+export type BenchOptions = { json: boolean; [name: string]: string | boolean };
 type Bench = (options: BenchOptions) => Promise<BenchResult>;
 
 const benches: Record<string, Bench> = {
@@ -23,13 +23,15 @@ const benches: Record<string, Bench> = {
 };
 
 const args = process.argv.slice(2);
-const json = args.includes("--json");
-const options: BenchOptions = Object.fromEntries(
-  args.flatMap((a) => {
-    const m = /^--([\w-]+)=(.*)$/.exec(a);
-    return m?.[1] ? [[m[1], m[2] ?? ""]] : [];
-  }),
-);
+const options: BenchOptions = {
+  ...Object.fromEntries(
+    args.flatMap((a) => {
+      const m = /^--([\w-]+)=(.*)$/.exec(a);
+      return m?.[1] ? [[m[1], m[2] ?? ""]] : [];
+    }),
+  ),
+  json: args.includes("--json"),
+};
 const wanted = args.filter((a) => !a.startsWith("-"));
 const names = wanted.length ? wanted : Object.keys(benches);
 for (const name of names) {
@@ -40,15 +42,12 @@ for (const name of names) {
   }
   const started = Date.now();
   const result = await bench(options);
-  const text = typeof result === "string" ? result : result.text;
-  const figures = typeof result === "string" ? [] : result.figures;
   const took = `(${name}: ${((Date.now() - started) / 1000).toFixed(1)} s)\n`;
-  if (json) {
-    console.error(`${text}\n${took}`);
-    if (!figures.length) console.error(`(${name} has no JSON figures yet)`);
-    for (const f of figures) console.log(JSON.stringify({ bench: name, ...f }));
-  } else {
-    console.log(text);
-    console.log(took);
-  }
+  if (typeof result === "string") console.log(result);
+  else if (options.json) {
+    console.error(result.text);
+    for (const f of result.figures) console.log(JSON.stringify({ bench: name, ...f }));
+  } else console.log(result.text);
+  // Timings go to stderr with --json, so stdout stays JSON lines.
+  (options.json ? console.error : console.log)(took);
 }

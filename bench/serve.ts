@@ -1,9 +1,12 @@
-// The web server under load (issue 4): requests per second and p99 latency of a cached issue page
-// and of the JSON report (/api/v1/issues/{o}/{r}/{n}), driven by autocannon over loopback. The
+// The web server under load (issues 4 and 10): requests per second and p99 latency of a cached issue
+// page (a first visit, and a returning reader with a voter cookie) and of the JSON report
+// (/api/v1/issues/{o}/{r}/{n}), driven by autocannon over loopback. The
 // server is `issuegraph serve` as the CLI builds it (serveCommand: real SQLite store in a temp
 // folder, real GitHub client with a token against the stand-in on examples/fixtures), in a child
 // process; autocannon runs here. Baseline, in the same run: a bare node:http server (also a child)
-// answering the same paths with the same headers and bytes, recorded from the app.
+// answering the same paths with the same headers and bytes, recorded from the app. Each target is
+// measured right after its baseline, so both see the same load on a shared machine; with --json,
+// one line per target carries its baseline: {bench, target, rps, p99_ms, baseline_rps, ...}.
 // Then 50 concurrent first requests for one issue that is not stored yet: all must get the report,
 // and the stand-in must see one fetch of the thread.
 
@@ -17,7 +20,9 @@ import type { ChildServeArg, PlainRoute } from "./child-serve.js";
 import { benchScript, type Child, type ChildExit, startChild } from "./proc.js";
 import { fmt, median, percentile, table } from "./stats.js";
 
-const DURATION_S = 5;
+/** Per target: ROUNDS rounds of (baseline, app) runs of ROUND_S seconds each, alternating which goes first. */
+const ROUNDS = 6;
+const ROUND_S = 1;
 const WARMUP_S = 1;
 const CONNECTIONS = 20;
 const BURST = 50;
@@ -27,7 +32,17 @@ const fixtures = projectPath("examples", "fixtures");
 
 type Target = { label: string; url: string; headers?: Record<string, string> };
 
-export async function benchServe(): Promise<string> {
+/** What a target's rounds add up to: requests per second over all rounds, the median round's p50/p99. */
+type Measure = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
+
+/**
+ * One measured target with its baseline, run in alternating rounds so both see the same machine.
+ * The ratios are the medians of the per-round ratios (each app round against the baseline round
+ * next to it), which a load spike on a shared machine moves less than a ratio of totals.
+ */
+type Pair = { target: string; app: Measure; baseline: Measure; ratio: number; p99Ratio: number };
+
+export async function benchServe(options: { json?: boolean } = {}): Promise<string> {
   const standin = await startStandin({ fixturesDir: fixtures, limits: { anonymous: 1e9, authenticated: 1e9 } });
   const root = mkdtempSync(join(tmpdir(), "issuegraph-bench-serve-"));
   const children: Child[] = [];
@@ -67,9 +82,20 @@ export async function benchServe(): Promise<string> {
     const first = await fetch(`${app.url}${apiPath(cached)}`);
     if (first.status !== 200) throw new Error(`warm-up ${apiPath(cached)}: ${first.status} ${await first.text()}`);
     const json = await record(first);
-    const pageResponse = await fetch(`${app.url}${pagePath}`);
+    // A returning reader: one who has voted (pages mint no cookie; the first vote does).
+    const vote = await fetch(`${app.url}/api/v1/votes`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: app.url, "sec-fetch-site": "same-origin" },
+      body: JSON.stringify({ ref: ref(cached), signal: "works" }),
+    });
+    if (vote.status !== 200) throw new Error(`warm-up vote: ${vote.status} ${await vote.text()}`);
+    const cookie = vote.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    if (!cookie.includes("ig_voter=")) throw new Error("warm-up vote: no voter cookie");
+    const pageResponse = await fetch(`${app.url}${pagePath}`, { headers: { cookie } });
     if (pageResponse.status !== 200) throw new Error(`warm-up ${pagePath}: ${pageResponse.status}`);
-    const cookie = (pageResponse.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     const page = await record(pageResponse);
 
     const routes: Record<string, PlainRoute> = {};
@@ -85,25 +111,58 @@ export async function benchServe(): Promise<string> {
     children.push(plain);
 
     const upstreamBefore = standin.requests.length;
-    const targets: Target[] = [
-      { label: "issue page, app (returning reader: voter cookie)", url: `${app.url}${pagePath}`, headers: { cookie } },
-      { label: "issue page, app (first visit: no cookie)", url: `${app.url}${pagePath}` },
-      { label: "issue page, plain node:http (baseline)", url: `${plain.url}${pagePath}` },
-      { label: "JSON report, app", url: `${app.url}${apiPath(cached)}` },
-      { label: "JSON report, plain node:http (baseline)", url: `${plain.url}${apiPath(cached)}` },
+    const pagePlain: Target = { label: "plain node:http", url: `${plain.url}${pagePath}` };
+    const jsonPlain: Target = { label: "plain node:http", url: `${plain.url}${apiPath(cached)}` };
+    const plan: { name: string; app: Target; baseline: Target }[] = [
+      {
+        name: "issue page, returning reader",
+        app: { label: "app", url: `${app.url}${pagePath}`, headers: { cookie } },
+        baseline: pagePlain,
+      },
+      { name: "issue page, first visit", app: { label: "app", url: `${app.url}${pagePath}` }, baseline: pagePlain },
+      { name: "JSON report", app: { label: "app", url: `${app.url}${apiPath(cached)}` }, baseline: jsonPlain },
     ];
-    const results: { target: Target; r: Result }[] = [];
-    for (const target of targets) {
-      await load(target, WARMUP_S);
-      results.push({ target, r: await load(target, DURATION_S) });
+    const pairs: Pair[] = [];
+    for (const p of plan) {
+      await load(p.baseline, WARMUP_S);
+      await load(p.app, WARMUP_S);
+      const runs: { app: Result[]; baseline: Result[] } = { app: [], baseline: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = round % 2 === 0 ? (["baseline", "app"] as const) : (["app", "baseline"] as const);
+        for (const side of order) runs[side].push(await load(p[side], ROUND_S));
+      }
+      const perRound = runs.app.map((a, i) => {
+        const b = runs.baseline[i] as Result;
+        return {
+          ratio: a.requests.total / a.duration / (b.requests.total / b.duration),
+          // Latencies are whole milliseconds; below 1 ms both count as 1.
+          p99: Math.max(a.latency.p99, 1) / Math.max(b.latency.p99, 1),
+        };
+      });
+      pairs.push({
+        target: p.name,
+        app: combine(runs.app),
+        baseline: combine(runs.baseline),
+        ratio: median(perRound.map((r) => r.ratio)),
+        p99Ratio: median(perRound.map((r) => r.p99)),
+      });
     }
     const upstreamDuringLoad = standin.requests.length - upstreamBefore;
-    const rps = (r: Result) => r.requests.total / r.duration;
-    const find = (prefix: string) => results.find((x) => x.target.label.startsWith(prefix))?.r as Result;
-    const pageApp = find("issue page, app (returning");
-    const pagePlain = find("issue page, plain");
-    const jsonApp = find("JSON report, app");
-    const jsonPlain = find("JSON report, plain");
+    const rps = (m: Measure) => m.rps;
+    const jsonLines = pairs.map((p) =>
+      JSON.stringify({
+        bench: "serve",
+        target: p.target,
+        rps: round(rps(p.app), 0),
+        p99_ms: p.app.p99,
+        baseline_rps: round(rps(p.baseline), 0),
+        baseline_p99_ms: p.baseline.p99,
+        ratio: round(p.ratio, 3),
+        p99_ratio: round(p.p99Ratio, 2),
+        non2xx: p.app.non2xx,
+        errors: p.app.errors,
+      }),
+    );
 
     // 50 concurrent first requests for an issue not stored yet.
     standin.clearRequests();
@@ -135,26 +194,41 @@ export async function benchServe(): Promise<string> {
       children.splice(children.indexOf(child), 1);
     }
 
+    if (options.json) return jsonLines.join("\n");
     return [
-      "## Web server under load (issue 4)",
-      `sizes: autocannon ${DURATION_S} s per row (after ${WARMUP_S} s unrecorded), ${CONNECTIONS} connections, loopback; ` +
+      "## Web server under load (issues 4, 10)",
+      `sizes: autocannon, ${CONNECTIONS} connections, loopback; per target ${ROUNDS} rounds of ${ROUND_S} s for the app and ${ROUND_S} s for its baseline, alternating which goes first (after ${WARMUP_S} s unrecorded each); req/s over all rounds, p50/p99 of the median round; ` +
         `server and baseline each in a child process, autocannon in this one; cached issue ${ref(cached)} ` +
         `(page ${kb(page.body)} KB, JSON ${kb(json.body)} KB); the server's store (fresh SQLite) holds only what it analysed, ` +
         "so the page's per-view similar() is cheap here",
       table(
-        ["target", "req/s", "p50 ms", "p99 ms", "non-2xx", "errors"],
-        results.map(({ target, r }) => [
-          target.label,
-          fmt(rps(r), 0),
-          fmt(r.latency.p50, 1),
-          fmt(r.latency.p99, 1),
-          r.non2xx,
-          r.errors,
+        [
+          "target",
+          "req/s",
+          "p50 ms",
+          "p99 ms",
+          "non-2xx",
+          "errors",
+          "baseline req/s",
+          "baseline p99 ms",
+          "ratio",
+          "p99 ratio",
+        ],
+        pairs.map((p) => [
+          p.target,
+          fmt(rps(p.app), 0),
+          fmt(p.app.p50, 1),
+          fmt(p.app.p99, 1),
+          p.app.non2xx,
+          p.app.errors,
+          fmt(rps(p.baseline), 0),
+          fmt(p.baseline.p99, 1),
+          `${fmt(p.ratio, 3)}x`,
+          `${fmt(p.p99Ratio, 2)}x`,
         ]),
       ),
-      `app / plain: issue page ${fmt(rps(pageApp) / rps(pagePlain), 3)}x the req/s, ` +
-        `${fmt(pageApp.latency.p99 / Math.max(pagePlain.latency.p99, 1), 1)}x the p99; JSON report ` +
-        `${fmt(rps(jsonApp) / rps(jsonPlain), 3)}x the req/s, ${fmt(jsonApp.latency.p99 / Math.max(jsonPlain.latency.p99, 1), 1)}x the p99`,
+      "(baseline: a plain node:http server answering the same path with the same headers and bytes, in rounds alternating with the app; " +
+        "ratio and p99 ratio: medians of the per-round ratios)",
       `upstream (stand-in) requests during the load runs: ${upstreamDuringLoad}; ` +
         `server process peak RSS ${fmt(exits.get("app")?.maxRssMb ?? Number.NaN, 0)} MB, ` +
         `baseline ${fmt(exits.get("plain")?.maxRssMb ?? Number.NaN, 0)} MB`,
@@ -204,12 +278,25 @@ async function record(res: Response): Promise<{ headers: Record<string, string>;
   return { headers, body: Buffer.from(await res.arrayBuffer()) };
 }
 
+function combine(results: Result[]): Measure {
+  const total = results.reduce((n, r) => n + r.requests.total, 0);
+  const seconds = results.reduce((n, r) => n + r.duration, 0);
+  return {
+    rps: total / seconds,
+    p50: median(results.map((r) => r.latency.p50)),
+    p99: median(results.map((r) => r.latency.p99)),
+    non2xx: results.reduce((n, r) => n + r.non2xx, 0),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+  };
+}
+
 function load(target: Target, duration: number): Promise<Result> {
   return autocannon({ url: target.url, connections: CONNECTIONS, duration, headers: target.headers ?? {} });
 }
 
 const ref = (t: { owner: string; repo: string; number: number }) => `${t.owner}/${t.repo}#${t.number}`;
 const kb = (b: Buffer) => fmt(b.length / 1024, 1);
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function countBy(values: string[]): Record<string, number> {
   const out: Record<string, number> = {};

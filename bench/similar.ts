@@ -36,8 +36,8 @@ const ERROR_SHARE = 0.6;
 const HOST = "github.com";
 const OWNER = "bench";
 
-export async function benchSimilar(options: BenchOptions = {}): Promise<BenchResult> {
-  const threads = options.threads ? Number(options.threads) : THREADS;
+export async function benchSimilar(options: Partial<BenchOptions> = {}): Promise<BenchResult> {
+  const threads = typeof options.threads === "string" ? Number(options.threads) : THREADS;
   if (!Number.isInteger(threads) || threads < 1000)
     throw new Error("--threads=N needs a whole number of at least 1000");
   const figures: Figure[] = [];

@@ -243,6 +243,7 @@ export class World {
     const isPull = data.type === "pull";
     const threadId = id ?? this.#ids.alloc(`issue:${key}`);
     let timeline: TimelineEntry[] | null = null;
+    let timelineOf = 0;
     const thread: ThreadRecord = {
       key,
       repo,
@@ -256,7 +257,11 @@ export class World {
       comments: [],
       events: [],
       get timeline() {
-        timeline ??= interleave(this.comments, this.events);
+        // Recomputed when a comment was posted through the API (addComment).
+        if (timeline === null || timelineOf !== this.comments.length) {
+          timeline = interleave(this.comments, this.events);
+          timelineOf = this.comments.length;
+        }
         return timeline;
       },
       status: "live",
@@ -471,6 +476,42 @@ export class World {
   // ---- state changes (they persist until reset) ----------------------------------------------
 
   /** Moves an issue to another repository (created if needed); the old number then answers 301/404. */
+  /** A comment posted through the API (POST .../issues/{n}/comments): kept until reset. */
+  addComment(thread: ThreadRecord, author: { login: string; association: string }, body: string): CommentRecord {
+    const at = new Date(this.#clock()).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const id = this.#ids.alloc(`posted-comment:${thread.key}:${thread.comments.length}:${at}`);
+    const comment: CommentRecord = {
+      id,
+      nodeId: nodeId("IC", id),
+      thread,
+      author,
+      body,
+      createdAt: at,
+      updatedAt: at,
+      reactions: reactionCounts(undefined),
+    };
+    this.#comments.set(id, comment);
+    thread.comments.push(comment);
+    this.#touch(thread, at);
+    return comment;
+  }
+
+  /** A comment edited through the API (PATCH .../issues/comments/{id}). */
+  editComment(comment: CommentRecord, body: string): CommentRecord {
+    const at = new Date(this.#clock()).toISOString().replace(/\.\d{3}Z$/, "Z");
+    comment.body = body;
+    comment.updatedAt = at;
+    this.#touch(comment.thread, at);
+    return comment;
+  }
+
+  #touch(thread: ThreadRecord, at: string): void {
+    (thread.data as { updated_at: string }).updated_at = at;
+    thread.updatedMs = Date.parse(at);
+    this.#listCache = new Map();
+    this.version++;
+  }
+
   transferIssue(ref: string, toRepo: string, options: { number?: number; actor?: string } = {}): ThreadRecord {
     const thread = this.resolve(ref);
     if (thread === undefined) throw new Error(`cannot transfer ${ref}: no such live thread`);

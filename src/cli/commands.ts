@@ -1,11 +1,15 @@
 // Registers every command on the commander program. Each command's parse/run lives in commands/;
 // heavy modules load lazily so a command pays only for what it uses at start-up.
+
 import type { Command } from "commander";
 import { webHostForApiUrl } from "../core/github/web-host.js";
 import type { Store, StoreLocation } from "../core/store/types.js";
 import { commonConfig } from "./config.js";
+import { PortInUseError } from "./exit-codes.js";
 import type { Io } from "./io.js";
 import { registerSyncCommands } from "./register-sync-commands.js";
+import { registerWhereUsersWork } from "./register-where-users-work.js";
+import { checkStoreFolder } from "./store-folder.js";
 
 export function registerCommands(program: Command, io: Io): void {
   const webHost = (flags: { apiUrl?: string }) => webHostForApiUrl(commonConfig(flags, io.env).apiUrl);
@@ -13,11 +17,14 @@ export function registerCommands(program: Command, io: Io): void {
   program
     .command("report")
     .description("fetch an issue with its comments, timeline and links, and write the report")
-    .argument("<ref>", "issue URL or owner/repo#number")
-    .option("--format <format>", "md or json", "md")
+    .argument("<ref>", "issue URL, owner/repo#number, #number or number with -R; - reads refs from stdin (NDJSON out)")
+    .option("-R, --repo <owner/repo>", "repository for a bare #number (default $GH_REPO)")
+    .option("--json [fields]", "print JSON; optionally only these comma-separated top-level fields")
+    .option("--jq <expression>", "filter the JSON with a jq expression")
+    .option("--format <format>", "md or json (alias of --json)")
     .option("--depth <n>", "how far to follow links (1-3)", "1")
-    .option("--api-url <url>", "GitHub API base URL (default $GITHUB_API_URL or https://api.github.com)")
-    .option("--out <file>", "write the report to a file instead of stdout")
+    .option("--api-url <url>", "GitHub API base URL (default $GITHUB_API_URL, GH_HOST's, or https://api.github.com)")
+    .option("--out <file>", "write to a file (.json: JSON, .md: Markdown); - is stdout")
     .option(
       "--db <path>",
       "store: SQLite file or postgres:// URL (default $ISSUEGRAPH_DB, $DATABASE_URL or the XDG data dir)",
@@ -33,23 +40,20 @@ export function registerCommands(program: Command, io: Io): void {
     .option("--llm-url <url>", "OpenAI-compatible server base URL, e.g. http://127.0.0.1:11434 for Ollama")
     .option("--llm-timeout <seconds>", "give up on the model after this long and keep the deterministic sections")
     .action(async (ref: string, flags) => {
-      const { parseReportCommand, runReport } = await import("./commands/report.js");
-      const options = parseReportCommand(ref, flags, io.env, webHostForApiUrl);
-      const { makeGitHubClient } = await import("./deps.js");
-      const source = makeGitHubClient(options, io);
-      const text = await withOptionalStore(options.store, (store) =>
-        runReport(options, { source, now: io.now, store }),
-      );
-      await emit(io, text, options.out);
+      const { runReportCommand } = await import("./commands/report-command.js");
+      await runReportCommand(ref, flags, io, (location, fn) => withOptionalStore(location, fn, io, flags.db));
     });
 
   program
     .command("demo")
     .description("start the bundled GitHub stand-in on the sample data and print the flagship report")
     .option("--format <format>", "md or json", "md")
+    .option("--json", "print the JSON report")
     .action(async (flags) => {
       const { runDemo } = await import("./commands/demo.js");
-      await emit(io, await runDemo(flags, io), null);
+      const { emitText } = await import("./output.js");
+      const format = flags.json ? "json" : flags.format;
+      await emitText(io, await runDemo({ format }, io), null, format === "json" ? "plain" : "markdown");
     });
 
   program
@@ -64,7 +68,11 @@ export function registerCommands(program: Command, io: Io): void {
     .action(async (flags) => {
       const { parseServeCommand } = await import("./commands/serve.js");
       const { serveCommand } = await import("../server/node.js");
-      const server = await serveCommand(parseServeCommand(flags, io.env));
+      const config = parseServeCommand(flags, io.env);
+      if (config.store.kind === "sqlite") checkStoreFolder(config.store, io, flags.db);
+      const server = await serveCommand(config).catch((error: unknown) => {
+        throw portInUse(error, config.host, config.port);
+      });
       io.stdout(`${server.url}\n`);
       await io.untilStopped();
       await server.close();
@@ -80,7 +88,7 @@ export function registerCommands(program: Command, io: Io): void {
     .action(async (dir: string, flags) => {
       const { parseImportCommand, runImport } = await import("./commands/import.js");
       const options = parseImportCommand(dir, flags, io.env);
-      io.stdout(await withStore(options.store, (store) => runImport(options, { store, io })));
+      io.stdout(await withStore(options.store, (store) => runImport(options, { store, io }), io, flags.db));
     });
 
   program
@@ -92,40 +100,66 @@ export function registerCommands(program: Command, io: Io): void {
     .action(async (target: string, flags) => {
       const { parseExportCommand, runExport } = await import("./commands/export.js");
       const options = parseExportCommand(target, flags, io.env, webHost(flags));
-      io.stdout(await withStore(options.store, (store) => runExport(options, { store, io })));
+      io.stdout(await withStore(options.store, (store) => runExport(options, { store, io }), io, flags.db));
     });
 
   program
     .command("similar")
     .description("issues with the same error or similar text, from the store")
-    .argument("<ref>", "issue URL or owner/repo#number (must be in the store)")
+    .argument("<ref>", "issue URL, owner/repo#number, or #number with -R (must be in the store)")
+    .option("-R, --repo <owner/repo>", "repository for a bare #number (default $GH_REPO)")
     .option("--limit <n>", "how many results", "10")
-    .option("--json", "print [{ref, title, state, stateReason, score, sameError, why}]")
+    .option("--json [fields]", "print [{ref, title, state, stateReason, score, sameError, why}] (or these fields)")
+    .option("--jq <expression>", "filter the JSON with a jq expression")
+    .option("--out <file>", "write to a file (.json: JSON); - is stdout")
     .option("--all-repos", "match text across every stored repository (same-error matches always do)")
     .option("--db <path>", "store: SQLite file or postgres:// URL")
     .action(async (ref: string, flags) => {
       const { parseSimilarCommand, runSimilar } = await import("./commands/similar.js");
-      const options = parseSimilarCommand(ref, flags, io.env, webHost(flags));
-      io.stdout(await withStore(options.store, (store) => runSimilar(options, store)));
+      const { refInput } = await import("./ref-input.js");
+      const options = parseSimilarCommand(refInput(ref, flags.repo, io.env), flags, io.env, webHost(flags));
+      const text = await withStore(options.store, (store) => runSimilar(options, store), io, flags.db);
+      await emitData(io, text, flags.out);
     });
 
   program
     .command("search")
     .description("search stored issues by pasted error text or keywords")
-    .argument("<text>", "error message or keywords")
-    .option("--repo <owner/repo>", "only this repository")
+    .argument("<text>", "error message or keywords; - reads the text from stdin")
+    .option("-R, --repo <owner/repo>", "only this repository")
     .option("--limit <n>", "how many results", "10")
-    .option("--json", "print [{ref, title, state, stateReason, score, sameError, why}]")
+    .option("--json [fields]", "print [{ref, title, state, stateReason, score, sameError, why}] (or these fields)")
+    .option("--jq <expression>", "filter the JSON with a jq expression")
+    .option("--out <file>", "write to a file (.json: JSON); - is stdout")
     .option("--db <path>", "store: SQLite file or postgres:// URL")
     .action(async (text: string, flags) => {
       const { parseSearchCommand, runSearch } = await import("./commands/similar.js");
-      const options = parseSearchCommand(text, flags, io.env, webHost(flags));
-      io.stdout(await withStore(options.store, (store) => runSearch(options, store)));
+      const query = text === "-" ? await io.readStdin() : text;
+      const options = parseSearchCommand(query, flags, io.env, webHost(flags));
+      const out = await withStore(options.store, (store) => runSearch(options, store), io, flags.db);
+      await emitData(io, out, flags.out);
+    });
+
+  registerWhereUsersWork(program, io, (location, fn, db) => withStore(location, fn, io, db));
+
+  program
+    .command("completion")
+    .description("print a shell completion script: bash, zsh or fish")
+    .argument("<shell>", "bash, zsh or fish")
+    .action(async (shell: string) => {
+      const { completionScript } = await import("./completion.js");
+      io.stdout(completionScript(shell, program));
     });
 }
 
-/** Opens the store, runs `fn`, and always closes it. */
-async function withStore<T>(location: StoreLocation, fn: (store: Store) => Promise<T>): Promise<T> {
+/** Opens the store, runs `fn`, and always closes it. An explicit SQLite path's folder must exist. */
+async function withStore<T>(
+  location: StoreLocation,
+  fn: (store: Store) => Promise<T>,
+  io: Io,
+  db: string | undefined,
+): Promise<T> {
+  checkStoreFolder(location, io, db);
   const { openStore } = await import("../core/store/open-store.js");
   const store = await openStore(location);
   try {
@@ -136,15 +170,25 @@ async function withStore<T>(location: StoreLocation, fn: (store: Store) => Promi
 }
 
 /** As withStore, but no location (--no-store) runs `fn` without one. */
-function withOptionalStore<T>(location: StoreLocation | null, fn: (store: Store | null) => Promise<T>): Promise<T> {
-  return location ? withStore(location, fn) : fn(null);
+function withOptionalStore<T>(
+  location: StoreLocation | null,
+  fn: (store: Store | null) => Promise<T>,
+  io: Io,
+  db: string | undefined,
+): Promise<T> {
+  return location ? withStore(location, fn, io, db) : fn(null);
 }
 
-async function emit(io: Io, text: string, out: string | null): Promise<void> {
-  if (out) {
-    await io.writeFile(out, text);
-    io.stderr(`wrote ${out}\n`);
-  } else {
-    io.stdout(text);
-  }
+function portInUse(error: unknown, host: string, port: number): unknown {
+  if ((error as { code?: string }).code !== "EADDRINUSE") return error;
+  return new PortInUseError(
+    `port ${port} on ${host} is already in use`,
+    `Stop the other server, or pick another port: --port ${port + 1} (or --port 0 for any free port).`,
+  );
+}
+
+/** similar/search text or JSON, to stdout or --out. */
+async function emitData(io: Io, text: string, out: string | undefined): Promise<void> {
+  const { emitText } = await import("./output.js");
+  await emitText(io, text, out ?? null, "plain");
 }

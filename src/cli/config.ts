@@ -1,4 +1,5 @@
 // Flags + environment -> the settings every command shares. Pure: main.ts passes process.env in.
+import { dirname } from "node:path";
 import { UsageError } from "../core/errors.js";
 import { storeLocationFrom } from "../core/store/open-store.js";
 import type { StoreLocation } from "../core/store/types.js";
@@ -14,12 +15,52 @@ export type CommonConfig = {
 
 export const DEFAULT_API_URL = "https://api.github.com";
 
+/** Where main.ts puts the token `gh auth token` printed (asked only when no token variable is set). */
+export const GH_CLI_TOKEN_ENV = "ISSUEGRAPH_GH_CLI_TOKEN";
+
 export function commonConfig(flags: { apiUrl?: string }, env: Env): CommonConfig {
-  const apiUrl = normaliseApiUrl(flags.apiUrl ?? env.GITHUB_API_URL ?? DEFAULT_API_URL);
-  const token = (env.GITHUB_TOKEN ?? env.GH_TOKEN ?? "").trim() || null;
+  const apiUrl = normaliseApiUrl(flags.apiUrl ?? env.GITHUB_API_URL ?? apiUrlForGhHost(env.GH_HOST) ?? DEFAULT_API_URL);
+  const token = tokenFor(apiUrl, env);
   const level = (env.ISSUEGRAPH_LOG ?? "warn").toLowerCase();
   const logLevel = (["silent", "error", "warn", "info", "debug"] as const).find((l) => l === level) ?? "warn";
   return { apiUrl, token, logLevel };
+}
+
+/** GH_HOST as gh reads it: github.com -> api.github.com, any other host -> its Enterprise Server API. */
+export function apiUrlForGhHost(raw: string | undefined): string | null {
+  const host = raw
+    ?.trim()
+    .replace(/^https?:\/\//, "")
+    .replace(/\/+$/, "");
+  if (!host) return null;
+  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(host)) {
+    throw new UsageError(`GH_HOST "${raw}" is not a host name`, "Use e.g. GH_HOST=github.example.com.");
+  }
+  return host.toLowerCase() === "github.com" ? DEFAULT_API_URL : `https://${host}/api/v3`;
+}
+
+/** Whether the API serves an Enterprise Server host (gh then reads GH_ENTERPRISE_TOKEN first). */
+export function isEnterpriseApi(apiUrl: string): boolean {
+  const host = new URL(apiUrl).hostname.toLowerCase();
+  return host !== "api.github.com" && /^\/api\/v3\/?$/.test(new URL(apiUrl).pathname);
+}
+
+/**
+ * gh's order: GH_TOKEN, then GITHUB_TOKEN (github.com); GH_ENTERPRISE_TOKEN, then
+ * GITHUB_ENTERPRISE_TOKEN first for an Enterprise host; then the token `gh auth token` gave.
+ */
+export function tokenFor(apiUrl: string, env: Env): string | null {
+  const names = [
+    ...(isEnterpriseApi(apiUrl) ? ["GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"] : []),
+    "GH_TOKEN",
+    "GITHUB_TOKEN",
+    GH_CLI_TOKEN_ENV,
+  ];
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (value) return value;
+  }
+  return null;
 }
 
 export function normaliseApiUrl(raw: string): string {
@@ -78,4 +119,14 @@ export function storeLocationOf(db: string | undefined, env: Env): StoreLocation
     return { ...location, schema };
   }
   return location;
+}
+
+/**
+ * The SQLite file's folder must exist when the path was given (--db or ISSUEGRAPH_DB): a typo there
+ * would otherwise start an empty store silently. The default XDG location is created as needed.
+ */
+export function explicitSqliteFolder(db: string | undefined, env: Env, location: StoreLocation): string | null {
+  const given = (db ?? env.ISSUEGRAPH_DB)?.trim();
+  if (!given || location.kind !== "sqlite" || location.path === ":memory:") return null;
+  return dirname(location.path);
 }

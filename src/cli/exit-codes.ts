@@ -21,11 +21,20 @@ export const EXIT = {
   rateLimited: 6,
   upstream: 7,
   store: 8,
+  portInUse: 9,
+  storeFolderMissing: 10,
 } as const;
+
+/** `serve` (or `mcp`'s sibling servers) could not listen: the port is taken. */
+export class PortInUseError extends IssuegraphError {}
+/** An explicit --db / ISSUEGRAPH_DB whose folder does not exist: most likely a typo, so no new store. */
+export class StoreFolderMissingError extends IssuegraphError {}
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export function exitCodeFor(error: unknown): ExitCode {
+  if (error instanceof PortInUseError) return EXIT.portInUse;
+  if (error instanceof StoreFolderMissingError) return EXIT.storeFolderMissing;
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof NotFoundError) return EXIT.notFound;
   if (error instanceof GoneError) return EXIT.gone;
@@ -41,4 +50,11 @@ export function describeError(error: unknown): string {
   if (error instanceof IssuegraphError) return `error: ${error.message}\nhint: ${error.hint}`;
   const message = error instanceof Error ? error.message : String(error);
   return `error: unexpected failure: ${message}\nhint: this is a bug in issuegraph; rerun with ISSUEGRAPH_LOG=debug and report it.`;
+}
+
+/** A batch printed every line (failures included); the process still exits with the last failure's code. */
+export class BatchFailed extends Error {
+  constructor(readonly last: unknown) {
+    super("some refs failed");
+  }
 }

@@ -1,4 +1,5 @@
 // What commands may touch of the outside world, injected so tests run commands in-process.
+import { spawnSync } from "node:child_process";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Env } from "./config.js";
@@ -10,6 +11,12 @@ export type Io = {
   cwd: string;
   now(): Date;
   stderrIsTTY: boolean;
+  /** Markdown is rendered for a terminal only when stdout is one (tests inject it). */
+  stdoutIsTTY: boolean;
+  /** All of standard input, for `-` arguments. */
+  readStdin(): Promise<string>;
+  /** `gh auth token --hostname HOST` when gh is installed and logged in, else null. */
+  ghAuthToken?(host: string): string | null;
   writeFile(path: string, content: string): Promise<void>;
   readFile(path: string): Promise<string>;
   readDir(path: string): Promise<{ name: string; isDirectory: boolean }[]>;
@@ -27,6 +34,17 @@ export function processIo(): Io {
     cwd: process.cwd(),
     now: () => new Date(),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+    ghAuthToken: (host) => {
+      // gh may be absent (ENOENT) or logged out (non-zero exit): both mean "no token from gh".
+      const r = spawnSync("gh", ["auth", "token", "--hostname", host], { encoding: "utf8", timeout: 5000 });
+      return r.status === 0 ? r.stdout.trim() || null : null;
+    },
     writeFile: async (path, content) => {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, content, "utf8");

@@ -10,6 +10,8 @@ export function registerSyncCommands(program: Command, io: Io): void {
     .argument("<repo>", "owner/repo or https://github.com/owner/repo")
     .option("--deep", "also fetch every changed thread's comments and timeline")
     .option("--queue", "enqueue a sync job for `issuegraph worker` instead of running it (PostgreSQL store)")
+    .option("--json [fields]", "print the sync result as JSON (or these fields)")
+    .option("--jq <expression>", "filter the JSON with a jq expression")
     .option("--api-url <url>", "GitHub API base URL (default $GITHUB_API_URL or https://api.github.com)")
     .option(
       "--db <path>",
@@ -18,6 +20,8 @@ export function registerSyncCommands(program: Command, io: Io): void {
     .action(async (repo: string, flags) => {
       const { makeSyncDeps, parseSyncCommand, runSync } = await import("./commands/sync.js");
       const options = parseSyncCommand(repo, flags, io.env);
+      const { checkStoreFolder } = await import("./store-folder.js");
+      checkStoreFolder(options.store, io, flags.db);
       io.stdout(await runSync(options, makeSyncDeps(options, io)));
     });
 

@@ -6,7 +6,13 @@ import type { Io } from "./io.js";
 
 export type CapturedIo = Io & { out: () => string; err: () => string };
 
-export function captureIo(env: Env, now = () => new Date("2026-11-27T12:00:00Z")): CapturedIo {
+export type CaptureOptions = { stdin?: string; stdoutIsTTY?: boolean; ghAuthToken?: (host: string) => string | null };
+
+export function captureIo(
+  env: Env,
+  now = () => new Date("2026-11-27T12:00:00Z"),
+  options: CaptureOptions = {},
+): CapturedIo {
   let out = "";
   let err = "";
   return {
@@ -20,6 +26,9 @@ export function captureIo(env: Env, now = () => new Date("2026-11-27T12:00:00Z")
     cwd: process.cwd(),
     now,
     stderrIsTTY: false,
+    stdoutIsTTY: options.stdoutIsTTY ?? false,
+    readStdin: async () => options.stdin ?? "",
+    ...(options.ghAuthToken ? { ghAuthToken: options.ghAuthToken } : {}),
     writeFile: async (path, content) => {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, content, "utf8");

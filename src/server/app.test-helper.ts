@@ -250,10 +250,18 @@ export class Client {
     });
   }
 
+  /** A scripted post from this site's page: same-origin headers and the double-submit header, as app.js sends. */
   postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const csrf = this.cookies.get("ig_csrf");
     return this.request(path, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: this.origin, "sec-fetch-site": "same-origin", ...headers },
+      headers: {
+        "content-type": "application/json",
+        origin: this.origin,
+        "sec-fetch-site": "same-origin",
+        ...(csrf ? { "x-csrf-token": csrf } : {}),
+        ...headers,
+      },
       body: JSON.stringify(body),
     });
   }
@@ -264,3 +272,7 @@ export function hiddenInput(html: string, name: string): string | null {
   const m = new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`).exec(html);
   return m?.[1] ?? null;
 }
+
+/** Client addresses from a test header, so tests can play several readers. */
+export const testClientIp = (c: { req: { header(name: string): string | undefined } }) =>
+  c.req.header("x-test-client") ?? "192.0.2.1";

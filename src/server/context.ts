@@ -2,23 +2,30 @@
 // (voter cookie, rate limits, same-origin check, refs from paths). Built once per app.
 import { randomBytes } from "node:crypto";
 import type { Context } from "hono";
-import { getSignedCookie, setSignedCookie } from "hono/cookie";
+import { getCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
+import { LRUCache } from "lru-cache";
 import { UsageError } from "../core/errors.js";
 import { parseIssueRef, refKey } from "../core/refs/parse-ref.js";
 import type { IssueRef } from "../core/thread/types.js";
 import { DEFAULT_LIMITS, type ServerDeps } from "./deps.js";
 import { ForbiddenError, TooManyRequestsError } from "./http-errors.js";
 import { RateLimiter } from "./security/rate-limit.js";
-import { checkSameOrigin } from "./security/same-origin.js";
+import { checkDoubleSubmit, checkSameOrigin } from "./security/same-origin.js";
 import { isVoterId } from "./security/tokens.js";
 import { defaultAnalyse } from "./services/analyse.js";
 import { memoiseSimilar, storeSearch, storeSimilar } from "./services/discovery.js";
+import { RenderCache } from "./services/render-cache.js";
 import { ReportService } from "./services/report-service.js";
 import { loadTrending, type TrendingEntry } from "./services/trending.js";
 
 export type AppEnv = { Variables: { secureHeadersNonce?: string } };
 
 export const VOTER_COOKIE = "ig_voter";
+/** The double-submit cookie: readable by the page's script, which echoes it in X-CSRF-Token. */
+export const CSRF_COOKIE = "ig_csrf";
+export const CSRF_HEADER = "x-csrf-token";
+/** How long a kept page or JSON answer is trusted before its inputs are read again. */
+const RENDER_TTL_MS = 10_000;
 const YEAR_S = 365 * 24 * 3600;
 const TRENDING_TTL_MS = 60_000;
 /** A reader reloading a page counts as one view per this window (views feed trending). */
@@ -47,12 +54,15 @@ export function createServerContext(deps: ServerDeps) {
       options: deps.reportOptions ?? { depth: 1 },
       freshnessMs: deps.freshnessMs,
     });
+  const rendered = new RenderCache({ ttlMs: RENDER_TTL_MS, nowMs });
   const reports = new ReportService({
     store: deps.store,
     analyse,
     now: deps.now,
     freshnessMs: deps.freshnessMs,
     logger: deps.logger,
+    // A new report changes the issue's page, JSON answer and feed.
+    onStored: (ref) => rendered.invalidatePrefix(`${refKey(ref)}|`),
   });
   const defaultHost = deps.allowedHosts[0] ?? "github.com";
   const similar = memoiseSimilar(deps.similar ?? storeSimilar(deps.store, defaultHost), {
@@ -63,6 +73,14 @@ export function createServerContext(deps: ServerDeps) {
   const randomId = deps.randomId ?? (() => randomBytes(16).toString("base64url"));
 
   let trendingCache: { at: number; items: Promise<TrendingEntry[]> } | null = null;
+  // Verifying a signed cookie costs an HMAC; returning readers send the same cookie again and again.
+  const verifiedVoters = new LRUCache<string, string>({ max: 20_000 });
+  // Sanitising an issue body takes tens of milliseconds; a page is re-checked every few seconds.
+  const bodyHtml = new LRUCache<string, string>({
+    max: 1_000,
+    maxSize: 50_000_000,
+    sizeCalculation: (v) => v.length + 1,
+  });
   const lastViews = new Map<string, number>();
 
   const clientIp = (c: Context): string => {
@@ -90,6 +108,14 @@ export function createServerContext(deps: ServerDeps) {
     similar,
     search,
     defaultHost,
+    /** Kept pages and JSON answers; keys start with the issue's refKey and "|". */
+    rendered,
+
+    /** The absolute URL of a site path, when the public origin is configured (never from the Host header). */
+    publicUrl(path: string): string | null {
+      const origin = deps.publicOrigins?.[0];
+      return origin ? `${origin.replace(/\/+$/, "")}${path}` : null;
+    },
 
     /** A ref from the site's own paths (`/owner/repo/issues/n`): always on the default host. */
     refFromPath(owner: string, repo: string, num: string): IssueRef {
@@ -101,9 +127,29 @@ export function createServerContext(deps: ServerDeps) {
       return parseIssueRef(text, deps.allowedHosts);
     },
 
+    /** The sanitised HTML of a report's body, made once per stored report (`key`). */
+    safeBodyHtml(key: string, make: () => string): string {
+      const known = bodyHtml.get(key);
+      if (known !== undefined) return known;
+      const html = make();
+      bodyHtml.set(key, html);
+      return html;
+    },
+
+    /** The voter id of a cookie value verified before, else null (verify it with `voter`). */
+    knownVoter(rawCookie: string): string | null {
+      return verifiedVoters.get(rawCookie) ?? null;
+    },
+
     async voter(c: Context): Promise<string | null> {
+      const raw = getCookie(c, VOTER_COOKIE);
+      if (!raw) return null;
+      const known = verifiedVoters.get(raw);
+      if (known) return known;
       const v = await getSignedCookie(c, deps.secret, VOTER_COOKIE);
-      return typeof v === "string" && isVoterId(v) ? v : null;
+      if (typeof v !== "string" || !isVoterId(v)) return null;
+      verifiedVoters.set(raw, v);
+      return v;
     },
 
     /** The voter id, creating the cookie when there is none (or it was tampered with). */
@@ -118,15 +164,47 @@ export function createServerContext(deps: ServerDeps) {
         secure: new URL(c.req.url).protocol === "https:",
         maxAge: YEAR_S,
       });
+      // The double-submit value travels with every new voter: not HttpOnly (the script echoes it),
+      // Strict (never sent from another site), and meaningless without the voter cookie.
+      setCookie(c, CSRF_COOKIE, randomId(), {
+        path: "/",
+        sameSite: "Strict",
+        secure: new URL(c.req.url).protocol === "https:",
+        maxAge: YEAR_S,
+      });
       return id;
     },
 
-    /** Throws ForbiddenError when the browser says the request comes from another site. */
-    requireSameOrigin(c: Context): void {
+    /**
+     * Scripted (JSON) votes from a browser that holds a voter cookie must echo the double-submit
+     * cookie in X-CSRF-Token: another site can neither read our cookie nor set the header without
+     * a CORS preflight we never grant.
+     */
+    requireDoubleSubmit(c: Context): void {
+      const verdict = checkDoubleSubmit({
+        hasVoterCookie: getCookie(c, VOTER_COOKIE) !== undefined,
+        cookie: getCookie(c, CSRF_COOKIE),
+        header: c.req.header(CSRF_HEADER),
+      });
+      if (!verdict.ok) {
+        throw new ForbiddenError(
+          `The vote could not be verified (${verdict.reason}).`,
+          `Send the ${CSRF_COOKIE} cookie's value in the X-CSRF-Token header, or vote from the issue's page.`,
+        );
+      }
+    },
+
+    /**
+     * Throws ForbiddenError when the browser says the request comes from another site. With
+     * `browserForm`, a request must say where it comes from at all (every browser sends Origin or
+     * Sec-Fetch-Site on a form post; the form carries no token of its own).
+     */
+    requireSameOrigin(c: Context, options: { browserForm?: boolean } = {}): void {
       const own = new URL(c.req.url).origin;
       const verdict = checkSameOrigin(
         { origin: c.req.header("origin"), secFetchSite: c.req.header("sec-fetch-site") },
         [own, ...(deps.publicOrigins ?? [])],
+        { requireHeader: options.browserForm ?? false },
       );
       if (!verdict.ok) {
         throw new ForbiddenError(
@@ -146,9 +224,14 @@ export function createServerContext(deps: ServerDeps) {
       take(limiters.analysesPerIp, clientIp(c), "new issues to analyse");
     },
 
-    /** Whether this page view counts (once per voter and issue per half hour). */
-    countView(voterId: string, ref: IssueRef): boolean {
-      const key = `${voterId}|${refKey(ref)}`;
+    /** Who is reading, for view counting: the voter, else the client's address. */
+    viewerKey(c: Context, voterId: string | null): string {
+      return voterId ? `voter:${voterId}` : `addr:${clientIp(c)}`;
+    },
+
+    /** Whether this page view counts (once per viewer and issue per half hour). */
+    countView(viewerKey: string, ref: IssueRef): boolean {
+      const key = `${viewerKey}|${refKey(ref)}`;
       const now = nowMs();
       const last = lastViews.get(key);
       if (last !== undefined && now - last < VIEW_WINDOW_MS) return false;

@@ -3,8 +3,9 @@
 // `startServer` listens for any app (tests use it with fakes).
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createAdaptorServer } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { pino } from "pino";
 import { UsageError } from "../core/errors.js";
@@ -20,13 +21,31 @@ import { createApp, type IssuegraphApp } from "./app.js";
 
 export type RunningServer = { url: string; close(): Promise<void> };
 
-/** Listens on host:port (0 = any free port) and resolves once it accepts connections. */
+/**
+ * Listens on host:port (0 = any free port) and resolves once it accepts connections. A request the
+ * app can answer from its render cache (`serveCached`) is written at once; the rest go through Hono.
+ */
 export async function startServer(opts: {
-  app: Pick<IssuegraphApp, "fetch"> & Partial<Pick<IssuegraphApp, "idle">>;
+  app: Pick<IssuegraphApp, "fetch"> & Partial<Pick<IssuegraphApp, "idle" | "serveCached">>;
   port: number;
   host: string;
 }): Promise<RunningServer> {
-  const server = createAdaptorServer({ fetch: opts.app.fetch, hostname: opts.host });
+  const throughHono = getRequestListener(opts.app.fetch, { hostname: opts.host });
+  const serveCached = opts.app.serveCached;
+  const server = createServer((req, res) => {
+    let cached: ReturnType<NonNullable<typeof serveCached>> = null;
+    try {
+      cached = serveCached?.(req, res) ?? null;
+    } catch {
+      cached = null; // the app answers it, and reports any error its own way
+    }
+    if (!cached) {
+      void throughHono(req, res);
+      return;
+    }
+    res.writeHead(cached.status, cached.headers);
+    res.end(cached.body ?? undefined);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => {

@@ -1,6 +1,6 @@
 // The HTML pages in-process: what they show, the loading and error states, CSP and headers, and
 // that no secret ever reaches a response or a log.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { NotFoundError } from "../core/errors.js";
 import {
   ADMIN_TOKEN,
@@ -9,6 +9,7 @@ import {
   forbiddenSource,
   makeTestApp,
   SECRET,
+  testClientIp,
   testRef,
   testThread,
 } from "./app.test-helper.js";
@@ -33,9 +34,31 @@ describe("home", () => {
     expect(html).toMatch(
       /<h2 id="trending-title">Trending issues<\/h2><ol class="issue-list"><li><a href="\/acme\/widget\/issues\/7">/,
     );
-    expect(html).toMatch(
-      /<h2 id="recent-title">Recently analysed<\/h2><ul class="issue-list"><li><a href="\/acme\/widget\/issues\/7">/,
-    );
+    // The score is explained where it is shown.
+    expect(html).toMatch(/score \d+\.\d\d<\/span><\/li><\/ol><p class="muted small formula">Score = recent activity/);
+    // The example refs are links that go where the form would.
+    expect(html).toContain('<a href="/go?q=nodejs%2Fnode%2345028"');
+    // The two lists never repeat each other.
+    const recent = /<h2 id="recent-title">Recently analysed<\/h2>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? "";
+    expect(recent).not.toContain('href="/acme/widget/issues/7"');
+    expect(recent).toContain("Every recently analysed issue is trending.");
+  });
+
+  it("lists recently analysed issues that are not trending, and stored ones not analysed yet", async () => {
+    const old = { createdAt: "2025-01-01T10:00:00Z", updatedAt: "2025-01-02T10:00:00Z" };
+    const t = await makeTestApp([testThread(7), testThread(9, { ...old, title: "Old widget crash", comments: [] })]);
+    await t.app.request("/api/v1/issues/acme/widget/9");
+    await t.store.putThread(testThread(11, { ...old, title: "Stored, never analysed", comments: [] }), {
+      fetchedAt: t.clock.now().toISOString(),
+      via: "rest",
+      requests: { rest: 0, graphql: 0 },
+      etag: null,
+      errorMessage: null,
+    });
+    const html = await (await t.app.request("/")).text();
+    const recent = /<h2 id="recent-title">Recently analysed<\/h2>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? "";
+    expect(recent).toMatch(/Old widget crash<\/a>.*analysed 2026-04-10 12:00 UTC/);
+    expect(recent).toMatch(/Stored, never analysed<\/a>.*stored, not analysed yet/);
   });
 
   it("sends the form to an issue page or to search", async () => {
@@ -81,17 +104,40 @@ describe("issue page", () => {
     expect(html).toMatch(
       /<a href="https:\/\/github.com\/acme\/widget\/issues\/7" rel="nofollow noopener noreferrer">View on GitHub<\/a>/,
     );
-    for (const stat of ["Comments", "Participants", "Timeline events", "Reactions", "Fetched"]) {
-      expect(html).toContain(`<dt>${stat}</dt>`);
-    }
+    // The status strip: state, fix status, same-error count and the stats on one line.
+    const strip = /<ul class="strip" aria-label="Status">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? "";
+    expect(strip).toContain('<span class="badge open">open</span>');
+    expect(strip).toContain("no fix known");
+    expect(strip).toMatch(
+      /1 comment<\/span> · <span>2 participants<\/span> · <span>\d+ events?<\/span> · <span>3 reactions/,
+    );
+    expect(strip).toContain("fetched <time");
     expect(html).toContain("Top timeline events");
+    // Answer first: TL;DR and Recommendation, then the signals, the rest of the analysis, the error,
+    // links, same error, and the raw body last.
+    const order = [
+      "<h3>TL;DR</h3>",
+      "<h3>Recommendation</h3>",
+      'id="votes-title"',
+      "<h3>Guidance</h3>",
+      "<h3>Notes</h3>",
+      'id="error-title"',
+      'id="links-title"',
+      'id="similar-title"',
+      'id="body-title"',
+    ].map((marker) => html.indexOf(marker));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toContain("ENOENT: no such file or directory");
-    for (const h of ["TL;DR", "Guidance", "Example", "Notes", "Recommendation"])
-      expect(html).toContain(`<h3>${h}</h3>`);
+    for (const h of ["TL;DR", "Guidance", "Notes", "Recommendation"]) expect(html).toContain(`<h3>${h}</h3>`);
+    // No empty sections: this thread reports no working code, so there is no Example heading.
+    expect(html).not.toContain("<h3>Example</h3>");
     expect(html).toContain("<summary>Show the original issue text</summary>");
     expect(html).toContain('<h2 id="similar-title">Same error elsewhere</h2>');
     expect(html).toContain('<a href="/acme/widget/issues/8">Widget cannot start either</a>');
     expect(html.match(/<form class="vote-form"/g)).toHaveLength(7);
+    // The matrix: one row per signal with the vote button and the evidence's strength.
+    expect(html.match(/<td class="evidence"><span class="strength strength-(strong|some|none)">/g)).toHaveLength(7);
     expect(html).toContain("Verified / Reproducible");
     expect(html).toMatch(
       /<ul class="tools">(<li>.*?<\/li>){6}<\/ul><details><summary>Another batch<\/summary><ul class="tools">(<li>.*?<\/li>){6}<\/ul>/,
@@ -164,7 +210,10 @@ describe("issue page", () => {
   });
 
   it("counts a reader's reloads as one view per half hour", async () => {
-    const { c, app, store, clock } = await analysed();
+    const t = await makeTestApp([testThread(7)], { clientIp: testClientIp });
+    await t.app.request("/api/v1/issues/acme/widget/7");
+    const { app, store, clock } = t;
+    const c = new Client(app);
     const views = async () =>
       (await store.activitySince("2000-01-01T00:00:00Z", { limit: 10 })).find((a) => a.ref.number === 7)?.views;
     await c.request("/acme/widget/issues/7");
@@ -172,7 +221,7 @@ describe("issue page", () => {
     clock.advance(29 * 60_000);
     await c.request("/acme/widget/issues/7");
     expect(await views()).toBe(1);
-    await new Client(app).request("/acme/widget/issues/7");
+    await new Client(app).request("/acme/widget/issues/7", { headers: { "x-test-client": "192.0.2.2" } });
     expect(await views()).toBe(2);
     clock.advance(2 * 60_000);
     await c.request("/acme/widget/issues/7");
@@ -219,29 +268,31 @@ describe("search page", () => {
 });
 
 describe("security headers and CSP", () => {
-  it("sends a strict CSP whose nonce matches the page's script, and the other headers", async () => {
+  it("sends a strict CSP with no nonce (scripts from 'self' only), the same on every response, and the other headers", async () => {
     const { c } = await analysed();
-    for (const path of ["/", "/acme/widget/issues/7", "/search?q=x", "/nope/nope/nope/nope"]) {
+    for (const path of ["/", "/acme/widget/issues/7", "/search?q=x", "/nope/nope/nope/nope", "/acme/widget"]) {
       const res = await c.request(path);
       const csp = res.headers.get("content-security-policy") ?? "";
-      expect(csp).toMatch(
-        /^default-src 'none'; script-src 'nonce-[A-Za-z0-9+/=]{16,}'; style-src 'self'; img-src 'self' data:;/,
-      );
+      expect(csp).toMatch(/^default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;/);
+      expect(csp).not.toContain("nonce");
+      expect(csp).not.toContain("unsafe");
       for (const d of ["form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'"]) expect(csp).toContain(d);
-      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
       const html = await res.text();
-      const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
-      expect(scripts).toEqual([` nonce="${nonce}" src="/assets/app.js" defer=""`]);
+      // One script, a file of this site; no inline script or style anywhere.
+      const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => [m[1], m[2]]);
+      expect(scripts).toEqual([[' src="/assets/app.js" defer=""', ""]]);
       expect(html).not.toMatch(/\sstyle=/);
+      expect(html).not.toMatch(/\son[a-z]+=/i);
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("x-frame-options")).toBe("DENY");
       expect(res.headers.get("referrer-policy")).toBe("same-origin");
       expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+      expect(res.headers.get("cross-origin-resource-policy")).toBe("same-origin");
       expect(res.headers.get("permissions-policy")).toContain("camera=()");
     }
     const a = (await c.request("/")).headers.get("content-security-policy");
-    const b = (await c.request("/")).headers.get("content-security-policy");
-    expect(a).not.toBe(b);
+    const b = (await c.request("/acme/widget/issues/7")).headers.get("content-security-policy");
+    expect(a).toBe(b);
   });
 
   it("serves the stylesheet and script with revalidation", async () => {
@@ -311,5 +362,204 @@ describe("no fetch for bad input", () => {
     expect((await t.app.request("/acme/widget/issues/0")).status).toBe(400);
     expect((await t.app.request("/acme/widget/issues/99999999999")).status).toBe(400);
     expect(source.calls).toEqual([]);
+  });
+});
+
+describe("render once, serve many", () => {
+  it("serves the issue page as the same bytes to every reader, with an ETag, 304s and no cookie", async () => {
+    const { app } = await analysed();
+    const first = await app.request("/acme/widget/issues/7");
+    const etag = first.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(first.headers.get("cache-control")).toBe("public, no-cache");
+    expect(first.headers.get("vary")).toBe("accept-encoding");
+    expect(first.headers.getSetCookie()).toEqual([]);
+    const body = await first.text();
+    const reader = new Client(app);
+    await reader.postJson("/api/v1/votes", { ref: "acme/widget#7", signal: "works" });
+    await reader.postJson("/api/v1/votes", { ref: "acme/widget#7", signal: "works" }); // taken back: same counts
+    const returning = await reader.request("/acme/widget/issues/7");
+    expect(returning.headers.get("etag")).toBe(etag);
+    expect(await returning.text()).toBe(body);
+    const cond = await app.request("/acme/widget/issues/7", { headers: { "if-none-match": etag } });
+    expect(cond.status).toBe(304);
+    expect(await cond.text()).toBe("");
+    expect(
+      (await app.request("/acme/widget/issues/7", { headers: { "if-none-match": `W/${etag}, "x"` } })).status,
+    ).toBe(304);
+  });
+
+  it("builds a new version when the votes change, and renders each version once", async () => {
+    const t = await makeTestApp([testThread(7)]);
+    let renders = 0;
+    const getVotes = t.store.getVotes.bind(t.store);
+    t.store.getVotes = (...args) => {
+      renders++;
+      return getVotes(...args);
+    };
+    await t.app.request("/api/v1/issues/acme/widget/7");
+    const before = await t.app.request("/acme/widget/issues/7");
+    await Promise.all(Array.from({ length: 20 }, () => t.app.request("/acme/widget/issues/7")));
+    expect(renders).toBe(1);
+    const voter = new Client(t.app);
+    expect((await voter.postJson("/api/v1/votes", { ref: "acme/widget#7", signal: "blocking" })).status).toBe(200);
+    const after = await t.app.request("/acme/widget/issues/7", {
+      headers: { "if-none-match": before.headers.get("etag") ?? "" },
+    });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(before.headers.get("etag"));
+    expect(await after.text()).toMatch(
+      /data-label="Blocking"><span>Blocking<\/span><span class="vote-count"><span class="vote-number">1</,
+    );
+    expect(renders).toBe(2);
+    // Past the cache's trust window the inputs are read again (in the background, the kept version
+    // is served meanwhile); unchanged bytes keep their ETag.
+    t.clock.advance(11_000);
+    const again = await t.app.request("/acme/widget/issues/7");
+    expect(again.headers.get("etag")).toBe(after.headers.get("etag"));
+    await vi.waitFor(() => expect(renders).toBe(3));
+    expect((await t.app.request("/acme/widget/issues/7")).headers.get("etag")).toBe(after.headers.get("etag"));
+    expect(renders).toBe(3);
+  });
+
+  it("compresses each version once, with brotli or gzip as the client accepts", async () => {
+    const { app } = await analysed();
+    const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
+    const plain = Buffer.from(await (await app.request("/acme/widget/issues/7")).arrayBuffer());
+    const br = await app.request("/acme/widget/issues/7", { headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brBytes.length).toBeLessThan(plain.length / 3);
+    expect(brotliDecompressSync(brBytes).equals(plain)).toBe(true);
+    const gz = await app.request("/acme/widget/issues/7", { headers: { "accept-encoding": "gzip;q=1, br;q=0" } });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).equals(plain)).toBe(true);
+    const json = await app.request("/api/v1/issues/acme/widget/7", { headers: { "accept-encoding": "gzip" } });
+    expect(json.headers.get("content-encoding")).toBe("gzip");
+    expect(json.headers.get("etag")).toMatch(/^"/);
+  });
+
+  it("shows the reader's own votes only on their own page after a form vote", async () => {
+    const { app } = await analysed();
+    const c = new Client(app);
+    await c.postForm("/acme/widget/issues/7/votes", { signal: "flaky" });
+    const own = await c.request("/acme/widget/issues/7?voted=flaky&active=1");
+    expect(own.headers.get("cache-control")).toBe("private, no-store");
+    expect(await own.text()).toContain('aria-pressed="true" data-label="Flaky / Intermittent"');
+    const shared = await (await c.request("/acme/widget/issues/7")).text();
+    expect(shared).not.toContain('aria-pressed="true"');
+    expect(shared).toMatch(
+      /data-label="Flaky \/ Intermittent"><span>Flaky \/ Intermittent<\/span><span class="vote-count"><span class="vote-number">1</,
+    );
+  });
+});
+
+describe("meta, robots, CORS", () => {
+  it("describes pages for search engines and link previews", async () => {
+    const { app } = await analysed();
+    const html = await (await app.request("/acme/widget/issues/7")).text();
+    expect(html).toMatch(/<meta name="description" content="Open issue reporting [^"]+"\/>/);
+    expect(html).toContain('<meta property="og:type" content="article"/>');
+    expect(html).toContain('<meta property="og:title" content="Widget fails to start (7) (acme/widget#7)"/>');
+    expect(html).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="What changed in acme/widget#7" href="/acme/widget/issues/7.atom"/>',
+    );
+    // No absolute URL is made from the request's Host header (it would be cached for everyone).
+    expect(html).not.toContain("og:url");
+    const t = await makeTestApp([testThread(7)], { publicOrigins: ["https://issuegraph.example"] });
+    await t.app.request("/api/v1/issues/acme/widget/7");
+    const withOrigin = await (await t.app.request("/acme/widget/issues/7")).text();
+    expect(withOrigin).toContain('<meta property="og:url" content="https://issuegraph.example/acme/widget/issues/7"/>');
+    expect(withOrigin).toContain('<link rel="canonical" href="https://issuegraph.example/acme/widget/issues/7"/>');
+    const search = await (await app.request("/search?q=widget")).text();
+    expect(search).toContain('<meta name="robots" content="noindex"/>');
+  });
+
+  it("serves robots.txt", async () => {
+    const t = await makeTestApp();
+    const res = await t.app.request("/robots.txt");
+    expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    const text = await res.text();
+    expect(text).toContain("User-agent: *");
+    expect(text).toContain("Disallow: /api/");
+    expect(text).toContain("Disallow: /search");
+  });
+
+  it("lets any site read the API with GET, but never post to it", async () => {
+    const { app } = await analysed();
+    const get = await app.request("/api/v1/issues/acme/widget/7", { headers: { origin: "https://elsewhere.example" } });
+    expect(get.headers.get("access-control-allow-origin")).toBe("*");
+    expect(get.headers.get("access-control-allow-credentials")).toBeNull();
+    expect(get.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    const preflight = await app.request("/api/v1/votes", {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://elsewhere.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
+    });
+    expect(preflight.headers.get("access-control-allow-methods")).toBe("GET,HEAD");
+    // Pages stay same-origin.
+    const page = await app.request("/acme/widget/issues/7", { headers: { origin: "https://elsewhere.example" } });
+    expect(page.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
+describe("the static-file path (serveCached)", () => {
+  const raw = (url: string, headers: Record<string, string> = {}) => ({
+    method: "GET",
+    url,
+    headers,
+    socket: { remoteAddress: "192.0.2.9" },
+  });
+  const headersOf = (res: Response) => {
+    const out: Record<string, string> = {};
+    res.headers.forEach((v, k) => {
+      if (k !== "content-length") out[k] = v;
+    });
+    return out;
+  };
+
+  it("answers a kept page and JSON report exactly as the app does, and nothing else", async () => {
+    const { app } = await analysed();
+    expect(app.serveCached(raw("/acme/widget/issues/7"))).toBeNull(); // not built yet
+    for (const [url, accept] of [
+      ["/acme/widget/issues/7", "gzip, br"],
+      ["/api/v1/issues/acme/widget/7", ""],
+    ] as const) {
+      const viaApp = await app.request(url, { headers: { "accept-encoding": accept } });
+      const fast = app.serveCached(raw(url, { "accept-encoding": accept }));
+      if (!fast?.body) throw new Error(`no fast answer for ${url}`);
+      const { "content-length": length, ...fastHeaders } = fast.headers;
+      expect(fastHeaders).toEqual(headersOf(viaApp));
+      expect(Number(length)).toBe(fast.body.byteLength);
+      expect(Buffer.from(fast.body).equals(Buffer.from(await viaApp.arrayBuffer()))).toBe(true);
+      const etag = fast.headers.etag ?? "";
+      expect(app.serveCached(raw(url, { "if-none-match": etag }))?.status).toBe(304);
+    }
+    // Query strings, other methods, unknown paths and unverified cookies go through the app.
+    expect(app.serveCached(raw("/acme/widget/issues/7?voted=works&active=1"))).toBeNull();
+    expect(app.serveCached({ ...raw("/acme/widget/issues/7"), method: "POST" })).toBeNull();
+    expect(app.serveCached(raw("/acme/widget/issues/8"))).toBeNull();
+    expect(app.serveCached(raw("/acme/widget/issues/7", { cookie: "ig_voter=forged.sig" }))).toBeNull();
+  });
+
+  it("counts views as the app does (once per reader and half hour)", async () => {
+    const t = await makeTestApp([testThread(7)], { clientIp: testClientIp });
+    await t.app.request("/api/v1/issues/acme/widget/7");
+    await t.app.request("/acme/widget/issues/7", { headers: { "x-test-client": "192.0.2.1" } });
+    const views = async () =>
+      (await t.store.activitySince("2000-01-01T00:00:00Z", { limit: 10 })).find((a) => a.ref.number === 7)?.views;
+    expect(await views()).toBe(1);
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+    // The same reader again, through the fast path: not a new view.
+    expect(t.app.serveCached(raw("/acme/widget/issues/7", { "x-test-client": "192.0.2.1" }))?.status).toBe(200);
+    await settle();
+    expect(await views()).toBe(1);
+    // Another reader: a view, counted once however often they reload.
+    for (let i = 0; i < 3; i++) t.app.serveCached(raw("/acme/widget/issues/7", { "x-test-client": "192.0.2.77" }));
+    await settle();
+    expect(await views()).toBe(2);
   });
 });

@@ -15,6 +15,7 @@ import {
   SECONDARY_DOCS,
   SECONDARY_MESSAGE,
 } from "../rate-limits.js";
+import { isCommentWrite, writeComment } from "../rest/comment-writes.js";
 import { renderRateLimitItem } from "../rest/render.js";
 import { routeRest } from "../rest/router.js";
 import type { ResponseValidator, ValidationFailure } from "../validation.js";
@@ -222,7 +223,53 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
       };
       return finish({ status: result.status, headers, body: JSON.stringify(result.body) }, midBodyDelay);
     }
+    if (isCommentWrite(method, restPath(url.pathname).path)) {
+      return finish(writeComments(url, method, raw, caller, record, req));
+    }
     return finish(rest(url, method, caller, record, req), midBodyDelay);
+  }
+
+  /** POST/PATCH of issue comments (rest/comment-writes.ts): checked against the spec and rate-limited like reads, never 304. */
+  function writeComments(
+    url: URL,
+    method: string,
+    raw: string,
+    caller: Caller,
+    record: RecordedRequest,
+    req: IncomingMessage,
+  ): Reply {
+    const { ghes, path } = restPath(url.pathname);
+    const ctx = {
+      world: state.world,
+      apiBase: `${state.baseUrl()}${ghes ? "/api/v3" : ""}`,
+      htmlBase: state.htmlBase,
+      users: new Map(),
+      authenticated: caller.authenticated,
+    };
+    const token = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization?.trim() ?? "")?.[1] ?? null;
+    const result = writeComment({ method, path, raw }, caller, token, ctx);
+    const headers: Record<string, string> = {
+      ...baseHeaders(record.seq, record.authenticated),
+      ...(result.headers ?? {}),
+    };
+    const violation = checkAgainstSpec(method, path, result.status, result.body);
+    if (violation) return { status: 500, headers, body: JSON.stringify(violation) };
+    if (caller.authenticated && !state.rates.charge(caller, "core")) {
+      const rate = state.rates.state(caller, "core");
+      return {
+        status: 403,
+        headers: { ...headers, ...rateLimitHeaders({ ...rate, remaining: 0 }) },
+        body: JSON.stringify({
+          message: primaryLimitMessage(caller, req.socket.remoteAddress ?? "127.0.0.1"),
+          documentation_url: PRIMARY_DOCS,
+        }),
+      };
+    }
+    return {
+      status: result.status,
+      headers: { ...headers, ...rateLimitHeaders(state.rates.state(caller, "core")) },
+      body: JSON.stringify(result.body),
+    };
   }
 
   /** A REST fault's reply, checked like any other (a test's custom body may not be what GitHub sends). */

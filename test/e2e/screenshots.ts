@@ -1,10 +1,11 @@
-// Writes docs/screenshots/{home,issue,search}-{desktop,phone}-light.png and the desktop ones in dark, from the real site on
-// the stand-in, in Chromium. Run: npx tsx test/e2e/screenshots.ts
+// Writes docs/screenshots/{home,issue,repo,search}-{desktop,phone}-light.png and the desktop ones in dark (plus the
+// issue page on a phone in dark), from the real site on the stand-in, in Chromium at 1366x900 and 390x844.
+// Run: npx tsx test/e2e/screenshots.ts
 import { mkdirSync } from "node:fs";
 import { EXAMPLE_FIXTURES, launchChromium, openAnalysed, startSite } from "./support.js";
 
 const OUT = new URL("../../docs/screenshots/", import.meta.url).pathname;
-const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+const SIZES = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const SEARCH = "You're out of extra usage. Add more at claude.ai/settings/usage and keep going.";
 
 async function main(): Promise<void> {
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
       ["light", "desktop"],
       ["light", "phone"],
       ["dark", "desktop"],
+      ["dark", "phone"],
     ] as const;
     for (const [scheme, size] of runs) {
       {
@@ -47,8 +49,9 @@ async function main(): Promise<void> {
         const shots: [string, string][] = [
           ["home", `${site.url}/`],
           ["issue", flagshipPage],
+          ["repo", `${site.url}/anthropics/claude-code`],
           ["search", `${site.url}/search?q=${encodeURIComponent(SEARCH)}`],
-        ];
+        ].filter(([name]) => !(scheme === "dark" && size === "phone" && name !== "issue")) as [string, string][];
         for (const [name, url] of shots) {
           if (name === "issue") await openAnalysed(page, url);
           else await page.goto(url);

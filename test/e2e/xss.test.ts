@@ -63,6 +63,9 @@ async function inspect(p: Page): Promise<{ xss: unknown; problems: string[]; que
         const ours = (tag === "form" && (el.classList.contains("vote-form") || el.closest("search")))
           || (tag === "input" && (el.closest("form.vote-form") || el.closest("search") || (el.type === "checkbox" && el.disabled)))
           || (tag === "link" && el.getAttribute("href") === "/assets/app.css" && el.parentElement === document.head)
+          || (tag === "link" && el.parentElement === document.head && el.getAttribute("rel") === "alternate"
+              && el.getAttribute("type") === "application/atom+xml"
+              && /^\\/[\\w.-]+\\/[\\w.-]+\\/(issues\\/\\d+\\.atom|feed\\.atom)$/.test(el.getAttribute("href")))
           || (tag === "meta" && el.parentElement === document.head && !el.hasAttribute("http-equiv"));
         if (!ours) out.push("element: " + el.outerHTML.slice(0, 80));
       }
@@ -103,6 +106,23 @@ describe(`XSS corpus (${XSS_PAYLOADS.length} payloads)`, () => {
       await assertClean(page, `issue ${n}`);
     }
   }, 120_000);
+
+  it("runs nothing on the repository page, and the feeds stay well-formed", async () => {
+    expect((await fetch(`${site.url}/api/v1/issues/xss-org/xss-repo/1`)).status).toBe(200);
+    await page.goto(`${site.url}/xss-org/xss-repo`);
+    expect(await page.locator("#repo-title").count()).toBe(1);
+    await assertClean(page, "repository page");
+    for (const path of ["/xss-org/xss-repo/feed.atom", "/xss-org/xss-repo/issues/1.atom"]) {
+      const res = await fetch(`${site.url}${path}`);
+      expect(res.status, path).toBe(200);
+      const xml = await res.text();
+      const parsed = await page.evaluate(
+        `(() => { const d = new DOMParser().parseFromString(${JSON.stringify(xml)}, "application/xml");
+          return { error: !!d.querySelector("parsererror"), scripts: d.getElementsByTagName("script").length }; })()`,
+      );
+      expect(parsed, path).toEqual({ error: false, scripts: 0 });
+    }
+  });
 
   it("runs nothing on the home page (trending and recent titles)", async () => {
     await page.goto(`${site.url}/`);

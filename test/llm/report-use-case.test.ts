@@ -133,6 +133,6 @@ describe("the writer hook", () => {
     const r = await reportWith(base, open.store, writer);
     expect(r.meta.analyzer).toBe("deterministic");
     expect(r.meta.llm).toMatchObject({ provider: "openai", model: "m", status: "failed" });
-    expect(r.sections.tldr[0]?.text).toMatch(/^Open issue: "Widget crashes on start"/);
+    expect(r.sections.tldr[0]?.text).toMatch(/^Open issue reporting TypeError: boom/);
   });
 });

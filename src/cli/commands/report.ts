@@ -6,6 +6,7 @@ import { parseIssueRef } from "../../core/refs/parse-ref.js";
 import { renderJson } from "../../core/render/json.js";
 import { renderMarkdown } from "../../core/render/markdown.js";
 import type { Store, StoreLocation } from "../../core/store/types.js";
+import type { Report } from "../../core/thread/report.js";
 import type { IssueRef } from "../../core/thread/types.js";
 import { type CachePolicy, DEFAULT_FRESHNESS_MS } from "../../core/use-cases/obtain-thread.js";
 import { buildReport, type ReportSource } from "../../core/use-cases/report.js";
@@ -73,7 +74,7 @@ export function parseReportCommand(
 }
 
 /** ISSUEGRAPH_FRESHNESS_SECONDS: how long a stored thread is used without asking GitHub (default 600). */
-function freshnessFrom(env: Env): number {
+export function freshnessFrom(env: Env): number {
   const raw = env.ISSUEGRAPH_FRESHNESS_SECONDS;
   if (raw === undefined || raw === "") return DEFAULT_FRESHNESS_MS;
   const seconds = Number(raw);
@@ -83,11 +84,26 @@ function freshnessFrom(env: Env): number {
   return seconds * 1000;
 }
 
-export async function runReport(
+export type ReportRunDeps = { source: ReportSource; now: () => Date; store: Store | null; fetch?: typeof fetch };
+
+/** The report itself (the CLI, the MCP server and the triage command share this). */
+export async function reportFor(
   options: ReportCommandOptions,
-  deps: { source: ReportSource; now: () => Date; store: Store | null; fetch?: typeof fetch },
-): Promise<string> {
+  deps: ReportRunDeps,
+  ref = options.ref,
+): Promise<Report> {
   const writer = options.llm ? makeLlmWriter(options.llm, { fetch: deps.fetch ?? globalThis.fetch }) : null;
-  const report = await buildReport(options.ref, { depth: options.depth, cache: options.cache }, { ...deps, writer });
+  return buildReport(ref, { depth: options.depth, cache: options.cache }, { ...deps, writer });
+}
+
+export async function runReport(options: ReportCommandOptions, deps: ReportRunDeps): Promise<string> {
+  const report = await reportFor(options, deps);
   return options.format === "json" ? renderJson(report) : renderMarkdown(report);
+}
+
+/** One stderr line when the model writer was asked for and the deterministic sections were kept. */
+export function llmFallbackLine(report: Report): string | null {
+  const llm = report.meta.llm;
+  if (!llm || llm.status === "used") return null;
+  return `note: the language model (${llm.provider}, ${llm.model}) was not used (${llm.status}: ${llm.reason ?? "no reason given"}); the report keeps the deterministic sections.\n`;
 }

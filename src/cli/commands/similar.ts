@@ -8,13 +8,23 @@ import type { IssueRef } from "../../core/thread/types.js";
 import { search } from "../../core/use-cases/search.js";
 import { similar } from "../../core/use-cases/similar.js";
 import { type Env, storeLocationOf } from "../config.js";
+import { jsonText, type OutputOptions, parseOutputFlags } from "../output.js";
 
-export type SimilarFlags = { limit?: string; json?: boolean; db?: string; repo?: string; allRepos?: boolean };
+export type SimilarFlags = {
+  limit?: string;
+  json?: boolean | string;
+  jq?: string;
+  out?: string;
+  db?: string;
+  repo?: string;
+  allRepos?: boolean;
+};
 
 export type SimilarCommandOptions = {
   ref: IssueRef;
   limit: number;
   json: boolean;
+  output: OutputOptions;
   /** Text matches from every stored repository (same-error matches always span all). */
   allRepos: boolean;
   store: StoreLocation;
@@ -24,6 +34,7 @@ export type SearchCommandOptions = {
   repo: RepoRef | null;
   limit: number;
   json: boolean;
+  output: OutputOptions;
   store: StoreLocation;
 };
 
@@ -40,7 +51,7 @@ export function parseSimilarCommand(input: string, flags: SimilarFlags, env: Env
   const options: SimilarCommandOptions = {
     ref: parseIssueRef(input, [webHost]),
     limit: parseLimit(flags.limit, 10),
-    json: flags.json === true,
+    ...jsonOptions(flags),
     allRepos: flags.allRepos === true,
     store: storeLocationOf(flags.db, env),
   };
@@ -53,17 +64,24 @@ export function parseSearchCommand(text: string, flags: SimilarFlags, env: Env, 
     text,
     repo: flags.repo ? parseRepoArg(flags.repo, [webHost]) : null,
     limit: parseLimit(flags.limit, 10),
-    json: flags.json === true,
+    ...jsonOptions(flags),
     store: storeLocationOf(flags.db, env),
   };
   return options;
 }
 
+function jsonOptions(flags: SimilarFlags): { json: boolean; output: OutputOptions } {
+  const output = parseOutputFlags({
+    ...(flags.json !== undefined ? { json: flags.json } : {}),
+    ...(flags.jq !== undefined ? { jq: flags.jq } : {}),
+    ...(flags.out !== undefined ? { out: flags.out } : {}),
+  });
+  return { json: output.json !== null, output };
+}
+
 export async function runSimilar(options: SimilarCommandOptions, store: Store): Promise<string> {
-  return formatAnswer(
-    await similar(store, options.ref, { limit: options.limit, allRepos: options.allRepos }),
-    options.json,
-  );
+  const answer = await similar(store, options.ref, { limit: options.limit, allRepos: options.allRepos });
+  return options.output.json ? jsonText(answer.results, options.output) : formatAnswer(answer, false);
 }
 
 export async function runSearch(options: SearchCommandOptions, store: Store): Promise<string> {
@@ -71,7 +89,7 @@ export async function runSearch(options: SearchCommandOptions, store: Store): Pr
     limit: options.limit,
     ...(options.repo ? { repo: options.repo } : {}),
   });
-  return formatAnswer(answer, options.json);
+  return options.output.json ? jsonText(answer.results, options.output) : formatAnswer(answer, false);
 }
 
 /** JSON: the results array, best first (the documented shape). Text: one line per result. */

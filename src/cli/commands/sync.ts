@@ -2,7 +2,7 @@
 // (or, with --queue, leave a sync job for the workers).
 import { extractThreadError } from "../../core/analyze/extract-error.js";
 import { UsageError } from "../../core/errors.js";
-import { createGitHubClient, webHostForApiUrl } from "../../core/github/index.js";
+import { createGitHubClient, type GitHubClient, webHostForApiUrl } from "../../core/github/index.js";
 import { trackRateLimits } from "../../core/github-pool/rate-budget.js";
 import { createTokenPool } from "../../core/github-pool/token-pool.js";
 import { tokensFromEnv } from "../../core/github-pool/tokens.js";
@@ -16,8 +16,16 @@ import { type SyncClient, type SyncResult, syncRepo } from "../../core/use-cases
 import { type CommonConfig, commonConfig, type Env, storeLocationOf } from "../config.js";
 import { makeLogger } from "../deps.js";
 import type { Io } from "../io.js";
+import { jsonText, type OutputOptions, parseOutputFlags } from "../output.js";
 
-export type SyncFlags = { deep?: boolean; queue?: boolean; apiUrl?: string; db?: string };
+export type SyncFlags = {
+  deep?: boolean;
+  queue?: boolean;
+  apiUrl?: string;
+  db?: string;
+  json?: boolean | string;
+  jq?: string;
+};
 
 export type SyncCommandOptions = CommonConfig & {
   repo: RepoRef;
@@ -29,6 +37,8 @@ export type SyncCommandOptions = CommonConfig & {
   tokens: string[];
   /** pg-boss's schema (ISSUEGRAPH_QUEUE_SCHEMA, default "pgboss"). */
   queueSchema: string;
+  /** --json [fields] / --jq: the SyncResult as JSON instead of the summary line. */
+  output?: OutputOptions;
 };
 
 /** argv + env -> checked options. Pure. */
@@ -52,6 +62,14 @@ export function parseSyncCommand(repoArg: string, flags: SyncFlags, env: Env): S
     store,
     tokens,
     queueSchema: env.ISSUEGRAPH_QUEUE_SCHEMA?.trim() || "pgboss",
+    ...(flags.json !== undefined || flags.jq !== undefined
+      ? {
+          output: parseOutputFlags({
+            ...(flags.json !== undefined ? { json: flags.json } : {}),
+            ...(flags.jq !== undefined ? { jq: flags.jq } : {}),
+          }),
+        }
+      : {}),
   };
 }
 
@@ -106,7 +124,7 @@ export async function runSync(options: SyncCommandOptions, deps: SyncRunDeps): P
       },
     );
     if (last) reporter.finish(last);
-    return formatSyncSummary(result);
+    return options.output?.json ? await jsonText(result, options.output) : formatSyncSummary(result);
   } catch (error) {
     if (last) reporter.finish(last);
     throw error;
@@ -145,7 +163,7 @@ export function makeSyncDeps(options: SyncCommandOptions, io: Io): SyncRunDeps {
 export function githubFor(
   options: Pick<CommonConfig, "apiUrl" | "token" | "logLevel"> & { tokens: string[] },
   io: Pick<Io, "stderr">,
-): GitHubForSync & { client: ReturnType<typeof createGitHubClient> } {
+): GitHubForSync & { client: GitHubClient } {
   const logger = makeLogger(options);
   const onRateLimitWait = ({ seconds, resetAt }: { seconds: number; resetAt: Date }) =>
     io.stderr(`GitHub rate limit reached; waiting ${Math.ceil(seconds)} s (resets at ${resetAt.toISOString()})...\n`);

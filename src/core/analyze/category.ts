@@ -4,6 +4,10 @@
 // the text), labels and topics. Deterministic keyword rules over the thread's own words.
 import type { ReportCategory, ReportTag, TagSource } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
+import { AI_WORDS, alternation, REPO_TAGS, USAGE_WORDS } from "./vocabulary.rules.js";
+
+/** Usage and billing words from the vocabulary (vocabulary.rules.ts). */
+const USAGE = alternation(USAGE_WORDS, true);
 
 type Rule<T> = readonly [RegExp, T];
 
@@ -28,7 +32,10 @@ const TITLE_CATEGORY: readonly Rule<ReportCategory>[] = [
 /** In order: the first that matches wins. */
 const TEXT_CATEGORY: readonly Rule<ReportCategory>[] = [
   [
-    /\b(?:billing|billed|quota|extra usage|usage limits?|rate.?limit(?:ed)?|too many requests|credits|subscription|plan (?:limit|quota))\b/i,
+    new RegExp(
+      `\\b(?:billing|billed|quota|${USAGE}|rate.?limit(?:ed)?|too many requests|credits|subscription|plan (?:limit|quota))\\b`,
+      "i",
+    ),
     "billing-quota",
   ],
   [
@@ -50,21 +57,6 @@ const TEXT_CATEGORY: readonly Rule<ReportCategory>[] = [
 const FEATURE_CUE =
   /\b(?:feature\s+request|would\s+be\s+(?:really\s+)?(?:nice|great|useful|helpful)|please\s+(?:add|consider|support)|support\s+for|an?\s+option\s+to|the\s+ability\s+to|I(?:'d|\s+would)\s+(?:like|love)\s+(?:to\s+(?:be\s+able|have|see)|an?\s+))/i;
 const QUESTION_CUE = /^\s*(?:how\s+(?:do|can|to)\b|is\s+(?:it|there)\s+(?:possible|a\s+way)\b)[^\n]*\?/im;
-
-/** Repositories whose ecosystem is worth knowing by name; lower-case "owner/repo". */
-const REPO_TAGS: Readonly<Record<string, string[]>> = {
-  "nodejs/node": ["node", "javascript"],
-  "microsoft/vscode": ["vscode", "editor", "typescript", "electron"],
-  "microsoft/typescript": ["typescript", "javascript"],
-  "facebook/react": ["react", "javascript", "frontend"],
-  "react/react": ["react", "javascript", "frontend"],
-  "anthropics/claude-code": ["ai", "llm-api", "cli", "node"],
-  "python/cpython": ["python"],
-  "rust-lang/rust": ["rust"],
-  "golang/go": ["go"],
-  "docker/cli": ["docker", "containers"],
-  "kubernetes/kubernetes": ["kubernetes", "containers"],
-};
 
 const REPO_WORDS: readonly Rule<string[]>[] = [
   [/(?:^|[-_.])(?:js|node|npm)(?:[-_.]|$)/, ["javascript", "node"]],
@@ -93,7 +85,7 @@ const TEXT_TAGS: readonly Rule<string[]>[] = [
   [/\b(?:ECONNRESET|ETIMEDOUT|ECONNREFUSED|ENOTFOUND|socket hang up|proxy)\b/i, ["network"]],
   [/\bAPI Error\b|\bHTTP ?[45]\d\d\b|\bstatus code [45]\d\d\b/i, ["http", "api"]],
   [/\b(?:rate.?limit(?:ed)?|429|too many requests)\b/i, ["rate-limit"]],
-  [/\b(?:quota|usage limits?|extra usage|billing|billed|credits|subscription)\b/i, ["billing"]],
+  [new RegExp(`\\b(?:quota|${USAGE}|billing|billed|credits|subscription)\\b`, "i"), ["billing"]],
   [/\b(?:oauth|login|log in|logout|sign.?in|unauthori[sz]ed|credentials)\b/i, ["auth"]],
   [/\b(?:memory leak|heap|out of memory|OOM|high cpu|latency)\b/i, ["performance", "memory"]],
   [/\b(?:segfault|segmentation fault|SIGSEGV|SIGABRT|core dumped|crash(?:es|ed)?)\b/i, ["crash"]],
@@ -104,7 +96,7 @@ const TEXT_TAGS: readonly Rule<string[]>[] = [
   [/\b(?:terminal|zsh|bash|fish shell)\b/i, ["terminal"]],
   [/\b(?:webpack|vite|esbuild|rollup|babel)\b/i, ["bundler", "javascript"]],
   [/\b(?:jest|vitest|mocha|pytest|flaky test)\b/i, ["testing"]],
-  [/\b(?:LLM|Claude|Anthropic|OpenAI|GPT-\d)\b/, ["ai"]],
+  [new RegExp(`\\b(?:${alternation(AI_WORDS, true)})\\b`), ["ai"]],
 ];
 
 export type Classification = { category: ReportCategory; tags: ReportTag[] };

@@ -136,7 +136,10 @@ function fixChanges(previous: Report, current: Report, add: Add, thread: Citatio
 function workaroundChanges(previous: Report, current: Report, add: Add): void {
   if (!previous.workarounds || !current.workarounds) return;
   const before = new Map(previous.workarounds.map((w) => [w.url, w]));
-  const fresh = current.workarounds.filter((w) => !before.has(w.url));
+  // Only steps reported to work (or to help for a while) are "new workarounds"; proposals and conditions are not.
+  const fresh = current.workarounds.filter(
+    (w) => !before.has(w.url) && (w.kind === "worked" || w.kind === "temporary"),
+  );
   if (fresh.length > 0) {
     add(
       "workarounds",

@@ -8,6 +8,7 @@ import { environmentFacts } from "./environment.js";
 import type { Findings, Voice } from "./findings.js";
 import { withoutQuotes } from "./findings.js";
 import { proseLines } from "./markdown-blocks.js";
+import { alternation, MODEL_FAMILIES, MODEL_IDS, PLAN_NAMES, PRODUCT_PREFIXES } from "./vocabulary.rules.js";
 
 export type ReporterEnv = {
   voice: Pick<Voice, "login" | "url" | "source">;
@@ -26,15 +27,23 @@ const OS_NAME =
   /\b(macOS|Mac\s?OS(?:\s?X)?|OS\s?X|darwin|Windows|win32|WSL2?|Linux|GNU\/Linux|Ubuntu|Debian|Fedora|Arch(?:\s?Linux)?|CentOS|RHEL|Alpine|iOS|iPadOS|Android|FreeBSD|ChromeOS)\b/gi;
 const OS_VERSION_CONTEXT =
   /\b(?:macOS|Mac\s?OS(?:\s?X)?|darwin|Windows|Ubuntu|Debian|Fedora|iOS|Android|kernel|build|Darwin\s+Kernel\s+Version|xnu)[\s-]*$/i;
-const PLAN_NAMES = "Max|Pro|Plus|Team|Teams|Enterprise|Business|Free";
+// Built from the vocabularies (vocabulary.rules.ts): the rules name no product.
+const PLANS = alternation(PLAN_NAMES);
+const PRODUCT = `(?:(?:${alternation(PRODUCT_PREFIXES)})\\s+)?`;
 /** "Max 20x", "Max (5x)": a plan with its multiplier. */
-const PLAN_TIMES = new RegExp(`\\b(?:Claude\\s+)?(${PLAN_NAMES})\\s*\\(?\\s*(\\d{1,2})\\s*x\\b`, "g");
+const PLAN_TIMES = new RegExp(`\\b${PRODUCT}(${PLANS})\\s*\\(?\\s*(\\d{1,2})\\s*x\\b`, "g");
 /** "Max plan", "Pro subscription": a plan named as one. */
-const PLAN_WORD = new RegExp(`\\b(?:Claude\\s+)?(${PLAN_NAMES})\\s+(?:plan|subscription|tier)\\b`, "g");
-const PLAN_KEY =
-  /^(?:Claude\s+)?(Max|Pro|Plus|Team|Teams|Enterprise|Business|Free)\b(?:\s*\(?\s*(\d{1,2})\s*x\s*\)?)?/i;
-const MODEL =
-  /\b(?:(?:Claude\s+)?(?:Opus|Sonnet|Haiku)(?:\s+\d(?:\.\d)?)?|claude-[a-z0-9][\w.-]*|gpt-[\w.-]+|o[134](?:-mini)?|gemini-[\w.-]+)\b/gi;
+const PLAN_WORD = new RegExp(`\\b${PRODUCT}(${PLANS})\\s+(?:plan|subscription|tier)\\b`, "g");
+const PLAN_KEY = new RegExp(`^${PRODUCT}(${PLANS})\\b(?:\\s*\\(?\\s*(\\d{1,2})\\s*x\\s*\\)?)?`, "i");
+const FAMILIES = alternation(MODEL_FAMILIES);
+const MODEL = new RegExp(
+  `\\b(?:${PRODUCT}(?:${FAMILIES})(?:\\s+\\d(?:\\.\\d)?)?|${alternation(MODEL_IDS, true)})\\b`,
+  "gi",
+);
+const PRODUCT_PREFIX = new RegExp(`^(?:${alternation(PRODUCT_PREFIXES)})\\s+`, "i");
+const FAMILY_START = new RegExp(`^(${FAMILIES})`, "i");
+/** In prose a family needs its version, and an id its hyphen ("o1" is as often something else). */
+const NEEDS_VERSION = new RegExp(`^${PRODUCT}(?:${FAMILIES})`, "i");
 
 /** Keys environmentFacts reads: a line with one of these is not read again as prose. */
 const FACT_KEY = /\b(?:versions?|platform|os|operating\s+system|plan|models?|runtime|node(?:\.js)?|browser)\b/i;
@@ -57,9 +66,7 @@ function plan(name: string, times: string | undefined): string {
 }
 
 const MODEL_CANON = (m: string): string =>
-  m
-    .replace(/^Claude\s+/i, "")
-    .replace(/^(opus|sonnet|haiku)/i, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
+  m.replace(PRODUCT_PREFIX, "").replace(FAMILY_START, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
 
 /** One reporter's values from one text (body or comment). */
 export function readEnv(markdown: string, voice: ReporterEnv["voice"]): ReporterEnv {
@@ -118,7 +125,7 @@ export function readEnv(markdown: string, voice: ReporterEnv["voice"]): Reporter
     for (const m of text.matchAll(MODEL)) {
       // In prose, only a versioned model names what someone ran ("Opus 4.5", "claude-sonnet-4-5");
       // a bare "Sonnet" is as often a dashboard line ("weekly (Sonnet only)") or a thing switched away from.
-      if (!/\d/.test(m[0]) || /^o[134]/i.test(m[0])) continue;
+      if (!/\d/.test(m[0]) || (!NEEDS_VERSION.test(m[0]) && !m[0].includes("-"))) continue;
       push(env.models, MODEL_CANON(m[0]));
     }
   }

@@ -87,6 +87,7 @@ describe("readFindings", () => {
         language: "sh",
         voice: expect.objectContaining({ login: "carol" }),
         cue: "This works for me:",
+        offered: "worked",
       },
     ]);
   });

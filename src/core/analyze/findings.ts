@@ -3,7 +3,9 @@
 // offer as a working example. Sentence-level cue phrases, negative cues checked first ("did not
 // help" is never read as "helped"). Quoted lines ("> …") are someone else's words and are skipped.
 import type { AuthorAssociation, Thread } from "../thread/types.js";
-import { type CodeBlock, plainLine, sentences, splitBlocks } from "./markdown-blocks.js";
+import { outcomeOf, scoreSentence } from "./cue-engine.js";
+import { ANAPHOR, POINTER } from "./findings.rules.js";
+import { type CodeBlock, inlineCodeSpans, plainLine, sentences, splitBlocks } from "./markdown-blocks.js";
 
 /** Who said it, and where a citation should point. */
 export type Voice = {
@@ -27,9 +29,28 @@ export type Voice = {
  * - caveat: a step that had a cost or made things worse ("as soon as I enabled X, credits were deducted");
  * - cause: someone's reading of why it happens ("It looks as if requests are billed to …").
  */
-export type FindingKind = "worked" | "did-not-help" | "temporary" | "maintainer" | "caveat" | "cause";
+/**
+ * - suggested: someone proposes a step nobody has yet said worked ("Can you try `X`?");
+ * - conditional: where it does or does not happen ("only with X", "the desktop app still works").
+ */
+export type FindingKind =
+  | "worked"
+  | "did-not-help"
+  | "temporary"
+  | "suggested"
+  | "conditional"
+  | "maintainer"
+  | "caveat"
+  | "cause";
 export type Finding = { kind: FindingKind; text: string; voice: Voice };
-export type Example = { code: string; language: string | null; voice: Voice; cue: string };
+/** Code offered with a step: as working ("worked") or only proposed ("suggested"). */
+export type Example = {
+  code: string;
+  language: string | null;
+  voice: Voice;
+  cue: string;
+  offered: "worked" | "suggested";
+};
 export type TriedList = { items: string[]; voice: Voice };
 
 export type Findings = {
@@ -43,14 +64,6 @@ export type Findings = {
 
 const MAINTAINERS = new Set<AuthorAssociation>(["OWNER", "MEMBER", "COLLABORATOR"]);
 
-// Past tense "didn't work" reports a step that was tried; present "doesn't work" usually describes
-// the bug itself, so only "doesn't help/fix/…" counts. Predictions ("won't fix") are not reports.
-const NEGATIVE =
-  /\b(?:did(?:n't|\s+not)|could(?:n't|\s+not))\s+(?:\w+\s+)?(?:help|work|fix|change|solve|resolve|make\s+(?:a|any)\s+difference)\b|\b(?:does(?:n't|\s+not)|do(?:n't|\s+not))\s+(?:\w+\s+)?(?:help|fix|solve|resolve|make\s+(?:a|any)\s+difference|change\s+anything)\b|\bno\s+(?:luck|effect|difference|change)\b|\bchanges?\s+nothing\b|\bnothing\s+(?:changed|helped|worked)\b|\bneither\s+did\b|\bnor\s+did\b|\bhad\s+no\s+effect\b|\bto\s+no\s+avail\b|\bgave\s+the\s+same\s+(?:error|result)\b|\bstill\s+(?:fails|failing|broken|happens|occurs|the\s+same|get(?:ting)?\s+the\s+same)\b|\bnot\s+(?:\w+\s+)?(?:fixed|resolved)\b|\bdoesn't\s+fix\b|\bsame\s+(?:error|result)\s+(?:again|persists)\b/i;
-const TEMPORARY =
-  /\b(?:briefly|temporarily|for\s+a\s+(?:while|bit|few\s+minutes)|(?:came|comes)\s+back|returned\s+soon|returns\s+after|only\s+until)\b/i;
-const POSITIVE =
-  /\bwork(?:s|ed)\s+(?:for\s+me|again|now|fine|perfectly|around\s+it)\b|(?:^|[.,;:!]\s*|\b(?:and|but|so)\s+)(?:this|that|it|which)\s+(?:worked|works|helped|helps|fixed\s+it|fixes\s+it|solved\s+it|solves\s+it|did\s+the\s+trick|does\s+the\s+trick)\b|\b(?:fixed|solved|resolved)\s+(?:it|this|the\s+(?:issue|problem))\b|\bwork-?\s?around\b|\bgot\s+it\s+(?:working|to\s+work)\b|\b(?:is|are)\s+working\s+(?:again|now)\b|\bhelped\b|\buntil\s+then\b|\bin\s+the\s+meantime\b|\bas\s+a\s+(?:temporary\s+)?(?:fix|solution)\b|\byou\s+can\s+(?:use|run|set|add|try|disable|enable|pass|downgrade|upgrade|switch)\b|\btry\s+(?:running|using|setting|adding|disabling|enabling|this|the\s+following)\b|\bfixes\s+(?:it|this)\s+for\s+me\b|\bbrings\s+back\b|\bsince\s+then\s+I\s+(?:haven't|have\s+not)\b/i;
 /** A cost or a worse state … */
 const WORSE =
   /^\s*(?:even\s+)?worse\b|\bmade\s+(?:it|things|this)\s+(?:even\s+)?worse\b|\bside[- ]effects?\b|\b(?:started|began)\s+(?:being\s+)?(?:deducted|charged|billed|draining)\b|\b(?:got|was|were|am|been)\s+(?:\w+\s+)?(?:charged|billed)\b|\b(?:credits?|balance|money|data)\b[^.]{0,40}\b(?:deducted|drained|lost|wiped)\b/i;
@@ -59,7 +72,7 @@ const STEP =
   /\b(?:as\s+soon\s+as|after|when|once)\s+(?:I|we)\s+\w+|\bafter\s+\w+ing\b|\b(?:switch(?:ed|ing)|turn(?:ed|ing))\s+on\b|\benabl(?:ed|ing)\b/i;
 /** Someone's reading of why it happens. Questions and negations are not readings. */
 const CAUSE =
-  /\b(?:looks\s+(?:as\s+if|as\s+though|like\s+(?:the|it|Claude|requests?|this))|seems\s+(?:as\s+if|like\s+(?:the|it|this)|that|to\s+be)|appears\s+(?:that|to\s+be)|(?:the\s+)?root\s+cause|caused\s+by|I\s+(?:suspect|believe)\s+(?:that\s+)?(?:the|it|this)|my\s+guess\s+is|it\s+turns\s+out|the\s+(?:problem|issue|bug)\s+is\s+that)\b/i;
+  /\b(?:looks\s+(?:as\s+if|as\s+though|like\s+(?:the|it|requests?|this))|seems\s+(?:as\s+if|like\s+(?:the|it|this)|that|to\s+be)|appears\s+(?:that|to\s+be)|(?:the\s+)?root\s+cause|caused\s+by|I\s+(?:suspect|believe)\s+(?:that\s+)?(?:the|it|this)|my\s+guess\s+is|it\s+turns\s+out|the\s+(?:problem|issue|bug)\s+is\s+that)\b/i;
 /** Things a maintainer says about the state of the problem. */
 const STATUS_CUE =
   /\b(?:fix(?:ed|es)?|clos(?:ed|es|ing)|releas(?:ed|e)|milestone|duplicate|by\s+design|expected|intended|not\s+a\s+bug|won't\s+fix|wontfix|upstream|reproduc\w*|regression|workaround|candidate|landed|merged|backport\w*|cause[sd]?)\b/i;
@@ -108,11 +121,12 @@ export function readFindings(thread: Thread): Findings {
     0,
     0,
   );
+  const bodyText = forCues(thread.body);
   readText(
-    thread.body,
+    bodyText,
     body,
     out,
-    sentences(thread.body).filter((x) => x.length <= MAX_SENTENCE),
+    sentences(bodyText).filter((x) => x.length <= MAX_SENTENCE),
   );
 
   const same = new Set<string>();
@@ -128,7 +142,7 @@ export function readFindings(thread: Thread): Findings {
       i + 1,
     );
     if (voice.isBot) return; // bot notices ("possible duplicates") are not reports of what worked
-    const own = withoutQuotes(c.body);
+    const own = forCues(withoutQuotes(c.body));
     const all = sentences(own).filter((x) => x.length <= MAX_SENTENCE);
     readText(own, voice, out, all);
     const key = voice.login?.toLowerCase();
@@ -142,6 +156,34 @@ export function readFindings(thread: Thread): Findings {
   });
   out.findings = dedupe(out.findings);
   return out;
+}
+
+/** A pasted log line in inline code, longer than any command, is not prose. */
+const LONG_INLINE_CODE = 100;
+
+function withoutLongInlineCode(line: string): string {
+  let out = "";
+  let at = 0;
+  for (const sp of inlineCodeSpans(line)) {
+    if (sp.end - sp.start < LONG_INLINE_CODE) continue;
+    out += `${line.slice(at, sp.start)}…`;
+    at = sp.end;
+  }
+  return out + line.slice(at);
+}
+/** A template section saying what should happen states no outcome. */
+const EXPECTED_HEADING = /^\s*(?:#{1,6}\s*|\*\*)\s*expected\s+(?:behaviou?r|result|outcome)\b/i;
+
+/** The text the cues read: no long inline logs, no "Expected behavior" section. */
+function forCues(markdown: string): string {
+  const lines = markdown.split("\n").map(withoutLongInlineCode);
+  const out: string[] = [];
+  let skipping = false;
+  for (const line of lines) {
+    if (/^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$)/.test(line)) skipping = EXPECTED_HEADING.test(line);
+    if (!skipping) out.push(line);
+  }
+  return out.join("\n");
 }
 
 /** A sentence read both as prose and under a "Work-around:" label is one finding. */
@@ -163,37 +205,107 @@ const MAX_SENTENCE = 400;
 
 function readText(markdown: string, voice: Voice, out: Findings, all: string[]): void {
   let positive: string | null = null;
+  let proposed: string | null = null;
   for (const s of all) {
     if (WORKAROUND_LABEL.exec(s)?.[1] === "") continue; // a bare "Work-around:" label
-    const kind = classify(s);
+    const read = classify(s);
+    // The reporter does not propose steps to themselves: imperatives in a body are reproduction steps.
+    const kind = read === "suggested" && voice.source === "body" ? null : read;
     if (kind) {
-      out.findings.push({ kind, text: s, voice });
+      const text = kind === "worked" || kind === "temporary" || kind === "suggested" ? withContext(markdown, s) : s;
+      out.findings.push({ kind, text, voice });
       if (kind === "worked") positive ??= s;
+      if (kind === "suggested") proposed ??= s;
     } else if (voice.maintainer && STATUS_CUE.test(s) && !s.endsWith("?") && !LINK_COMMAND.test(s)) {
       out.findings.push({ kind: "maintainer", text: s, voice });
     }
   }
   const label = readSections(markdown, voice, out);
   positive ??= label;
-  // Code offered by someone who says it works (or under a "Workaround:" label) is an example.
-  if (positive) {
-    for (const b of splitBlocks(markdown)) {
-      if (b.kind === "code" && isUsableCode(b)) {
-        out.examples.push({ code: b.lines.join("\n").trim(), language: b.lang, voice, cue: positive });
+  // Code offered by someone who says it works (or under a "Workaround:" label) is an example;
+  // code offered with a proposal is kept as proposed, for a later "that did it" to confirm.
+  const cue = positive ?? proposed;
+  if (cue) {
+    const blocks = splitBlocks(markdown);
+    blocks.forEach((b, i) => {
+      // A body is a form: its code blocks are versions and logs unless they follow the cue's own paragraph.
+      const prev = blocks[i - 1];
+      const near =
+        voice.source !== "body" || (prev?.kind === "prose" && lastParagraph(prev.lines).includes(cue.slice(0, 40)));
+      if (b.kind === "code" && near && isUsableCode(b)) {
+        out.examples.push({
+          code: b.lines.join("\n").trim(),
+          language: b.lang,
+          voice,
+          cue,
+          offered: positive ? "worked" : "suggested",
+        });
       }
+    });
+  }
+}
+
+/** The lines after the last blank line or heading: the paragraph that leads into what follows. */
+function lastParagraph(lines: readonly string[]): string {
+  let from = 0;
+  lines.forEach((l, i) => {
+    if (!l.trim() || /^\s*#{1,6}\s/.test(l)) from = i + 1;
+  });
+  return lines.slice(from).map(plainLine).join(" ");
+}
+
+/**
+ * A sentence that points back ("That got it working for me.", "After removing that entry it
+ * builds.") is quoted with what it points at: the sentences before it in its paragraph, else the
+ * last sentence of the paragraph before (a line ending in ":" introduces a log, and is skipped).
+ */
+function withContext(markdown: string, sentence: string): string {
+  const pointsBack = ANAPHOR.test(sentence) || (POINTER.test(sentence) && scoreSentence(sentence).step < 3);
+  if (!pointsBack) return sentence;
+  const paras = paragraphs(markdown);
+  for (let p = 0; p < paras.length; p++) {
+    const list = paras[p] as string[];
+    const i = list.findIndex((x) => x.includes(sentence) || sentence.includes(x));
+    if (i < 0) continue;
+    let before = list.slice(Math.max(0, i - 2), i).filter((x) => !x.endsWith(":"));
+    for (let q = p - 1; before.length === 0 && q >= 0 && q >= p - 2; q--) {
+      const prev = (paras[q] as string[]).filter((x) => !x.endsWith(":"));
+      if (prev.length > 0) before = prev.slice(-1);
+    }
+    const joined = [...before, sentence].join(" ");
+    return joined.length <= MAX_SENTENCE ? joined : sentence;
+  }
+  return sentence;
+}
+
+/** Prose paragraphs (blank lines and code blocks end one), each as its sentences. */
+function paragraphs(markdown: string): string[][] {
+  const out: string[][] = [];
+  for (const b of splitBlocks(markdown)) {
+    if (b.kind === "code") continue;
+    let cur: string[] = [];
+    for (const raw of [...b.lines, ""]) {
+      const line = plainLine(raw);
+      if (line) {
+        cur.push(line);
+        continue;
+      }
+      // Looser than sentences(): "… from there. pnpm printed this:" is two sentences here.
+      if (cur.length > 0) out.push(cur.join(" ").split(/(?<=[.!?])\s+/));
+      cur = [];
     }
   }
+  return out;
 }
 
 /** One sentence: what it reports, or null when it reports none of these. */
 export function classify(sentence: string): Exclude<FindingKind, "maintainer"> | null {
-  if (NEGATIVE.test(sentence))
-    return TEMPORARY.test(sentence) && POSITIVE.test(sentence) ? "temporary" : "did-not-help";
+  const outcome = outcomeOf(sentence);
+  if (outcome === "did-not-help" || outcome === "temporary") return outcome;
   if (WORSE.test(sentence) && STEP.test(sentence)) return "caveat";
   if (/\bno\s+(?:known\s+)?(?:work-?\s?around|fix|solution)\b/i.test(sentence)) return null;
-  if (sentence.trimEnd().endsWith("?")) return null; // "Is there a workaround?"
-  if (TEMPORARY.test(sentence) && /\b(?:helped|fixed|worked|works)\b/i.test(sentence)) return "temporary";
-  if (POSITIVE.test(sentence)) return "worked";
+  if (outcome) return outcome;
+  if (sentence.trimEnd().endsWith("?")) return null;
   const cause = CAUSE.exec(sentence);
   if (cause && isReading(sentence, cause)) return "cause";
   return null;
@@ -270,5 +382,7 @@ function readSections(markdown: string, voice: Voice, out: Findings): string | n
 function isUsableCode(b: CodeBlock): boolean {
   const text = b.lines.join("\n").trim();
   if (!text || b.lines.length > 40) return false;
-  return !/^\s*(?:at\s|Traceback|File ")|\b(?:Error|Exception):/m.test(text);
+  return !/^\s*(?:at\s|Traceback|File ")|\b(?:Error|Exception):|^\s*(?:WARN(?:ING)?|ERROR|ERR!|INFO|DEBUG|TRACE|FATAL)\b/m.test(
+    text,
+  );
 }

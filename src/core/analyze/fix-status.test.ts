@@ -3,7 +3,7 @@ import type { CommitRef, LinkedThread } from "../thread/link.js";
 import type { Thread } from "../thread/types.js";
 import { fixStatus, type Releases } from "./fix-status.js";
 import { toReportCommits, toReportLinks } from "./links.js";
-import { linked, makeThread, REF, summary } from "./test-thread.js";
+import { comment, linked, makeThread, REF, summary } from "./test-thread.js";
 
 const mergedPull = (n: number, mergedAt = "2024-03-01T10:00:00Z") =>
   summary(n, { kind: "pull", state: "closed", merged: true, mergedAt });
@@ -142,5 +142,56 @@ describe("fixStatus", () => {
       pulls: [expect.objectContaining({ merged: false })],
     });
     expect(run(pull(false, "closed"), []).status).toBe("fix-unmerged");
+  });
+});
+
+describe("fixStatus: fix evidence in comments", () => {
+  const said = (login: string, body: string, association: "MEMBER" | "NONE" = "MEMBER") =>
+    comment(login, body, { association });
+  const mentionedIn = (c: ReturnType<typeof comment>, pull: ReturnType<typeof summary>): LinkedThread => ({
+    ...linked(pull, ["mentions"]),
+    evidence: [
+      { source: "comment", url: c.url, event: null, actor: c.author?.login ?? null, at: null, excerpt: pull.url },
+    ],
+  });
+
+  it("counts a merged pull request a maintainer says fixed it, cited to that comment", () => {
+    const pull = mergedPull(30);
+    const c = said("maint", `This PR fixes it – ${pull.url}`);
+    const fix = run(makeThread({ comments: [c] }), [mentionedIn(c, pull)]);
+    expect(fix.status).toBe("fixed");
+    expect(fix.pulls.map((p) => [p.ref, p.merged, p.evidence[0]?.url])).toEqual([["acme/widget#30", true, c.url]]);
+  });
+
+  it("ignores the same words from someone who is neither a maintainer nor the pull's author, and unmerged pulls", () => {
+    const pull = mergedPull(30);
+    const stranger = said("carol", `This PR fixes it – ${pull.url}`, "NONE");
+    expect(run(makeThread({ comments: [stranger] }), [mentionedIn(stranger, pull)]).status).toBe("none");
+    const open = openPull(31);
+    const c = said("maint", `This PR fixes it – ${open.url}`);
+    expect(run(makeThread({ comments: [c] }), [mentionedIn(c, open)]).status).toBe("none");
+    const doubt = said("maint", `Not sure whether ${pull.url} fixes it?`);
+    expect(run(makeThread({ comments: [doubt] }), [mentionedIn(doubt, pull)]).status).toBe("none");
+  });
+
+  it("follows 'Replaced by #N' on an unmerged closing pull request to the merged replacement", () => {
+    const closer = linked(closedPull(40), ["closed-by"]);
+    const replacement: LinkedThread = {
+      ...linked(mergedPull(41), ["mentions"], undefined, 2),
+      from: closedPull(40).ref,
+      evidence: [
+        {
+          source: "comment",
+          url: `${closedPull(40).url}#issuecomment-1`,
+          event: null,
+          actor: "bob",
+          at: null,
+          excerpt: "Replaced by #41",
+        },
+      ],
+    };
+    const fix = run(makeThread(), [closer, replacement]);
+    expect(fix.status).toBe("fixed");
+    expect(fix.pulls.find((p) => p.merged)?.ref).toBe("acme/widget#41");
   });
 });

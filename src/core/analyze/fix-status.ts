@@ -5,6 +5,8 @@ import { formatRef, threadUrl } from "../refs/parse-ref.js";
 import type { LinkedThread } from "../thread/link.js";
 import type { FixPull, FixStatus, ReportEvidence, ReportLink } from "../thread/report.js";
 import type { IssueRef, Thread } from "../thread/types.js";
+import { claimedFixes } from "./fix-claims.js";
+import { toReportEvidence } from "./links.js";
 
 export type ReleaseInfo = { tag: string; publishedAt: string | null };
 /** First release containing a pull's merge, keyed "owner/repo#n"; null: looked up, none found. */
@@ -30,6 +32,21 @@ export function fixStatus({ thread, links, linked, commits, releases }: FixInput
   if (thread.kind === "pull") return ownPull(thread, releases);
   const mergedAt = new Map(linked.map((l) => [formatRef(l.target).toLowerCase(), l.summary?.mergedAt ?? null]));
   const pulls = closingPulls(thread, links, mergedAt, releases);
+  for (const claim of claimedFixes(thread, linked)) {
+    const ref = formatRef(claim.link.target);
+    const s = claim.link.summary;
+    if (!s?.merged || pulls.some((p) => p.ref.toLowerCase() === ref.toLowerCase())) continue;
+    pulls.push({
+      ref,
+      url: s.url,
+      title: s.title,
+      state: s.state,
+      merged: true,
+      mergedAt: s.mergedAt,
+      ...release(ref, releases),
+      evidence: [toReportEvidence(claim.evidence)],
+    });
+  }
   const closers = closingCommits(thread, commits);
   const merged = pulls.filter((p) => p.merged);
   const open = pulls.filter((p) => !p.merged && p.state !== "closed");
@@ -45,7 +62,11 @@ export function fixStatus({ thread, links, linked, commits, releases }: FixInput
   return { status, summary: summarise(thread, status, { merged, open, unmerged, closers }, releases), pulls };
 }
 
-/** Pull requests that close the issue: closed-by links of depth 1, closedByPulls, closed-event closers. */
+/**
+ * Pull requests that close the issue: closed-by links of depth 1, closedByPulls, closed-event
+ * closers; then (in fixStatus) merged pull requests a maintainer or their author says fixed it, and
+ * the replacements of unmerged closers (fix-claims.ts).
+ */
 function closingPulls(
   thread: Thread,
   links: readonly ReportLink[],

@@ -103,7 +103,9 @@ describe("fixtures: the flagship", () => {
     expect(first?.text).toContain(
       `API Error: 400 "You're out of extra usage. Add more at claude.ai/settings/usage and keep going."`,
     );
-    expect(first?.text).toContain("4 people report it in this thread");
+    expect(first?.text).toContain("4 people report it here and 5 linked issues report the same error.");
+    // The title is the report's heading; the TL;DR does not repeat it.
+    expect(first?.text).not.toContain(r.title);
     // The cluster: linked issues whose title quotes the error, or that a same-here commenter filed.
     const cluster = [
       "anthropics/claude-code#45204",
@@ -112,25 +114,23 @@ describe("fixtures: the flagship", () => {
       "anthropics/claude-code#45039",
       "anthropics/claude-code#45095",
     ];
-    expect(first?.text).toContain(
-      `5 linked issues report the same error (${cluster.slice(0, 4).join(", ")} and ${cluster[4]})`,
-    );
-    const cited = first?.citations.map((c) => c.url) ?? [];
+    const states = r.sections.notes.find((n) => n.text.startsWith("Of the 5 linked issues with the same error"));
+    const cited = states?.citations.map((c) => c.url) ?? [];
     for (const ref of cluster) expect(cited).toContain(`https://github.com/${ref.replace("#", "/issues/")}`);
     // Every cluster member is in the answer key's same-error cluster; the third-party error (#45911) is not.
     const same = new Set(answersCluster().same);
     for (const ref of cluster) expect(same.has(ref), ref).toBe(true);
-    expect(first?.text).not.toContain("45911");
-    // As of the last activity in the data (2026-04-09), not the fetch time or today.
-    expect(second?.text).toMatch(
-      /^No official fix, maintainer response or working workaround is on record as of the last activity on 2026-04-09; the reporter observes: "It looks as if Claude Code charges requests to the "extra usage" bucket/,
+    expect(states?.text).not.toContain("45911");
+    // As of the last activity in the data (2026-04-09), not the fetch time or today; the one step
+    // the thread offers is where it does not happen.
+    expect(second?.text).toBe(
+      'No official fix, maintainer response or working workaround is on record as of the last activity on 2026-04-09; the reporter notes where it does not happen: "With the same account, claude.ai in the browser keeps working normally".',
     );
-    expect(second?.text).toMatch(
-      /, switching to a different model and updating Claude Code did not help, and after ogaken0612 switched on the Extra Usage toggle under Settings > Usage, credits started being deducted\.$/,
-    );
-    expect(second?.citations.map((c) => c.url)).toContain(
-      "https://github.com/anthropics/claude-code/issues/45203#issuecomment-2878278340",
-    );
+    expect([...(first?.citations ?? []), ...(second?.citations ?? [])].length).toBeLessThanOrEqual(3);
+    // What is known about the cause and what the reporters tried stay in the report.
+    expect(
+      r.sections.notes.some((n) => n.text.startsWith('On the cause, the reporter observes: "It looks as if')),
+    ).toBe(true);
   });
 
   it("adds the store's same-error count when it knows more issues than the thread links", async () => {
@@ -148,22 +148,26 @@ describe("fixtures: the flagship", () => {
             stateReason: "completed",
             how: "closed as completed",
           },
+          {
+            ref: "anthropics/claude-code#45098",
+            title: "Extra usage charged while the plan has quota left",
+            state: "open",
+            stateReason: null,
+            how: "a workaround is reported: Logging out and back in",
+          },
         ],
         likelyDuplicates: [{ ref: "anthropics/claude-code#45098", score: 0.9 }],
       },
     });
-    // A same-error issue that was closed is a lead worth checking when this thread has no fix.
-    expect(r.sections.guidance[1]).toEqual({
-      text: 'Check the stored issue with the same error that was fixed or closed, in case it applies: anthropics/claude-code#53262 ("HERMES.md in git commit messages causes requests to route to extra usage billing": closed as completed).',
+    // A same-error issue with a workaround on record is a lead; one merely closed as completed is not.
+    expect(r.sections.guidance).toContainEqual({
+      text: 'Check the stored issue with the same error that has a fix or workaround on record, in case it applies: anthropics/claude-code#45098 ("Extra usage charged while the plan has quota left": a workaround is reported: Logging out and back in).',
       citations: [
-        { label: "anthropics/claude-code#53262", url: "https://github.com/anthropics/claude-code/issues/53262" },
+        { label: "anthropics/claude-code#45098", url: "https://github.com/anthropics/claude-code/issues/45098" },
       ],
     });
-    expect(r.sections.tldr[0]?.text).toContain("and the store holds 8 other issues with its error signature.");
-    expect(r.sections.tldr[0]?.citations).toContainEqual({
-      label: "anthropics/claude-code#45098",
-      url: "https://github.com/anthropics/claude-code/issues/45098",
-    });
+    expect(r.sections.guidance.some((g) => g.text.includes("#53262"))).toBe(false);
+    expect(r.sections.tldr[0]?.text).toContain("and 8 stored issues share its error signature.");
     expect(r.sameError?.count).toBe(8);
     expect(r.signals?.find((x) => x.signal === "common-issue")?.reason).toContain("8 stored issues");
   });
@@ -171,7 +175,9 @@ describe("fixtures: the flagship", () => {
   it("keeps negative results and the costly step apart from workarounds", () => {
     const r = reportOf(answers.flagship.thread);
     const g = r.sections.guidance.map((s) => s.text);
-    expect(g[0]).toBe("No workaround or fix has been reported in this thread as of the last activity on 2026-04-09.");
+    expect(g[0]).toBe(
+      "No fix, and nothing reported to work, as of the last activity on 2026-04-09; what was proposed or observed follows.",
+    );
     expect(g).toContain(
       'Did not help, per ogaken0612: "Switching from Opus to Sonnet with /model did not help, and neither did updating Claude Code".',
     );
@@ -179,7 +185,10 @@ describe("fixtures: the flagship", () => {
       g.some((t) => t.startsWith("Caution, per ogaken0612:") && t.includes("credits started being deducted")),
     ).toBe(true);
     expect(g.some((t) => /^(?:Reported to work|Workaround reported)/.test(t))).toBe(false);
-    expect(r.workarounds).toEqual([]);
+    // What still works elsewhere is a condition, never a working workaround.
+    expect(r.workarounds?.map((w) => [w.kind, w.text])).toEqual([
+      ["conditional", "With the same account, claude.ai in the browser keeps working normally."],
+    ]);
   });
 
   it("compares the reporters' environments and names the open same-error issue to follow", () => {
@@ -200,7 +209,7 @@ describe("fixtures: the flagship", () => {
     expect(notes.some((n) => n.includes("versions 2.0.76 to 2.1.29"))).toBe(true);
     expect(notes).toContain("No maintainer (OWNER, MEMBER or COLLABORATOR) has commented in 4 comments.");
     expect(r.sections.recommendation.text).toBe(
-      "No fix or workaround is known as of 2026-04-09: subscribe to this issue and to anthropics/claude-code#45020 (the other open report of the same error) for updates.",
+      'No fix or workaround is known as of 2026-04-09: subscribe to this issue and to anthropics/claude-code#45020 (the other open report of the same error) for updates; meanwhile, per the reporter: "With the same account, claude.ai in the browser keeps working normally".',
     );
   });
 
@@ -325,8 +334,15 @@ describe("fixtures: rules every report keeps", () => {
     }
   });
 
-  it("keeps the TL;DR to two statements", () => {
-    for (const key of keys) expect(reportOf(key).sections.tldr.length, key).toBeLessThanOrEqual(2);
+  it("keeps the TL;DR to two statements, about 60 words, at most 3 citations, without the title", () => {
+    for (const key of keys) {
+      const r = reportOf(key);
+      expect(r.sections.tldr.length, key).toBeLessThanOrEqual(2);
+      const text = r.sections.tldr.map((s) => s.text).join(" ");
+      expect(text.split(/\s+/).length, `${key}: ${text}`).toBeLessThanOrEqual(80);
+      expect(r.sections.tldr.flatMap((s) => s.citations).length, key).toBeLessThanOrEqual(3);
+      if (r.title.length > 20) expect(text, key).not.toContain(r.title);
+    }
   });
 
   it("is deterministic", async () => {

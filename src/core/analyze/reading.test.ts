@@ -47,9 +47,7 @@ describe("same-error cluster", () => {
       ],
     });
     const r = analyze(i);
-    expect(r.sections.tldr[0]?.text).toContain(
-      "2 linked issues report the same error (acme/widget#13 and acme/widget#12)",
-    );
+    expect(r.sections.tldr[0]?.text).toContain("2 people report it here and 2 linked issues report the same error.");
     expect(signal(r, "common-issue")).toMatchObject({
       value: 4,
       reason: "2 people report it here, 2 linked issues with the same error",
@@ -96,7 +94,7 @@ describe("regression after the fix", () => {
       }),
     );
     expect(r.sections.tldr[1]?.text).toBe(
-      "Fixed by acme/widget#20 (merged 2024-03-01, released in v2.0.0 on 2024-03-05); 1 report after v2.0.0 (released 2024-03-05) suggests a possible regression.",
+      "Fixed by acme/widget#20 (merged 2024-03-01, released in v2.0.0 on 2024-03-05): upgrade to v2.0.0 or later; 1 report after v2.0.0 (released 2024-03-05) suggests a possible regression.",
     );
     expect(r.sections.guidance[1]).toEqual({
       text: "Possible regression: reported again after v2.0.0 (released 2024-03-05) by carol (2024-04-01); check those reports before relying on the fix.",

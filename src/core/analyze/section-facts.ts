@@ -1,7 +1,8 @@
 // Facts several sections state: readings of the cause, the steps that did not help, whether a
 // maintainer has spoken, and the citations of stored same-error issues.
 import type { Citation } from "../thread/report.js";
-import type { Finding } from "./findings.js";
+import { type LabelMeaning, labelMeanings, RELEASED_IN } from "./advice.rules.js";
+import type { Finding, Voice } from "./findings.js";
 import { byKind, type Ctx, dedupeCitations, MAX_CITED_LINKS, voiceCite } from "./section-context.js";
 import { distinctSteps, triedSteps } from "./tried-steps.js";
 
@@ -47,4 +48,55 @@ export function sameErrorCiteList(c: Ctx): Citation[] {
     if (m) cites.push({ label: ref, url: `https://${host}/${m[1]}/${m[2]}/issues/${m[3]}` });
   }
   return dedupeCitations(cites).slice(0, MAX_CITED_LINKS);
+}
+
+/**
+ * A release named in the thread by a maintainer or a bot ("This issue has been resolved in version
+ * 22.6.3"): a release on record even when no pull request is linked. The latest statement wins.
+ */
+export function releaseOnRecord(c: Ctx): { version: string; text: string; voice: Voice } | null {
+  let found: { version: string; text: string; voice: Voice } | null = null;
+  for (const com of c.thread.comments) {
+    const a = com.author;
+    const official =
+      a !== null &&
+      (a.isBot || a.association === "OWNER" || a.association === "MEMBER" || a.association === "COLLABORATOR");
+    if (!official) continue;
+    for (const line of com.body.split("\n")) {
+      const m = RELEASED_IN.exec(line);
+      if (!m?.[1]) continue;
+      found = {
+        version: m[1],
+        text: line
+          .replace(/[:*_]+/g, " ")
+          .replace(/\s+/g, " ")
+          .trim(),
+        voice: {
+          login: a.login,
+          association: a.association,
+          isBot: a.isBot,
+          maintainer: !a.isBot,
+          isAuthor: a.login.toLowerCase() === c.thread.author?.login.toLowerCase(),
+          source: "comment",
+          url: com.url,
+          at: com.createdAt,
+          plusOnes: com.reactions["+1"],
+          order: 0,
+        },
+      };
+    }
+  }
+  return found;
+}
+
+/**
+ * Labels whose meaning counts as the maintainers' word: applied by a person (a bot's label is a
+ * triage rule, not a judgement), or with no labelling event on record.
+ */
+export function judgedLabels(c: Ctx): { label: string; meaning: LabelMeaning; phrase: string }[] {
+  return labelMeanings(c.thread.labels).filter((m) => {
+    let actor: string | null | undefined;
+    for (const e of c.thread.events) if (e.type === "labeled" && e.label === m.label) actor = e.actor;
+    return !(actor === null || actor?.endsWith("[bot]") || actor?.toLowerCase() === "ghost");
+  });
 }

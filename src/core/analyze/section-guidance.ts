@@ -24,6 +24,7 @@ import {
   who,
   workaroundCite,
 } from "./section-context.js";
+import { releaseOnRecord } from "./section-facts.js";
 import { regressionCites } from "./section-tldr.js";
 import { clip, day, endSentence, list, plural, quote, quoteExact } from "./text.js";
 import type { RankedWorkaround } from "./workarounds.js";
@@ -82,13 +83,37 @@ export function guidance(c: Ctx): Statement[] {
     out.push({ text: `${fix.summary} Use a build that contains that commit.`, citations: closingCommitCites(c) });
   }
   const worked = c.workarounds.filter((w) => w.kind === "worked");
-  if (merged.length === 0 && fix.status !== "fixed" && worked.length === 0 && thread.kind === "issue") {
+  const released = releaseOnRecord(c);
+  if (released && merged.length === 0 && thread.kind === "issue") {
+    out.push({
+      text: endSentence(
+        `Upgrade to ${released.version} or later: ${who(released.voice)} wrote ${quote(released.text)}`,
+      ),
+      citations: [voiceCite(released.voice, thread)],
+    });
+  }
+  if (merged.length === 0 && fix.status !== "fixed" && worked.length === 0 && !released && thread.kind === "issue") {
+    const others = c.workarounds.some((w) => w.kind === "suggested" || w.kind === "conditional");
     out.unshift({
-      text: `No workaround or fix has been reported in this thread as of the last activity on ${c.asOf}.`,
+      text: others
+        ? `No fix, and nothing reported to work, as of the last activity on ${c.asOf}; what was proposed or observed follows.`
+        : `No workaround or fix has been reported in this thread as of the last activity on ${c.asOf}.`,
       citations: [asOfCite(c)],
     });
   }
   for (const w of worked.slice(0, MAX_WORKED)) out.push(workaroundStep(w, c));
+  for (const w of c.workarounds.filter((x) => x.kind === "suggested").slice(0, MAX_WORKED)) {
+    out.push({
+      text: endSentence(`Proposed by ${who(w.finding.voice)}, not yet confirmed to work: ${quote(w.text)}`),
+      citations: [workaroundCite(w, thread)],
+    });
+  }
+  for (const w of c.workarounds.filter((x) => x.kind === "conditional").slice(0, MAX_WORKED)) {
+    out.push({
+      text: endSentence(`Where it does or does not happen, per ${who(w.finding.voice)}: ${quote(w.text)}`),
+      citations: [workaroundCite(w, thread)],
+    });
+  }
   out.push(...storedLeads(c));
   if (thread.kind === "issue") {
     for (const p of proposals) {
@@ -174,7 +199,8 @@ function workaroundStep(w: RankedWorkaround, c: Ctx): Statement {
  * known. Only when this thread has neither.
  */
 function storedLeads(c: Ctx): Statement[] {
-  const leads = c.sameError?.fixedOrWorkaround ?? [];
+  // A lead must carry a fix or a workaround: "closed as completed" alone points at nothing to apply.
+  const leads = (c.sameError?.fixedOrWorkaround ?? []).filter((f) => !/^closed as completed$/i.test(f.how.trim()));
   if (c.thread.kind !== "issue" || c.fix.status === "fixed" || leads.length === 0) return [];
   const shown = leads.slice(0, 3);
   const host = c.thread.ref.host;
@@ -185,7 +211,7 @@ function storedLeads(c: Ctx): Statement[] {
   const items = shown.map((f) => `${f.ref} (${quoteExact(f.title, 120)}: ${f.how})`);
   return [
     {
-      text: `Check the stored ${leads.length === 1 ? "issue" : "issues"} with the same error that ${leads.length === 1 ? "was" : "were"} fixed or closed, in case ${leads.length === 1 ? "it applies" : "one applies"}: ${list(items)}.`,
+      text: `Check the stored ${leads.length === 1 ? "issue" : "issues"} with the same error that ${leads.length === 1 ? "has" : "have"} a fix or workaround on record, in case ${leads.length === 1 ? "it applies" : "one applies"}: ${list(items)}.`,
       citations: cites.length > 0 ? cites : [c.threadCite],
     },
   ];
@@ -215,7 +241,10 @@ function follow(c: Ctx): Statement[] {
 
 export function example(c: Ctx): Sections["example"] {
   // The best-supported workaround's own code first; otherwise any code offered as working.
-  const top = c.workarounds.find((w) => w.kind === "worked" && w.code !== null);
+  // A bare version ("0.7.5") is no example to copy; the workaround's words already name it.
+  const top = c.workarounds.find(
+    (w) => w.kind === "worked" && w.code !== null && !/^v?\d+(?:\.\d+)*$/.test(w.code.trim()),
+  );
   if (top?.code) {
     const ex = c.findings.examples.find((e) => e.voice.url === top.url && e.code === top.code);
     const support = top.confirmations > 0 ? `, confirmed by ${plural(top.confirmations, "person", "people")},` : "";
@@ -229,12 +258,14 @@ export function example(c: Ctx): Sections["example"] {
       caption: `Quoted from ${who(top.finding.voice)}${support} who wrote: ${quote(ex?.cue ?? top.text, 160)}`,
     };
   }
-  const pick = [...c.findings.examples].sort(
-    (a, b) =>
-      Number(b.voice.maintainer) - Number(a.voice.maintainer) ||
-      b.voice.plusOnes - a.voice.plusOnes ||
-      a.voice.order - b.voice.order,
-  )[0];
+  const pick = c.findings.examples
+    .filter((e) => e.offered === "worked")
+    .sort(
+      (a, b) =>
+        Number(b.voice.maintainer) - Number(a.voice.maintainer) ||
+        b.voice.plusOnes - a.voice.plusOnes ||
+        a.voice.order - b.voice.order,
+    )[0];
   if (!pick) return null;
   return {
     code: pick.code,

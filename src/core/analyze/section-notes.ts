@@ -10,6 +10,7 @@ import type { ReporterEnv } from "./environment-compare.js";
 import { withoutQuotes } from "./findings.js";
 import { sentences } from "./markdown-blocks.js";
 import {
+  CAVEAT_LABEL,
   type Ctx,
   dedupeCitations,
   linkCite,
@@ -19,7 +20,7 @@ import {
   voiceCite,
   who,
 } from "./section-context.js";
-import { byCauseStrength, maintainerSpoke } from "./section-facts.js";
+import { byCauseStrength, judgedLabels, maintainerSpoke } from "./section-facts.js";
 import { regressionCites } from "./section-tldr.js";
 import { BLOCKING } from "./signals.js";
 import { day, endSentence, list, plural, quote } from "./text.js";
@@ -35,6 +36,10 @@ export function notes(c: Ctx): Statement[] {
       text: `Reporter's environment: ${facts.map((e) => `${e.key}: ${e.value}`).join("; ")}.`,
       citations: [c.threadCite],
     });
+  } else if (c.envs.length === 1) {
+    const one = envLine(c.environment);
+    const e = c.envs[0];
+    if (one && e) out.push({ text: `Environment given: ${one}.`, citations: [envCite(e, thread)] });
   }
   out.push(...compared(c));
   if (findings.sameHere.length > 0) {
@@ -68,21 +73,22 @@ export function notes(c: Ctx): Statement[] {
       citations: [c.snapshot.citation],
     });
   }
+  const meanings = new Map(judgedLabels(c).map((m) => [m.label, m.phrase]));
   for (const label of notableLabels(thread)) {
     const e = lastLabeled(thread, label);
-    const by = e
-      ? ` by ${e.actor ?? "an unknown account"}${e.actor?.endsWith("[bot]") ? " (a bot)" : ""} on ${day(e.createdAt)}`
-      : "";
-    out.push({ text: `Labelled "${label}"${by}.`, citations: [c.threadCite] });
+    const bot = isBotOrGhost(e?.actor ?? null);
+    const meaning = meanings.get(label);
+    // A bot's label matters only when it says something about the report itself.
+    if (bot && !meaning && !CAVEAT_LABEL.test(label)) continue;
+    const by = e ? ` by ${bot ? "a bot" : (e.actor ?? "an unknown account")} on ${day(e.createdAt)}` : "";
+    out.push({ text: `Labelled "${label}"${by}${meaning ? `: ${meaning}` : ""}.`, citations: [c.threadCite] });
   }
   const closed = lastClosed(thread);
   if (thread.state === "closed" && closed) {
     const how = closed.stateReason ? ` ${reasonPhrase(closed.stateReason)}` : "";
-    const bot = closed.actor?.endsWith("[bot]") ? " (a bot account)" : "";
-    out.push({
-      text: `Closed${how} by ${closed.actor ?? "an unknown account"}${bot} on ${day(closed.createdAt)}.`,
-      citations: [c.threadCite],
-    });
+    // A deleted account ("ghost") or a bot closing it says nothing about who decided; the date does.
+    const by = isBotOrGhost(closed.actor) ? "" : ` by ${closed.actor ?? "an unknown account"}`;
+    out.push({ text: `Closed${how}${by} on ${day(closed.createdAt)}.`, citations: [c.threadCite] });
   }
   if (thread.locked) {
     const why = thread.activeLockReason ? ` (reason: ${thread.activeLockReason.replace("_", " ")})` : "";
@@ -109,12 +115,33 @@ export function notes(c: Ctx): Statement[] {
     });
   }
   if (out.length === 0) {
+    // Never contradict the report's own environment: say what it holds, or that there is none.
+    const env = envLine(c.environment);
     out.push({
-      text: "The thread gives no environment details, notable labels or other notes.",
+      text: env
+        ? `Environment given: ${env}.`
+        : "The thread gives no environment details, notable labels or other notes.",
       citations: [c.threadCite],
     });
   }
   return out;
+}
+
+const isBotOrGhost = (login: string | null): boolean =>
+  login === null || login.toLowerCase() === "ghost" || login.endsWith("[bot]");
+
+/** The report's environment in one line: "version 1.2; OS Linux; runtime Node 18". */
+function envLine(env: ReportEnvironment): string {
+  const parts: string[] = [];
+  const add = (label: string, xs: { value: string }[]) => {
+    if (xs.length > 0) parts.push(`${label} ${list(xs.slice(0, 4).map((x) => x.value))}`);
+  };
+  add(env.versions.length === 1 ? "version" : "versions", env.versions);
+  add("OS", env.os);
+  add("runtime", env.runtimes);
+  add("plan", env.plans);
+  add("model", env.models);
+  return parts.join("; ");
 }
 
 /** The reporters' environments side by side, when at least two reporters give one. */

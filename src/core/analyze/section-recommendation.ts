@@ -12,10 +12,12 @@ import {
   reasonPhrase,
   refs,
   releaseCite,
+  voiceCite,
   who,
   workaroundCite,
 } from "./section-context.js";
-import { day, endSentence, list, plural, quote } from "./text.js";
+import { judgedLabels, releaseOnRecord } from "./section-facts.js";
+import { day, endSentence, list, plural, quote, stepWords } from "./text.js";
 
 export function recommendation(c: Ctx): Statement {
   const { fix, thread } = c;
@@ -31,22 +33,28 @@ export function recommendation(c: Ctx): Statement {
     };
   }
   if (merged[0]) {
-    const none = c.lookedUp.has(merged[0].ref) ? `; no release containing it was found as of ${c.asOf}` : "";
+    const none = c.lookedUp.has(merged[0].ref)
+      ? `; no release containing it was found as of ${c.asOf}`
+      : "; no release containing it is known to this report";
     return { text: `Use a build that includes ${merged[0].ref}${none}.`, citations: [pullCite(merged[0])] };
   }
   if (fix.status === "fixed")
     return { text: "Use a build that contains the commit that closed this issue.", citations: closingCommitCites(c) };
   const dup = c.duplicateOf[0];
   if (dup) return { text: `Follow ${dup.ref}, which this issue duplicates.`, citations: [linkCite(dup)] };
+  const announced = releaseOnRecord(c);
+  if (announced) {
+    return {
+      text: `Upgrade to ${announced.version} or later, which ${who(announced.voice)} names as the release with the fix.`,
+      citations: [voiceCite(announced.voice, thread)],
+    };
+  }
   if (best) {
-    const lead =
-      thread.state === "closed" && thread.stateReason === "completed"
-        ? `It was closed as completed${thread.closedAt ? ` on ${day(thread.closedAt)}` : ""} without a linked fix; on older versions, apply`
-        : "Until a fix is merged, apply";
+    const lead = thread.state === "closed" ? "No fix is linked: apply" : "Until a fix is merged, apply";
     const support = best.confirmations > 0 ? ` (${plural(best.confirmations, "confirmation")})` : "";
     return {
       text: endSentence(
-        `${lead} the workaround reported by ${who(best.finding.voice)}${support}: ${quote(best.text, 160)}`,
+        `${lead} the workaround reported by ${who(best.finding.voice)}${support}: ${stepWords(best, 160)}`,
       ),
       citations: [workaroundCite(best, thread)],
     };
@@ -57,10 +65,30 @@ export function recommendation(c: Ctx): Statement {
       text: `Follow ${list(open.map((p) => p.ref))}, which would close this issue once merged.`,
       citations: open.map(pullCite),
     };
+  const proposed = c.workarounds.find((w) => w.kind === "suggested");
+  if (proposed) {
+    return {
+      text: endSentence(
+        `Try the step ${who(proposed.finding.voice)} proposed (nobody has confirmed it yet): ${quote(proposed.text, 160)}`,
+      ),
+      citations: [workaroundCite(proposed, thread)],
+    };
+  }
+  const meaning = judgedLabels(c)[0];
+  if (meaning && (meaning.meaning === "not-a-bug" || meaning.meaning === "wontfix" || meaning.meaning === "external")) {
+    const next =
+      meaning.meaning === "external"
+        ? "look for the fix where the cause lives, not in this repository"
+        : "do not wait for a fix here";
+    return {
+      text: `Labelled "${meaning.label}": ${meaning.phrase}, so ${next}.`,
+      citations: [c.threadCite],
+    };
+  }
   if (thread.state === "closed" && thread.stateReason === "completed") {
     const when = thread.closedAt ? ` on ${day(thread.closedAt)}` : "";
     return {
-      text: `It was closed as completed${when} without a linked fix: use a version released after that date.`,
+      text: `It was closed as completed${when}, but no fix, release or workaround is on record: if it still happens, open a new issue that links this one.`,
       citations: [c.threadCite],
     };
   }
@@ -79,9 +107,17 @@ export function recommendation(c: Ctx): Statement {
       : c.similar.length > 0
         ? ` and the linked reports (${refs(c.similar)}${more(c.similar)})`
         : "";
+  const condition = c.workarounds.find((w) => w.kind === "conditional");
+  const meanwhile = condition ? `; meanwhile, per ${who(condition.finding.voice)}: ${quote(condition.text, 140)}` : "";
   return {
-    text: `No fix or workaround is known as of ${c.asOf}: subscribe to this ${kindWord(thread)}${watch} for updates.`,
-    citations: [asOfCite(c), ...watchLinks.slice(0, MAX_CITED_LINKS).map(linkCite)],
+    text: endSentence(
+      `No fix or workaround is known as of ${c.asOf}: subscribe to this ${kindWord(thread)}${watch} for updates${meanwhile}`,
+    ),
+    citations: [
+      asOfCite(c),
+      ...watchLinks.slice(0, MAX_CITED_LINKS).map(linkCite),
+      ...(condition ? [workaroundCite(condition, thread)] : []),
+    ],
   };
 }
 

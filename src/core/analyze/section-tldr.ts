@@ -6,9 +6,9 @@
 import type { Citation, Statement } from "../thread/report.js";
 import {
   asOfCite,
-  byKind,
   CAVEAT_LABEL,
   type Ctx,
+  capitalise,
   closingCommitCites,
   dedupeCitations,
   linkCite,
@@ -23,84 +23,96 @@ import {
   who,
   workaroundCite,
 } from "./section-context.js";
-import { byCauseStrength, failedSteps, maintainerSpoke, sameErrorCiteList } from "./section-facts.js";
-import { day, endSentence, errorGist, list, plural, quote, quoteExact } from "./text.js";
+import { byCauseStrength, failedSteps, maintainerSpoke, releaseOnRecord, sameErrorCiteList } from "./section-facts.js";
+import { day, endSentence, errorGist, list, plural, quote, quoteExact, stepWords } from "./text.js";
+
+/** A maintainer signs a TL;DR of two sentences, about 60 words, with at most 3 citations. */
+export const TLDR_MAX_CITATIONS = 3;
+const ERROR_GIST = 110;
+const QUOTE = 120;
 
 export function tldr(c: Ctx): Statement[] {
-  return [tldrWhat(c), tldrOutcome(c)];
+  const what = tldrWhat(c);
+  const outcome = tldrOutcome(c);
+  // The outcome's sources matter most; the first sentence keeps the thread and what room is left.
+  const outCites = dedupeCitations(outcome.citations).slice(0, TLDR_MAX_CITATIONS - 1);
+  const left = TLDR_MAX_CITATIONS - outCites.length;
+  return [
+    { text: what.text, citations: dedupeCitations(what.citations).slice(0, Math.max(1, left)) },
+    { text: outcome.text, citations: outCites },
+  ];
 }
 
+const normalised = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
+
+/** The state and how common it is, never the title (the report's heading already shows it). */
 function tldrWhat(c: Ctx): Statement {
   const { thread, error, findings } = c;
   let first = stateLine(thread);
+  if (thread.kind === "issue" && thread.state === "closed" && thread.closedAt) first += ` on ${day(thread.closedAt)}`;
   const labels = thread.labels.filter((l) => CAVEAT_LABEL.test(l));
   if (labels.length > 0) {
     const byBot = labels.every((l) => labelActor(c, l)?.endsWith("[bot]"));
     first += ` (labelled ${list(labels.map((l) => `"${l}"`))}${byBot ? " by a bot" : ""})`;
   }
-  first += `: ${quoteExact(thread.title, 140)}`;
-  if (error) {
+  // The error, unless it is the title itself (the heading already shows it).
+  const titleIsError =
+    error !== null && normalised(error.message).includes(normalised(thread.title).replace(/[.…]+$/, ""));
+  if (error && !titleIsError) {
     // A bare message (no "Error:" head of its own) reads as a quotation.
-    const gist = errorGist(error.message);
-    first += `, reporting ${error.kind === "quoted" || error.kind === "prose" ? quoteExact(gist, 200) : gist}`;
+    const gist = errorGist(error.message, ERROR_GIST);
+    first += ` reporting ${error.kind === "quoted" || error.kind === "prose" ? quoteExact(gist, ERROR_GIST + 10) : gist}`;
   }
   const cites: Citation[] = [c.threadCite];
   if (error && error.source === "comment") cites.push({ label: "comment with the error", url: error.url });
   const extras: string[] = [];
-  if (findings.sameHere.length > 0) {
-    extras.push(`${reporterCount(c)} people report it in this thread`);
-    for (const s of findings.sameHere) cites.push(voiceCite(s.voice, thread));
-  }
+  if (findings.sameHere.length > 0) extras.push(`${reporterCount(c)} people report it here`);
   const same = c.cluster.filter((x) => x.why !== "duplicate").map((x) => x.link);
   const dups = c.cluster.filter((x) => x.why === "duplicate").map((x) => x.link);
   if (same.length > 0) {
     const what = error ? "the same error" : "the same problem";
-    extras.push(
-      `${plural(same.length, "linked issue")} ${same.length === 1 ? "reports" : "report"} ${what} (${refs(same)})`,
-    );
-    cites.push(...same.slice(0, MAX_CITED_LINKS).map(linkCite));
+    extras.push(`${plural(same.length, "linked issue")} ${same.length === 1 ? "reports" : "report"} ${what}`);
+    cites.push(...same.slice(0, 1).map(linkCite));
   }
   if (dups.length > 0) {
     extras.push(`${plural(dups.length, "issue")} ${dups.length === 1 ? "is" : "are"} marked as a duplicate of it`);
-    cites.push(...dups.slice(0, MAX_CITED_LINKS).map(linkCite));
+    cites.push(...dups.slice(0, 1).map(linkCite));
   }
   // The store may know more issues with this error than the thread links to.
   const stored = c.sameError?.count ?? 0;
   if (stored > same.length) {
-    extras.push(`the store holds ${plural(stored, "other issue")} with its error signature`);
-    cites.push(...sameErrorCiteList(c));
+    extras.push(`${plural(stored, "stored issue")} share its error signature`);
+    cites.push(...sameErrorCiteList(c).slice(0, 1));
   }
   if (same.length === 0 && dups.length === 0 && c.similar.length > 0) {
     extras.push(
       `${plural(c.similar.length, "linked issue")} ${c.similar.length === 1 ? "describes" : "describe"} a similar one`,
     );
-    cites.push(...c.similar.slice(0, MAX_CITED_LINKS).map(linkCite));
+    cites.push(...c.similar.slice(0, 1).map(linkCite));
   }
-  if (extras.length > 0) first += `; ${list(extras)}`;
+  if ((!error || titleIsError) && extras.length === 0 && thread.kind === "issue") {
+    first += `, filed by ${thread.author?.login ?? "a deleted user"} on ${day(thread.createdAt)}`;
+  }
+  if (extras.length > 0) first += `; ${list(extras.slice(0, 3))}`;
   return { text: endSentence(first), citations: dedupeCitations(cites) };
 }
 
+/** Where it stands, and the single most actionable step. */
 function tldrOutcome(c: Ctx): Statement {
   const { fix, thread } = c;
   if (thread.kind === "pull") return { text: fix.summary, citations: [c.threadCite] };
   const merged = fix.pulls.filter((p) => p.merged);
-  const best = c.workarounds.find((w) => w.kind === "worked");
-  const brief = c.workarounds.find((w) => w.kind === "temporary");
-  const bestPhrase = best
-    ? `the best-supported workaround${best.confirmations > 0 ? ` (${plural(best.confirmations, "confirmation")})` : ""}, from ${who(best.finding.voice)}: ${quote(best.text, 160)}`
-    : brief
-      ? `only short-lived relief is reported, by ${who(brief.finding.voice)}: ${quote(brief.text, 160)}`
-      : null;
-  const top = best ?? brief;
-  const wCite = top ? [workaroundCite(top, thread)] : [];
+  const step = bestStep(c);
   switch (fix.status) {
     case "fixed": {
       if (merged.length === 0) return { text: fix.summary, citations: closingCommitCites(c) };
       const releases = merged.flatMap((p) => releaseCite(p, thread.ref.host) ?? []);
       const unreleased = merged.every((p) => !p.releasedIn && c.lookedUp.has(p.ref));
+      const released = merged.find((p) => p.releasedIn);
       let text = `Fixed by ${list(merged.map(mergedPhrase))}`;
-      if (unreleased) text += `, but no release containing it was found as of ${c.asOf}`;
-      const cites = [...merged.map(pullCite), ...releases];
+      if (released) text += `: upgrade to ${released.releasedIn} or later`;
+      else if (unreleased) text += `, but no release containing it was found as of ${c.asOf}`;
+      const cites = [...releases, ...merged.map(pullCite)];
       if (c.regression) {
         const n = c.regression.comments.length + c.regression.issues.length;
         text += `; ${plural(n, "report")} after ${c.regression.after.what} ${n === 1 ? "suggests" : "suggest"} a possible regression`;
@@ -111,70 +123,104 @@ function tldrOutcome(c: Ctx): Statement {
     case "fix-open": {
       const open = fix.pulls.filter((p) => !p.merged);
       const text = `A fix is proposed in ${list(open.map((p) => p.ref))} but not merged as of ${c.asOf}${
-        bestPhrase ? `; until then, ${bestPhrase}` : ", and no workaround is reported"
+        step ? `; until then, ${step.phrase}` : ", and no workaround is reported"
       }`;
-      return { text: endSentence(text), citations: [...open.map(pullCite), asOfCite(c), ...wCite] };
+      return { text: endSentence(text), citations: [...open.map(pullCite), ...(step?.citations ?? [asOfCite(c)])] };
     }
     case "fix-unmerged": {
       const closed = fix.pulls.filter((p) => !p.merged);
       const text = `The proposed fix in ${list(closed.map((p) => p.ref))} was closed without merging, so no fix is known${
-        bestPhrase ? `; ${bestPhrase}` : " and no workaround is reported"
+        step ? `; ${step.phrase}` : " and no workaround is reported"
       }`;
-      return { text: endSentence(text), citations: [...closed.map(pullCite), ...wCite] };
+      return { text: endSentence(text), citations: [...closed.map(pullCite), ...(step?.citations ?? [])] };
     }
     case "none":
-      return noneOutcome(c, bestPhrase, wCite);
+      return noneOutcome(c, step);
   }
 }
 
-function noneOutcome(c: Ctx, bestPhrase: string | null, wCite: Citation[]): Statement {
+type Step = { phrase: string; citations: Citation[]; worked: boolean };
+
+/** The one step to name: what worked, what helped for a while, what was proposed, where it does not happen. */
+function bestStep(c: Ctx): Step | null {
+  const { thread } = c;
+  const by = (kind: string) => c.workarounds.find((w) => w.kind === kind);
+  const worked = by("worked");
+  if (worked) {
+    const support = worked.confirmations > 0 ? ` (${plural(worked.confirmations, "confirmation")})` : "";
+    return {
+      phrase: `the best-supported workaround${support}, from ${who(worked.finding.voice)}: ${stepWords(worked, QUOTE)}`,
+      citations: [workaroundCite(worked, thread)],
+      worked: true,
+    };
+  }
+  const brief = by("temporary");
+  if (brief)
+    return {
+      phrase: `only short-lived relief is reported, by ${who(brief.finding.voice)}: ${quote(brief.text, QUOTE)}`,
+      citations: [workaroundCite(brief, thread)],
+      worked: false,
+    };
+  const proposed = by("suggested");
+  if (proposed)
+    return {
+      phrase: `${who(proposed.finding.voice)} proposed, unconfirmed: ${stepWords(proposed, QUOTE)}`,
+      citations: [workaroundCite(proposed, thread)],
+      worked: false,
+    };
+  const condition = by("conditional");
+  if (condition)
+    return {
+      phrase: `${who(condition.finding.voice)} notes where it does not happen: ${quote(condition.text, QUOTE)}`,
+      citations: [workaroundCite(condition, thread)],
+      worked: false,
+    };
+  return null;
+}
+
+function noneOutcome(c: Ctx, step: Step | null): Statement {
   const { thread } = c;
   if (c.duplicateOf.length > 0) {
     return {
       text: endSentence(
-        `It is marked as a duplicate of ${refs(c.duplicateOf)} and no fix is linked here${bestPhrase ? `; ${bestPhrase}` : ""}`,
+        `It is marked as a duplicate of ${refs(c.duplicateOf)} and no fix is linked here${step ? `; ${step.phrase}` : ""}`,
       ),
-      citations: [...c.duplicateOf.map(linkCite), ...wCite],
+      citations: [...c.duplicateOf.slice(0, 1).map(linkCite), ...(step?.citations ?? [])],
+    };
+  }
+  const announced = releaseOnRecord(c);
+  if (announced) {
+    return {
+      text: `${capitalise(who(announced.voice))} names ${announced.version} as the release with the fix: upgrade to it or later.`,
+      citations: [voiceCite(announced.voice, thread)],
     };
   }
   const completed = thread.state === "closed" && thread.stateReason === "completed";
-  const when = thread.closedAt ? ` on ${day(thread.closedAt)}` : "";
-  if (bestPhrase) {
-    const head = completed
-      ? `It was closed as completed${when}, but no fix is linked`
-      : `No fix is linked as of ${c.asOf}`;
+  if (step?.worked) {
+    const head = completed ? "No fix is linked" : `No fix is linked as of ${c.asOf}`;
     return {
-      text: endSentence(`${head}; ${bestPhrase}`),
-      citations: [completed ? c.threadCite : asOfCite(c), ...wCite],
+      text: endSentence(`${head}; ${step.phrase}`),
+      citations: [completed ? c.threadCite : asOfCite(c), ...step.citations],
     };
   }
-  if (completed) {
-    return {
-      text: `It was closed as completed${when}, but no fix or workaround is linked.`,
-      citations: [c.threadCite],
-    };
-  }
-  let text = `${nothingOnRecord(c)} as of the last activity on ${c.asOf}`;
+  const head = completed
+    ? "No fix, release or working workaround is linked"
+    : `${nothingOnRecord(c)} as of the last activity on ${c.asOf}`;
+  if (step) return { text: endSentence(`${head}; ${step.phrase}`), citations: [asOfCite(c), ...step.citations] };
+  if (completed) return { text: endSentence(head), citations: [c.threadCite] };
+  let text = head;
   const cites: Citation[] = [asOfCite(c)];
   const cause = byCauseStrength(c)[0];
   if (cause) {
-    text += `; ${who(cause.voice)} ${cause.voice.maintainer ? "states" : "observes"}: ${quote(cause.text, 170)}`;
+    text += `; ${who(cause.voice)} ${cause.voice.maintainer ? "states" : "observes"}: ${quote(cause.text, QUOTE)}`;
     cites.push(voiceCite(cause.voice, thread));
+  } else {
+    const tried = failedSteps(c);
+    if (tried.steps.length > 0) {
+      text += `; ${list(tried.steps.slice(0, 2))} did not help`;
+      cites.push(...tried.citations.slice(0, 1));
+    }
   }
-  const clauses: string[] = [];
-  const tried = failedSteps(c);
-  if (tried.steps.length > 0) {
-    clauses.push(`${list(tried.steps.slice(0, 3))} did not help`);
-    cites.push(...tried.citations);
-  }
-  const cost = byKind(c.findings, "caveat")
-    .map((f) => ({ f, gist: caveatGist(f.text) }))
-    .find((x) => x.gist !== null);
-  if (cost?.gist) {
-    clauses.push(`after ${who(cost.f.voice)} ${cost.gist.step}, ${cost.gist.outcome}`);
-    cites.push(voiceCite(cost.f.voice, thread));
-  }
-  if (clauses.length > 0) text += `${cause ? ", " : "; "}${clauses.join(", and ")}`;
   return { text: endSentence(text), citations: dedupeCitations(cites) };
 }
 

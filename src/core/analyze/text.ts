@@ -45,6 +45,17 @@ export function unescapeJson(s: string): string {
   }
 }
 
+/**
+ * A step in the thread's words: the quote, or its command when the words are only a question or
+ * a pointer around it ("Can you try this?" + `sc config x start=auto`).
+ */
+export function stepWords(w: { text: string; code: string | null }, max = 120): string {
+  const code = w.code?.trim() ?? "";
+  const oneLine = code !== "" && !code.includes("\n") && code.length <= 100;
+  if (oneLine && /\?\s*$/.test(w.text.trim())) return `${quote(w.text, max)} (\`${code.replace(/`/g, "")}\`)`;
+  return quote(w.text, max);
+}
+
 /** "a", "a and b", "a, b and c". */
 export function list(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? "";

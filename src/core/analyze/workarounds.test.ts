@@ -67,4 +67,33 @@ describe("rankWorkarounds", () => {
       ["bob", "temporary"],
     ]);
   });
+
+  it("turns a proposal into a workaround that worked when the next reply says it did", () => {
+    const ask = comment("maint", "Can you try this from an admin shell?\n\n```\nsvc config widgetd start=auto\n```", {
+      association: "MEMBER",
+    });
+    const yes = comment("reporter", "That did it, the daemon starts again.");
+    const [w, ...rest] = rank([ask, yes]);
+    expect(rest).toEqual([]);
+    expect(w).toMatchObject({
+      kind: "worked",
+      author: "maint",
+      code: "svc config widgetd start=auto",
+      confirmations: 1,
+    });
+    expect(w?.confirmedBy).toEqual([{ login: "reporter", url: yes.url, how: "said-it-worked" }]);
+  });
+
+  it("keeps an unanswered proposal and a condition apart from what worked", () => {
+    const ask = comment("maint", "Could you try running it with `--verbose`?", { association: "MEMBER" });
+    const cond = comment("carol", "It only happens with the portable build.");
+    expect(rank([ask, cond]).map((w) => w.kind)).toEqual(["suggested", "conditional"]);
+  });
+
+  it("quotes what a pointing sentence points at", () => {
+    const a = comment("bob", "From a root shell run\n`tool reset --hard`\nthen reboot. That got it working for me.");
+    expect(rank([a])[0]?.text).toBe(
+      "From a root shell run `tool reset --hard` then reboot. That got it working for me.",
+    );
+  });
 });

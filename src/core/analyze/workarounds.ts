@@ -4,6 +4,7 @@
 // contradiction, never as support. One entry per comment: people confirm comments, not sentences.
 import type { ReportWorkaround } from "../thread/report.js";
 import type { Comment, Thread } from "../thread/types.js";
+import { strengthOf } from "./cue-engine.js";
 import type { Finding, Findings } from "./findings.js";
 import { withoutQuotes } from "./findings.js";
 import { inlineCodeSpans, splitBlocks } from "./markdown-blocks.js";
@@ -69,24 +70,31 @@ export function codeOf(markdown: string): string[] {
   return out;
 }
 
+/** Within one comment the strongest reading speaks for it; across comments, the strongest kind ranks first. */
+const KIND_RANK: Record<ReportWorkaround["kind"], number> = { worked: 0, temporary: 1, suggested: 2, conditional: 3 };
+const CANDIDATE: ReadonlySet<Finding["kind"]> = new Set(["worked", "temporary", "suggested", "conditional"]);
+
 export function rankWorkarounds(thread: Thread, findings: Findings): RankedWorkaround[] {
   const byUrl = new Map<string, RankedWorkaround>();
-  const positives = findings.findings.filter((f) => f.kind === "worked" || f.kind === "temporary");
-  for (const f of positives) {
+  for (const f of findings.findings) {
+    if (!CANDIDATE.has(f.kind)) continue;
+    const kind = f.kind as ReportWorkaround["kind"];
     const seen = byUrl.get(f.voice.url);
-    // "worked" beats "temporary" within one comment; otherwise the first sentence speaks for it.
-    if (seen && !(seen.kind === "temporary" && f.kind === "worked")) continue;
-    const example = findings.examples.find((e) => e.voice.url === f.voice.url);
+    if (seen && KIND_RANK[seen.kind] < KIND_RANK[kind]) continue;
+    if (seen && seen.kind === kind && strengthOf(seen.finding.text) >= strengthOf(f.text)) continue;
+    const example =
+      findings.examples.find((e) => e.voice.url === f.voice.url && e.offered === "worked") ??
+      findings.examples.find((e) => e.voice.url === f.voice.url);
     const inline = f.text.match(/`([^`]{3,})`/)?.[1] ?? null;
     byUrl.set(f.voice.url, {
       text: f.text,
       author: f.voice.login,
       url: f.voice.url,
-      code: example?.code ?? inline,
+      code: kind === "conditional" ? inline : (example?.code ?? inline),
       confirmations: f.voice.plusOnes,
       confirmedBy: [],
       contradictedBy: [],
-      kind: f.kind === "temporary" ? "temporary" : "worked",
+      kind,
       finding: f,
       maintainer: f.voice.maintainer,
       order: f.voice.order,
@@ -97,10 +105,15 @@ export function rankWorkarounds(thread: Thread, findings: Findings): RankedWorka
   const repliesOnly = list.length > 0 ? attachReplies(thread, list, stanceOf(findings)) : new Set<string>();
   return list
     .filter((w) => !repliesOnly.has(w.url))
-    .map((w) => ({ ...w, confirmations: w.confirmations + w.confirmedBy.length }))
+    .map((w) => {
+      const confirmations = w.confirmations + w.confirmedBy.length;
+      // A proposal someone else then says worked is a workaround that worked.
+      const kind = w.kind === "suggested" && w.confirmedBy.length > 0 ? "worked" : w.kind;
+      return { ...w, confirmations, kind };
+    })
     .sort(
       (a, b) =>
-        Number(a.kind === "temporary") - Number(b.kind === "temporary") ||
+        KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
         b.confirmations - a.confirmations ||
         Number(b.maintainer) - Number(a.maintainer) ||
         a.order - b.order,
@@ -145,7 +158,7 @@ function attachReplies(thread: Thread, list: RankedWorkaround[], stance: (c: Com
     if (!login || c.author?.isBot || seen.length === 0) return;
     const key = login.toLowerCase();
     const eligible = (w: RankedWorkaround | undefined): w is RankedWorkaround =>
-      w !== undefined && !repliesOnly.has(w.url) && w.author?.toLowerCase() !== key;
+      w !== undefined && w.kind !== "conditional" && !repliesOnly.has(w.url) && w.author?.toLowerCase() !== key;
     const s = stance(c);
     if (!s) return;
     const target = referenced(c, seen, eligible, bodyOf, byAuthor, byCode) ?? unreferenced(c, seen, eligible, s, order);
@@ -207,7 +220,11 @@ function unreferenced(
   let last: RankedWorkaround | undefined;
   for (let k = seen.length - 1; k >= 0 && !last; k--) if (eligible(seen[k])) last = seen[k];
   if (!last) return null;
-  if (s === "positive") return CONFIRM.test(text) ? { w: last, quoted: false } : null;
+  if (s === "positive") {
+    if (CONFIRM.test(text)) return { w: last, quoted: false };
+    // "That did it." right after a proposal answers that proposal.
+    return last.kind === "suggested" && last.order === order - 1 ? { w: last, quoted: false } : null;
+  }
   // A contradiction must come right after the workaround it answers.
   return CONTRADICT_SHORT.test(text) && last.order === order - 1 ? { w: last, quoted: false } : null;
 }

@@ -7,6 +7,13 @@ import { fetchThreadGraphql } from "./graphql/fetch-thread.js";
 import { type IssuesPage, type ListIssuesOptions, listIssuesPage } from "./issues-page.js";
 import { toTypedError } from "./map-error.js";
 import { type FirstRelease, findFirstRelease, type RepoRef } from "./releases.js";
+import {
+  createIssueComment,
+  listIssueComments,
+  type PostedComment,
+  releasesEtag,
+  updateIssueComment,
+} from "./rest/comments.js";
 import { fetchThreadRest, getIssue } from "./rest/fetch-thread.js";
 import { fetchSummaries } from "./summaries.js";
 import { type Call, createTransport, type RequestCounts, type TransportOptions } from "./transport.js";
@@ -39,7 +46,20 @@ export type GitHubClient = {
   requests(): RequestCounts;
 };
 
-export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient {
+/** What the triage and watch commands need beyond reading threads (a single client, not the pool). */
+export type IssueCommentsApi = {
+  /** Every comment of an issue (REST, all pages). */
+  listIssueComments(ref: IssueRef): Promise<PostedComment[]>;
+  /** Needs a token allowed to comment (issues: write); 401/403/404 throw typed errors. */
+  createIssueComment(ref: IssueRef, body: string): Promise<PostedComment>;
+  updateIssueComment(ref: IssueRef, commentId: number, body: string): Promise<PostedComment>;
+  /** Conditional GET of the newest release: notModified (a free 304) when nothing was published since `etag`. */
+  releasesEtag(repo: RepoRef, etag: string | null): Promise<{ notModified: boolean; etag: string | null }>;
+  /** The issue's REST etag (one GET), for revalidating later a thread fetched over GraphQL. */
+  issueEtag(ref: IssueRef): Promise<string | null>;
+};
+
+export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient & IssueCommentsApi {
   const t = createTransport(opts);
 
   const checkHost = (host: string, what: string) => {
@@ -105,6 +125,41 @@ export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient
       return run(what, (call) => {
         checkHost(repo.host, what);
         return listIssuesPage(t, call, repo, listOpts);
+      });
+    },
+    listIssueComments(ref) {
+      const what = `comments of ${formatRef(ref)}`;
+      return run(what, (call) => {
+        checkHost(ref.host, what);
+        return listIssueComments(t, call, ref);
+      });
+    },
+    createIssueComment(ref, body) {
+      const what = `a comment on ${formatRef(ref)}`;
+      return run(what, (call) => {
+        checkHost(ref.host, what);
+        return createIssueComment(t, call, ref, body);
+      });
+    },
+    updateIssueComment(ref, commentId, body) {
+      const what = `comment ${commentId} on ${formatRef(ref)}`;
+      return run(what, (call) => {
+        checkHost(ref.host, what);
+        return updateIssueComment(t, call, ref, commentId, body);
+      });
+    },
+    releasesEtag(repo, etag) {
+      const what = `releases of ${repo.owner}/${repo.repo}`;
+      return run(what, (call) => {
+        checkHost(repo.host, what);
+        return releasesEtag(call, repo, etag);
+      });
+    },
+    issueEtag(ref) {
+      const what = formatRef(ref);
+      return run(what, async (call) => {
+        checkHost(ref.host, what);
+        return (await getIssue(t, call, ref, null)).etag;
       });
     },
     requests: t.totals,

@@ -47,12 +47,18 @@ export function collectEvidence(report: Report): EvidenceItem[] {
       { label: p.ref, url: p.url },
     ]);
   }
+  const WORKAROUND_WORDS = {
+    worked: "Reported to work",
+    temporary: "Helped only for a while",
+    suggested: "Proposed, not confirmed to work",
+    conditional: "Where it does or does not happen",
+  } as const;
   for (const w of report.workarounds ?? []) {
     const code = w.code ? ` Code given with it: \`${w.code}\`.` : "";
     const against =
       w.contradictedBy.length > 0 ? ` ${w.contradictedBy.map((x) => x.login).join(", ")} said it did not help.` : "";
     add(
-      `${w.kind === "temporary" ? "Helped only for a while" : "Reported to work"}, by ${w.author ?? "a deleted user"}: "${w.text}" (${w.confirmations} confirmations).${code}${against}`,
+      `${WORKAROUND_WORDS[w.kind]}, by ${w.author ?? "a deleted user"}: "${w.text}" (${w.confirmations} confirmations).${code}${against}`,
       [
         { label: `comment by ${w.author ?? "a deleted user"}`, url: w.url },
         ...w.confirmedBy.map((x) => ({ label: `confirmation by ${x.login}`, url: x.url })),

@@ -43,6 +43,11 @@ describe("findReferences: forms", () => {
     expect(hash?.excerpt).toBe("other/lib#14");
   });
 
+  it("quotes 'Replaced by' with the reference it names, still as a mention", () => {
+    const [r] = find("Closing. Replaced by #41, which takes a different approach.");
+    expect(r).toMatchObject({ kind: "mention", excerpt: "Replaced by #41" });
+  });
+
   it("ignores URLs that are not issues or pulls, and other hosts", () => {
     const md = [
       "https://github.com/a/b/blob/main/x.md#L12",

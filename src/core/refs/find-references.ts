@@ -65,6 +65,12 @@ const FIXED_BY_BEFORE = new RegExp(
   "iu",
 );
 const DUPLICATE_BEFORE = new RegExp(String.raw`${WORD_START}(duplicate[ \t]+of|duplicates)${GAP}$`, "iu");
+// "Replaced by #14", "superseded by #14": still a mention, quoted with its words so that the
+// analysis can follow the replacement of a pull request.
+const REPLACED_BY_BEFORE = new RegExp(
+  String.raw`${WORD_START}((?:replaced|superseded|succeeded|obsoleted)[ \t]+by|in[ \t]+favou?r[ \t]+of)${GAP}$`,
+  "iu",
+);
 const FIXED_THIS_AFTER =
   /^[ \t]+((?:(?:has|have)[ \t]+)?(?:closed|fixed|resolved|closes|fixes|resolves)[ \t]+(?:this|it)\b)/i;
 // "possible duplicate of", "not fixed by", "might be fixed by": a guess or a denial, not a claim.
@@ -235,6 +241,8 @@ function classify(
   if (duplicate && !duplicate.hedged) {
     return { kind: "duplicate", keyword: duplicate.keyword, from: duplicate.from, to: end };
   }
+  const replaced = before(REPLACED_BY_BEFORE);
+  if (replaced && !replaced.hedged) return { kind: "mention", keyword: replaced.keyword, from: replaced.from, to: end };
   return { kind: "mention", keyword: null, from: start, to: end };
 }
 

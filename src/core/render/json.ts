@@ -16,7 +16,7 @@ import type {
   SameErrorPart,
   Statement,
 } from "../thread/report.js";
-import { REPORT_CATEGORIES, REPORT_SCHEMA_VERSION } from "../thread/report.js";
+import { REPORT_CATEGORIES, REPORT_SCHEMA_VERSION, WORKAROUND_KINDS } from "../thread/report.js";
 
 const relation = z.enum([
   "closes",
@@ -113,7 +113,7 @@ export const workaroundSchema = z.object({
   confirmations: z.number().int().min(0),
   confirmedBy: z.array(z.object({ login: z.string(), url, how: z.enum(["said-it-worked", "quoted-it"]) })),
   contradictedBy: z.array(z.object({ login: z.string(), url })),
-  kind: z.enum(["worked", "temporary"]),
+  kind: z.enum(WORKAROUND_KINDS),
 });
 export const environmentSchema = z.object({
   reporters: z.number().int().min(0),

@@ -53,7 +53,8 @@ describe("renderMarkdown: structure", () => {
     comments: [comment("bob", "same here"), comment("carol", "me too")],
     events: [labeled("bug"), labeled("triage")],
   });
-  const md = renderMarkdown(analyze(input(thread)));
+  const report = analyze(input(thread));
+  const md = renderMarkdown(report);
   const lines = md.split("\n");
 
   it("starts with the title and its counts, then the ref linked", () => {
@@ -70,18 +71,13 @@ describe("renderMarkdown: structure", () => {
     expect(md).toContain("**Top timeline events:** commented ×2, labeled ×2");
   });
 
-  it("has the five sections, the error in a fence, and ends with a newline", () => {
-    for (const h of [
-      "## TL;DR",
-      "## Error message",
-      "## Fix status",
-      "## Guidance",
-      "## Example",
-      "## Notes",
-      "## Recommendation",
-    ]) {
+  it("has the sections, the error in a fence, and ends with a newline", () => {
+    for (const h of ["## TL;DR", "## Error message", "## Fix status", "## Guidance", "## Notes", "## Recommendation"]) {
       expect(lines).toContain(h);
     }
+    // No empty sections: the Example is there only when the report has one.
+    expect(report.sections.example).toBeNull();
+    expect(lines).not.toContain("## Example");
     expect(md).toContain("```text\nTypeError: boom\n```");
     expect(md.endsWith("</sub>\n")).toBe(true);
   });

@@ -5,6 +5,7 @@
 import type { Citation, FixPull, Report, ReportLink, Statement } from "../thread/report.js";
 import { codeBlock, escapeCell, escapeInline, escapeText, inlineCode, link } from "./markdown-escape.js";
 import { renderMermaid } from "./mermaid.js";
+import { shownRelations } from "./relation-label.js";
 
 const TOP_EVENTS = 6;
 
@@ -31,7 +32,8 @@ export function renderMarkdown(report: Report): string {
     ),
     section("Fix status", fixStatus(report)),
     section("Guidance", orderedList(report.sections.guidance)),
-    section("Example", example(report, cite)),
+    // No empty sections: without code reported to work, the Example is left out.
+    report.sections.example ? section("Example", example(report.sections.example, cite)) : "",
     section("Notes", bulletList(report.sections.notes)),
     section(
       "Recommendation",
@@ -171,9 +173,7 @@ function fixStatus(r: Report): string {
   ].join("\n");
 }
 
-function example(r: Report, cite: (c: readonly Citation[]) => string): string {
-  const ex = r.sections.example;
-  if (!ex) return "_No command, configuration or code in the thread is reported to work._";
+function example(ex: NonNullable<Report["sections"]["example"]>, cite: (c: readonly Citation[]) => string): string {
   return `${escapeInline(ex.caption)}${cite(ex.citations)}\n\n${codeBlock(ex.code, ex.language)}`;
 }
 
@@ -198,7 +198,7 @@ function linksSection(r: Report): string {
       link(l.ref, l.url),
       escapeCell(l.title),
       l.type === "pull" ? "pull request" : "issue",
-      escapeCell(l.relations.join(", ")),
+      escapeCell(shownRelations(l).join(", ")),
       escapeCell(l.state ? `${l.state}${l.stateReason ? ` (${l.stateReason.replace(/_/g, " ")})` : ""}` : "unknown"),
       l.merged === null ? "–" : l.merged ? "yes" : "no",
       evidenceLinks(l),

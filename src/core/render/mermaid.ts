@@ -2,6 +2,7 @@
 // input; labels are quoted and every character Mermaid or Markdown could act on is written as a
 // Mermaid entity code, so a hostile title can neither end the label nor the surrounding code fence.
 import type { Report, ReportLink } from "../thread/report.js";
+import { shownRelation } from "./relation-label.js";
 
 /** More nodes than this make the picture unreadable; the table still lists every link. */
 export const MAX_GRAPH_NODES = 60;
@@ -69,7 +70,7 @@ export function renderMermaid(report: Pick<Report, "ref" | "title" | "state" | "
     const state = nodeState(l);
     lines.push(`  ${id}[${label(l.ref, l.title, state)}]:::${state}`);
     // A deeper link's relation is to the thread it was found on, not to the root: no relation label.
-    const edge = l.depth > 1 ? `-.->|depth ${l.depth}|` : `-->|${l.relation}|`;
+    const edge = l.depth > 1 ? `-.->|depth ${l.depth}|` : `-->|${shownRelation(l)}|`;
     lines.push(`  n0 ${edge} ${id}`);
   });
   if (report.links.length > shown.length) {

@@ -52,6 +52,11 @@ export type Link = {
 };
 
 /** A linked thread with what is known about it (summary fetched in a batch; null when not fetched). */
-export type LinkedThread = Link & { summary: ThreadSummary | null; depth: number };
+export type LinkedThread = Link & {
+  summary: ThreadSummary | null;
+  depth: number;
+  /** The thread it was found on (the root for depth 1), when the crawl recorded it. */
+  from?: IssueRef;
+};
 
 export type CommitRef = { sha: string; url: string | null; evidence: Evidence[] };

@@ -127,6 +127,9 @@ export type ReportSignal = {
   citations: Citation[];
 };
 
+export const WORKAROUND_KINDS = ["worked", "temporary", "suggested", "conditional"] as const;
+export type WorkaroundKind = (typeof WORKAROUND_KINDS)[number];
+
 /** A reported workaround or fix from the thread, ranked by independent confirmations. */
 export type ReportWorkaround = {
   text: string;
@@ -139,8 +142,12 @@ export type ReportWorkaround = {
   confirmedBy: { login: string; url: string; how: "said-it-worked" | "quoted-it" }[];
   /** Later commenters who said it did not help them. */
   contradictedBy: { login: string; url: string }[];
-  /** "temporary": helped only for a while. */
-  kind: "worked" | "temporary";
+  /**
+   * "worked": someone says it worked (or declares it a workaround, or a proposal was confirmed);
+   * "temporary": helped only for a while; "suggested": proposed, nobody has said it worked yet;
+   * "conditional": where it does not happen ("only with X", "the desktop app still works").
+   */
+  kind: WorkaroundKind;
 };
 
 /** The environments reporters give, compared: the common factor and the exceptions. */

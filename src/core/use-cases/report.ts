@@ -4,6 +4,7 @@
 import { analyze } from "../analyze/analyze.js";
 import { diffReports } from "../analyze/changes.js";
 import { extractThreadError } from "../analyze/extract-error.js";
+import { claimedFixes } from "../analyze/fix-claims.js";
 import { crawl } from "../graph/crawl.js";
 import { formatRef, refKey, sameRef } from "../refs/parse-ref.js";
 import { indexThread } from "../similar/index-thread.js";
@@ -155,8 +156,12 @@ async function findReleases(
   known: Map<string, ReleaseInfo>,
 ): Promise<Map<string, ReleaseInfo | null>> {
   const releases = new Map<string, ReleaseInfo | null>(known);
+  const claimed = new Set(claimedFixes(thread, links).map((c) => refKey(c.link.target)));
   const fixes = links.filter(
-    (l) => l.depth === 1 && l.summary?.merged && l.relations.includes("closed-by") && !known.has(formatRef(l.target)),
+    (l) =>
+      l.summary?.merged &&
+      ((l.depth === 1 && l.relations.includes("closed-by")) || claimed.has(refKey(l.target))) &&
+      !known.has(formatRef(l.target)),
   );
   const shas = new Map<string, string>();
   const unknown: IssueRef[] = [];

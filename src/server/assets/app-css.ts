@@ -5,14 +5,16 @@ export const APP_CSS = `
   color-scheme: light dark;
   --bg: #ffffff; --fg: #1f2328; --muted: #57606a; --border: #d0d7de; --panel: #f6f8fa;
   --link: #0550ae; --accent: #0969da; --accent-fg: #ffffff; --code-bg: #eff1f3;
-  --open: #1a7f37; --closed: #8250df; --merged: #8250df; --unknown: #57606a; --danger: #cf222e;
+  --open: #1a7f37; --closed: #8250df; --merged: #8250df; --not-planned: #59636e; --unknown: #59636e; --danger: #cf222e;
+  --answer-bg: #f6f8fa; --answer-border: #0969da;
   --pressed-bg: #ddf4ff; --pressed-border: #0969da; --focus: #0969da;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --panel: #151b23;
     --link: #4493f8; --accent: #1f6feb; --accent-fg: #ffffff; --code-bg: #1f2428;
-    --open: #3fb950; --closed: #ab7df8; --merged: #ab7df8; --unknown: #9198a1; --danger: #f85149;
+    --open: #3fb950; --closed: #ab7df8; --merged: #ab7df8; --not-planned: #9198a1; --unknown: #9198a1; --danger: #f85149;
+    --answer-bg: #151b23; --answer-border: #4493f8;
     --pressed-bg: #121d2f; --pressed-border: #4493f8; --focus: #4493f8;
   }
 }
@@ -58,14 +60,10 @@ button.primary, .button.primary { background: var(--accent); color: var(--accent
 .issue-list .meta { display: block; font-size: 0.85rem; color: var(--muted); }
 .badge { display: inline-block; font-size: 0.8rem; font-weight: 600; border-radius: 2em; padding: 0.05rem 0.55rem; border: 1px solid currentColor; white-space: nowrap; }
 .badge.open { color: var(--open); } .badge.closed, .badge.merged { color: var(--closed); } .badge.unknown { color: var(--unknown); }
+.badge.closed.reason-not-planned, .badge.closed.reason-duplicate { color: var(--not-planned); }
 .label { display: inline-block; font-size: 0.8rem; border-radius: 2em; padding: 0 0.5rem; background: var(--panel); border: 1px solid var(--border); margin: 0 0.25rem 0.25rem 0; }
 .title-meta { color: var(--muted); font-weight: 400; white-space: nowrap; }
 .issue-head { display: flex; gap: 0.5rem 1rem; flex-wrap: wrap; align-items: center; }
-.stats { display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: 0.5rem; margin: 0; }
-.stats div { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: 0.5rem 0.75rem; }
-.stats dt { font-size: 0.8rem; color: var(--muted); }
-.stats dd { margin: 0; font-size: 1.2rem; font-weight: 600; overflow-wrap: anywhere; }
-.stats dd.small { font-size: 0.9rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.925rem; }
 th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--border); vertical-align: top; overflow-wrap: break-word; }
 td.nowrap { white-space: nowrap; }
@@ -73,8 +71,46 @@ th { font-weight: 600; }
 .table-wrap { overflow-x: auto; }
 .statements { padding-left: 1.25rem; }
 .statements li { margin-bottom: 0.35rem; }
-.cite { font-size: 0.85rem; overflow-wrap: anywhere; }
-.cite a { margin-left: 0.2rem; }
+.cite { font-size: 0.8rem; color: var(--muted); overflow-wrap: anywhere; }
+.small { font-size: 0.85rem; }
+p code, li code, figcaption code, td code { background: var(--code-bg); padding: 0.05em 0.3em; border-radius: 4px; overflow-wrap: anywhere; }
+.strip { list-style: none; padding: 0; margin: 0 0 0.5rem; display: flex; flex-wrap: wrap; gap: 0.25rem 0.9rem; align-items: center; font-size: 0.9rem; }
+.strip li { white-space: nowrap; }
+.strip .strip-stats { white-space: normal; }
+.fix { font-weight: 600; }
+.fix-fixed { color: var(--closed); } .fix-open { color: var(--open); } .fix-none { color: var(--muted); }
+.issue-links { display: flex; gap: 0.25rem 1rem; flex-wrap: wrap; align-items: center; font-size: 0.9rem; margin: 0.25rem 0 0.75rem; }
+.answer { border: 1px solid var(--border); border-left: 4px solid var(--answer-border); border-radius: 6px; background: var(--answer-bg); padding: 0.25rem 1rem 0.5rem; margin: 0.5rem 0 1rem; }
+.answer h3 { margin-top: 0.6rem; }
+table.signals { table-layout: fixed; }
+table.signals th:first-child, table.signals td.vote-cell { width: 15rem; }
+table.signals td { padding: 0.3rem 0.5rem; vertical-align: middle; }
+.signals .evidence { font-size: 0.85rem; }
+.strength { display: inline-block; min-width: 3.6rem; font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.02em; }
+.strength-strong { color: var(--open); } .strength-some { color: var(--fg); } .strength-none { color: var(--muted); }
+table.links td.ref { white-space: nowrap; }
+table.links td.state .badge { white-space: nowrap; }
+.release { font-size: 0.8rem; color: var(--muted); }
+.legend { list-style: none; padding: 0; margin: 0.5rem 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.85rem; }
+.legend li { display: flex; align-items: center; gap: 0.35rem; }
+.swatch { display: inline-block; width: 0.9rem; height: 0.9rem; border-radius: 50%; border: 3px solid var(--unknown); }
+.swatch.node-open { border-color: var(--open); } .swatch.node-closed { border-color: var(--closed); } .swatch.node-grey { border-color: var(--not-planned); }
+.line { display: inline-block; width: 1.6rem; border-top: 2px solid var(--muted); }
+.line.line-fix { border-top: 3px solid var(--merged); } .line.line-dup { border-top: 2px dashed var(--muted); }
+.formula { margin-top: 0.5rem; }
+.clusters { list-style: none; padding: 0; }
+@media (max-width: 40rem) {
+  main { padding: 0.75rem; }
+  h1 { font-size: 1.35rem; }
+  table.links thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.links, table.links tbody, table.links tr, table.links td { display: block; width: 100%; }
+  table.links tr { border: 1px solid var(--border); border-radius: 6px; padding: 0.4rem 0.6rem; margin: 0 0 0.5rem; }
+  table.links td { border: 0; padding: 0.1rem 0; }
+  table.links td.ref::before { content: attr(data-label) " "; color: var(--muted); font-size: 0.85rem; }
+  table.links td.relation { font-size: 0.85rem; color: var(--muted); }
+  table.signals th:first-child, table.signals td.vote-cell { width: 10.5rem; }
+  table.signals .vote-button { padding: 0.3rem 0.5rem; font-size: 0.9rem; }
+}
 .markdown { overflow-wrap: anywhere; }
 .markdown img { max-width: 100%; }
 details { border: 1px solid var(--border); border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
@@ -91,8 +127,9 @@ details > summary { cursor: pointer; font-weight: 600; }
 .tools { list-style: none; padding: 0; margin: 0; }
 .tools li { padding: 0.45rem 0; border-bottom: 1px solid var(--border); }
 .tools .desc { display: block; font-size: 0.875rem; color: var(--muted); }
-.graph-wrap { max-width: 36rem; }
-.link-graph { width: 100%; height: auto; display: block; }
+.graph-wrap { overflow-x: auto; }
+.link-graph { max-width: 100%; height: auto; display: block; }
+.link-graph .node-title { fill: var(--muted); font-size: 11px; }
 .link-graph line { stroke: var(--muted); stroke-width: 1.5; }
 .link-graph .edge-closed-by line, .link-graph .edge-closes line { stroke: var(--merged); stroke-width: 2.5; }
 .link-graph .edge-duplicate-of line, .link-graph .edge-duplicated-by line { stroke-dasharray: 6 4; }
@@ -101,6 +138,8 @@ details > summary { cursor: pointer; font-weight: 600; }
 .link-graph circle { fill: var(--panel); stroke: var(--unknown); stroke-width: 3; }
 .link-graph .open circle { stroke: var(--open); }
 .link-graph .closed circle, .link-graph .merged circle { stroke: var(--closed); }
+.link-graph .reason-not-planned circle, .link-graph .reason-duplicate circle { stroke: var(--not-planned); }
+.link-graph a:focus-visible circle, .link-graph a:hover circle { stroke-width: 5; }
 .link-graph .center circle { fill: var(--pressed-bg); }
 .link-graph .graph-note { fill: var(--muted); }
 .status-box { border: 1px solid var(--border); border-radius: 6px; padding: 1rem; background: var(--panel); }

@@ -1,6 +1,8 @@
 // The link graph as an SVG string: the reported issue in the middle, linked issues and pull
-// requests on a ring around it, one edge each, labelled with the relation. Pure; every label is
+// requests on a ring around it (each with its ref, the start of its title, and the whole title on
+// hover), one edge each, labelled with the relation; the picture is sized to what it draws. Pure; every label is
 // escaped and every href checked, because titles and refs come from user-written issues.
+import { shownRelation } from "../../core/render/relation-label.js";
 import type { ReportLink } from "../../core/thread/report.js";
 import { escapeXml, safeHttpUrl } from "./escape.js";
 
@@ -13,58 +15,96 @@ export type GraphOptions = {
   pagePath?: (link: ReportLink) => string | null;
 };
 
-const SIZE = 560;
-const MID = SIZE / 2;
-const RING = 200;
+/** Pixels per character of a 13 px label, for sizing the picture to its content. */
+const CHAR_W = 7.2;
+const NODE_R = 22;
+const CENTER_R = 30;
+const TITLE_CHARS = 24;
 
 export function linkGraphSvg(center: GraphCenter, links: readonly ReportLink[], options: GraphOptions = {}): string {
   const max = options.maxNodes ?? 16;
   const shown = links.slice(0, max);
   const hidden = links.length - shown.length;
   const titleId = "graph-title";
+  // A ring just big enough for its nodes: few links make a small picture, not a big empty one.
+  const ring = Math.min(210, Math.max(shown.length <= 2 ? 120 : 140, shown.length * 24));
+  const nodes = shown.map((link, i) => {
+    // Start at the top and go clockwise; one node sits at the top.
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(shown.length, 1);
+    const label = shortRef(link.ref);
+    const title = clip(link.title ?? "", TITLE_CHARS);
+    return { link, x: round(ring * Math.cos(angle)), y: round(ring * Math.sin(angle)), label, title };
+  });
+  // The extent of everything drawn (labels sit under their node, centred), plus a margin.
+  const halfWidth = (n: { x: number; label: string; title: string }) =>
+    Math.max(NODE_R, (Math.max(n.label.length, n.title.length) * CHAR_W) / 2);
+  const centerLabel = shortRef(center.ref);
+  let minX = -Math.max(CENTER_R, (centerLabel.length * CHAR_W) / 2);
+  let maxX = -minX;
+  let minY = -CENTER_R;
+  let maxY = CENTER_R + 18;
+  for (const n of nodes) {
+    minX = Math.min(minX, n.x - halfWidth(n));
+    maxX = Math.max(maxX, n.x + halfWidth(n));
+    minY = Math.min(minY, n.y - NODE_R);
+    maxY = Math.max(maxY, n.y + NODE_R + (n.title ? 32 : 18));
+  }
+  if (hidden > 0) maxY += 24;
+  const pad = 8;
+  const vx = round(minX - pad);
+  const vy = round(minY - pad);
+  const vw = round(maxX - minX + 2 * pad);
+  const vh = round(maxY - minY + 2 * pad);
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="link-graph" viewBox="0 0 ${SIZE} ${SIZE}" role="group" aria-labelledby="${titleId}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="link-graph" viewBox="${vx} ${vy} ${vw} ${vh}" width="${vw}" height="${vh}" role="group" aria-labelledby="${titleId}">`,
     `<title id="${titleId}">${escapeXml(
       `Link graph of ${center.ref}: ${links.length} linked issue${links.length === 1 ? "" : "s"} and pull requests`,
     )}</title>`,
   );
-  const nodes = shown.map((link, i) => {
-    // Start at the top and go clockwise; one node sits at the top.
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(shown.length, 1);
-    return { link, x: round(MID + RING * Math.cos(angle)), y: round(MID + RING * Math.sin(angle)) };
-  });
   for (const { link, x, y } of nodes) {
-    const mx = round((MID + x) / 2);
-    const my = round((MID + y) / 2);
+    const mx = round(x / 2);
+    const my = round(y / 2);
     parts.push(
-      `<g class="edge edge-${escapeXml(link.relation)}">`,
-      `<line x1="${MID}" y1="${MID}" x2="${x}" y2="${y}"/>`,
-      `<text x="${mx}" y="${my}" class="edge-label" text-anchor="middle">${escapeXml(link.relation)}</text>`,
+      `<g class="edge edge-${escapeXml(shownRelation(link).replace(/\s+/g, "-"))}">`,
+      `<line x1="0" y1="0" x2="${x}" y2="${y}"/>`,
+      `<text x="${mx}" y="${my}" class="edge-label" text-anchor="middle">${escapeXml(shownRelation(link))}</text>`,
       "</g>",
     );
   }
-  parts.push(node(MID, MID, center.ref, center.title, `center ${center.state}`, null, 34));
-  for (const { link, x, y } of nodes) {
+  parts.push(node(0, 0, centerLabel, "", center.title, `center ${center.state}`, null, CENTER_R));
+  for (const { link, x, y, label, title } of nodes) {
     const href = options.pagePath?.(link) ?? safeHttpUrl(link.url);
-    const title = `${link.type === "pull" ? "Pull request" : "Issue"} ${link.ref}: ${link.title ?? "(title unknown)"} (${stateWord(link)})`;
-    parts.push(node(x, y, link.ref, title, `${link.type} ${stateWord(link)}`, href, 22));
+    const full = `${link.type === "pull" ? "Pull request" : "Issue"} ${link.ref}: ${link.title ?? "(title unknown)"} (${stateWord(link)}${link.stateReason && link.stateReason !== "reopened" ? `, ${link.stateReason.replace(/_/g, " ")}` : ""})`;
+    const reason = link.state === "closed" && link.stateReason ? ` reason-${link.stateReason.replace(/_/g, "-")}` : "";
+    parts.push(node(x, y, label, title, full, `${link.type} ${stateWord(link)}${reason}`, href, NODE_R));
   }
   if (hidden > 0) {
     parts.push(
-      `<text x="${MID}" y="${SIZE - 8}" class="graph-note" text-anchor="middle">${escapeXml(`+${hidden} more not drawn`)}</text>`,
+      `<text x="0" y="${round(maxY)}" class="graph-note" text-anchor="middle">${escapeXml(`+${hidden} more not drawn`)}</text>`,
     );
   }
   parts.push("</svg>");
   return parts.join("");
 }
 
-function node(x: number, y: number, ref: string, title: string, cls: string, href: string | null, r: number): string {
-  const label = shortRef(ref);
+function node(
+  x: number,
+  y: number,
+  label: string,
+  subtitle: string,
+  title: string,
+  cls: string,
+  href: string | null,
+  r: number,
+): string {
   const inner =
     `<title>${escapeXml(title)}</title>` +
     `<circle cx="${x}" cy="${y}" r="${r}"/>` +
-    `<text x="${x}" y="${round(y + r + 14)}" text-anchor="middle">${escapeXml(label)}</text>`;
+    `<text x="${x}" y="${round(y + r + 14)}" text-anchor="middle">${escapeXml(label)}</text>` +
+    (subtitle
+      ? `<text x="${x}" y="${round(y + r + 28)}" text-anchor="middle" class="node-title">${escapeXml(subtitle)}</text>`
+      : "");
   const g = `<g class="node ${escapeXml(cls)}">${inner}</g>`;
   return href ? `<a href="${escapeXml(href)}">${g}</a>` : g;
 }
@@ -73,8 +113,10 @@ function node(x: number, y: number, ref: string, title: string, cls: string, hre
 function shortRef(ref: string): string {
   const slash = ref.indexOf("/");
   const short = slash >= 0 ? ref.slice(slash + 1) : ref;
-  return short.length > 28 ? `${short.slice(0, 27)}…` : short;
+  return clip(short, 28);
 }
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function stateWord(
   link: Pick<ReportLink, "type" | "state" | "merged">,

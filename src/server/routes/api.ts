@@ -3,7 +3,7 @@
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { NotFoundError, UsageError } from "../../core/errors.js";
-import { formatRef } from "../../core/refs/parse-ref.js";
+import { formatRef, refKey } from "../../core/refs/parse-ref.js";
 import { evidenceSignals } from "../../core/signals/evidence.js";
 import { isSignal, normaliseVoteCounts, SIGNALS } from "../../core/signals/signals.js";
 import type { IssueRef } from "../../core/thread/types.js";
@@ -13,8 +13,7 @@ import type { AppEnv, ServerContext } from "../context.js";
 import { DisabledError, ForbiddenError, UnauthorizedError, UnsupportedMediaTypeError } from "../http-errors.js";
 import { constantTimeEqual } from "../security/tokens.js";
 import { issuePath } from "../views/format.js";
-
-const NO_CACHE = { "cache-control": "no-cache" };
+import { SHARED_CACHE, sendRendered } from "./pages.js";
 
 const voteBody = z.object({ ref: z.string().min(1).max(300), signal: z.string().min(1).max(40) });
 const refBody = z.object({ ref: z.string().min(1).max(300) });
@@ -55,9 +54,21 @@ export function apiRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     app.get(`${api}/docs`, (c) => c.body(docs, 200, { "content-type": "text/markdown; charset=utf-8" }));
   }
 
+  // The report, serialised once per version (and gzip/brotli once), with an ETag.
   app.get(`${api}/issues/:owner/:repo/:num{[0-9]+}`, async (c) => {
-    const { stored, stale } = await ctx.reports.get(refOf(c), () => ctx.admitAnalysis(c));
-    return c.json({ report: stored.report, storedAt: stored.storedAt, stale }, 200, NO_CACHE);
+    const ref = refOf(c);
+    const r = await ctx.rendered.get(`${refKey(ref)}|json`, async () => {
+      const { stored, stale } = await ctx.reports.get(ref, () => ctx.admitAnalysis(c));
+      const fetched = Date.parse(stored.report.meta.fetchedAt);
+      const validUntil = stale || !Number.isFinite(fetched) ? undefined : fetched + deps.freshnessMs + 1;
+      return {
+        body: JSON.stringify({ report: stored.report, storedAt: stored.storedAt, stale }),
+        contentType: "application/json",
+        validUntil,
+      };
+    });
+    if (!r) throw new Error("the report could not be serialised");
+    return sendRendered(c, r, { "cache-control": SHARED_CACHE });
   });
 
   app.get(`${api}/issues/:owner/:repo/:num{[0-9]+}/similar`, async (c) => {
@@ -114,6 +125,15 @@ export function apiRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get(`${api}/votes`, async (c) => {
     const ref = ctx.refFromInput(c.req.query("ref") ?? "");
     const voterId = await ctx.voter(c);
+    if (c.req.query("mine") === "1") {
+      // What the page's script asks on load: only the counts and this reader's votes, no evidence.
+      const votes = await deps.store.getVotes(ref, voterId ?? undefined);
+      return c.json(
+        { ref: formatRef(ref), counts: normaliseVoteCounts(votes.counts), mine: votes.mine.filter(isSignal) },
+        200,
+        { "cache-control": "private, no-cache" },
+      );
+    }
     const [votes, stored] = await Promise.all([
       deps.store.getVotes(ref, voterId ?? undefined),
       deps.store.getReport(ref),
@@ -134,6 +154,7 @@ export function apiRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.post(`${api}/votes`, async (c) => {
     ctx.requireSameOrigin(c);
+    ctx.requireDoubleSubmit(c);
     requireJson(c);
     const body = voteBody.safeParse(await readJson(c));
     if (!body.success)
@@ -151,6 +172,7 @@ export function apiRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
       );
     }
     const result = await deps.store.castVote(ref, signal, voterId, deps.now().toISOString());
+    ctx.rendered.invalidate(`${refKey(ref)}|page`);
     return c.json({ ref: formatRef(ref), signal, active: result.active, counts: normaliseVoteCounts(result.counts) });
   });
 

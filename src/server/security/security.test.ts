@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RateLimiter } from "./rate-limit.js";
-import { checkSameOrigin } from "./same-origin.js";
-import { checkCsrfToken, constantTimeEqual, csrfTokenFor, isVoterId } from "./tokens.js";
+import { checkDoubleSubmit, checkSameOrigin } from "./same-origin.js";
+import { constantTimeEqual, isVoterId } from "./tokens.js";
 
 describe("RateLimiter", () => {
   it("allows a burst, refuses beyond it, and refills with time", () => {
@@ -35,13 +35,15 @@ describe("RateLimiter", () => {
 });
 
 describe("tokens", () => {
-  it("ties the CSRF token to the voter and the secret", () => {
-    const token = csrfTokenFor("s".repeat(32), "voter-1234567890abc");
-    expect(checkCsrfToken("s".repeat(32), "voter-1234567890abc", token)).toBe(true);
-    expect(checkCsrfToken("s".repeat(32), "voter-other-1234567", token)).toBe(false);
-    expect(checkCsrfToken("t".repeat(32), "voter-1234567890abc", token)).toBe(false);
-    expect(checkCsrfToken("s".repeat(32), "voter-1234567890abc", null)).toBe(false);
-    expect(checkCsrfToken("s".repeat(32), "voter-1234567890abc", `${token}x`)).toBe(false);
+  it("double-submit: a request with a voter cookie must echo the CSRF cookie in the header", () => {
+    const value = "AbCdEfGhIjKlMnOpQrStUv";
+    expect(checkDoubleSubmit({ hasVoterCookie: true, cookie: value, header: value }).ok).toBe(true);
+    expect(checkDoubleSubmit({ hasVoterCookie: true, cookie: value, header: `${value}x` }).ok).toBe(false);
+    expect(checkDoubleSubmit({ hasVoterCookie: true, cookie: value, header: undefined }).ok).toBe(false);
+    expect(checkDoubleSubmit({ hasVoterCookie: true, cookie: undefined, header: value }).ok).toBe(false);
+    expect(checkDoubleSubmit({ hasVoterCookie: true, cookie: "short", header: "short" }).ok).toBe(false);
+    // Nothing to ride on without a voter cookie: a first vote mints one.
+    expect(checkDoubleSubmit({ hasVoterCookie: false, cookie: undefined, header: undefined }).ok).toBe(true);
   });
 
   it("compares strings in constant time, lengths included", () => {
@@ -71,5 +73,12 @@ describe("checkSameOrigin", () => {
     expect(checkSameOrigin({ origin: "http://localhost:4000", secFetchSite: undefined }, own).ok).toBe(false);
     expect(checkSameOrigin({ origin: "null", secFetchSite: undefined }, own).ok).toBe(false);
     expect(checkSameOrigin({ origin: undefined, secFetchSite: "cross-site" }, own).ok).toBe(false);
+  });
+
+  it("refuses a form post that does not say where it comes from", () => {
+    const form = { requireHeader: true };
+    expect(checkSameOrigin({ origin: undefined, secFetchSite: undefined }, own, form).ok).toBe(false);
+    expect(checkSameOrigin({ origin: "http://localhost:3000", secFetchSite: undefined }, own, form).ok).toBe(true);
+    expect(checkSameOrigin({ origin: undefined, secFetchSite: "same-origin" }, own, form).ok).toBe(true);
   });
 });

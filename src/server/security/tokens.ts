@@ -1,12 +1,5 @@
-// Secrets and comparisons: the voter id, the CSRF token tied to it, the admin token check.
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-
-/** The CSRF token of a voter: HMAC(secret, voter id). It changes when the voter id or secret does. */
-export const csrfTokenFor = (secret: string, voterId: string): string =>
-  createHmac("sha256", secret).update(`csrf\u0000${voterId}`).digest("base64url");
-
-export const checkCsrfToken = (secret: string, voterId: string, token: string | null | undefined): boolean =>
-  typeof token === "string" && constantTimeEqual(token, csrfTokenFor(secret, voterId));
+// Secrets and comparisons: the voter id format and the admin token check.
+import { createHash, timingSafeEqual } from "node:crypto";
 
 /**
  * Constant-time string comparison. Both sides are hashed first, so neither the content nor the

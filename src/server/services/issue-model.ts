@@ -1,6 +1,7 @@
 // Gathers everything the issue page shows, from the stored report and the store. The parts that
 // are only furniture (similar, trending, votes) degrade to empty on a store hiccup rather than
 // taking the page down.
+import { refKey } from "../../core/refs/parse-ref.js";
 import { evidenceSignals } from "../../core/signals/evidence.js";
 import { isSignal, normaliseVoteCounts } from "../../core/signals/signals.js";
 import type { StoredReport } from "../../core/store/types.js";
@@ -11,7 +12,6 @@ import type { ServerContext } from "../context.js";
 import type { SimilarIssue } from "../deps.js";
 import { linkGraphSvg } from "../render/graph-svg.js";
 import { markdownToSafeHtml } from "../render/markdown-html.js";
-import { csrfTokenFor } from "../security/tokens.js";
 import { issuePath, pathOfRefText } from "../views/format.js";
 import type { IssueModel } from "../views/issue.js";
 import type { TrendingEntry } from "./trending.js";
@@ -23,7 +23,8 @@ export async function buildIssueModel(
     stored: StoredReport;
     stale: boolean;
     refreshing: boolean;
-    voterId: string;
+    /** The reader, for a page rendered for one reader (after a form vote); null for the shared page. */
+    voterId: string | null;
     flash: string | null;
   },
 ): Promise<IssueModel> {
@@ -37,7 +38,7 @@ export async function buildIssueModel(
   const noVotes: { counts: Record<string, number>; mine: string[] } = { counts: {}, mine: [] };
   const [similar, votes, trending] = await Promise.all([
     orEmpty<SimilarIssue[]>("similar", ctx.similar(input.ref, report), []),
-    orEmpty("votes", ctx.deps.store.getVotes(input.ref, input.voterId), noVotes),
+    orEmpty("votes", ctx.deps.store.getVotes(input.ref, input.voterId ?? undefined), noVotes),
     orEmpty<TrendingEntry[]>("trending", ctx.trending(), []),
   ]);
   const profile = issueProfile(report);
@@ -48,7 +49,7 @@ export async function buildIssueModel(
     report,
     stale: input.stale,
     refreshing: input.refreshing,
-    bodyHtml: markdownToSafeHtml(report.body),
+    bodyHtml: ctx.safeBodyHtml(`${refKey(input.ref)}|${input.stored.id}`, () => markdownToSafeHtml(report.body)),
     graphSvg: linkGraphSvg({ ref: report.ref, title: report.title, state: report.state }, report.links, {
       pagePath: (l) => (l.type === "issue" ? pathOfRefText(l.ref) : null),
     }),
@@ -59,14 +60,14 @@ export async function buildIssueModel(
     }),
     tools: { category: profile.category, tags, batches: [toolBatch(ranked, 0), toolBatch(ranked, 1)] },
     trending,
-    csrf: csrfTokenFor(ctx.deps.secret, input.voterId),
     paths: {
       page,
       markdown: `${page}.md`,
       json: `/api/v1/issues/${encodeURIComponent(input.ref.owner)}/${encodeURIComponent(input.ref.repo)}/${input.ref.number}`,
       votes: `${page}/votes`,
+      feed: `${page}.atom`,
     },
+    canonicalUrl: ctx.publicUrl(page),
     flash: input.flash,
-    now: ctx.deps.now(),
   };
 }

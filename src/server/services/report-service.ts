@@ -26,6 +26,8 @@ export type ReportServiceDeps = {
   logger: ServerLogger;
   /** How long a failure is shown before the next request tries again. */
   failureTtlMs?: number;
+  /** Told about every new report (under the requested ref and, after a transfer, the answered one). */
+  onStored?: (ref: IssueRef) => void;
 };
 
 /** Finished jobs are remembered this long, closing the gap between a store miss and the job map. */
@@ -93,6 +95,11 @@ export class ReportService {
     return this.aliases.get(refKey(ref)) ?? ref;
   }
 
+  /** Whether the ref was answered by GitHub under another one (a transfer): its page redirects. */
+  hasAlias(ref: IssueRef): boolean {
+    return this.aliases.size > 0 && this.aliases.has(refKey(ref));
+  }
+
   job(ref: IssueRef): JobView | null {
     const job = this.jobs.get(refKey(ref));
     return job ? { ...job.view } : null;
@@ -154,6 +161,8 @@ export class ReportService {
         const answered = this.refOfReport(stored, ref);
         if (refKey(answered) !== key) this.aliases.set(key, answered);
         this.jobs.delete(key);
+        this.deps.onStored?.(ref);
+        if (refKey(answered) !== key) this.deps.onStored?.(answered);
         this.prune();
       },
       (error: unknown) => {

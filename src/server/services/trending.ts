@@ -2,7 +2,7 @@
 // The store counts views and votes since a time; asking for a few windows and taking differences
 // places them in time buckets, each counted at its middle, which the decay then weighs.
 import { refKey } from "../../core/refs/parse-ref.js";
-import type { Store } from "../../core/store/types.js";
+import type { RepoRef, Store } from "../../core/store/types.js";
 import type { IssueRef, StateReason, ThreadState } from "../../core/thread/types.js";
 import {
   type Activity,
@@ -23,16 +23,19 @@ export type TrendingEntry = {
 /** Bucket edges in hours ago; the last one is the horizon. */
 const EDGES = [0, 3, 12, 24, 72, 168, 336];
 
-export async function loadTrending(store: Store, now: Date, limit: number): Promise<TrendingEntry[]> {
+/** The most trending issues, of one repository when `repo` is given. */
+export async function loadTrending(store: Store, now: Date, limit: number, repo?: RepoRef): Promise<TrendingEntry[]> {
   const t = now.getTime();
+  const repoKey = (r: RepoRef) => `${r.host}/${r.owner}/${r.repo}`.toLowerCase();
+  const inRepo = (ref: IssueRef) => !repo || repoKey(ref) === repoKey(repo);
   const windows = await Promise.all(
     EDGES.slice(1).map((h) => store.activitySince(new Date(t - h * HOUR_MS).toISOString(), { limit: 200 })),
   );
   // cumulative[i]: views and votes per ref since EDGES[i + 1] hours ago.
   const cumulative = windows.map((rows) => new Map(rows.map((r) => [refKey(r.ref), r])));
   const candidates = new Map<string, IssueRef>();
-  for (const r of windows.at(-1) ?? []) candidates.set(refKey(r.ref), r.ref);
-  for (const row of await store.listThreads({ limit: 60 })) {
+  for (const r of windows.at(-1) ?? []) if (inRepo(r.ref)) candidates.set(refKey(r.ref), r.ref);
+  for (const row of await store.listThreads({ limit: 60, repo })) {
     if (row.kind === "issue" && !candidates.has(refKey(row.ref))) candidates.set(refKey(row.ref), row.ref);
   }
 

@@ -46,3 +46,15 @@ export function pathOfRefText(text: string): string | null {
 }
 
 export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+/** The site's page of a repository. */
+export const repoPathOf = (repo: { owner: string; repo: string }): string =>
+  `/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}`;
+
+const REPO_OF_REF = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})#\d{1,10}$/;
+
+/** "owner/repo#12" -> "/owner/repo", or null when it is not a ref. */
+export function repoPath(refString: string): string | null {
+  const m = REPO_OF_REF.exec(refString);
+  return m?.[1] && m[2] ? repoPathOf({ owner: m[1], repo: m[2] }) : null;
+}

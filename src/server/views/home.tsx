@@ -1,17 +1,25 @@
 import type { ThreadRow } from "../../core/store/types.js";
 import type { TrendingEntry } from "../services/trending.js";
-import { ago, issuePath, refText } from "./format.js";
+import { issuePath, repoPathOf, utc } from "./format.js";
 import { renderPage } from "./layout.js";
 import { StateBadge, TrendingList } from "./parts.js";
 
-export type RecentIssue = ThreadRow & { analysedAt: string };
+/** `analysedAt` is null for a stored issue that has no report yet (imported or synced). */
+export type RecentIssue = ThreadRow & { analysedAt: string | null };
 
 export type HomeModel = { trending: TrendingEntry[]; recent: RecentIssue[]; now: Date };
 
-export function homePage(model: HomeModel, nonce: string): string {
+const EXAMPLES = [
+  { text: "https://github.com/anthropics/claude-code/issues/45203", kind: "an issue URL" },
+  { text: "nodejs/node#45028", kind: "owner/repo#number" },
+  { text: "You're out of extra usage", kind: "an error message" },
+] as const;
+
+export function homePage(model: HomeModel): string {
   return renderPage({
     title: "Understand a GitHub issue",
-    nonce,
+    description:
+      "Paste a GitHub issue and get what is known, what fixes it, what else is linked, and who else hit the same error, every claim citing the thread.",
     headerSearch: false,
     children: (
       <>
@@ -38,8 +46,16 @@ export function homePage(model: HomeModel, nonce: string): string {
             </form>
           </search>
           <p id="q-examples" class="examples">
-            For example <code>https://github.com/anthropics/claude-code/issues/45203</code>,{" "}
-            <code>nodejs/node#45028</code>, or an error message such as <code>You're out of extra usage</code>.
+            For example{" "}
+            {EXAMPLES.map((e, i) => (
+              <>
+                {i === 0 ? "" : i === EXAMPLES.length - 1 ? ", or " : ", "}
+                <a href={`/go?q=${encodeURIComponent(e.text)}`} title={`Try ${e.kind}`}>
+                  <code>{e.text}</code>
+                </a>
+              </>
+            ))}
+            .
           </p>
         </section>
         <div class="home-grid">
@@ -47,15 +63,22 @@ export function homePage(model: HomeModel, nonce: string): string {
           <section aria-labelledby="recent-title">
             <h2 id="recent-title">Recently analysed</h2>
             {model.recent.length === 0 ? (
-              <p class="muted">No issue has been analysed yet.</p>
+              <p class="muted">
+                {model.trending.length > 0
+                  ? "Every recently analysed issue is trending."
+                  : "No issue has been analysed yet."}
+              </p>
             ) : (
               <ul class="issue-list">
                 {model.recent.map((row) => (
                   <li>
                     <a href={issuePath(row.ref)}>{row.title}</a>
                     <span class="meta">
-                      {refText(row.ref)} · <StateBadge state={row.state} reason={row.stateReason} /> · analysed{" "}
-                      {ago(row.analysedAt, model.now)}
+                      <a href={repoPathOf(row.ref)}>{`${row.ref.owner}/${row.ref.repo}`}</a>#{row.ref.number} ·{" "}
+                      <StateBadge state={row.state} reason={row.stateReason} /> ·{" "}
+                      {row.analysedAt
+                        ? `analysed ${utc(row.analysedAt)}`
+                        : `stored, not analysed yet (updated ${utc(row.updatedAt)})`}
                     </span>
                   </li>
                 ))}

@@ -1,16 +1,24 @@
-// The page of one analysed issue. Everything shown comes from the model; all user-written text is
-// escaped by JSX, except the body (sanitised HTML) and the graph (escaped SVG), passed in as raw.
+// The page of one analysed issue, answer first: the title, a one-line status strip, TL;DR and
+// Recommendation, the quick signals as a matrix (community votes x the evidence's strength),
+// Guidance, Example and Notes, the error, linked issues and pull requests, the same error
+// elsewhere, the graph, and the raw body. Tools and trending sit beside it on wide screens.
+//
+// The page is the same bytes for every reader (it is rendered once per version and cached): the
+// reader's own votes are filled in by the script, or shown after a form vote (`flash`, `mine`).
+// All user-written text is escaped by JSX, except the body (sanitised HTML) and the graph
+// (escaped SVG), passed in as raw.
 import { raw } from "hono/html";
+import { shownRelations } from "../../core/render/relation-label.js";
 import type { EvidenceSignal } from "../../core/signals/evidence.js";
 import { SIGNAL_LABELS, SIGNALS, type Signal, type VoteCounts } from "../../core/signals/signals.js";
-import type { Report, ReportLink } from "../../core/thread/report.js";
+import type { Report, ReportLink, Statement } from "../../core/thread/report.js";
 import type { RankedTool } from "../../core/tools/match.js";
 import type { SimilarIssue } from "../deps.js";
 import { stateWord } from "../render/graph-svg.js";
 import type { TrendingEntry } from "../services/trending.js";
-import { ago, issuePath, pathOfRefText, plural, refText, utc } from "./format.js";
+import { issuePath, pathOfRefText, plural, refText, repoPath, utc } from "./format.js";
 import { renderPage } from "./layout.js";
-import { Citations, ExtLink, StateBadge, StatementText, TrendingList } from "./parts.js";
+import { Citations, ExtLink, GraphLegend, InlineText, StateBadge, StatementText, TrendingList } from "./parts.js";
 
 export type IssueModel = {
   report: Report;
@@ -19,37 +27,41 @@ export type IssueModel = {
   bodyHtml: string;
   graphSvg: string;
   similar: SimilarIssue[];
+  /** `mine` is filled only for a page rendered for one reader (after a form vote). */
   votes: { counts: VoteCounts; mine: Signal[] };
   evidence: EvidenceSignal[];
   tools: { category: string; tags: string[]; batches: RankedTool[][] };
   trending: TrendingEntry[];
-  csrf: string;
-  paths: { page: string; markdown: string; json: string; votes: string };
+  paths: { page: string; markdown: string; json: string; votes: string; feed: string };
+  /** The page's absolute URL when the site's public origin is configured. */
+  canonicalUrl: string | null;
   /** Shown after a form vote without JavaScript. */
   flash: string | null;
-  now: Date;
 };
 
-export function issuePage(m: IssueModel, nonce: string): string {
+export function issuePage(m: IssueModel): string {
   const r = m.report;
   return renderPage({
     title: `${r.title} (${r.ref})`,
-    nonce,
+    description: describe(r),
+    canonicalUrl: m.canonicalUrl,
+    ogType: "article",
+    feeds: [{ title: `What changed in ${r.ref}`, href: m.paths.feed }],
     children: (
       <div class="columns">
-        <article aria-labelledby="issue-title">
+        <article aria-labelledby="issue-title" class="issue">
           <Header m={m} />
+          <Answer report={r} />
+          <Votes m={m} />
+          <Details report={r} />
           <Changes report={r} />
-          <Stats m={m} />
           <ErrorMessage report={r} />
-          <RawBody m={m} />
-          <Analysis report={r} />
-          <Fix report={r} />
           <Links m={m} />
           <Similar m={m} />
+          <Graph m={m} />
+          <RawBody m={m} />
         </article>
-        <aside aria-label="Signals, tools and trending issues">
-          <Votes m={m} />
+        <aside aria-label="Tools and trending issues">
           <Tools m={m} />
           <TrendingList items={m.trending} headingId="trending-title" />
         </aside>
@@ -58,8 +70,20 @@ export function issuePage(m: IssueModel, nonce: string): string {
   });
 }
 
+/** One or two plain sentences for search results and link previews. */
+function describe(r: Report): string {
+  const first = r.sections.tldr.map((s) => s.text).join(" ");
+  const text = first || r.sections.recommendation.text || r.fix.summary;
+  const plain = text
+    .replace(/`([^`\n]+)`/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+  return plain.length > 280 ? `${plain.slice(0, 279)}…` : plain;
+}
+
 function Header({ m }: { m: IssueModel }) {
   const r = m.report;
+  const same = r.sameError;
   return (
     <header>
       <h1 id="issue-title">
@@ -68,29 +92,49 @@ function Header({ m }: { m: IssueModel }) {
           [{plural(r.stats.comments, "comment")}, {plural(r.stats.participants, "participant")}]
         </span>
       </h1>
-      <p class="issue-head">
-        <StateBadge state={r.state} reason={r.stateReason} />
+      <ul class="strip" aria-label="Status">
+        <li>
+          <StateBadge state={r.state} reason={r.stateReason} />
+        </li>
+        <li>
+          <FixStatus report={r} />
+        </li>
+        {same?.signature ? (
+          <li>
+            <a href="#similar-title">
+              {same.count === 0 ? "no other issue with this error" : plural(same.count, "other issue", "other issues")}
+              {same.count > 0 ? " with this error" : ""}
+            </a>
+          </li>
+        ) : null}
+        <li class="strip-stats" aria-label="GitHub stats">
+          <span>{plural(r.stats.comments, "comment")}</span> ·{" "}
+          <span>{plural(r.stats.participants, "participant")}</span> ·{" "}
+          <span>{plural(r.stats.timelineEvents, "event")}</span> · <span>{plural(r.stats.reactions, "reaction")}</span>
+        </li>
+        <li class="muted">
+          fetched <time datetime={r.meta.fetchedAt}>{utc(r.meta.fetchedAt)}</time>
+        </li>
+      </ul>
+      <p class="issue-links">
         <span>
-          {r.ref} {r.kind === "pull" ? "(pull request)" : ""} opened by {r.author ?? "a deleted user"}
+          <a href={repoPath(r.ref) ?? "/"}>{r.ref.replace(/#\d+$/, "")}</a>
+          {r.ref.replace(/^[^#]*/, "")} {r.kind === "pull" ? "(pull request)" : ""} by {r.author ?? "a deleted user"}
         </span>
+        {r.labels.map((l) => (
+          <span class="label">{l}</span>
+        ))}
         <ExtLink href={r.url}>View on GitHub</ExtLink>
         <a href={m.paths.markdown} download>
           Download the Markdown report
         </a>
         <a href={m.paths.json}>JSON</a>
+        <a href={m.paths.feed}>Atom feed</a>
       </p>
-      {r.labels.length > 0 ? (
-        <p>
-          <span class="visually-hidden">Labels: </span>
-          {r.labels.map((l) => (
-            <span class="label">{l}</span>
-          ))}
-        </p>
-      ) : null}
       {r.transferredFrom ? <p class="notice">Transferred from {r.transferredFrom}.</p> : null}
       {m.stale ? (
         <p class="notice" role="status">
-          This report was fetched {ago(r.meta.fetchedAt, m.now)}
+          This report was fetched on {utc(r.meta.fetchedAt)}
           {m.refreshing ? "; a fresh one is being prepared, reload in a moment." : "."}
         </p>
       ) : null}
@@ -101,6 +145,88 @@ function Header({ m }: { m: IssueModel }) {
       ) : null}
     </header>
   );
+}
+
+/** "fixed by #12, in v1.4", "fix open: #12", "no fix known". */
+function FixStatus({ report }: { report: Report }) {
+  const f = report.fix;
+  const merged = f.pulls.filter((p) => p.merged);
+  const released = merged.find((p) => p.releasedIn);
+  if (f.status === "fixed") {
+    return (
+      <span class="fix fix-fixed">
+        fixed{merged[0] ? ` by ${shortRef(merged[0].ref, report.ref)}` : ""}
+        {released ? `, released in ${released.releasedIn}` : merged.length > 0 ? ", not released yet" : ""}
+      </span>
+    );
+  }
+  if (f.status === "fix-open") {
+    const open = f.pulls.find((p) => p.state === "open");
+    return <span class="fix fix-open">fix in review{open ? `: ${shortRef(open.ref, report.ref)}` : ""}</span>;
+  }
+  if (f.status === "fix-unmerged") return <span class="fix fix-none">fix closed unmerged</span>;
+  return <span class="fix fix-none">no fix known</span>;
+}
+
+/** "#12" for the same repository, else "owner/repo#12". */
+const shortRef = (ref: string, base: string) =>
+  ref.replace(/#\d+$/, "") === base.replace(/#\d+$/, "") ? ref.replace(/^[^#]*/, "") : ref;
+
+function Answer({ report }: { report: Report }) {
+  const s = report.sections;
+  return (
+    <section aria-labelledby="analysis-title" class="answer">
+      <h2 id="analysis-title" class="visually-hidden">
+        The answer
+      </h2>
+      <h3>TL;DR</h3>
+      <StatementList items={s.tldr} empty="Nothing to summarise." base={report.ref} />
+      <h3>Recommendation</h3>
+      <p>
+        <StatementText statement={s.recommendation} base={report.ref} />
+      </p>
+    </section>
+  );
+}
+
+function Details({ report }: { report: Report }) {
+  const s = report.sections;
+  return (
+    <section aria-labelledby="details-title">
+      <h2 id="details-title">How to fix</h2>
+      <h3>Guidance</h3>
+      <StatementList
+        items={s.guidance}
+        ordered
+        empty="No guidance could be grounded in the thread."
+        base={report.ref}
+      />
+      {s.example ? <h3>Example</h3> : null}
+      {s.example ? (
+        <figure>
+          <figcaption>
+            <InlineText text={s.example.caption} />
+            <Citations citations={s.example.citations} base={report.ref} />
+          </figcaption>
+          <pre>
+            <code>{s.example.code}</code>
+          </pre>
+        </figure>
+      ) : null}
+      <h3>Notes</h3>
+      <StatementList items={s.notes} empty="No notes." base={report.ref} />
+    </section>
+  );
+}
+
+function StatementList(props: { items: Statement[]; ordered?: boolean; empty: string; base: string }) {
+  if (props.items.length === 0) return <p class="muted">{props.empty}</p>;
+  const items = props.items.map((st) => (
+    <li>
+      <StatementText statement={st} base={props.base} />
+    </li>
+  ));
+  return props.ordered ? <ol class="statements">{items}</ol> : <ul class="statements">{items}</ul>;
 }
 
 /** "What changed since the last report", present from the second report of a thread on. */
@@ -117,67 +243,11 @@ function Changes({ report }: { report: Report }) {
         <ul class="statements">
           {changes.items.map((item) => (
             <li>
-              {item.text}
-              <Citations citations={item.citations} />
+              <InlineText text={item.text} />
+              <Citations citations={item.citations} base={report.ref} />
             </li>
           ))}
         </ul>
-      )}
-    </section>
-  );
-}
-
-function Stats({ m }: { m: IssueModel }) {
-  const r = m.report;
-  return (
-    <section aria-labelledby="stats-title">
-      <h2 id="stats-title">Stats</h2>
-      <dl class="stats">
-        <div>
-          <dt>Comments</dt>
-          <dd>{r.stats.comments}</dd>
-        </div>
-        <div>
-          <dt>Participants</dt>
-          <dd>{r.stats.participants}</dd>
-        </div>
-        <div>
-          <dt>Timeline events</dt>
-          <dd>{r.stats.timelineEvents}</dd>
-        </div>
-        <div>
-          <dt>Reactions</dt>
-          <dd>{r.stats.reactions}</dd>
-        </div>
-        <div>
-          <dt>Fetched</dt>
-          <dd class="small">
-            <time datetime={r.meta.fetchedAt}>{utc(r.meta.fetchedAt)}</time>
-          </dd>
-        </div>
-      </dl>
-      <h3 id="timeline-title">Top timeline events</h3>
-      {r.timelineTop.length === 0 ? (
-        <p class="muted">No timeline events.</p>
-      ) : (
-        <div class="table-wrap">
-          <table aria-labelledby="timeline-title">
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Count</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.timelineTop.slice(0, 8).map((t) => (
-                <tr>
-                  <td>{t.type}</td>
-                  <td>{t.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
       )}
     </section>
   );
@@ -198,115 +268,74 @@ function ErrorMessage({ report }: { report: Report }) {
   );
 }
 
-function Analysis({ report }: { report: Report }) {
-  const s = report.sections;
-  return (
-    <section aria-labelledby="analysis-title">
-      <h2 id="analysis-title">Analysis</h2>
-      <h3>TL;DR</h3>
-      <StatementList items={s.tldr} empty="Nothing to summarise." />
-      <h3>Guidance</h3>
-      <StatementList items={s.guidance} ordered empty="No guidance could be grounded in the thread." />
-      <h3>Example</h3>
-      {s.example ? (
-        <figure>
-          <figcaption>
-            {s.example.caption}
-            <Citations citations={s.example.citations} />
-          </figcaption>
-          <pre>
-            <code>{s.example.code}</code>
-          </pre>
-        </figure>
-      ) : (
-        <p class="muted">The thread quotes no command, configuration or code to try.</p>
-      )}
-      <h3>Notes</h3>
-      <StatementList items={s.notes} empty="No notes." />
-      <h3>Recommendation</h3>
-      <p>
-        <StatementText statement={s.recommendation} />
-      </p>
-    </section>
-  );
-}
-
-function StatementList(props: { items: Report["sections"]["tldr"]; ordered?: boolean; empty: string }) {
-  if (props.items.length === 0) return <p class="muted">{props.empty}</p>;
-  const items = props.items.map((st) => (
-    <li>
-      <StatementText statement={st} />
-    </li>
-  ));
-  return props.ordered ? <ol class="statements">{items}</ol> : <ul class="statements">{items}</ul>;
-}
-
-function Fix({ report }: { report: Report }) {
-  return (
-    <section aria-labelledby="fix-title">
-      <h2 id="fix-title">Fix status</h2>
-      <p>{report.fix.summary}</p>
-      {report.fix.pulls.length > 0 ? (
-        <ul>
-          {report.fix.pulls.map((p) => (
-            <li>
-              <ExtLink href={p.url}>{p.ref}</ExtLink> {p.title ?? ""}{" "}
-              <StateBadge state={p.merged ? "merged" : p.state} />
-              {p.releasedIn ? ` released in ${p.releasedIn}` : ""}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </section>
-  );
-}
-
 function linkHref(link: ReportLink): string | null {
   return link.type === "issue" ? pathOfRefText(link.ref) : null;
 }
 
 function Links({ m }: { m: IssueModel }) {
-  const links = m.report.links;
+  const r = m.report;
+  const links = r.links;
   return (
     <section aria-labelledby="links-title">
       <h2 id="links-title">Linked issues and pull requests</h2>
+      <p>
+        <strong>Fix status:</strong> <InlineText text={r.fix.summary} />
+      </p>
       {links.length === 0 ? (
         <p class="muted">No linked issues or pull requests.</p>
       ) : (
-        <>
-          <div class="table-wrap">
-            <table aria-labelledby="links-title">
-              <thead>
+        <table aria-labelledby="links-title" class="links">
+          <thead>
+            <tr>
+              <th scope="col">Ref</th>
+              <th scope="col">Title</th>
+              <th scope="col">Relation</th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {links.map((l) => {
+              const page = linkHref(l);
+              const pull = r.fix.pulls.find((p) => p.ref === l.ref);
+              return (
                 <tr>
-                  <th scope="col">Ref</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Relation</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Title</th>
+                  <td class="ref" data-label={l.type === "pull" ? "Pull request" : "Issue"}>
+                    {page ? <a href={page}>{l.ref}</a> : <ExtLink href={l.url}>{l.ref}</ExtLink>}
+                    <span class="visually-hidden">{l.type === "pull" ? " (pull request)" : " (issue)"}</span>
+                  </td>
+                  <td class="title">{l.title ?? ""}</td>
+                  <td class="relation">{shownRelations(l).join(", ")}</td>
+                  <td class="state">
+                    <StateBadge state={stateWord(l)} reason={l.stateReason} />
+                    {pull?.releasedIn ? <span class="release"> in {pull.releasedIn}</span> : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {links.map((l) => {
-                  const page = linkHref(l);
-                  return (
-                    <tr>
-                      <td>{page ? <a href={page}>{l.ref}</a> : <ExtLink href={l.url}>{l.ref}</ExtLink>}</td>
-                      <td class="nowrap">{l.type === "pull" ? "pull request" : "issue"}</td>
-                      <td>{l.relations.join(", ")}</td>
-                      <td>
-                        <StateBadge state={stateWord(l)} reason={l.stateReason} />
-                      </td>
-                      <td>{l.title ?? ""}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <h3 id="graph-title-h">Link graph</h3>
-          <div class="graph-wrap">{raw(m.graphSvg)}</div>
-        </>
+              );
+            })}
+          </tbody>
+        </table>
       )}
+      {r.timelineTop.length > 0 ? (
+        <p class="muted small">
+          Top timeline events:{" "}
+          {r.timelineTop
+            .slice(0, 6)
+            .map((t) => `${t.type} ×${t.count}`)
+            .join(", ")}
+          .
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Graph({ m }: { m: IssueModel }) {
+  if (m.report.links.length === 0) return null;
+  return (
+    <section aria-labelledby="graph-heading">
+      <h2 id="graph-heading">Link graph</h2>
+      <div class="graph-wrap">{raw(m.graphSvg)}</div>
+      <GraphLegend />
     </section>
   );
 }
@@ -385,49 +414,66 @@ function RawBody({ m }: { m: IssueModel }) {
   );
 }
 
+const STRENGTH_WORDS = { strong: "Strong", some: "Some" } as const;
+
+/** The quick signals as a matrix: each signal's vote button (with the community's count) and the evidence. */
 function Votes({ m }: { m: IssueModel }) {
   const evidence = new Map(m.evidence.map((e) => [e.signal, e]));
   return (
     <section aria-labelledby="votes-title" id="votes">
       <h2 id="votes-title">Quick signals</h2>
-      <p class="muted">One vote per signal; vote again to take it back.</p>
-      <ul class="votes">
-        {SIGNALS.map((signal) => {
-          const pressed = m.votes.mine.includes(signal);
-          const ev = evidence.get(signal);
-          return (
-            <li>
-              <form class="vote-form" method="post" action={m.paths.votes} data-ref={m.report.ref}>
-                <input type="hidden" name="csrf" value={m.csrf} />
-                <input type="hidden" name="signal" value={signal} />
-                <button
-                  type="submit"
-                  class="vote-button"
-                  aria-pressed={pressed ? "true" : "false"}
-                  data-label={SIGNAL_LABELS[signal]}
-                >
-                  <span>{SIGNAL_LABELS[signal]}</span>
-                  <span class="vote-count">
-                    <span class="vote-number">{m.votes.counts[signal]}</span>
-                    <span class="visually-hidden"> votes</span>
-                  </span>
-                </button>
-              </form>
-              <span class="evidence">
-                {ev ? (
-                  <>
-                    <strong>{ev.strength === "strong" ? "Evidence:" : "Some evidence:"}</strong> {ev.reason}
-                    <Citations citations={ev.citations} />
-                  </>
-                ) : (
-                  "No evidence in the thread."
-                )}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
-      <p id="vote-status" class="muted" role="status" aria-live="polite"></p>
+      <p class="muted small">
+        Community votes (one per signal; vote again to take it back) beside what the thread itself shows.
+      </p>
+      <table class="signals" aria-labelledby="votes-title">
+        <thead>
+          <tr>
+            <th scope="col">Signal · votes</th>
+            <th scope="col">Evidence in the thread</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SIGNALS.map((signal) => {
+            const pressed = m.votes.mine.includes(signal);
+            const ev = evidence.get(signal);
+            return (
+              <tr>
+                <td class="vote-cell">
+                  <form class="vote-form" method="post" action={m.paths.votes} data-ref={m.report.ref}>
+                    <input type="hidden" name="signal" value={signal} />
+                    <button
+                      type="submit"
+                      class="vote-button"
+                      aria-pressed={pressed ? "true" : "false"}
+                      data-label={SIGNAL_LABELS[signal]}
+                    >
+                      <span>{SIGNAL_LABELS[signal]}</span>
+                      <span class="vote-count">
+                        <span class="vote-number">{m.votes.counts[signal]}</span>
+                        <span class="visually-hidden"> votes</span>
+                      </span>
+                    </button>
+                  </form>
+                </td>
+                <td class="evidence">
+                  {ev ? (
+                    <>
+                      <span class={`strength strength-${ev.strength}`}>{STRENGTH_WORDS[ev.strength]}</span>{" "}
+                      <InlineText text={ev.reason} />
+                      <Citations citations={ev.citations} base={m.report.ref} />
+                    </>
+                  ) : (
+                    <>
+                      <span class="strength strength-none">None</span> <span class="muted">in the thread</span>
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p id="vote-status" class="muted small" role="status" aria-live="polite"></p>
     </section>
   );
 }

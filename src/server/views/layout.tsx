@@ -1,11 +1,21 @@
-// The page frame: landmarks (banner, search, main, contentinfo), the stylesheet, and the one
-// script, which carries the CSP nonce.
+// The page frame: landmarks (banner, search, main, contentinfo), description and OpenGraph meta,
+// feeds, the stylesheet and the one script. No nonce: the CSP allows scripts from 'self' only, so
+// the same bytes can be served to every reader.
 import type { Child } from "hono/jsx";
 
 export type LayoutProps = {
   title: string;
-  nonce: string;
   children: Child;
+  /** The page's description (meta description and og:description). */
+  description?: string;
+  /** The page's absolute URL, when the site's public origin is known (canonical, og:url). */
+  canonicalUrl?: string | null;
+  /** og:type; "website" by default. */
+  ogType?: "website" | "article";
+  /** Atom feeds of this page. */
+  feeds?: readonly { title: string; href: string }[];
+  /** Keep search engines away (search results, errors, loading pages). */
+  noindex?: boolean;
   /** Reload after this many seconds (the loading page polls this way, without JavaScript). */
   refreshSeconds?: number;
   /** Pre-fills the header's search box. */
@@ -25,8 +35,19 @@ export function Layout(props: LayoutProps) {
         <meta name="referrer" content="same-origin" />
         {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
         <title>{`${props.title} · issuegraph`}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.noindex ? <meta name="robots" content="noindex" /> : null}
+        {props.canonicalUrl ? <link rel="canonical" href={props.canonicalUrl} /> : null}
+        <meta property="og:site_name" content="issuegraph" />
+        <meta property="og:type" content={props.ogType ?? "website"} />
+        <meta property="og:title" content={props.title} />
+        {props.description ? <meta property="og:description" content={props.description} /> : null}
+        {props.canonicalUrl ? <meta property="og:url" content={props.canonicalUrl} /> : null}
+        {(props.feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
         <link rel="stylesheet" href="/assets/app.css" />
-        <script nonce={props.nonce} src="/assets/app.js" defer></script>
+        <script src="/assets/app.js" defer></script>
       </head>
       <body>
         <a class="skip" href="#main">

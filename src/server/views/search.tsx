@@ -7,14 +7,16 @@ import { StateBadge } from "./parts.js";
 
 export type SearchModel = { query: string; answer: SearchAnswer | null };
 
-export function searchPage(m: SearchModel, nonce: string): string {
+export function searchPage(m: SearchModel): string {
   const results = m.answer?.results ?? [];
   const cluster = results.filter((r) => r.sameError);
   const others = results.filter((r) => !r.sameError);
   return renderPage({
     title: m.query ? `Search: ${m.query}` : "Search",
-    nonce,
     query: m.query,
+    noindex: true,
+    // This page has its own search form; the header's would be a second box.
+    headerSearch: false,
     children: (
       <section aria-labelledby="search-title">
         <h1 id="search-title">Search stored issues</h1>

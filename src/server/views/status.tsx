@@ -12,14 +12,14 @@ const PHASES: readonly [AnalysePhase, string][] = [
   ["saving", "Analysing and saving the report"],
 ];
 
-export function loadingPage(job: JobView, path: string, now: Date, nonce: string): string {
+export function loadingPage(job: JobView, path: string, now: Date): string {
   const current = PHASES.findIndex(([p]) => p === job.phase);
   const seconds = Math.max(0, Math.round((now.getTime() - job.startedAt.getTime()) / 1000));
   const ref = refText(job.ref);
   return renderPage({
     title: `Analysing ${ref}`,
-    nonce,
     refreshSeconds: 1,
+    noindex: true,
     query: ref,
     children: (
       <section class="status-box" aria-labelledby="loading-title">
@@ -46,10 +46,10 @@ export function loadingPage(job: JobView, path: string, now: Date, nonce: string
 
 export type ErrorPageModel = { status: number; title: string; message: string; hint: string; retryPath?: string };
 
-export function errorPage(m: ErrorPageModel, nonce: string): string {
+export function errorPage(m: ErrorPageModel): string {
   return renderPage({
     title: m.title,
-    nonce,
+    noindex: true,
     children: (
       <section class="error-box" aria-labelledby="error-page-title">
         <h1 id="error-page-title">{m.title}</h1>

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { outcomeOf } from "./cue-engine.js";
+import { CONDITION, FAILURE, STEP, SUCCESS, SUGGESTION } from "./findings.rules.js";
+
+describe("outcomeOf: what a sentence reports, in any ecosystem", () => {
+  it.each([
+    // version changes
+    ["Rolling back to 3.4.1 made the error go away.", "worked"],
+    ["Pinning numpy<2 fixes it for our pipeline.", "worked"],
+    ["Upgrading to the 5.2 release solved the problem.", "worked"],
+    // flags and settings
+    ["Setting NODE_OPTIONS=--max-old-space-size=4096 gets the build running.", "worked"],
+    ["Adding the --no-sandbox flag and it starts again.", "worked"],
+    // deleting or clearing a path
+    ["Deleting ~/.gradle/caches got it working.", "worked"],
+    ["After wiping the node_modules folder the install completes.", "worked"],
+    // another channel, app or tool
+    ["Installing it through Homebrew instead worked.", "worked"],
+    ["I worked around it by running the container as root.", "worked"],
+    ["Disabling hardware acceleration seems to fix it.", "worked"],
+    // other languages
+    ["重启之后就可以了。", "worked"],
+    ["Nach dem Neustart funktioniert jetzt alles.", "worked"],
+  ])("%s -> %s", (sentence, kind) => {
+    expect(outcomeOf(sentence)).toBe(kind);
+  });
+
+  it.each([
+    ["It only happens with the ARM64 build.", "conditional"],
+    ["The crash does not happen on the nightly channel.", "conditional"],
+    ["The web version still works for me.", "conditional"],
+    ["I can't reproduce it on master.", "conditional"],
+    ["The CLI works fine though.", "conditional"],
+  ])("conditions: %s -> %s", (sentence, kind) => {
+    expect(outcomeOf(sentence)).toBe(kind);
+  });
+
+  it.each([
+    ["Can you try `pip install --upgrade setuptools`?", "suggested"],
+    ["You could try clearing the cache with `yarn cache clean`.", "suggested"],
+    ["Maybe upgrading the driver fixes this.", "suggested"],
+  ])("proposals: %s -> %s", (sentence, kind) => {
+    expect(outcomeOf(sentence)).toBe(kind);
+  });
+
+  it.each([
+    // descriptions of the bug, expectations, negated successes
+    "It worked fine at first, but now every request fails.",
+    "The build should work without any flags.",
+    "I can't get the server to work on this machine.",
+    "Searching the forums didn't turn up anything that fixes it.",
+    "The download went through, but the installer crashed.",
+    "Is there any workaround?",
+    "The button works.",
+    "I can't reproduce it.",
+    // news of a fix is read by the fix status, and "works for me" alone is a failure to reproduce
+    "We fixed this in #123.",
+    "It works for me.",
+  ])("%s -> nothing", (sentence) => {
+    expect(outcomeOf(sentence)).toBeNull();
+  });
+
+  it("reads a tried step that failed as a failure, not a success", () => {
+    expect(outcomeOf("Downgrading to 2.0 did not help.")).toBe("did-not-help");
+    expect(outcomeOf("Clearing the cache helped briefly, but the error came back.")).toBe("temporary");
+  });
+
+  it("keeps every table as data: a pattern, a weight and a note per row", () => {
+    for (const table of [FAILURE, SUCCESS, STEP, SUGGESTION, CONDITION]) {
+      for (const row of table) {
+        expect(row.pattern).toBeInstanceOf(RegExp);
+        expect(row.weight).toBeGreaterThan(0);
+        expect(row.note.length).toBeGreaterThan(3);
+      }
+    }
+  });
+});

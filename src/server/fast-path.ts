@@ -1,0 +1,160 @@
+// The static-file path: a GET of an issue page or of its JSON report whose current version is in
+// the render cache is answered straight from memory, before the request reaches the router and
+// middleware (which cost more than the answer itself). Everything else (a miss, an expired entry,
+// a query string, a voter cookie not verified yet, another method) returns null and goes through
+// the Hono app as usual, which builds the entry for the next request.
+//
+// The answer is the one the app would give: the same bytes, ETag and 304s, the same cache and
+// security headers (taken from the app's own middleware once, see `securityHeaders`), and the
+// same view counting.
+import type { Context } from "hono";
+import { LRUCache } from "lru-cache";
+import { refKey } from "../core/refs/parse-ref.js";
+import type { IssueRef } from "../core/thread/types.js";
+import { type ServerContext, VOTER_COOKIE } from "./context.js";
+import {
+  chooseEncoding,
+  matchesEtag,
+  type PreparedResponse,
+  prepareResponse,
+  type Rendered,
+} from "./services/render-cache.js";
+
+/** What the fast path reads of a node:http request (and passes to `clientIp` as the Hono bindings do). */
+export type RawRequest = {
+  method?: string;
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+  socket?: { remoteAddress?: string };
+};
+
+const ISSUE_PAGE = /^\/([^/?#]+)\/([^/?#]+)\/issues\/(\d{1,10})$/;
+const ISSUE_JSON = /^\/api\/v1\/issues\/([^/?#]+)\/([^/?#]+)\/(\d{1,10})$/;
+
+type Target = { kind: "page" | "json"; ref: IssueRef; key: string };
+
+/** As the CORS middleware answers a simple GET of the API: readable from any site, without credentials. */
+const API_READ_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "ETag",
+  "cross-origin-resource-policy": "cross-origin",
+};
+
+export function createFastPath(
+  ctx: ServerContext,
+  options: { securityHeaders: () => Record<string, string> | null; sharedCache: string },
+): (req: RawRequest, outgoing?: unknown) => PreparedResponse | null {
+  const { deps } = ctx;
+  // Per path: what it is (or false: not a path answered here). Parsing costs more than a lookup.
+  const targets = new LRUCache<string, Target | false>({ max: 20_000 });
+  // Per kept version and answer (encoding or 304): the response's headers, built once.
+  const prepared = new WeakMap<Rendered, Map<string, PreparedResponse>>();
+
+  const targetOf = (url: string): Target | false => {
+    const known = targets.get(url);
+    if (known !== undefined) return known;
+    const pageMatch = ISSUE_PAGE.exec(url);
+    const m = pageMatch ?? ISSUE_JSON.exec(url);
+    let target: Target | false = false;
+    if (m) {
+      try {
+        const ref = ctx.refFromPath(decodeURIComponent(m[1] ?? ""), decodeURIComponent(m[2] ?? ""), m[3] ?? "");
+        const kind = pageMatch ? "page" : "json";
+        target = { kind, ref, key: `${refKey(ref)}|${kind}` };
+      } catch {
+        target = false;
+      }
+    }
+    targets.set(url, target);
+    return target;
+  };
+
+  const responseFor = (
+    r: Rendered,
+    target: Target,
+    security: Record<string, string>,
+    ifNoneMatch: string | undefined,
+    acceptEncoding: string | undefined,
+  ): PreparedResponse => {
+    const fresh = matchesEtag(ifNoneMatch, r.etag);
+    const variant = fresh ? "304" : chooseEncoding(acceptEncoding, r);
+    const cacheKey = `${target.kind}|${variant}`;
+    let byVariant = prepared.get(r);
+    const hit = byVariant?.get(cacheKey);
+    if (hit) return hit;
+    const extra = target.kind === "json" ? { ...security, ...API_READ_HEADERS } : security;
+    const out = prepareResponse(r, { ifNoneMatch, acceptEncoding }, { ...extra, "cache-control": options.sharedCache });
+    if (out.body) out.headers["content-length"] = String(out.body.byteLength);
+    if (!byVariant) {
+      byVariant = new Map();
+      prepared.set(r, byVariant);
+    }
+    byVariant.set(cacheKey, out);
+    return out;
+  };
+
+  return (req, outgoing) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return null;
+    const security = options.securityHeaders();
+    const url = req.url ?? "";
+    if (!security || url.includes("?")) return null;
+    const target = targetOf(url);
+    if (!target) return null;
+    const { ref } = target;
+    if (ctx.reports.hasAlias(ref)) return null;
+    const rendered = ctx.rendered.peek(target.key);
+    if (!rendered) return null;
+    if (target.kind === "page" && !countPageView(req, outgoing, ref)) return null;
+    const out = responseFor(
+      rendered,
+      target,
+      security,
+      headerOf(req, "if-none-match"),
+      headerOf(req, "accept-encoding"),
+    );
+    return req.method === "HEAD" ? { ...out, body: null } : out;
+  };
+
+  /** Counts the view as the page route does; false when the app must see the request (a cookie to verify). */
+  function countPageView(req: RawRequest, outgoing: unknown, ref: IssueRef): boolean {
+    const raw = cookieValue(headerOf(req, "cookie"), VOTER_COOKIE);
+    const voterId = raw === undefined ? null : ctx.knownVoter(raw);
+    if (raw !== undefined && voterId === null) return false;
+    // The same bindings the node adapter gives Hono, so `clientIp` reads the request as usual.
+    const c =
+      voterId === null
+        ? ({
+            env: { incoming: req, outgoing },
+            req: { header: (name: string) => headerOf(req, name) },
+          } as unknown as Context)
+        : (null as unknown as Context);
+    if (ctx.countView(ctx.viewerKey(c, voterId), ref)) {
+      deps.store.recordView(ref, deps.now().toISOString()).catch((e: unknown) => {
+        deps.logger.warn({ err: e instanceof Error ? e.name : "error" }, "could not record a page view");
+      });
+    }
+    return true;
+  }
+}
+
+function headerOf(req: RawRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v.join(", ") : v;
+}
+
+/** One cookie's raw value from a Cookie header. */
+export function cookieValue(cookieHeader: string | undefined, name: string): string | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      const v = part.slice(eq + 1).trim();
+      try {
+        return decodeURIComponent(v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : v);
+      } catch {
+        return v;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+// A repository's page: its top error clusters, open likely duplicates, fixes shipped recently and
+// its trending issues, from what the store holds of it.
+import type { RepoIssue, RepoModel } from "../services/repo-model.js";
+import { issuePath, plural, refText, repoPathOf, utc } from "./format.js";
+import { renderPage } from "./layout.js";
+import { ExtLink, StateBadge, TrendingList } from "./parts.js";
+
+export function repoPage(m: RepoModel): string {
+  const name = `${m.repo.owner}/${m.repo.repo}`;
+  const feed = `${repoPathOf(m.repo)}/feed.atom`;
+  return renderPage({
+    title: name,
+    description: `${name}: ${plural(m.clusters.length, "error cluster")}, ${plural(m.duplicates.length, "open likely duplicate")} and ${plural(m.fixes.length, "shipped fix", "shipped fixes")} among ${plural(m.stored, "stored issue")}.`,
+    canonicalUrl: m.canonicalUrl,
+    feeds: [{ title: `New reports in ${name}`, href: feed }],
+    children: (
+      <div class="columns">
+        <article aria-labelledby="repo-title">
+          <h1 id="repo-title">{name}</h1>
+          <p class="muted">
+            {plural(m.stored, "stored issue")}, {m.analysed} analysed here ·{" "}
+            <ExtLink href={`https://${m.repo.host}/${m.repo.owner}/${m.repo.repo}/issues`}>Issues on GitHub</ExtLink> ·{" "}
+            <a href={feed}>Atom feed</a>
+          </p>
+          <section aria-labelledby="clusters-title">
+            <h2 id="clusters-title">Top error clusters</h2>
+            {m.clusters.length === 0 ? (
+              <p class="muted">No two stored issues of this repository report the same error.</p>
+            ) : (
+              <ol class="clusters">
+                {m.clusters.map((c) => (
+                  <li class="cluster">
+                    <h3>
+                      {plural(c.issues.length, "issue")}, {c.open} open
+                    </h3>
+                    <pre>
+                      <code>{c.errorText || "(error text not stored)"}</code>
+                    </pre>
+                    <IssueList items={c.issues.slice(0, 6)} />
+                    {c.issues.length > 6 ? <p class="muted small">and {c.issues.length - 6} more.</p> : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+          <section aria-labelledby="dups-title">
+            <h2 id="dups-title">Open likely duplicates</h2>
+            {m.duplicates.length === 0 ? (
+              <p class="muted">No open issue looks like a duplicate of another.</p>
+            ) : (
+              <ul class="issue-list">
+                {m.duplicates.map((d) => (
+                  <li>
+                    <a href={issuePath(d.issue.ref)}>{d.issue.title}</a>
+                    <span class="meta">
+                      {refText(d.issue.ref)} · <StateBadge state={d.issue.state} reason={d.issue.stateReason} /> ·{" "}
+                      {d.why === "marked" ? "marked as a duplicate of " : "same error as the earlier "}
+                      <a href={issuePath(d.of)}>{refText(d.of)}</a>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="fixes-title">
+            <h2 id="fixes-title">Fixes shipped recently</h2>
+            {m.fixes.length === 0 ? (
+              <p class="muted">No merged fix is on record in the stored reports.</p>
+            ) : (
+              <ul class="issue-list">
+                {m.fixes.map((f) => (
+                  <li>
+                    <a href={issuePath(f.issue.ref)}>{f.issue.title}</a>
+                    <span class="meta">
+                      {refText(f.issue.ref)} · fixed by <ExtLink href={f.pull.url}>{f.pull.ref}</ExtLink>
+                      {f.mergedAt ? `, merged ${utc(f.mergedAt)}` : ""}
+                      {f.releasedIn ? `, released in ${f.releasedIn}` : ", not released yet"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </article>
+        <aside aria-label="Trending issues of this repository">
+          <TrendingList items={m.trending} headingId="trending-title" />
+        </aside>
+      </div>
+    ),
+  });
+}
+
+function IssueList({ items }: { items: RepoIssue[] }) {
+  return (
+    <ul class="issue-list">
+      {items.map((i) => (
+        <li>
+          <a href={issuePath(i.ref)}>{i.title}</a>
+          <span class="meta">
+            {refText(i.ref)} · <StateBadge state={i.state} reason={i.stateReason} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
