@@ -267,7 +267,7 @@ export class SqlStore implements Store {
           JSON.stringify(report),
           report.fix.status,
           report.fix.summary,
-          report.workarounds?.[0]?.text ?? null,
+          reportedWorkaround(report),
         ],
       );
       return { id: Number(row?.id), report, storedAt, inputs: actual };
@@ -667,4 +667,9 @@ function chunks<T>(xs: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
   return out;
+}
+
+/** The workaround the same-error part may cite: one reported to work (or to help for now), never a mere proposal. */
+function reportedWorkaround(report: Report): string | null {
+  return report.workarounds?.find((w) => w.kind === "worked" || w.kind === "temporary")?.text ?? null;
 }

@@ -109,7 +109,8 @@ export const postgresMigrations: readonly Migration[] = [
       "ALTER TABLE reports ADD COLUMN fix_summary text",
       "ALTER TABLE reports ADD COLUMN workaround text",
       `UPDATE reports SET fix_status = data::jsonb #>> '{fix,status}', fix_summary = data::jsonb #>> '{fix,summary}',
-         workaround = data::jsonb #>> '{workarounds,0,text}'`,
+         workaround = CASE WHEN data::jsonb #>> '{workarounds,0,kind}' IN ('worked', 'temporary')
+           THEN data::jsonb #>> '{workarounds,0,text}' END`,
     ],
   },
 ];

@@ -94,7 +94,8 @@ export const sqliteMigrations: readonly Migration[] = [
       "ALTER TABLE reports ADD COLUMN fix_summary TEXT",
       "ALTER TABLE reports ADD COLUMN workaround TEXT",
       `UPDATE reports SET fix_status = json_extract(data, '$.fix.status'), fix_summary = json_extract(data, '$.fix.summary'),
-         workaround = json_extract(data, '$.workarounds[0].text')`,
+         workaround = CASE WHEN json_extract(data, '$.workarounds[0].kind') IN ('worked', 'temporary')
+           THEN json_extract(data, '$.workarounds[0].text') END`,
     ],
   },
 ];
