@@ -3,6 +3,7 @@
 // {text, figures} (each figure printed as {"bench": name, ...figure}, the tables to stderr) or, told
 // `json`, returns its own JSON lines as text. --key=value options are handed to every bench.
 import { benchAnalyze } from "./analyze.js";
+import { benchExtractError } from "./extract-error.js";
 import { benchRequests } from "./requests.js";
 import { benchServe } from "./serve.js";
 import { benchSimilar } from "./similar.js";
@@ -17,6 +18,7 @@ type Bench = (options: BenchOptions) => Promise<BenchResult>;
 const benches: Record<string, Bench> = {
   requests: benchRequests,
   analyze: benchAnalyze,
+  "extract-error": benchExtractError,
   sync: benchSync,
   similar: benchSimilar,
   serve: benchServe,
