@@ -1,5 +1,5 @@
 // The pathological corpus (test/pathological/corpus.ts): CPU time to analyse each body (link
-// discovery, analysis, the Markdown report, the search text) and to render it as the page's HTML,
+// discovery, analysis, the error, the Markdown report) and to render it as the page's HTML,
 // at 16, 32 and 64 KB, with the growth from 16 to 64 KB (4 = linear). The baseline, run in the same
 // process, is an ordinary body of the same size (prose with references). Then /healthz latency
 // while four pathological pages are built at once by a real server with the Markdown worker pool.
@@ -7,7 +7,6 @@
 import { analyze } from "../src/core/analyze/analyze.js";
 import { discoverLinks } from "../src/core/graph/discover-links.js";
 import { renderMarkdown } from "../src/core/render/markdown.js";
-import { queryTextOf } from "../src/core/similar/query-text.js";
 import type { Thread } from "../src/core/thread/types.js";
 import { extractErrorText, markdownBudgetUse } from "../src/core/use-cases/report.js";
 import { makeTestApp, testThread } from "../src/server/app.test-helper.js";
@@ -31,7 +30,7 @@ function analyseThread(thread: Thread): void {
     generatedAt: thread.updatedAt,
   });
   markdownBudgetUse(thread);
-  queryTextOf(thread, extractErrorText(thread));
+  extractErrorText(thread);
   renderMarkdown(report);
 }
 

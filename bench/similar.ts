@@ -20,9 +20,10 @@ import { search } from "../src/core/use-cases/search.js";
 import { similar } from "../src/core/use-cases/similar.js";
 import { seededRandom } from "../standin/ids.js";
 import { type MemoryPeak, measured } from "./proc.js";
+import type { BenchOptions, BenchResult, Figure } from "./run.js";
 import { fmt, median, peakRssMb, percentile, table } from "./stats.js";
 
-const THREADS = 100_000;
+export const THREADS = 100_000;
 const REPOS = 4;
 const BATCH = 2_000;
 /** Queries per kind (the same random threads, in the same order, for each kind), after a few unrecorded. */
@@ -35,22 +36,28 @@ const ERROR_SHARE = 0.6;
 const HOST = "github.com";
 const OWNER = "bench";
 
-export async function benchSimilar(): Promise<string> {
+export async function benchSimilar(options: Partial<BenchOptions> = {}): Promise<BenchResult> {
+  const threads = typeof options.threads === "string" ? Number(options.threads) : THREADS;
+  if (!Number.isInteger(threads) || threads < 1000)
+    throw new Error("--threads=N needs a whole number of at least 1000");
+  const figures: Figure[] = [];
   const lines = [
     "## similar and search latency over a large store (issue 3)",
-    `sizes: ${THREADS.toLocaleString("en")} threads in ${REPOS} repositories of ${(THREADS / REPOS).toLocaleString("en")}, ` +
+    `sizes: ${threads.toLocaleString("en")} threads in ${REPOS} repositories of ${(threads / REPOS).toLocaleString("en")}, ` +
       `${ERROR_SHARE * 100}% with an error message; up to ${QUERIES} measured queries per kind after ${WARMUP} unrecorded, ` +
       `each kind stopped after ${BUDGET_MS / 1000} s (at least ${MIN_QUERIES}); ms of wall time per call`,
   ];
   const root = mkdtempSync(join(tmpdir(), "issuegraph-bench-similar-"));
   try {
     const dbPath = join(root, "similar.db");
-    lines.push(await benchBackend("SQLite", { kind: "sqlite", path: dbPath }, () => fileMb(dbPath)));
+    lines.push(await benchBackend("SQLite", { kind: "sqlite", path: dbPath }, () => fileMb(dbPath), threads, figures));
     const url = process.env.DATABASE_URL;
     if (url && /^postgres(?:ql)?:\/\//i.test(url)) {
       const schema = `bench_similar_${process.pid}`;
       try {
-        lines.push(await benchBackend("PostgreSQL", { kind: "postgres", url, schema }, () => null, url));
+        lines.push(
+          await benchBackend("PostgreSQL", { kind: "postgres", url, schema }, () => null, threads, figures, url),
+        );
       } finally {
         await dropSchema(url, schema);
       }
@@ -61,13 +68,15 @@ export async function benchSimilar(): Promise<string> {
     rmSync(root, { recursive: true, force: true });
   }
   lines.push(`process peak RSS ${fmt(peakRssMb(), 0)} MB`);
-  return lines.join("\n");
+  return { text: lines.join("\n"), figures };
 }
 
 async function benchBackend(
   name: string,
   location: StoreLocation,
   sizeMb: () => number | null,
+  threads: number,
+  figures: Figure[],
   pgUrl?: string,
 ): Promise<string> {
   const store = await openStore(location);
@@ -75,22 +84,22 @@ async function benchBackend(
     const corpus = new Corpus(7);
     // PostgreSQL pays a round trip per statement: a few transactions at once hide some of it.
     // SQLite's connection runs one transaction at a time whatever we do.
-    const fill = await measured(() => fillStore(store, corpus, location.kind === "postgres" ? 3 : 1));
+    const fill = await measured(() => fillStore(store, corpus, location.kind === "postgres" ? 3 : 1, threads));
     progress(`${name}: filled in ${fmt(fill.seconds, 1)} s`);
-    if (pgUrl && location.kind === "postgres") await analyzeSchema(pgUrl, location.schema ?? "issuegraph");
+    if (pgUrl && location.kind === "postgres") await vacuumSchema(pgUrl, location.schema ?? "issuegraph");
     const stats = await store.stats();
 
     const random = seededRandom(99);
-    const refs = Array.from({ length: QUERIES + WARMUP }, () => corpus.refOf(Math.floor(random() * THREADS)));
+    const refs = Array.from({ length: QUERIES + WARMUP }, () => corpus.refOf(Math.floor(random() * threads)));
     const texts = Array.from({ length: QUERIES + WARMUP }, (_, i) => corpus.searchText(random, i));
 
     const rows: (string | number)[][] = [];
     const memory: { name: string; m: MemoryPeak }[] = [{ name: "fill", m: fill.memory }];
     const kinds: [string, (i: number) => Promise<unknown>][] = [
       ["getThread (baseline)", (i) => store.getThread(refs[i] as IssueRef)],
-      ["similar, own repo, limit 10", (i) => similar(store, refs[i] as IssueRef, { limit: 10 })],
-      ["similar, all repos, limit 10", (i) => similar(store, refs[i] as IssueRef, { limit: 10, allRepos: true })],
-      ["search, limit 20", (i) => search(store, texts[i] as string, { limit: 20 })],
+      ["similar, own repo", (i) => similar(store, refs[i] as IssueRef, { limit: 10 })],
+      ["similar, all repos", (i) => similar(store, refs[i] as IssueRef, { limit: 10, allRepos: true })],
+      ["search", (i) => search(store, texts[i] as string, { limit: 20 })],
     ];
     let baseline = Number.NaN;
     const queryMemory = await measured(async () => {
@@ -100,6 +109,15 @@ async function benchBackend(
         progress(`${name} ${label}: ${ms.length} queries in ${fmt((performance.now() - t0) / 1000, 1)} s`);
         const p50 = median(ms);
         if (Number.isNaN(baseline)) baseline = p50;
+        else
+          figures.push({
+            backend: name,
+            query: label,
+            queries: ms.length,
+            p50_ms: round2(p50),
+            p95_ms: round2(percentile(ms, 95)),
+            baseline_p50_ms: round2(baseline),
+          });
         rows.push([
           label,
           ms.length,
@@ -114,11 +132,11 @@ async function benchBackend(
     const size = sizeMb();
     return [
       "",
-      `### ${name}: filled in ${fmt(fill.seconds, 1)} s (${fmt(THREADS / fill.seconds, 0)} threads/s, ` +
+      `### ${name}: filled in ${fmt(fill.seconds, 1)} s (${fmt(threads / fill.seconds, 0)} threads/s, ` +
         `transactions of ${BATCH.toLocaleString("en")}); ${stats.threads.toLocaleString("en")} threads, ` +
         `${stats.signatures.toLocaleString("en")} signatures, ${corpus.keys.size.toLocaleString("en")} distinct error keys ` +
         `(largest cluster ${corpus.largestCluster()})${size === null ? "" : `; database ${fmt(size, 0)} MB`}`,
-      table(["query", "queries", "p50 ms", "p95 ms", "max ms", "p50 / getThread p50"], rows),
+      table(["query (limit 10; search 20)", "queries", "p50 ms", "p95 ms", "max ms", "p50 / getThread p50"], rows),
       `memory: ${memory
         .map(
           ({ name: phase, m }) =>
@@ -130,6 +148,8 @@ async function benchBackend(
     await store.close();
   }
 }
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Progress on stderr, so a long run shows where it is (the tables go to stdout). */
 const progress = (message: string) => console.error(`[similar] ${message}`);
@@ -147,12 +167,12 @@ async function timeEach(run: (i: number) => Promise<unknown>): Promise<number[]>
   return ms;
 }
 
-async function fillStore(store: Store, corpus: Corpus, concurrency: number): Promise<void> {
-  const batches = Math.ceil(THREADS / BATCH);
+export async function fillStore(store: Store, corpus: Corpus, concurrency: number, threads = THREADS): Promise<void> {
+  const batches = Math.ceil(threads / BATCH);
   let next = 0;
   const worker = async () => {
     for (let b = next++; b < batches; b = next++) {
-      const items = Array.from({ length: Math.min(BATCH, THREADS - b * BATCH) }, (_, i) =>
+      const items = Array.from({ length: Math.min(BATCH, threads - b * BATCH) }, (_, i) =>
         corpus.thread(b * BATCH + i),
       );
       await store.transaction(async (tx) => {
@@ -187,11 +207,13 @@ function fileMb(path: string): number {
   return bytes / 1024 / 1024;
 }
 
-async function analyzeSchema(url: string, schema: string): Promise<void> {
+async function vacuumSchema(url: string, schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
   await client.connect();
   try {
-    await client.query("ANALYZE");
+    // What autovacuum does after a bulk load (statistics, visibility map), done now so that the
+    // figures do not depend on when it happens to run.
+    await client.query("VACUUM ANALYZE");
   } finally {
     await client.end();
   }
@@ -337,7 +359,7 @@ const ERRORS: ErrorTemplate[] = [
 ];
 const ERROR_WEIGHT = ERRORS.reduce((s, e) => s + e.weight, 0);
 
-class Corpus {
+export class Corpus {
   /** Signature key -> how many threads carry it (and the first of them: the canonical of duplicates). */
   readonly keys = new Map<string, { count: number; first: IssueRef }>();
   private readonly random: () => number;

@@ -14,7 +14,7 @@ import type { IssueRef } from "../core/thread/types.js";
 import type { CachePolicy } from "../core/use-cases/obtain-thread.js";
 import { buildReport, type ReportSource } from "../core/use-cases/report.js";
 import { search } from "../core/use-cases/search.js";
-import { sameErrorSummary, similar } from "../core/use-cases/similar.js";
+import { similar } from "../core/use-cases/similar.js";
 
 export type McpToolDeps = {
   source: ReportSource;
@@ -136,7 +136,7 @@ export function registerTools(server: McpServer, deps: McpToolDeps): void {
       const r = parse(input);
       await reportOn(r); // indexes the thread when it is not stored yet
       const answer = await similar(deps.store, r, { limit: n ?? 10, allRepos: allRepos ?? false });
-      return structured({ ...answer });
+      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
     }),
   );
 
@@ -154,7 +154,7 @@ export function registerTools(server: McpServer, deps: McpToolDeps): void {
         limit: n ?? 10,
         ...(repo ? { repo: parseRepoArg(repo, [deps.webHost]) } : {}),
       });
-      return structured({ ...answer });
+      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
     }),
   );
 
@@ -169,9 +169,10 @@ export function registerTools(server: McpServer, deps: McpToolDeps): void {
       annotations: { readOnlyHint: true },
     },
     guarded(async ({ ref: input }) => {
-      const r = parse(input);
-      await reportOn(r);
-      return structured({ ...(await sameErrorSummary(deps.store, r)) });
+      // The report's own same-error part, computed once with it (core/use-cases/similar.ts).
+      const report = await reportOn(parse(input));
+      const none = { signature: null, count: 0, fixedOrWorkaround: [], likelyDuplicates: [] };
+      return structured({ ...(report.sameError ?? none) });
     }),
   );
 

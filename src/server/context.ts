@@ -76,7 +76,7 @@ export function createServerContext(deps: ServerDeps) {
     nowMs,
     ttlMs: deps.freshnessMs,
   });
-  const search: NonNullable<ServerDeps["search"]> = deps.search ?? storeSearch(deps.store, defaultHost);
+  const search: NonNullable<ServerDeps["search"]> = deps.search ?? storeSearch(deps.store);
   const randomId = deps.randomId ?? (() => randomBytes(16).toString("base64url"));
 
   let trendingCache: { at: number; items: Promise<TrendingEntry[]> } | null = null;

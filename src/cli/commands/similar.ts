@@ -94,7 +94,12 @@ export async function runSearch(options: SearchCommandOptions, store: Store): Pr
 
 /** JSON: the results array, best first (the documented shape). Text: one line per result. */
 export function formatAnswer(answer: SimilarAnswer, json: boolean): string {
-  if (json) return `${JSON.stringify(answer.results, null, 2)}\n`;
+  if (json)
+    return `${JSON.stringify(
+      answer.results.map(({ issueRef: _ref, ...documented }) => documented),
+      null,
+      2,
+    )}\n`;
   const lines = answer.results.map(
     (r) =>
       `${r.score.toFixed(2)}  ${r.sameError ? "same error  " : "            "}${r.ref}  [${r.state}${r.stateReason ? `, ${r.stateReason}` : ""}]  ${r.title}\n      ${r.why}`,

@@ -64,7 +64,7 @@ describe("extractError: stack traces and runtime errors", () => {
       fenced(
         "Unhandled exception. System.InvalidOperationException: Sequence contains no elements\n   at System.Linq.ThrowHelper.ThrowNoElementsException()",
       ),
-      "System.InvalidOperationException: Sequence contains no elements",
+      "Unhandled exception. System.InvalidOperationException: Sequence contains no elements",
     ],
     [
       "Node: the error line, not the source line with `throw new Error(`",
@@ -151,9 +151,9 @@ describe("extractError: tools, compilers and logs", () => {
       "AssertionError: expected 2 to be 3",
     ],
     [
-      "pytest: the assertion, not the FAILED summary",
+      "pytest: the whole summary line with its assertion",
       fenced("FAILED tests/test_x.py::test_a - AssertionError: assert 1 == 2"),
-      "AssertionError: assert 1 == 2",
+      "FAILED tests/test_x.py::test_a - AssertionError: assert 1 == 2",
     ],
     [
       "kubectl",
@@ -166,8 +166,11 @@ describe("extractError: tools, compilers and logs", () => {
       "ModuleNotFoundError: No module named 'torch'",
     ],
     ["shell", fenced("$ claude\nzsh: command not found: claude"), "zsh: command not found: claude"],
-    ["webpack", fenced("Module not found: Error: Can't resolve 'fs' in '/app'"), "Error: Can't resolve 'fs' in '/app'"],
-    ["python logging", fenced("WARNING:root:disk almost full"), "WARNING:root:disk almost full"],
+    [
+      "webpack: the whole line, not a fragment",
+      fenced("Module not found: Error: Can't resolve 'fs' in '/app'"),
+      "Module not found: Error: Can't resolve 'fs' in '/app'",
+    ],
   ])("%s", (_name, text, expected) => {
     expect(extractError(text)).toBe(expected);
   });
@@ -188,6 +191,12 @@ describe("extractError: HTTP and JSON error bodies", () => {
     const text =
       'The API returns:\n```json\n{\n  "error": {\n    "code": 401,\n    "message": "Bad credentials"\n  }\n}\n```';
     expect(extractError(text)).toBe('{\n  "error": {\n    "code": 401,\n    "message": "Bad credentials"\n  }\n}');
+  });
+
+  it("prefers the message in the text to a JSON block that holds only a stack", () => {
+    const text =
+      'After saving I get TypeError: Cannot read properties of undefined (reading \'id\')\n\n### Error Messages/Logs\n\n```json\n{\n  "error": {\n    "name": "TypeError",\n    "stack": "at Vx (https://cdn.example.com/bundle.min.js:1:23456)"\n  }\n}\n```';
+    expect(extractError(text)).toBe("TypeError: Cannot read properties of undefined (reading 'id')");
   });
 
   it("takes a one-line JSON error body after a label", () => {
@@ -255,10 +264,17 @@ describe("extractError: prose", () => {
     [
       "a browser console error",
       "Console shows:\n\n    Uncaught (in promise) TypeError: Failed to fetch",
-      "TypeError: Failed to fetch",
+      "Uncaught (in promise) TypeError: Failed to fetch",
     ],
   ])("%s", (_name, text, expected) => {
     expect(extractError(text)).toBe(expected);
+  });
+
+  it("takes a quoted message that names a failure, not any quoted text", () => {
+    expect(extractError('Clicking sync shows "Unable to reach the server, try later" for a minute.')).toBe(
+      "Unable to reach the server, try later",
+    );
+    expect(extractError('The dialog says "Welcome back" and nothing else.')).toBeNull();
   });
 
   it("prefers a fenced error over the same error mentioned in prose", () => {
@@ -332,6 +348,24 @@ describe("extractThreadError", () => {
     });
   });
 
+  it("takes a comment's full error over a passing mention in the body", () => {
+    const log = comment(
+      "carol",
+      "Here is the log:\n\n```\nRuntimeError: CUDA error: device-side assert triggered\n```",
+    );
+    const thread = makeThread({ body: "Training stops with error 500 from the dashboard.", comments: [log] });
+    expect(extractThreadError(thread)).toMatchObject({
+      message: "RuntimeError: CUDA error: device-side assert triggered",
+      source: "comment",
+    });
+  });
+
+  it("keeps the body's own error over a comment's when the body states one", () => {
+    const other = comment("carol", "```\nTypeError: something else\n```");
+    const thread = makeThread({ body: "Error: cannot open the project file", comments: [other] });
+    expect(extractThreadError(thread)?.source).toBe("body");
+  });
+
   it("ranks a bot's error below a person's equal one", () => {
     const bot = comment("ci[bot]", "```\nError: build failed\n```");
     const person = comment("dave", "```\nError: build failed again\n```");
@@ -343,5 +377,252 @@ describe("extractThreadError", () => {
     expect(
       extractThreadError(makeThread({ body: "Please add dark mode.", comments: [comment("b", "+1")] })),
     ).toBeNull();
+  });
+});
+
+describe("extractError: shapes of the recogniser table", () => {
+  it.each([
+    [
+      "the last line of a Python traceback pasted as prose",
+      'It crashed:\n\nTraceback (most recent call last):\n  File "run.py", line 9, in <module>\n    load()\nOSError: [Errno 28] No space left on device',
+      "OSError: [Errno 28] No space left on device",
+    ],
+    [
+      "a panic after a label keeps its head",
+      "Output: panic: send on closed channel\n\nThe tool crashed.",
+      "panic: send on closed channel",
+    ],
+    [
+      "a Windows error code inside brackets, the whole line",
+      "### Actual Behavior\n\n```\n[process exited with error 0x80070005 while starting `tool.exe`]\n```",
+      "[process exited with error 0x80070005 while starting `tool.exe`]",
+    ],
+    [
+      "Terraform's box border is not part of the error",
+      fenced("│ Error: Invalid provider configuration\n│"),
+      "Error: Invalid provider configuration",
+    ],
+    [
+      "a logrus fatal line",
+      fenced('INFO[0000] starting\nFATA[0001] failed to open config "x.yml": permission denied'),
+      'FATA[0001] failed to open config "x.yml": permission denied',
+    ],
+    [
+      "a pnpm error code",
+      fenced(" ERR_PNPM_PEER_DEP_ISSUES  Unmet peer dependencies"),
+      "ERR_PNPM_PEER_DEP_ISSUES  Unmet peer dependencies",
+    ],
+    [
+      "a Gradle failure under * What went wrong:",
+      fenced(
+        "FAILURE: Build failed with an exception.\n\n* What went wrong:\nExecution failed for task ':lib:compileJava'.\n\n* Try:",
+      ),
+      "Execution failed for task ':lib:compileJava'.",
+    ],
+    [
+      "a crash report's reason",
+      "Crash log:\n\nException Type:  EXC_BAD_ACCESS (SIGSEGV)\nException Codes: KERN_INVALID_ADDRESS",
+      "Exception Type:  EXC_BAD_ACCESS (SIGSEGV)",
+    ],
+    [
+      "a signal behind syslog and program log prefixes",
+      "`Mar  2 10:00:01 box worker[31]: 2024/03/02 10:00:01 main.go:77: signal: segmentation fault (core dumped)`",
+      "signal: segmentation fault (core dumped)",
+    ],
+    [
+      "a Go-style wrapped error at the start of a prose line",
+      "Running the command prints\nerror getting credentials: exec: not found in $PATH\nand stops.",
+      "error getting credentials: exec: not found in $PATH",
+    ],
+    [
+      "a failure sentence that names what failed",
+      "Could not open socket /run/app.sock: Connection refused",
+      "Could not open socket /run/app.sock: Connection refused",
+    ],
+    [
+      "an error line inside a code span that runs over two lines",
+      "The log says:\n`12:00:01 starting worker\n12:00:02 Error: worker exited unexpectedly`",
+      "Error: worker exited unexpectedly",
+    ],
+    [
+      "Ruby: the line that ends in the error class",
+      fenced(
+        "/app/models/user.rb:12:in `name': undefined method `first' for nil:NilClass (NoMethodError)\n\tfrom /app/x.rb:3",
+      ),
+      "/app/models/user.rb:12:in `name': undefined method `first' for nil:NilClass (NoMethodError)",
+    ],
+    [
+      "Elixir: the error class in parentheses",
+      fenced("** (KeyError) key :name not found in: %{}\n    (app 0.1.0) lib/app.ex:5: App.run/0"),
+      "** (KeyError) key :name not found in: %{}",
+    ],
+    [
+      "a shell failure inside inline code",
+      "Running `ssh git@example.com` gives `Permission denied (publickey).`",
+      "Permission denied (publickey).",
+    ],
+    [
+      "a Node error code in brackets",
+      fenced(
+        "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'x' imported from /app/index.js\n    at new NodeError (node:internal/errors:399:5)",
+      ),
+      "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'x' imported from /app/index.js",
+    ],
+    [
+      "a service manager's exit status behind a syslog prefix",
+      fenced("Jan 05 09:00:00 host init[1]: web.service: Main process exited, code=exited, status=1/FAILURE"),
+      "web.service: Main process exited, code=exited, status=1/FAILURE",
+    ],
+    [
+      "a one-letter error level",
+      fenced("Reading package lists... Done\nE: Unable to locate package libfoo-dev"),
+      "E: Unable to locate package libfoo-dev",
+    ],
+    [
+      "a head naming where, with the message on the next line",
+      fenced('Build Error at build/config.txt:12 (load):\n  Could not find the file "x.cfg"'),
+      'Build Error at build/config.txt:12 (load):\nCould not find the file "x.cfg"',
+    ],
+    [
+      "a test failure head",
+      fenced("--- FAIL: TestParse (0.00s)\n    parse_test.go:12: want 3\nFAIL"),
+      "--- FAIL: TestParse (0.00s)",
+    ],
+    [
+      "a browser console's source location is not part of the error",
+      fenced("list.js:56 Uncaught TypeError: Cannot read properties of null (reading 'x')"),
+      "Uncaught TypeError: Cannot read properties of null (reading 'x')",
+    ],
+    [
+      "a compiler's location stays with its diagnostic",
+      fenced("lib/a.go:12: error: undefined: foo"),
+      "lib/a.go:12: error: undefined: foo",
+    ],
+    [
+      "a crash head that names only a thread gives way to the exception",
+      fenced(
+        "E/Runtime( 812): FATAL EXCEPTION: main\nE/Runtime( 812): java.lang.IllegalStateException: Could not execute method for android:onClick\nE/Runtime( 812): \tat a.b.C.d(C.java:1)",
+      ),
+      "java.lang.IllegalStateException: Could not execute method for android:onClick",
+    ],
+    [
+      "Swift fatal error",
+      fenced("Fatal error: Unexpectedly found nil while unwrapping an Optional value"),
+      "Fatal error: Unexpectedly found nil while unwrapping an Optional value",
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(extractError(text)).toBe(expected);
+  });
+
+  it("prefers the message to a header that only names a location", () => {
+    const text = fenced(
+      "ERROR in ./src/views/list.js 12:0-40\nModule not found: Error: Can't resolve './item' in '/app/src/views'",
+    );
+    expect(extractError(text)).toBe("Module not found: Error: Can't resolve './item' in '/app/src/views'");
+  });
+
+  it("prefers the line under an error heading over an earlier equal one", () => {
+    const text = "### Steps\n\n```\nError: setup step\n```\n\n### Logs\n\n```\nError: the real failure\n```";
+    expect(extractError(text)).toBe("Error: the real failure");
+  });
+
+  it("prefers the line that shares the title's words, else the first", () => {
+    const text = fenced("Error: 0x80070005\nError code: Setup/Install/0x80070005");
+    expect(extractError(text, "Error code: Setup/Install/0x80070005 on first run")).toBe(
+      "Error code: Setup/Install/0x80070005",
+    );
+    expect(extractError(text, "")).toBe("Error: 0x80070005");
+  });
+
+  it("takes a process exit line that the title names over a vaguer failure line", () => {
+    const text =
+      "### Relevant log output\n\n```\nCould not complete the request.\nworker process has terminated: exit status 3\n```";
+    expect(extractError(text, "worker process has terminated: exit status 3")).toBe(
+      "worker process has terminated: exit status 3",
+    );
+  });
+});
+
+describe("extractError: rejected lines", () => {
+  it.each([
+    ["a log-level warning", fenced("WARNING:root:disk almost full")],
+    ["a compiler warning", fenced("warning: unused variable `x`")],
+    [
+      "stack frames alone",
+      fenced(
+        "    at Object.<anonymous> (/app/a.js:3:7)\n    at Module._compile (node:internal/modules/cjs/loader:1105:14)",
+      ),
+    ],
+    ["a native backtrace alone", fenced("#0 0x7f5f5acc9d07 <unknown>\n#1 0x7f5f48ecffe0 <unknown>")],
+    ["a retry line", fenced("Retrying (Retry(total=4)) after connection broken by 'ProtocolError'")],
+    ["a progress line", fenced("Downloading model.bin  42% |████████          | 1.2G/2.9G")],
+    ["a question", "How can I configure the cache folder? The docs do not say."],
+    ["a screenshot only", "It fails like this:\n\n![error](https://example.com/shot.png)"],
+    ["a sentence that merely says something is not defined", "The order of the results is not defined in the spec."],
+    ["a JSON snippet that is not an error body", fenced('{"type": "module", "name": "x"}', "")],
+  ])("%s gives null", (_name, text) => {
+    expect(extractError(text)).toBeNull();
+  });
+
+  it("keeps an error line that carries a percentage", () => {
+    expect(extractError(fenced("OSError: disk quota reached (100% of 20 GB used)"))).toBe(
+      "OSError: disk quota reached (100% of 20 GB used)",
+    );
+  });
+
+  it("skips a retry warning for the error that follows it", () => {
+    const text =
+      "WARNING: Retrying (Retry(total=0)) after connection broken by 'SSLError(\"bad handshake\")': /simple/x/\nCould not fetch URL https://example.org/simple/x/: There was a problem confirming the ssl certificate - skipping";
+    expect(extractError(text)).toBe(
+      "Could not fetch URL https://example.org/simple/x/: There was a problem confirming the ssl certificate - skipping",
+    );
+  });
+});
+
+describe("extractThreadError: the title", () => {
+  it("takes an error named only in the title when the body shows none", () => {
+    const thread = {
+      ...makeThread({ body: "See the screenshot.\n\n![x](https://example.com/a.png)" }),
+      title: "KeyError: 'missing_column'",
+    };
+    expect(extractThreadError(thread)).toMatchObject({ message: "KeyError: 'missing_column'", source: "title" });
+  });
+
+  it("ends a title's error where a comment shows it verbatim", () => {
+    const log = comment("bob", "Same here:\n\n```\nAPI Error: Quota exceeded\n```");
+    const thread = {
+      ...makeThread({ body: "", comments: [log] }),
+      title: "API Error: Quota exceeded although only 10% is used",
+    };
+    expect(extractThreadError(thread)).toMatchObject({ message: "API Error: Quota exceeded", source: "comment" });
+  });
+
+  it("takes the quoted message of a title", () => {
+    const thread = {
+      ...makeThread({ body: "Happens on every start." }),
+      title: '"Bundler has encountered an internal error" after renaming a file',
+    };
+    expect(extractThreadError(thread)?.message).toBe("Bundler has encountered an internal error");
+  });
+
+  it("does not take a plain title for an error", () => {
+    const thread = { ...makeThread({ body: "Please add vertical tabs." }), title: "Support vertical tabs" };
+    expect(extractThreadError(thread)).toBeNull();
+  });
+
+  it("prefers the title's error to a much weaker one in the body", () => {
+    const thread = {
+      ...makeThread({ body: "The page answers with error 500 after that." }),
+      title: "KeyError: 'user_id' in the session view",
+    };
+    expect(extractThreadError(thread)).toMatchObject({
+      message: "KeyError: 'user_id' in the session view",
+      source: "title",
+    });
+  });
+
+  it("prefers the body's error to the title's", () => {
+    const thread = { ...makeThread({ body: "```\nValueError: bad shape (3, 4)\n```" }), title: "TypeError in reshape" };
+    expect(extractThreadError(thread)?.source).toBe("body");
   });
 });

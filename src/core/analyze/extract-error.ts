@@ -1,30 +1,29 @@
-// Finds the one error message a thread is about. Every line of the text can yield a candidate from a
-// set of recognisers (exception heads, log levels, compiler diagnostics, panics, tracebacks, npm
-// errors, JSON error bodies, "error 400" phrases, quoted messages after the word "error"). Each
-// candidate is scored by what it is (a typed exception beats a bare "error:", an error beats a
-// warning) and where it stands (fenced code > inline code > start of a prose line > mid-sentence);
-// the best wins, ties going to the earliest. The message is cut at the end of its inline code span
-// or closing quote, or else at the end of the line; in code, a JSON body or message continuing on
-// the next lines is kept.
+// Finds the one error message a thread is about. Candidates are the lines of the body (prose,
+// fenced blocks, inline code, quoted text), then the title, then the comments; each line is matched
+// against the one recogniser table (extract-error.rules.ts) after its log prefix is stripped, and
+// stack frames, log-level warnings, progress and retry lines are rejected. A candidate's score is
+// its rule's score plus features: code vs prose, the section heading it sits under (### Logs,
+// **Output**, * What went wrong:), the words it shares with the title; the best wins, ties going to
+// the earliest. Nothing scoring means no error (feature requests, questions, screenshot-only).
 import type { Thread } from "../thread/types.js";
-import { type Block, type CodeBlock, inlineCodeSpans, splitBlocks } from "./markdown-blocks.js";
+import { CLOSERS, cleanProse, clip, closingQuote, withContinuation } from "./error-text.js";
+import {
+  ERROR_HEADING,
+  ERROR_RULES,
+  type ErrorKind,
+  type ErrorRule,
+  HEADING_BONUS,
+  JSON_BODY_SCORE,
+  JSON_ERROR_BODY,
+  JSON_HAS_MESSAGE,
+  LOG_PREFIXES,
+  REJECTED_LINES,
+  TRACEBACK_SCORE,
+} from "./extract-error.rules.js";
+import { type Block, type CodeBlock, inlineCodeSpans, type Span, splitBlocks } from "./markdown-blocks.js";
 import { unescapeJson } from "./text.js";
 
-export type ErrorKind =
-  | "traceback"
-  | "panic"
-  | "exception"
-  | "error"
-  | "compiler"
-  | "log-level"
-  | "npm"
-  | "crash"
-  | "failed"
-  | "json"
-  | "warning"
-  | "quoted"
-  | "status"
-  | "prose";
+export type { ErrorKind } from "./extract-error.rules.js";
 
 export type ErrorCandidate = {
   text: string;
@@ -35,132 +34,255 @@ export type ErrorCandidate = {
   column: number;
 };
 
-/** Longest message returned; longer ones are cut (a whole minified bundle is not a message). */
-const MAX_MESSAGE = 2000;
 /** Below this a candidate is noise (e.g. an error string inside source code). */
 const MIN_SCORE = 1.5;
 /** Longest line examined: recognisers run per line and must stay linear on pasted blobs. */
 const MAX_LINE = 4000;
 
-// Qualifiers that belong to an error's name: "API Error", "Uncaught TypeError", "PHP Fatal error".
-const PREFIX =
-  "(?:[A-Z][A-Z0-9]+|Uncaught|Unhandled|Fatal|Internal|Runtime|Parse|Syntax|Server|Network|Connection|Request|Response|Assertion|Compile|Compilation|Build|Module|Import|Validation|Permission|Authentication|Authorization|Access|System|Process|Application|Unknown|Unexpected)";
-const NOT_AFTER = "(?<![\\w$.\\-/])";
-/** TypeError:, java.lang.IllegalStateException:, API Error:, DeprecationWarning:, ERROR [E12]: */
-const NAMED = new RegExp(
-  `${NOT_AFTER}((?:${PREFIX}\\s+){0,2})((?:[A-Za-z_$][\\w$]*\\.)*[\\w$]*?)(Error|Exception|Warning|Fault|Failure|ERROR|WARNING|EXCEPTION)(?:\\s*\\[[\\w-]+\\])?(?:\\s+[A-Z]+\\d+)?:(?!:)`,
-  "g",
-);
-/** "Error response from daemon:", "Error loading config:", "Error from server (NotFound):" */
-const ERROR_WORDS = new RegExp(
-  `${NOT_AFTER}(?:${PREFIX}\\s+){0,2}(?:Error|ERROR)\\s+(?:[a-z][\\w'-]*\\s+){0,5}?(?:[a-z][\\w'-]*|\\([^)]{1,30}\\)):(?=\\s)`,
-  "g",
-);
-/** error:, fatal error:, warning:, error[E0382]:, error TS2322: */
-const LOWER = new RegExp(
-  `${NOT_AFTER}((?:${PREFIX}\\s+){0,2})(fatal error|error|fatal|warning|panic)(\\[[\\w-]+\\]|\\s+[A-Z]+\\d+)?:(?=\\s)`,
-  "g",
-);
-const LEVEL = /(?<![\w-])\[?(?:ERROR|FATAL|CRITICAL|SEVERE|PANIC)\]?(?=[\s:])/g;
-const RUST_PANIC = /\bthread '[^']*' panicked at\b/g;
-const GO_PANIC = /^\s*panic: (?=\S)/g;
-const JAVA_THREAD = /\bException in thread "[^"]*"\s+(?=\S)/g;
-const NPM = /^\s*npm (?:ERR!|error)\s+(?=\S)/g;
-const YARN = /^\s*error\s+(?=[A-Z])/g;
-const CRASH = /\b(?:Segmentation fault|Bus error|Abort trap|core dumped|OOMKilled)\b/;
-/** Shell failures: "zsh: command not found: claude", "bash: ./run: Permission denied". */
-const SHELL = /\b(?:command not found|No such file or directory|Permission denied)\b/;
-const FAILED = /^\s*(?:[✖×✗]\s+)?(?=(?:Failed to|FAILED\b|Build failed|Command failed)\b)/g;
-const STATUS_PHRASES = [
-  /\b(?:[A-Z][A-Z0-9]+\s+)?(?:[Ee]rror|ERROR)\s+[1-5]\d\d\b/g,
-  /\bHTTP(?:\/\d(?:\.\d)?)?\s+[45]\d\d\b(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})?/g,
-  /\b[45]\d\d\s+(?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Method Not Allowed|Conflict|Gone|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/g,
-];
-/** The error "…", the error message: `…` (prose only; the message is the quoted part). */
-const QUOTED_AFTER_WORD =
-  /(?<!["'\w])(?:error|exception|warning)(?:\s+(?:message|text|output))?(?:\s*(?:says|saying|reads|reading|of|is|was|:))?\s+(?=["“'`])/gi;
-const JSON_ERROR =
-  /"(?:error|errors|errorMessage|error_message)"\s*:|"type"\s*:\s*"error"|"status(?:Code)?"\s*:\s*[45]\d\d/;
-const TRACEBACK = /^\s*Traceback \(most recent call last\):\s*$/;
-const PY_EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?::\s.*)?$/;
-const NPM_METADATA =
-  /^\s*npm (?:ERR!|error)\s+(?:code|errno|syscall|path|dest|signal|command|cwd|A complete log|Log files)\b/;
-const FILE_LOCATION = /(?:^|\s)[\w./\\@~-]+(?::\d+){1,2}:?\s*$|\(\d+,\d+\):?\s*$/;
+// Feature weights.
+const FENCED_BONUS = 2;
+const INLINE_CODE_BONUS = 1.5;
+const LINE_START_BONUS = 1;
+const QUOTED_PROSE_BONUS = 0.5;
+const SOURCE_LANG_PENALTY = 1.5;
+const LOCATION_ONLY_PENALTY = 1;
+const ONE_WORD_PENALTY = 0.5;
+const ONE_WORD = /^\s{0,4}[A-Za-z]{1,40}\s*$/;
+const SOURCE_LINE_PENALTY = 3;
+/** Per word shared with the title, up to TITLE_WORDS_MAX words. */
+const TITLE_WORD_BONUS = 0.25;
+const TITLE_WORDS_MAX = 4;
+/** How much a title candidate must beat the body's best by. */
+const TITLE_HANDICAP = 1;
+/** A body or title candidate this strong is the thread's error; comments are not read. */
+const CONFIDENT = 3.5;
+/** How much a comment's candidate must beat the body's (or title's) by. */
+const COMMENT_HANDICAP = 2.5;
+/** Shortest comment error taken as the verbatim form of the title's. */
+const MIN_VERBATIM = 12;
+
 const SOURCE_LANGS = new Set(
   "js javascript ts typescript jsx tsx mjs cjs py python rs rust go java kt kotlin c cpp c++ h hpp cs csharp swift rb ruby php scala dart lua diff patch yaml yml toml html xml css".split(
     " ",
   ),
 );
+/** A line of source code that merely constructs, throws or logs an error. */
 const SOURCE_LINE =
-  /\bnew\s+[\w.]*(?:Error|Exception)\s*\(|\bthrow\s|\braise\s|^\s*except\b|\bcatch\s*\(|\bconsole\.\w+\(|\blog(?:ger)?\.(?:error|warn\w*|fatal)\(|\bprint(?:ln|f)?\(|\bfmt\.\w+\(|\bassert\w*\s*\(/;
-// "->" is not a branch of its own: the class already takes "-" and ">", and two ways to match one
-// text made this exponential ("->" × 30 then "!").
+  /\bnew\s+[\w.]{0,80}(?:Error|Exception)\s*\(|\bthrow\s|\braise\s|^\s*except\b|\bcatch\s*\(|\bconsole\.\w+\(|\blog(?:ger)?\.(?:error|warn\w*|fatal)\(|\bprint(?:ln|f)?\(|\bfmt\.\w+\(|\bassert\w*\s*\(/;
+/**
+ * What may stand before a message that still counts as the start of its line. "->" is not a
+ * branch of its own: the class already takes "-" and ">", and two ways to match one text made this
+ * exponential ("->" × 30 then "!").
+ */
 const LINE_START_PREFIX = /^(?:[\s>*_#\-+.)\d$]|=>|\[[ xX]\])*$/;
-const LABEL_PREFIX = /^[\s>*_#\-+.)\d]*[A-Za-z][\w /()-]{0,30}:[\s*_]*$/;
+/** What follows a head when it is only a place: "in ./src/a.js 3:0-70", "at src/main.rs:4:5". */
+const LOCATION_ONLY =
+  /^\s{0,4}(?:in|at)?\s{0,4}(?=\S{0,300}[/\\])[\w./\\@~-]{1,300}(?::\d{1,6}){0,2}(?:\s{1,4}\d{1,6}:\d{1,6}(?:-\d{1,6})?)?\s*$/;
+const CONTENT_START = /^[\s>*_+-]{0,12}(?:\d{1,3}[.)]\s{1,4})?(?:\[[ xX]\]\s{1,4})?(?:\*\*|__)?/;
+/** A short label before the message ("Output:", "**Error Messages**:"). */
+const LABEL_PREFIX = /^[\s>*_#\-+.)\d]{0,12}[A-Za-z][\w /()-]{0,30}:[\s*_]{0,6}$/;
+const TRACEBACK = /^\s*Traceback \(most recent call last\):\s*$/;
+const PY_EXCEPTION_LINE = /^[A-Za-z_][\w.]{0,200}(?::\s.*)?$/;
+/** A heading line: "### Logs", "**Error Messages/Logs**", "Output:", "* What went wrong:". */
+const HEADING_LINE =
+  /^\s{0,3}(?:#{1,6}\s+(.{1,80}?)\s*#*\s*$|(?:[-*+]\s+)?\*\*([^*]{1,80})\*\*:?\s*$|(?:[-*+]\s+)?([A-Z][\w /()-]{1,40}):\s*$)/;
+const STOP_WORDS = new Set(
+  "the and for with from that this when not are was but you your can has have had its into after before while".split(
+    " ",
+  ),
+);
 
-type Hit = { start: number; end: number | null; kind: ErrorKind; base: number; headEnd: number };
-type Where = { code: CodeBlock | null };
+/** One line to examine, with what is known about where it stands. */
+type Line = {
+  text: string;
+  /** Fenced block (null in prose). */
+  code: CodeBlock | null;
+  /** In prose: the whole line is inside a code span that runs over several lines. */
+  inSpanBlock: boolean;
+  heading: string | null;
+  lineNo: number;
+  /** Index in the block's lines (for continuations). */
+  k: number;
+};
 
-/** Every candidate in a Markdown text, best first. */
-export function findErrorCandidates(markdown: string): ErrorCandidate[] {
+type Hit = { rule: ErrorRule; start: number; end: number };
+
+/** Every candidate in a Markdown text, best first. `title` adds the title-overlap feature. */
+export function findErrorCandidates(markdown: string, title = ""): ErrorCandidate[] {
+  const titleWords = wordsOf(title);
   const out: ErrorCandidate[] = [];
-  for (const block of splitBlocks(markdown)) collect(block, out);
+  let heading: string | null = null;
+  for (const block of splitBlocks(markdown)) {
+    if (block.kind === "code") collectCode(block, heading, out);
+    else heading = collectProse(block, heading, out);
+  }
+  for (const c of out) c.score += titleBonus(c.text, titleWords);
   return out
     .filter((c) => c.score >= MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.line - b.line || a.column - b.column);
 }
 
 /** The best error message in a Markdown text, or null when it shows none. */
-export function extractError(markdown: string): string | null {
-  return findErrorCandidates(markdown)[0]?.text ?? null;
+export function extractError(markdown: string, title = ""): string | null {
+  return findErrorCandidates(markdown, title)[0]?.text ?? null;
 }
 
-export type ThreadError = { message: string; url: string; source: "body" | "comment"; kind: ErrorKind };
+export type ThreadError = {
+  message: string;
+  url: string;
+  source: "body" | "title" | "comment";
+  kind: ErrorKind;
+};
 
-/** The thread's error: from the body, else from the comment with the best candidate (bots rank lower). */
-export function extractThreadError(thread: Pick<Thread, "body" | "url" | "comments">): ThreadError | null {
-  const fromBody = findErrorCandidates(thread.body)[0];
-  if (fromBody) return { message: fromBody.text, url: thread.url, source: "body", kind: fromBody.kind };
+/**
+ * The thread's error: from the body; else from the title (a report that only names its error
+ * there); else from the comment with the best candidate (bots rank lower).
+ */
+export function extractThreadError(
+  thread: Pick<Thread, "body" | "url" | "comments"> & { title?: string },
+): ThreadError | null {
+  const title = thread.title ?? "";
+  const fromBody = findErrorCandidates(thread.body, title)[0];
+  const fromTitle = titleCandidate(title);
+  // The title is a summary: it wins only over a clearly weaker body candidate.
+  const own: (ThreadError & { score: number }) | null =
+    fromTitle && (!fromBody || fromTitle.score - TITLE_HANDICAP > fromBody.score)
+      ? { message: fromTitle.text, url: thread.url, source: "title", kind: fromTitle.kind, score: fromTitle.score }
+      : fromBody
+        ? { message: fromBody.text, url: thread.url, source: "body", kind: fromBody.kind, score: fromBody.score }
+        : null;
+  if (own && own.score >= CONFIDENT && own.source === "body") return strip(own);
   let best: { c: ErrorCandidate; score: number; url: string } | null = null;
+  let verbatim: ThreadError | null = null;
   for (const comment of thread.comments) {
     if (!TRIGGER.test(comment.body)) continue; // most comments of a long thread show no error at all
-    const c = findErrorCandidates(comment.body)[0];
+    const c = findErrorCandidates(comment.body, title)[0];
     if (!c) continue;
+    // A title runs on past its error ("X failed: <message> despite …"); a comment that shows the
+    // error verbatim, as the title quotes it, gives where it ends.
+    if (!verbatim && own?.source === "title" && c.text.length >= MIN_VERBATIM && own.message.includes(c.text))
+      verbatim = { message: c.text, url: comment.url, source: "comment", kind: c.kind };
     const score = c.score - (comment.author?.isBot ? 1 : 0);
     if (!best || score > best.score) best = { c, score, url: comment.url };
   }
-  return best ? { message: best.c.text, url: best.url, source: "comment", kind: best.c.kind } : null;
+  if (verbatim) return verbatim;
+  if (own && own.score >= CONFIDENT) return strip(own);
+  // The report's own words come first; a comment wins only over a much weaker candidate there.
+  if (best && (!own || best.score - COMMENT_HANDICAP > own.score))
+    return { message: best.c.text, url: best.url, source: "comment", kind: best.c.kind };
+  return own ? strip(own) : null;
 }
 
-function collect(block: Block, out: ErrorCandidate[]): void {
-  const code = block.kind === "code" ? block : null;
-  if (code) {
-    const whole = wholeJsonBlock(code);
-    if (whole) out.push(whole);
-  }
-  const tracebackEnds = code ? tracebackExceptionLines(code.lines) : new Set<number>();
+const strip = ({ score: _score, ...error }: ThreadError & { score: number }): ThreadError => error;
+
+/** The title as a candidate: a recognised error in it, or a quoted message that names a failure. */
+function titleCandidate(title: string): ErrorCandidate | null {
+  const text = title.replace(/^\s*(?:\[[^\]]{1,40}\]\s*|[a-z][\w-]{0,15}(?:\([^)]{0,30}\))?:\s+)*/, "").trim();
+  if (!text) return null;
+  const quoted = /^["'“`](.{8,300}?)["'”`](?:\s|$)/.exec(text);
+  if (quoted && /error|fail|cannot|can't|unable|crash|not found|denied|refused|invalid/i.test(quoted[1] as string))
+    return { text: quoted[1] as string, kind: "quoted", score: MIN_SCORE, line: 0, column: 0 };
+  const line: Line = { text, code: null, inSpanBlock: false, heading: null, lineNo: 0, k: 0 };
+  const c = candidateOf(line, [text]);
+  return c && c.score >= MIN_SCORE + LINE_START_BONUS ? c : null;
+}
+
+function collectCode(block: CodeBlock, heading: string | null, out: ErrorCandidate[]): void {
+  const whole = wholeJsonBlock(block);
+  if (whole) out.push(whole);
+  const tracebackEnds = tracebackExceptionLines(block.lines);
+  let current = heading; // a tool's own section heads ("* What went wrong:") hold inside the block
   block.lines.forEach((raw, k) => {
-    const line = raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw;
-    const found = tracebackEnds.has(k)
-      ? ({ start: line.search(/\S/), end: null, kind: "traceback", base: 4, headEnd: line.search(/\S/) } satisfies Hit)
-      : bestHit(line, { code });
-    if (!found) return;
-    const c = toCandidate(block, k, line, found);
+    const h = HEADING_LINE.exec(raw);
+    if (h) current = (h[1] ?? h[2] ?? h[3] ?? "").trim();
+    const line: Line = {
+      text: cap(raw),
+      code: block,
+      inSpanBlock: false,
+      heading: current,
+      lineNo: block.startLine + k,
+      k,
+    };
+    if (tracebackEnds.has(k)) {
+      const start = raw.search(/\S/);
+      out.push({
+        text: clip(raw.trim()),
+        kind: "traceback",
+        score: TRACEBACK_SCORE + FENCED_BONUS + headingBonus(current),
+        line: line.lineNo,
+        column: start,
+      });
+      return;
+    }
+    const c = candidateOf(line, block.lines);
     if (c) out.push(c);
   });
 }
 
-/** A fenced block that is nothing but a JSON error body (pretty-printed over several lines). */
-function wholeJsonBlock(block: CodeBlock): ErrorCandidate | null {
-  const text = block.lines.join("\n").trim();
-  if (!/^[{[][\s\S]*[}\]]$/.test(text) || !text.includes("\n") || !JSON_ERROR.test(text.replace(/\s+/g, ""))) {
-    return null;
+/** Prose lines; returns the heading in force at the end of the block. */
+function collectProse(block: Block, heading: string | null, out: ErrorCandidate[]): string | null {
+  const spanned = linesInMultilineSpans(block.lines);
+  const tracebackEnds = tracebackExceptionLines(block.lines);
+  let current = heading;
+  block.lines.forEach((raw, k) => {
+    const h = HEADING_LINE.exec(raw);
+    if (h) current = (h[1] ?? h[2] ?? h[3] ?? "").trim();
+    const inSpan = spanned.has(k);
+    const line: Line = {
+      // The span's own backticks are not part of the log line (blanked, so columns stay put).
+      text: cap(inSpan ? raw.replace(/^(\s*)`(?!`)/, "$1 ").replace(/(?<!`)`(\s*)$/, " $1") : raw),
+      code: null,
+      inSpanBlock: inSpan,
+      heading: current,
+      lineNo: block.startLine + k,
+      k,
+    };
+    if (tracebackEnds.has(k)) {
+      out.push({
+        text: clip(raw.trim()),
+        kind: "traceback",
+        score: TRACEBACK_SCORE + LINE_START_BONUS + headingBonus(current),
+        line: line.lineNo,
+        column: 0,
+      });
+      return;
+    }
+    const c = candidateOf(line, block.lines);
+    if (c) out.push(c);
+  });
+  return current;
+}
+
+/** Lines of a paragraph that sit wholly inside an inline code span running over several lines. */
+function linesInMultilineSpans(lines: readonly string[]): Set<number> {
+  const inside = new Set<number>();
+  let openAt = -1;
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k] as string;
+    if (l.trim() === "") {
+      openAt = -1; // a code span never crosses a paragraph break
+      continue;
+    }
+    const ticks = (l.match(/(?<!`)`(?!`)/g) ?? []).length;
+    if (ticks === 2 && openAt < 0 && /^\s*`(?!`)[^`]+`\s*$/.test(l)) {
+      inside.add(k); // a line that is one code span as a whole: a pasted log line
+      continue;
+    }
+    if (ticks % 2 === 0) {
+      if (openAt >= 0) inside.add(k);
+      continue;
+    }
+    if (openAt < 0) openAt = k;
+    else {
+      for (let j = openAt; j <= k; j++) inside.add(j);
+      openAt = -1;
+    }
   }
-  return { text: clip(text), kind: "json", score: 2.5 + 2, line: block.startLine, column: 0 };
+  return inside;
 }
 
 /** The exception line that ends each Python traceback (the first unindented line after the frames). */
-function tracebackExceptionLines(lines: string[]): Set<number> {
+function tracebackExceptionLines(lines: readonly string[]): Set<number> {
   const ends = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     if (!TRACEBACK.test(lines[i] as string)) continue;
@@ -175,229 +297,186 @@ function tracebackExceptionLines(lines: string[]): Set<number> {
   return ends;
 }
 
+/** A fenced block that is nothing but a JSON error body (pretty-printed over several lines). */
+function wholeJsonBlock(block: CodeBlock): ErrorCandidate | null {
+  const text = block.lines.join("\n").trim();
+  if (!/^[{[][\s\S]*[}\]]$/.test(text) || !text.includes("\n")) return null;
+  const compact = text.replace(/\s+/g, " ");
+  if (!JSON_ERROR_BODY.test(compact) || !JSON_HAS_MESSAGE.test(compact)) return null;
+  return { text: clip(text), kind: "json", score: JSON_BODY_SCORE + FENCED_BONUS, line: block.startLine, column: 0 };
+}
+
 /** A cheap test that a line could hold any recogniser's match; most lines of a long thread fail it. */
 const TRIGGER =
-  /err|exception|warn|fault|fail|panic|fatal|traceback|critical|severe|segmentation|abort|core dumped|oomkilled|not found|no such file|denied|\b[1-5]\d\d\b|\{\s*"/i;
+  /err|exception|warn|fault|fail|panic|fatal|traceback|critical|severe|segmentation|abort|core dumped|oomkilled|not found|no such file|denied|signal|SIG[A-Z]|SEGV|illegal instruction|crash|exit (?:status|code)|exited|could not|couldn't|cannot|can't|unable|a problem occurred|is not (?:a function|defined|iterable|a constructor)|0x[0-9a-f]{8}|\b[1-5]\d\d\b|\{\s*"/i;
 
-const HAS_NAMED = /Error|Exception|Warning|Fault|Failure|ERROR|WARNING|EXCEPTION/;
-const HAS_LOWER = /error|fatal|warning|panic/;
-const HAS_STATUS = /[1-5]\d\d/;
-
-/** The strongest recogniser hit on one line (ties to the leftmost). */
-function bestHit(line: string, where: Where): Hit | null {
-  if (!TRIGGER.test(line)) return null;
-  const inCode = where.code !== null;
-  const hits: Hit[] = [];
-  const add = (h: Hit) => hits.push(h);
-  const atStart = (start: number) => LINE_START_PREFIX.test(line.slice(0, start));
-
-  // Each recogniser runs only when its keyword is on the line (cheap literal tests first).
-  const named = HAS_NAMED.test(line);
-  const lower = HAS_LOWER.test(line);
-  if (named)
-    for (const m of line.matchAll(NAMED)) {
-      const prefix = m[1] as string;
-      const name = m[2] as string;
-      const word = m[3] as string;
-      const warning = /^warning$/i.test(word);
-      const typed = name !== "" || /exception/i.test(word) || prefix !== "";
-      const base = warning ? 2 : typed ? 3.5 : 3;
-      add({ start: m.index, end: null, kind: warning ? "warning" : "exception", base, headEnd: m.index + m[0].length });
-    }
-  if (named)
-    for (const m of line.matchAll(ERROR_WORDS)) {
-      add({ start: m.index, end: null, kind: "error", base: 3, headEnd: m.index + m[0].length });
-    }
-  if (lower)
-    for (const m of line.matchAll(LOWER)) {
-      const word = m[2] as string;
-      const before = line.slice(0, m.index);
-      const headEnd = m.index + m[0].length;
-      const warning = word === "warning";
-      if (FILE_LOCATION.test(before)) {
-        // gcc/clang/tsc/eslint: "src/a.c:3:5: error: …" — the location is part of the message.
-        const loc = before.search(/\S/);
-        add({
-          start: Math.max(loc, 0),
-          end: null,
-          kind: warning ? "warning" : "compiler",
-          base: warning ? 2 : 3.5,
-          headEnd,
-        });
-      } else if (atStart(m.index) || inCode) {
-        const base = warning ? 2 : word === "panic" ? 3.5 : atStart(m.index) ? 3 : 2.5;
-        add({
-          start: m.index,
-          end: null,
-          kind: warning ? "warning" : word === "panic" ? "panic" : "error",
-          base,
-          headEnd,
-        });
-      } else if (!warning) {
-        // Prose: "I get this error: Cannot connect" — the message is what follows the colon.
-        const start = headEnd + (line.slice(headEnd).length - line.slice(headEnd).trimStart().length);
-        add({ start, end: null, kind: "prose", base: 1.5, headEnd: start });
-      }
-    }
-  if (line.includes("panicked"))
-    for (const m of line.matchAll(RUST_PANIC))
-      add({ start: m.index, end: null, kind: "panic", base: 4, headEnd: m.index });
-  if (line.includes("panic: "))
-    for (const m of line.matchAll(GO_PANIC)) {
-      const start = m.index + (m[0].length - m[0].trimStart().length);
-      add({ start, end: null, kind: "panic", base: 4, headEnd: m.index + m[0].length });
-    }
-  if (line.includes("Exception in thread"))
-    for (const m of line.matchAll(JAVA_THREAD)) {
-      add({ start: m.index, end: null, kind: "exception", base: 4, headEnd: m.index + m[0].length });
-    }
-  if (inCode || atStart(line.search(/\S/))) {
-    for (const m of line.matchAll(NPM)) {
-      const start = line.search(/\S/);
-      add({ start, end: null, kind: "npm", base: NPM_METADATA.test(line) ? 2 : 3, headEnd: m.index + m[0].length });
-    }
-    for (const m of line.matchAll(LEVEL)) {
-      if (inCode || atStart(m.index))
-        add({ start: m.index, end: null, kind: "log-level", base: 3, headEnd: m.index + m[0].length });
-    }
-  }
-  if (inCode) {
-    for (const m of line.matchAll(YARN))
-      add({ start: line.search(/\S/), end: null, kind: "error", base: 2.5, headEnd: m.index + m[0].length });
-    if (CRASH.test(line)) add({ start: line.search(/\S/), end: null, kind: "crash", base: 3, headEnd: 0 });
-    if (SHELL.test(line)) add({ start: line.search(/\S/), end: null, kind: "crash", base: 2, headEnd: 0 });
-    for (const m of line.matchAll(FAILED)) {
-      const start = m.index + m[0].length;
-      add({ start, end: null, kind: "failed", base: 2, headEnd: start });
-    }
-  }
-  const jsonAt = line.search(/\{\s*"/);
-  if (jsonAt >= 0 && JSON_ERROR.test(line.slice(jsonAt))) {
-    add({ start: jsonAt, end: null, kind: "json", base: 2.5, headEnd: jsonAt });
-  }
-  if (HAS_STATUS.test(line))
-    for (const re of STATUS_PHRASES) {
-      for (const m of line.matchAll(re)) {
-        add({ start: m.index, end: m.index + m[0].length, kind: "status", base: 1.5, headEnd: m.index + m[0].length });
-      }
-    }
-  if (!inCode && (named || lower || /exception/i.test(line))) {
-    for (const m of line.matchAll(QUOTED_AFTER_WORD)) {
-      const start = m.index + m[0].length + 1; // after the opening quote
-      add({ start, end: null, kind: "quoted", base: 2, headEnd: start });
-    }
-  }
-  if (hits.length === 0) return null;
-  let best = hits[0] as Hit;
-  for (const h of hits) if (h.base > best.base || (h.base === best.base && h.start < best.start)) best = h;
-  return best;
-}
-
-function toCandidate(block: Block, k: number, line: string, hit: Hit): ErrorCandidate | null {
-  const code = block.kind === "code" ? block : null;
-  const spans = inlineCodeSpans(line);
-  const span = code ? undefined : spans.find((s) => s.start <= hit.start && hit.start < s.end);
-  const opener = line[hit.start - 1];
-  const quote = opener !== undefined && CLOSERS[opener] !== undefined && !span;
-
-  let end = hit.end ?? line.length;
-  let bonus = 0;
-  if (span) {
-    end = hit.end === null ? span.end : Math.min(end, span.end);
-    bonus = 1.5;
-  } else if (quote && hit.end === null) {
-    end = closingQuote(line, hit.start, opener as string) ?? line.length;
-    bonus = code ? 2 : 0.5;
-  } else if (code) {
-    bonus = 2;
-  } else if (LINE_START_PREFIX.test(line.slice(0, hit.start)) || LABEL_PREFIX.test(line.slice(0, hit.start))) {
-    bonus = 1;
-  }
-  if (code) {
-    if (code.lang && SOURCE_LANGS.has(code.lang)) bonus -= 1.5;
-    if (SOURCE_LINE.test(line)) bonus -= 3;
-  }
-  // A quoted "error '…'" is only as good as its quotes: an unterminated one is prose.
-  if (hit.kind === "quoted" && !span && !quote) return null;
-
-  let text = line.slice(hit.start, end);
-  if (quote && opener === '"' && text.includes('\\"')) text = unescapeJson(text); // cut out of a JSON string literal
-  if (!code) text = cleanProse(text);
-  text = text.trim();
-  if (!hasMessage(text, hit, end)) return null;
-  if (code && hit.end === null && end === line.length) text = withContinuation(text, code.lines, k);
-  return { text: clip(text), kind: hit.kind, score: hit.base + bonus, line: block.startLine + k, column: hit.start };
-}
-
-/** The head alone ("Error:", "**Error:**") is a label, not a message. */
-function hasMessage(text: string, hit: Hit, end: number): boolean {
-  if (hit.kind === "status") return true;
-  const rest = hit.headEnd > hit.start ? text.slice(Math.max(0, hit.headEnd - hit.start)) : text;
-  const min = hit.kind === "quoted" || hit.kind === "prose" ? 4 : 2;
-  return end > hit.start && (rest.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= min;
-}
-
-/** Bold and italic markers around a prose message are formatting, not part of it. */
-const cleanProse = (text: string): string =>
-  text
-    .replace(/^([^:]{1,80}:)[*_]{1,3}(?=\s|$)/, "$1")
-    .replace(/(?<=\S)\s*(?:\*\*|__)\s*$/, "")
-    .replace(/^(?:\*\*|__)/, "");
-
-/**
- * A message that goes on below its head line: "API Error: 400" then a JSON body, or a Rust panic
- * head ending in ":" then its message. Stack frames are not part of the message.
- */
-function withContinuation(text: string, lines: string[], k: number): string {
-  const next = lines[k + 1];
-  if (next === undefined || next.trim() === "") return text;
-  const afterHead = text.slice(text.indexOf(":") + 1).trim();
-  const startsJson = /^\s*[{[]/.test(next);
-  if (startsJson && afterHead.length <= 24 && !/[{[]/.test(afterHead)) {
-    const out = [text];
-    let depth = 0;
-    for (let j = k + 1; j < lines.length && j <= k + 40; j++) {
-      const l = lines[j] as string;
-      // Past the first line, only lines that look like JSON belong to the body.
-      if (j > k + 1 && !/^\s*["{}[\],\d]/.test(l)) break;
-      out.push(l.trimEnd());
-      depth += bracketDelta(l);
-      if (depth <= 0) break;
-    }
-    return out.join("\n");
-  }
-  if (text.endsWith(":") && !/^\s+(?:at |File ")/.test(next)) return `${text}\n${next.trim()}`;
-  return text;
-}
-
-function bracketDelta(s: string): number {
-  let d = 0;
-  for (const ch of s) {
-    if (ch === "{" || ch === "[") d++;
-    else if (ch === "}" || ch === "]") d--;
-  }
-  return d;
-}
-
-const CLOSERS: Record<string, string> = { '"': '"', "'": "'", "“": "”", "‘": "’", "«": "»" };
-const AFTER_CLOSE = /[\s.,;:!?)\]}*_]/;
-
-/** Index of the quote that closes a message starting at `from` (JSON inside it is skipped). */
-function closingQuote(line: string, from: number, opener: string): number | null {
-  const closer = CLOSERS[opener] as string;
-  let depth = 0;
-  for (let i = from; i < line.length; i++) {
-    const ch = line[i] as string;
-    if (ch === "{" || ch === "[") depth++;
-    else if ((ch === "}" || ch === "]") && depth > 0) depth--;
-    else if (ch === closer && depth === 0 && i > from) {
-      const next = line[i + 1];
-      if (next !== undefined && !AFTER_CLOSE.test(next)) continue;
-      if (closer === "'" && /\p{L}/u.test(line[i - 1] ?? "") && /\p{L}/u.test(next ?? "")) continue;
-      return i;
-    }
+/** The candidate one line yields, or null. */
+function candidateOf(line: Line, blockLines: readonly string[]): ErrorCandidate | null {
+  if (!TRIGGER.test(line.text)) return null;
+  const offset = logPrefixEnd(line.text);
+  const body = line.text.slice(offset);
+  const trimmed = body.replace(/^[\s>*_\-+]*(?:\[[ xX]\]\s*)?/, "");
+  if (REJECTED_LINES.some((r) => r.pattern.test(trimmed))) return null;
+  const inCode = line.code !== null || line.inSpanBlock;
+  // The strongest hit that yields a message (a bare "Error:" label does not; a weaker rule may).
+  const spans = inCode ? [] : inlineCodeSpans(body);
+  for (const hit of hitsOf(body, inCode, spans)) {
+    const c = toCandidate(line, offset, body, hit, blockLines);
+    if (c) return c;
   }
   return null;
 }
 
-const clip = (s: string): string => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);
+/** Where the line's log prefixes (timestamps, syslog heads, prompts, borders) end. */
+function logPrefixEnd(text: string): number {
+  let at = text.length - text.trimStart().length;
+  for (let round = 0; round < 6; round++) {
+    const rest = text.slice(at);
+    const m = LOG_PREFIXES.map((p) => p.exec(rest)).find((x) => x !== null && x[0].length > 0);
+    if (!m) break;
+    at += m[0].length;
+  }
+  return at;
+}
+
+/** Each rule's leftmost match on one line, strongest first (ties to the leftmost). */
+function hitsOf(body: string, inCode: boolean, spans: readonly Span[]): Hit[] {
+  // Inside an inline code span a line is code too (`Permission denied (publickey).`).
+  const codeAt = (start: number) => inCode || spans.some((s) => s.start <= start && start < s.end);
+  const lineStart = body.search(/\S/);
+  // Anchored rules ("^Could not …") look past list markers, checkboxes and emphasis.
+  const contentStart = CONTENT_START.exec(body)?.[0].length ?? 0;
+  const atStart = (start: number) =>
+    start === lineStart ||
+    LINE_START_PREFIX.test(body.slice(0, start)) ||
+    LABEL_PREFIX.test(body.slice(0, start)) ||
+    /^\s*["'`]$/.test(body.slice(0, start));
+  const hits: Hit[] = [];
+  for (const rule of ERROR_RULES) {
+    if (!rule.hint.test(body)) continue;
+    if (rule.codeOnly && !inCode && spans.length === 0) continue;
+    const shift = rule.pattern.source.startsWith("^") ? contentStart : 0;
+    const source = shift ? body.slice(shift) : body;
+    for (const m of source.matchAll(rule.pattern)) {
+      const start = m.index + shift;
+      const ok =
+        rule.place === "any" ||
+        (rule.place === "code" && codeAt(start)) ||
+        (rule.place === "line-start" && atStart(start)) ||
+        (rule.place === "code-or-start" && (codeAt(start) || atStart(start)));
+      if (!ok) continue;
+      hits.push({ rule, start, end: start + m[0].length });
+      break; // the leftmost match of a rule is its best
+    }
+  }
+  return hits.sort((a, b) => b.rule.score - a.rule.score || a.start - b.start);
+}
+
+function toCandidate(
+  line: Line,
+  offset: number,
+  body: string,
+  hit: Hit,
+  blockLines: readonly string[],
+): ErrorCandidate | null {
+  const { rule } = hit;
+  const fenced = line.code !== null;
+  const inCode = fenced || line.inSpanBlock;
+  const spans: Span[] = fenced || line.inSpanBlock ? [] : inlineCodeSpans(body);
+  const span = spans.find((s) => s.start <= hit.start && hit.start < s.end);
+  const opener = body[hit.start - 1];
+  const quotedByOpener = opener !== undefined && CLOSERS[opener] !== undefined && !span;
+  const lineStart = Math.max(body.search(/\S/), 0);
+  const startsLine = LINE_START_PREFIX.test(body.slice(0, hit.start)) || LABEL_PREFIX.test(body.slice(0, hit.start));
+
+  let start = hit.start;
+  let end = body.length;
+  let bonus = 0;
+  if (rule.keep === "match") end = hit.end;
+  else if (rule.keep === "after") start = hit.end;
+  else if (rule.keep === "quoted") {
+    const q = body[hit.end];
+    const close = q === undefined ? null : closingQuote(body, hit.end + 1, q === "`" ? "`" : q);
+    if (close === null) return null; // an unterminated quote is prose, not a message
+    start = hit.end + 1;
+    end = close;
+  } else if (rule.keep === "line" && (inCode || startsLine)) start = startsLine && !inCode ? hit.start : lineStart;
+  else if (rule.keep === "from-match" && fenced && wholeLineHead(body.slice(lineStart, hit.start))) start = lineStart;
+
+  if (span) {
+    if (rule.keep !== "match" && rule.keep !== "quoted") {
+      start = rule.keep === "line" ? span.start : hit.start;
+      end = span.end;
+    } else end = Math.min(end, span.end);
+    bonus += INLINE_CODE_BONUS;
+  } else if (quotedByOpener && rule.keep !== "match" && rule.keep !== "quoted") {
+    end = closingQuote(body, hit.start, opener as string) ?? body.length;
+    bonus += fenced ? FENCED_BONUS : QUOTED_PROSE_BONUS;
+    start = hit.start;
+  } else if (fenced) bonus += FENCED_BONUS;
+  else if (line.inSpanBlock) bonus += INLINE_CODE_BONUS;
+  else if (startsLine) bonus += LINE_START_BONUS;
+  if (fenced) {
+    if (line.code?.lang && SOURCE_LANGS.has(line.code.lang)) bonus -= SOURCE_LANG_PENALTY;
+    if (SOURCE_LINE.test(body)) bonus -= SOURCE_LINE_PENALTY;
+  }
+  bonus += headingBonus(line.heading);
+  // "ERROR in ./src/a.js 3:0-70" names where, not what: the message is on another line.
+  if ((rule.keep === "line" || rule.keep === "from-match") && LOCATION_ONLY.test(body.slice(hit.end)))
+    bonus -= LOCATION_ONLY_PENALTY;
+  // "FATAL EXCEPTION: main" names a thread, not a failure: one bare word says less than a sentence.
+  if (rule.keep === "from-match" && ONE_WORD.test(body.slice(hit.end))) bonus -= ONE_WORD_PENALTY;
+
+  let text = body.slice(start, end);
+  if (quotedByOpener && opener === '"' && text.includes('\\"')) text = unescapeJson(text); // cut out of a JSON string literal
+  if (!inCode) text = cleanProse(text);
+  text = text.trim();
+  if (!hasMessage(text, hit, start)) return null;
+  if (fenced && end === body.length && rule.keep !== "match") text = withContinuation(text, blockLines, line.k);
+  return {
+    text: clip(text),
+    kind: rule.kind,
+    score: rule.score + bonus,
+    line: line.lineNo,
+    column: offset + start,
+  };
+}
+
+/**
+ * In a log, what stands before the recognised head belongs to the error line ("Module not found:
+ * Error: …", "Unhandled exception. System.…Exception: …") unless it is a shell prompt or source code.
+ */
+const wholeLineHead = (before: string): boolean =>
+  before.length > 0 && before.length <= 80 && !/[=(){};]|^\s*[-$#>]/.test(before);
+
+const headingBonus = (heading: string | null): number =>
+  heading !== null && ERROR_HEADING.test(heading) ? HEADING_BONUS : 0;
+
+const cap = (s: string): string => (s.length > MAX_LINE ? s.slice(0, MAX_LINE) : s);
+
+function wordsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of text.toLowerCase().match(/[\p{L}\p{N}_]{3,}/gu) ?? []) if (!STOP_WORDS.has(w)) out.add(w);
+  return out;
+}
+
+/** Words a candidate shares with the title: the report's subject, as its author named it. */
+function titleBonus(text: string, titleWords: ReadonlySet<string>): number {
+  if (titleWords.size === 0) return 0;
+  let shared = 0;
+  for (const w of wordsOf(text.slice(0, 400))) if (titleWords.has(w)) shared++;
+  return Math.min(shared, TITLE_WORDS_MAX) * TITLE_WORD_BONUS;
+}
+
+/** The head alone ("Error:", "**Error:**") is a label, not a message. */
+function hasMessage(text: string, hit: Hit, start: number): boolean {
+  if (hit.rule.keep === "match") return true;
+  // A whole-line shape (exit status 2, 0x80070422, Segmentation fault) is itself the message.
+  if (hit.rule.keep === "line") return (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 4;
+  // What the line says besides the recognised head (which may stand at its start or its end).
+  const headFrom = Math.max(0, hit.start - start);
+  const headTo = Math.max(0, hit.end - start);
+  const rest = text.slice(0, headFrom) + text.slice(headTo);
+  const min = hit.rule.kind === "quoted" || hit.rule.kind === "prose" ? 4 : 2;
+  return (rest.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= min;
+}

@@ -75,6 +75,19 @@ export const sameErrorSchema = z.object({
   count: z.number().int().min(0),
   fixedOrWorkaround: z.array(z.object({ ref: z.string(), title: z.string(), state, stateReason, how: z.string() })),
   likelyDuplicates: z.array(z.object({ ref: z.string(), score: z.number().min(0).max(1) })),
+  related: z
+    .array(
+      z.object({
+        ref: z.string(),
+        title: z.string(),
+        state,
+        stateReason,
+        score: z.number().min(0).max(1),
+        sameError: z.boolean(),
+        why: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 const counted = z.array(z.object({ value: z.string(), count: z.number().int().min(1) }));
@@ -262,6 +275,17 @@ const same = (x: SameErrorPart): SameErrorPart => ({
     how: f.how,
   })),
   likelyDuplicates: x.likelyDuplicates.map((d) => ({ ref: d.ref, score: d.score })),
+  ...opt("related", x.related, (rs) =>
+    rs.map((r) => ({
+      ref: r.ref,
+      title: r.title,
+      state: r.state,
+      stateReason: r.stateReason,
+      score: r.score,
+      sameError: r.sameError,
+      why: r.why,
+    })),
+  ),
 });
 
 const cite = (c: Citation): Citation => ({ label: c.label, url: c.url });

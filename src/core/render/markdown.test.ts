@@ -156,6 +156,32 @@ describe("renderMarkdown: same error in other issues", () => {
     );
     expect(md).toContain("Likely duplicates: [o/r#5](https://github.com/o/r/issues/5) (0.90)");
   });
+
+  it("without an error, lists text-related issues as related, never as the same error", () => {
+    const related = (ref: string, score: number) => ({
+      ref,
+      title: `Title of ${ref}`,
+      state: "open" as const,
+      stateReason: null,
+      score,
+      sameError: false,
+      why: "shares floating",
+    });
+    const md = renderMarkdown({
+      ...base,
+      sameError: {
+        signature: null,
+        count: 0,
+        fixedOrWorkaround: [],
+        likelyDuplicates: [],
+        related: [related("o/r#7", 0.62), related("o/r#8", 0.1)],
+      },
+    });
+    expect(md).toContain("No error message to match on, so no issue is called the same error.");
+    expect(md).toContain("Related, not the same error: [o/r#7](https://github.com/o/r/issues/7) Title of o/r#7 (0.62)");
+    expect(md).not.toContain("o/r#8");
+    expect(md).not.toMatch(/show the same error/);
+  });
 });
 
 describe("renderMarkdown: analysis extras", () => {

@@ -218,11 +218,25 @@ function refLink(ref: string, host: string): string {
   return m ? link(ref, `https://${host}/${m[1]}/${m[2]}/issues/${m[3]}`) : escapeText(ref);
 }
 
-/** Other stored issues with the same error (only when the report was made with a store). */
+/**
+ * Other stored issues with the same error (only when the report was made with a store). Without a
+ * usable error message, the text-related issues are listed as related, never as the same error.
+ */
 function sameErrorSection(r: Report): string {
   const same = r.sameError;
   if (!same) return "";
-  const sig = same.signature ? ` (signature ${inlineCode(same.signature)})` : "";
+  const related = (same.related ?? []).filter((x) => !x.sameError && x.score >= RELATED_MIN_SCORE).slice(0, 5);
+  const relatedLine = (label: string) =>
+    related.length
+      ? `${label}: ${related.map((x) => `${refLink(x.ref, r.host)} ${escapeText(x.title)} (${x.score.toFixed(2)})`).join(", ")}`
+      : "";
+  if (!same.signature) {
+    const parts = ["No error message to match on, so no issue is called the same error."];
+    const line = relatedLine("Related, not the same error");
+    parts.push(line || "No stored issue is closely related.");
+    return section("Same error in other issues", parts.join("\n\n"));
+  }
+  const sig = ` (signature ${inlineCode(same.signature)})`;
   const parts = [
     same.count === 0
       ? `No other stored issue shows the same error${sig}.`
@@ -246,8 +260,13 @@ function sameErrorSection(r: Report): string {
     const dups = same.likelyDuplicates.map((d) => `${refLink(d.ref, r.host)} (${d.score.toFixed(2)})`);
     parts.push(`Likely duplicates: ${dups.join(", ")}`);
   }
+  const line = relatedLine("Related, not the same error");
+  if (line) parts.push(line);
   return section("Same error in other issues", parts.join("\n\n"));
 }
+
+/** A related issue is listed from this score (core/similar's "confident" threshold). */
+const RELATED_MIN_SCORE = 0.3;
 
 function rawBody(r: Report): string {
   const body = r.body.trim() === "" ? "(empty)" : r.body;

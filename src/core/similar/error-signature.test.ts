@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareSignatures, errorSignature, normaliseMessage, sameError } from "./error-signature.js";
+import { compareSignatures, errorSignature, isEmptySignature, normaliseMessage, sameError } from "./error-signature.js";
 
 const same = (a: string, b: string) => sameError(errorSignature(a), errorSignature(b));
 const OUT_OF_USAGE = `You're out of extra usage. Add more at claude.ai/settings/usage and keep going.`;
@@ -181,5 +181,22 @@ describe("sameError: negative cases", () => {
     expect(compareSignatures(errorSignature("You're out of extra usage..."), errorSignature(OUT_OF_USAGE)).how).toBe(
       "prefix",
     );
+  });
+});
+
+describe("empty signatures", () => {
+  it.each([
+    ["stack frames only", "    at foo (/app/x.js:1:2)\n    at bar (/app/y.js:3:4)"],
+    ["only values", "/usr/lib/x.so: 0x1f2e 42"],
+    ["nothing", ""],
+  ])("%s name no error and match nothing, not even each other", (_name, text) => {
+    const sig = errorSignature(text);
+    expect(isEmptySignature(sig)).toBe(true);
+    expect(sameError(sig, errorSignature(text))).toBe(false);
+  });
+
+  it("a message, or a specific type alone, is a signature", () => {
+    expect(isEmptySignature(errorSignature("TypeError: x is not a function"))).toBe(false);
+    expect(isEmptySignature(errorSignature("KeyError: 'id'"))).toBe(false);
   });
 });

@@ -134,7 +134,17 @@ export function compareSignatures(a: ErrorSignature, b: ErrorSignature): Signatu
   return { same: false, how: null, similarity: j };
 }
 
-export const sameError = (a: ErrorSignature, b: ErrorSignature): boolean => compareSignatures(a, b).same;
+export const sameError = (a: ErrorSignature, b: ErrorSignature): boolean =>
+  !isEmptySignature(a) && !isEmptySignature(b) && compareSignatures(a, b).same;
+
+/**
+ * A signature that names no error: no words left in the message (stack frames only, or only values
+ * such as paths and numbers) and no specific type. Two such "match" anything, so they never match.
+ */
+export function isEmptySignature(sig: ErrorSignature): boolean {
+  if (sig.types.length) return false;
+  return !tokens(sig.message).some((t) => !t.startsWith("<") && /\p{L}/u.test(t));
+}
 
 /** Replace per-occurrence values with placeholders; keep the words. */
 export function normaliseMessage(message: string): string {

@@ -33,4 +33,13 @@ describe("indexThread", () => {
     expect(await store.search("function", { limit: 5 })).toEqual([]);
     await store.close();
   });
+
+  it("keeps the error text but stores no signature for a frame-only error", async () => {
+    const store = await openStore({ kind: "sqlite", path: join(root, "b.db") });
+    const r = ref("o", "r", 2);
+    const frames = "    at foo (/app/x.js:1:2)";
+    expect(await indexThread(store, makeThread(r, { body: frames }), meta, (t) => t.body)).toBe(frames);
+    expect(await store.getSignature(r)).toBeNull();
+    await store.close();
+  });
 });

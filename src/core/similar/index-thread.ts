@@ -2,7 +2,7 @@
 // its search document, in one transaction. Import, sync and report all store threads this way.
 import type { PutThreadMeta, Store } from "../store/types.js";
 import type { Thread } from "../thread/types.js";
-import { errorSignature } from "./error-signature.js";
+import { errorSignature, isEmptySignature } from "./error-signature.js";
 
 export type IndexThreadMeta = Omit<PutThreadMeta, "errorMessage">;
 
@@ -16,8 +16,9 @@ export async function indexThread(
   const errorMessage = extractError(thread);
   await store.transaction(async (tx) => {
     await tx.putThread(thread, { ...meta, errorMessage });
-    if (errorMessage) {
-      const sig = errorSignature(errorMessage);
+    const sig = errorMessage ? errorSignature(errorMessage) : null;
+    // An empty (frame-only) signature names no error: it is not stored, so it matches nothing.
+    if (errorMessage && sig && !isEmptySignature(sig)) {
       await tx.putSignature(thread.ref, { key: sig.key, family: sig.family, signature: sig.signature }, errorMessage);
     } else {
       await tx.clearSignature(thread.ref);

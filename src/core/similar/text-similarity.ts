@@ -26,9 +26,16 @@ export function contentStems(text: string): Set<string> {
   return new Set(queryTerms(text, 200).map(stem));
 }
 
+/** The last title's stems: a ranking compares one anchor title with many candidates. */
+let lastTitle: { text: string; stems: Set<string> } | null = null;
+function titleStems(text: string): Set<string> {
+  if (lastTitle?.text !== text) lastTitle = { text, stems: contentStems(text) };
+  return lastTitle.stems;
+}
+
 /** Dice coefficient of the two titles' content stems, in [0, 1]. */
 export function titleSimilarity(a: string, b: string): number {
-  const sa = contentStems(a);
+  const sa = titleStems(a);
   const sb = contentStems(b);
   if (!sa.size || !sb.size) return 0;
   let shared = 0;

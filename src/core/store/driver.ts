@@ -1,6 +1,8 @@
 // The seam between the generic SQL store and a database: a few statement runners, one
 // transaction primitive, and the dialect's full-text search. Generic SQL uses `?` placeholders;
 // the PostgreSQL driver rewrites them to $1, $2, ...
+import type { Posting, TermRef, TermStats } from "./types.js";
+
 export type Row = Record<string, unknown>;
 
 export interface SqlExecutor {
@@ -23,6 +25,12 @@ export interface SearchDialect {
     options: { repoKey?: string; limit: number },
   ): Promise<{ id: number; rank: number }[]>;
   rank(db: SqlExecutor, terms: readonly string[], ids: readonly number[]): Promise<{ id: number; rank: number }[]>;
+  /** The index's term statistics for these words (each word's own term, as the index tokenizes it). */
+  termStats(db: SqlExecutor, words: readonly string[]): Promise<TermStats>;
+  /** Threads holding any of these index terms, and whether in their title or error. */
+  postings(db: SqlExecutor, terms: readonly TermRef[], options: { maxPostings: number }): Promise<Posting[]>;
+  /** After a write that indexed `docs` documents committed (PostgreSQL refreshes its term statistics). */
+  afterWrite?(driver: Driver, docs: number): Promise<void>;
 }
 
 export interface Driver extends SqlExecutor {

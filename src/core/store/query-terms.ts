@@ -1,6 +1,6 @@
 // Free text -> search terms both backends can take safely: lowercase words of letters and digits
 // (no operators, no quotes), English stop words dropped, deduplicated, capped.
-const STOP_WORDS = new Set(
+export const STOP_WORDS = new Set(
   `a about above after again against all also am an and any are as at be because been before being below between
   both but by can could did do does doing down during each few for from further had has have having he her here
   hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off

@@ -11,6 +11,10 @@ import { queryTerms } from "./query-terms.js";
 import { duplicateOf, isoTime, parseRefText, refText, repoKeyOf, searchDoc } from "./thread-columns.js";
 import type {
   Activity,
+  CandidateAnswer,
+  CandidateQuery,
+  CandidateRow,
+  Posting,
   PutThreadMeta,
   RepoRef,
   ReportInputs,
@@ -22,12 +26,17 @@ import type {
   StoredSignature,
   StoredThread,
   StoreStats,
+  TermRef,
+  TermStats,
   ThreadRow,
   VoteCounts,
   Watermark,
 } from "./types.js";
 
 export type SqlStoreOptions = { now?: () => Date };
+
+/** Documents indexed by an open transaction, reported to the dialect once it commits. */
+type WriteCount = { docs: number };
 
 type ThreadRowDb = {
   id: number;
@@ -49,28 +58,70 @@ const ROW_SELECT = `SELECT t.id, t.ref, t.kind, t.title, t.state, t.state_reason
 
 const IN_CHUNK = 500;
 
+// A candidate: the thread row, its closing pulls and its newest report's fix (one indexed probe).
+// Without the fix, closed_by is not read: SQLite stores an added column after the (large) thread
+// JSON, so reading it walks the row's overflow pages. lower(duplicate_of) is the canonical's ref_key.
+const CANDIDATE_COLUMNS = `t.id, t.ref, t.kind, t.title, t.state, t.state_reason, t.updated_at, t.fetched_at,
+  t.duplicate_of, COALESCE(s.error_text, t.error_message) AS error_text, s.sig_key, s.family, t.closed_by,
+  r.fix_status, r.fix_summary, r.workaround`;
+const CANDIDATE_COLUMNS_NO_FIX = `t.id, t.ref, t.kind, t.title, t.state, t.state_reason, t.updated_at, t.fetched_at,
+  t.duplicate_of, COALESCE(s.error_text, t.error_message) AS error_text, s.sig_key, s.family, NULL AS closed_by,
+  NULL AS fix_status, NULL AS fix_summary, NULL AS workaround`;
+const CANDIDATE_FROM_NO_FIX = "threads t LEFT JOIN error_signatures s ON s.ref_key = t.ref_key";
+const CANDIDATE_FROM = `threads t LEFT JOIN error_signatures s ON s.ref_key = t.ref_key
+  LEFT JOIN reports r ON r.id = (SELECT MAX(r2.id) FROM reports r2 WHERE r2.ref_key = t.ref_key)`;
+const NO_N = "CAST(NULL AS INTEGER) AS n";
+const FIX_ORDER = `CASE WHEN r.fix_status = 'fixed' THEN 0 WHEN r.fix_status = 'fix-open' THEN 1
+  WHEN t.state = 'closed' AND t.closed_by IS NOT NULL THEN 2 WHEN t.state = 'closed' AND t.state_reason = 'completed' THEN 3
+  WHEN r.workaround IS NOT NULL THEN 4 ELSE 5 END`;
+
+type CandidateRowDb = ThreadRowDb & {
+  family: string | null;
+  closed_by: string | null;
+  fix_status: string | null;
+  fix_summary: string | null;
+  workaround: string | null;
+  n: number | null;
+};
+
 export class SqlStore implements Store {
   readonly backend: Store["backend"];
   private readonly now: () => Date;
+  private readonly written: WriteCount;
 
   constructor(
     private readonly driver: Driver,
     private readonly db: SqlExecutor = driver,
     private readonly inTransaction = false,
-    options: SqlStoreOptions = {},
+    options: SqlStoreOptions & { written?: WriteCount } = {},
   ) {
     this.backend = driver.backend;
     this.now = options.now ?? (() => new Date());
+    this.written = options.written ?? { docs: 0 };
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return this.driver.transaction((tx) => fn(new SqlStore(this.driver, tx, true, { now: this.now })));
+    const written: WriteCount = { docs: 0 };
+    const result = await this.driver.transaction((tx) =>
+      fn(new SqlStore(this.driver, tx, true, { now: this.now, written })),
+    );
+    await this.committed(written.docs);
+    return result;
   }
 
   /** Several statements that must commit together. */
-  private atomically<T>(fn: (db: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.inTransaction ? fn(this.db) : this.driver.transaction(fn);
+  private async atomically<T>(fn: (db: SqlExecutor) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this.db);
+    const before = this.written.docs;
+    const result = await this.driver.transaction(fn);
+    await this.committed(this.written.docs - before);
+    this.written.docs = before;
+    return result;
+  }
+
+  private async committed(docs: number): Promise<void> {
+    if (docs > 0) await this.driver.search.afterWrite?.(this.driver, docs);
   }
 
   // ---- threads ---------------------------------------------------------------------------------
@@ -81,12 +132,12 @@ export class SqlStore implements Store {
     await this.atomically(async (db) => {
       const row = await db.get<{ id: number }>(
         `INSERT INTO threads (ref_key, ref, repo_key, number, kind, state, state_reason, title, updated_at,
-           duplicate_of, fetched_at, etag, via, error_message, source, data)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           duplicate_of, closed_by, fetched_at, etag, via, error_message, source, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (ref_key) DO UPDATE SET ref = excluded.ref, repo_key = excluded.repo_key,
            number = excluded.number, kind = excluded.kind, state = excluded.state,
            state_reason = excluded.state_reason, title = excluded.title, updated_at = excluded.updated_at,
-           duplicate_of = excluded.duplicate_of, fetched_at = excluded.fetched_at, etag = excluded.etag,
+           duplicate_of = excluded.duplicate_of, closed_by = excluded.closed_by, fetched_at = excluded.fetched_at, etag = excluded.etag,
            via = excluded.via, error_message = excluded.error_message, source = excluded.source,
            data = excluded.data
          RETURNING id`,
@@ -101,6 +152,7 @@ export class SqlStore implements Store {
           thread.title,
           isoTime(thread.updatedAt),
           canonical ? refText(canonical) : null,
+          thread.closedByPulls.length ? thread.closedByPulls.map(refText).join(" ") : null,
           isoTime(meta.fetchedAt),
           meta.etag,
           meta.via,
@@ -118,6 +170,7 @@ export class SqlStore implements Store {
         Number(row.id),
         searchDoc(thread, meta.errorMessage ?? sig?.error_text ?? null),
       );
+      this.written.docs++;
     });
   }
 
@@ -202,9 +255,20 @@ export class SqlStore implements Store {
         actual = { etag: t?.etag ?? null, fetchedAt: report.meta.fetchedAt };
       }
       const row = await db.get<{ id: number }>(
-        `INSERT INTO reports (ref_key, generated_at, thread_etag, thread_fetched_at, stored_at, data)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
-        [key, report.meta.generatedAt, actual.etag, actual.fetchedAt, storedAt, JSON.stringify(report)],
+        `INSERT INTO reports (ref_key, generated_at, thread_etag, thread_fetched_at, stored_at, data,
+           fix_status, fix_summary, workaround)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [
+          key,
+          report.meta.generatedAt,
+          actual.etag,
+          actual.fetchedAt,
+          storedAt,
+          JSON.stringify(report),
+          report.fix.status,
+          report.fix.summary,
+          reportedWorkaround(report),
+        ],
       );
       return { id: Number(row?.id), report, storedAt, inputs: actual };
     });
@@ -327,6 +391,79 @@ export class SqlStore implements Store {
       }
     }
     return out;
+  }
+
+  async termStats(words: readonly string[]): Promise<TermStats> {
+    const distinct = unique(words.map((w) => w.toLowerCase()).filter((w) => w.length > 0 && w.length <= 60));
+    if (!distinct.length) return { docs: 0, terms: [] };
+    return this.driver.search.termStats(this.db, distinct);
+  }
+
+  async postings(terms: readonly TermRef[], options: { maxPostings?: number } = {}): Promise<Posting[]> {
+    const seen = new Set<string>();
+    const distinct = terms.filter((t) => !seen.has(t.term) && seen.add(t.term));
+    if (!distinct.length) return [];
+    return this.driver.search.postings(this.db, distinct, {
+      maxPostings: positive(options.maxPostings ?? 20_000, "maxPostings"),
+    });
+  }
+
+  async candidates(query: CandidateQuery): Promise<CandidateAnswer> {
+    const ids = unique(query.docIds.map(Number)).slice(0, IN_CHUNK);
+    const refs = unique((query.refs ?? []).map(refKey)).slice(0, IN_CHUNK);
+    const per = positive(query.perSignature ?? 50, "perSignature");
+    const columns = query.withFix ? CANDIDATE_COLUMNS : CANDIDATE_COLUMNS_NO_FIX;
+    const from = query.withFix ? CANDIDATE_FROM : CANDIDATE_FROM_NO_FIX;
+    const branches: string[] = [];
+    const params: unknown[] = [];
+    // Separate branches (not one OR) so that each is an index lookup on both backends.
+    const branch = (where: string, values: unknown[]) => {
+      branches.push(`SELECT ${columns}, ${NO_N} FROM ${from} WHERE ${where}`);
+      params.push(...values);
+    };
+    if (ids.length) {
+      branch(`t.id IN (${marks(ids.length)})`, ids);
+      // The canonicals the best matches are marked duplicates of compete too.
+      branch(
+        `t.ref_key IN (SELECT lower(c.duplicate_of) FROM threads c WHERE c.id IN (${marks(ids.length)}) AND c.duplicate_of IS NOT NULL)`,
+        ids,
+      );
+    }
+    if (refs.length) branch(`t.ref_key IN (${marks(refs.length)})`, refs);
+    if (query.signatureKey) {
+      // Fixed, fix-open, closed by a pull or as completed, with a workaround: the leads come first.
+      branches.push(
+        `SELECT * FROM (SELECT ${columns}, ${NO_N} FROM ${from} WHERE s.sig_key = ?
+           ${query.withFix ? `ORDER BY ${FIX_ORDER}, t.updated_at DESC` : ""} LIMIT ?) k`,
+        // The count of every thread with the key, as one row with a null id.
+        `SELECT CAST(NULL AS INTEGER)${", NULL".repeat(15)}, CAST(COUNT(*) AS INTEGER) FROM error_signatures WHERE sig_key = ?`,
+      );
+      params.push(query.signatureKey, per, query.signatureKey);
+    }
+    if (query.family) {
+      // Two ranges of the (family, sig_key) index, skipping the key's own block; ordered by the
+      // index so that both backends walk it and stop early (a family's rows often share one key).
+      const key = query.signatureKey ?? "";
+      branches.push(
+        `SELECT * FROM (SELECT ${columns}, ${NO_N} FROM ${from} WHERE s.family = ? AND s.sig_key > ?
+           ORDER BY s.family, s.sig_key LIMIT ?) f1`,
+        `SELECT * FROM (SELECT ${columns}, ${NO_N} FROM ${from} WHERE s.family = ? AND s.sig_key < ?
+           ORDER BY s.family DESC, s.sig_key DESC LIMIT ?) f2`,
+      );
+      params.push(query.family, key, per, query.family, key, per);
+    }
+    if (!branches.length) return { rows: [], signatureCount: 0 };
+    const rows = await this.db.all<CandidateRowDb>(branches.join(" UNION ALL "), params);
+    const byId = new Map<number, CandidateRow>();
+    let signatureCount = 0;
+    for (const r of rows) {
+      if (r.id === null || r.id === undefined) {
+        signatureCount = Number(r.n ?? 0);
+        continue;
+      }
+      if (!byId.has(Number(r.id))) byId.set(Number(r.id), toCandidateRow(r));
+    }
+    return { rows: [...byId.values()], signatureCount };
   }
 
   private async rowsById(ids: number[]): Promise<ThreadRowDb[]> {
@@ -475,6 +612,20 @@ async function voteCounts(db: SqlExecutor, key: string): Promise<VoteCounts> {
   return Object.fromEntries(rows.map((r) => [r.signal, Number(r.n)]));
 }
 
+function toCandidateRow(r: CandidateRowDb): CandidateRow {
+  return {
+    ...toThreadRow(r),
+    docId: Number(r.id),
+    signatureFamily: r.family ?? null,
+    fix: {
+      status: r.fix_status ?? null,
+      summary: r.fix_summary ?? null,
+      workaround: r.workaround ?? null,
+      closedBy: r.closed_by ? r.closed_by.split(" ").filter(Boolean).map(parseRefText) : [],
+    },
+  };
+}
+
 function toThreadRow(r: ThreadRowDb): ThreadRow {
   return {
     ref: parseRefText(r.ref),
@@ -516,4 +667,9 @@ function chunks<T>(xs: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
   return out;
+}
+
+/** The workaround the same-error part may cite: one reported to work (or to help for now), never a mere proposal. */
+function reportedWorkaround(report: Report): string | null {
+  return report.workarounds?.find((w) => w.kind === "worked" || w.kind === "temporary")?.text ?? null;
 }

@@ -287,6 +287,95 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       });
     });
 
+    describe("more-like-this: term statistics, postings, candidates", () => {
+      beforeEach(async () => {
+        await store.putThread(
+          makeThread(a1, { title: "Allow floating windows", body: "Tear tabs off into their own windows." }),
+          fetched(),
+        );
+        await store.putThread(
+          makeThread(a2, { title: "Minimap required", body: "Sublime has a floating minimap." }),
+          fetched(),
+        );
+        await store.putThread(makeThread(a3, { title: "Terminal crashes", body: "It crashes." }), fetched());
+        await store.putThread(makeThread(b1, { title: "Floating window support", body: "" }), fetched());
+      });
+
+      it("gives each word its index term (stemmed alike) and how many threads hold it", async () => {
+        const stats = await store.termStats(["Floating", "windows", "window", "minimap", "zzzqqq", "the"]);
+        expect(stats.docs).toBe(4);
+        const of = (w: string) => stats.terms.find((t) => t.word.toLowerCase() === w);
+        expect(of("floating")?.docs).toBe(3);
+        expect(of("windows")?.term).toBe(of("window")?.term);
+        expect(of("window")?.docs).toBe(2);
+        expect(of("minimap")?.docs).toBe(1);
+        expect(of("zzzqqq")?.docs ?? 0).toBe(0);
+        expect(await store.termStats([])).toEqual({ docs: 0, terms: [] });
+      });
+
+      it("lists the threads holding each term, and whether in their title or error text", async () => {
+        const stats = await store.termStats(["floating", "minimap"]);
+        const terms = stats.terms.map((t) => ({ term: t.term, word: t.word }));
+        const postings = await store.postings(terms);
+        const floating = stats.terms.find((t) => t.word === "floating")?.term;
+        const byDoc = (term: string | undefined) =>
+          postings
+            .filter((p) => p.term === term)
+            .map((p) => p.strong)
+            .sort();
+        expect(byDoc(floating)).toEqual([false, true, true]);
+        expect(postings.filter((p) => p.term !== floating)).toHaveLength(1);
+        expect((await store.postings(terms, { maxPostings: 2 })).length).toBeLessThanOrEqual(2);
+        await store.putSignature(a3, { key: "k", family: "f", signature: "s" }, "floating point exception");
+        const again = await store.postings(terms);
+        expect(again.filter((p) => p.term === floating && p.strong)).toHaveLength(3);
+      });
+
+      it("fetches candidates by id, with their canonical, signature (counted) and family, in one call", async () => {
+        await store.putThread(
+          makeThread(a2, {
+            title: "Minimap required",
+            state: "closed",
+            stateReason: "duplicate",
+            events: [{ type: "marked_as_duplicate", actor: "m", createdAt: "2024-01-02T00:00:00Z", canonical: b1 }],
+          }),
+          fetched(),
+        );
+        await store.putSignature(a3, { key: "k1", family: "f", signature: "s" }, "boom one");
+        await store.putSignature(b1, { key: "k1", family: "f", signature: "s" }, "boom one");
+        await store.putSignature(a1, { key: "k2", family: "f", signature: "s2" }, "boom two");
+        const ids = (await store.postings((await store.termStats(["minimap"])).terms)).map((p) => p.docId);
+        const answer = await store.candidates({ docIds: ids, signatureKey: "k1", family: "f", perSignature: 1 });
+        const numbers = answer.rows.map((r) => `${r.ref.owner}#${r.ref.number}`).sort();
+        // a2 by id, its canonical b1, one of the two k1 threads, and a1 by family
+        expect(numbers).toEqual(expect.arrayContaining(["acme#2", "other#1", "acme#1"]));
+        expect(answer.signatureCount).toBe(2);
+        const a2Row = answer.rows.find((r) => r.ref.number === 2 && r.ref.owner === "acme");
+        expect(a2Row?.duplicateOf).toEqual(b1);
+        expect(a2Row?.fix).toEqual({ status: null, summary: null, workaround: null, closedBy: [] });
+        expect((await store.candidates({ docIds: [] })).rows).toEqual([]);
+      });
+
+      it("joins each candidate's fix: its newest report and the pulls that closed it", async () => {
+        const pull = ref("acme", "app", 50);
+        await store.putThread(
+          makeThread(a3, {
+            title: "Terminal crashes",
+            state: "closed",
+            stateReason: "completed",
+            closedByPulls: [pull],
+          }),
+          fetched(),
+        );
+        await store.putSignature(a3, { key: "k9", family: "f9", signature: "s" }, "boom");
+        const older = makeReport(makeThread(a3), "2024-02-02T00:00:00.000Z");
+        await store.putReport(older);
+        await store.putReport({ ...older, fix: { status: "fixed", summary: "by #50", pulls: [] } });
+        const answer = await store.candidates({ docIds: [], signatureKey: "k9", withFix: true });
+        expect(answer.rows[0]?.fix).toEqual({ status: "fixed", summary: "by #50", workaround: null, closedBy: [pull] });
+      });
+    });
+
     describe("watermarks and transactions", () => {
       const repo = { host: "github.com", owner: "acme", repo: "app" };
 

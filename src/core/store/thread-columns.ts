@@ -15,14 +15,41 @@ export function parseRefText(text: string): IssueRef {
 export const repoKeyOf = (r: Pick<IssueRef, "host" | "owner" | "repo">): string =>
   `${r.host}/${r.owner}/${r.repo}`.toLowerCase();
 
-/** The canonical of the last `marked_as_duplicate` not undone by a later `unmarked_as_duplicate`. */
+/**
+ * The canonical of the last `marked_as_duplicate` not undone by a later `unmarked_as_duplicate`;
+ * without such an event, a closed thread with a comment "Duplicate of #N" (GitHub's
+ * own convention, which REST cannot tie to the event), the last such comment.
+ */
 export function duplicateOf(thread: Thread): IssueRef | null {
   let canonical: IssueRef | null = null;
+  let marked = false;
   for (const e of thread.events) {
-    if (e.type === "marked_as_duplicate" && e.canonical) canonical = e.canonical;
-    else if (e.type === "unmarked_as_duplicate") canonical = null;
+    if (e.type === "marked_as_duplicate" && e.canonical) {
+      canonical = e.canonical;
+      marked = true;
+    } else if (e.type === "unmarked_as_duplicate") canonical = null;
   }
-  return canonical;
+  if (marked || thread.state !== "closed") return canonical;
+  for (const c of [...thread.comments].reverse()) {
+    const named = duplicateNamedIn(c.body, thread.ref);
+    if (named) return named;
+  }
+  return null;
+}
+
+const DUPLICATE_LINE =
+  /^\s*(?:closing as (?:a )?)?(?:duplicate|dupe|dup) of:?\s+(?:https?:\/\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)\/(?:issues|pull)\/(\d+)|(?:([\w.-]+)\/([\w.-]+))?#(\d+))/im;
+
+/** "Duplicate of #12", "duplicate of owner/repo#12" or of an issue URL on the thread's host, at the start of a line. */
+export function duplicateNamedIn(text: string, self: IssueRef): IssueRef | null {
+  const m = DUPLICATE_LINE.exec(text);
+  if (!m) return null;
+  if (m[4]) {
+    if ((m[1] ?? "").toLowerCase() !== self.host.toLowerCase()) return null;
+    return { host: self.host, owner: m[2] ?? "", repo: m[3] ?? "", number: Number(m[4]) };
+  }
+  const ref = { host: self.host, owner: m[5] ?? self.owner, repo: m[6] ?? self.repo, number: Number(m[7]) };
+  return ref.number === self.number && ref.owner === self.owner && ref.repo === self.repo ? null : ref;
 }
 
 // Caps keep one thread's document bounded (PostgreSQL's tsvector is limited to 1 MB).

@@ -61,6 +61,64 @@ export type ThreadRow = {
   signatureKey: string | null;
 };
 
+/**
+ * A word as the index knows it: `term` is the backend's normal form of `word` (its stem: FTS5's
+ * porter tokenizer, PostgreSQL's english configuration), `docs` how many stored threads hold it.
+ */
+export type TermStat = { word: string; term: string; docs: number };
+
+/** The index's own statistics for some words: the number of indexed threads and each word's term. */
+export type TermStats = { docs: number; terms: TermStat[] };
+
+/**
+ * One index term in one thread. `strong`: it occurs in the thread's title or error text (not only in
+ * its body or comments). `docId` is the store's id of the thread.
+ */
+export type Posting = { docId: number; term: string; strong: boolean };
+
+/** A term to look up, with a word that the index turns into it (SQLite's tokenizer stems the word itself). */
+export type TermRef = { term: string; word: string };
+
+/** What the store knows of a thread's fix, from its newest report and its closing pulls. */
+export type FixInfo = {
+  /** The newest report's fix status ("fixed", "fix-open", "fix-unmerged", "none"), null without a report. */
+  status: string | null;
+  summary: string | null;
+  /** The newest report's strongest workaround, if any. */
+  workaround: string | null;
+  /** Pull requests that closed the thread. */
+  closedBy: IssueRef[];
+};
+
+/** A candidate row: the thread, its fix information, and why it was fetched. */
+export type CandidateRow = ThreadRow & {
+  docId: number;
+  /** The stored signature's family (the bucket near matches are looked for in), null without one. */
+  signatureFamily: string | null;
+  fix: FixInfo;
+};
+
+/** What `candidates` fetches in one query. */
+export type CandidateQuery = {
+  /** Threads by store id (the best text matches). */
+  docIds: readonly number[];
+  /** Also the canonicals these threads are marked duplicates of, and these threads themselves. */
+  refs?: readonly IssueRef[];
+  /** Threads whose error signature key equals this (at most `perSignature` of them, fixed ones first). */
+  signatureKey?: string | null;
+  /** Threads in this signature family with another key (near-match candidates, at most `perSignature`). */
+  family?: string | null;
+  perSignature?: number;
+  /** Read each thread's fix (newest report, closing pulls) and order the same-signature threads fixed first. */
+  withFix?: boolean;
+};
+
+export type CandidateAnswer = {
+  rows: CandidateRow[];
+  /** How many stored threads carry `signatureKey` (all of them, not only those returned). */
+  signatureCount: number;
+};
+
 /** A full-text hit. `rank` is the backend's relevance (bm25 or ts_rank), higher is better; scales differ per backend. */
 export type SearchHit = ThreadRow & { rank: number };
 
@@ -115,6 +173,16 @@ export interface Store {
   findBySignature(key: string, options?: { limit?: number }): Promise<ThreadRow[]>;
   /** Stored threads whose signature family equals `family` (candidates for a near match). */
   findByErrorFamily(family: string, options?: { limit?: number }): Promise<ThreadRow[]>;
+
+  /** The index's statistics for these words (more-like-this and search choose their terms by them). */
+  termStats(words: readonly string[]): Promise<TermStats>;
+  /**
+   * Every thread (in any repository) holding any of these index terms (as `termStats` gives them),
+   * and whether in its title or error; at most `maxPostings` rows (callers pick terms rare enough).
+   */
+  postings(terms: readonly TermRef[], options?: { maxPostings?: number }): Promise<Posting[]>;
+  /** Candidate threads with their fix information, in one indexed query (see CandidateQuery). */
+  candidates(query: CandidateQuery): Promise<CandidateAnswer>;
 
   /** Full-text search over title, body, error text and comments; any of the words, best first. */
   search(text: string, options: SearchOptions): Promise<SearchHit[]>;

@@ -73,6 +73,21 @@ export type SameErrorPart = {
   fixedOrWorkaround: { ref: string; title: string; state: ThreadState; stateReason: StateReason; how: string }[];
   /** The strongest matches overall, best first, with scores in [0, 1]. */
   likelyDuplicates: { ref: string; score: number }[];
+  /**
+   * The most similar stored issues (any repository), best first: the page's and the API's "similar
+   * issues". `sameError` false means related, not the same error. Absent in reports stored before it.
+   */
+  related?: RelatedIssue[];
+};
+
+export type RelatedIssue = {
+  ref: string;
+  title: string;
+  state: ThreadState;
+  stateReason: StateReason;
+  score: number;
+  sameError: boolean;
+  why: string;
 };
 
 export type TimelineCount = { type: string; count: number };

@@ -14,7 +14,7 @@ import type { LinkedThread } from "../thread/link.js";
 import type { Report } from "../thread/report.js";
 import type { FetchMeta, IssueRef, Thread, ThreadSummary } from "../thread/types.js";
 import { type CachePolicy, DEFAULT_FRESHNESS_MS, obtainThread, type ThreadFetcher } from "./obtain-thread.js";
-import { sameErrorSummary } from "./similar.js";
+import { sameErrorPart } from "./similar.js";
 
 export type ReleaseInfo = { tag: string; publishedAt: string | null };
 
@@ -109,7 +109,7 @@ export async function reportFromThread(
       graph.links.filter((l) => l.depth === 1),
     );
   // The analysis names the store's same-error count in the TL;DR, so it is read first.
-  const sameError = store ? await sameErrorOrNull(store, thread.ref) : undefined;
+  const sameError = store ? await sameErrorPart(store, { thread, errorText: extractErrorText(thread) }) : undefined;
   const report = analyze({
     thread,
     links: graph.links,
@@ -158,11 +158,6 @@ async function cachedSummaries(
 
 async function summariesFromStore(store: Store | null, refs: IssueRef[]): Promise<Map<string, ThreadSummary | null>> {
   return store ? new Map(await store.getSummaries(refs)) : new Map();
-}
-
-async function sameErrorOrNull(store: Store, ref: IssueRef): Promise<Report["sameError"]> {
-  const summary = await sameErrorSummary(store, ref);
-  return summary.signature ? summary : null;
 }
 
 /**

@@ -1,30 +1,45 @@
-// Free-text search over the store, ranked and flagged like `similar` (core/similar/rank.ts).
+// Free-text search over the store, ranked by the same evidence as `similar` (core/similar): the
+// text's words by rarity (the index's statistics), their postings, and the threads carrying the
+// text's error signature, in three store queries.
 import { UsageError } from "../errors.js";
 import { refKey } from "../refs/parse-ref.js";
-import { errorSignature } from "../similar/error-signature.js";
-import { type Candidate, rankSearchHits, type SimilarAnswer } from "../similar/rank.js";
-import type { RepoRef, Store, ThreadRow } from "../store/types.js";
+import { errorSignature, isEmptySignature } from "../similar/error-signature.js";
+import { type Candidate, finishAnswer, rankCandidates, SEARCH_CONFIDENT, type SimilarAnswer } from "../similar/rank.js";
+import { bestDocs, chooseTerms, coverage, MAX_POSTINGS, SEARCH_TERMS, wordsOf } from "../similar/terms.js";
+import type { RepoRef, Store } from "../store/types.js";
 
 export type SearchOptions = { repo?: RepoRef; limit: number };
 
-const POOL = 100;
+/** How many of the best text matches are fetched and scored in full. */
+const POOL = 40;
 
 export async function search(store: Store, text: string, options: SearchOptions): Promise<SimilarAnswer> {
   if (!text.trim())
     throw new UsageError("nothing to search for", 'Give some words, e.g. issuegraph search "rate limit".');
-  const hits = await store.search(text, { repo: options.repo, limit: Math.max(POOL, options.limit * 2) });
-  const rows = new Map<string, { row: ThreadRow; rank: number }>(
-    hits.map((h) => [refKey(h.ref), { row: h, rank: h.rank }]),
-  );
+  const words = wordsOf(text, "title");
+  const stats = await store.termStats(words.map((w) => w.word));
+  const query = chooseTerms(words, stats, { k: SEARCH_TERMS, self: false });
+  const postings = await store.postings(query.terms, { maxPostings: MAX_POSTINGS });
+  const covers = coverage(query, postings);
+  // With --repo, the repository's hits are drawn from the best matches overall.
+  const docIds = bestDocs(covers, Math.max(options.repo ? 3 * POOL : POOL, options.limit * 2));
   // A pasted error message finds the threads that carry it even when their words differ.
-  const signature = errorSignature(text);
-  for (const r of [
-    ...(await store.findBySignature(signature.key)),
-    ...(await store.findByErrorFamily(signature.family)),
-  ]) {
-    if (options.repo && refKey({ ...options.repo, number: 0 }).split("#")[0] !== refKey(r.ref).split("#")[0]) continue;
-    if (!rows.has(refKey(r.ref))) rows.set(refKey(r.ref), { row: r, rank: 0 });
-  }
-  const candidates: Candidate[] = [...rows.values()].map(({ row, rank }) => ({ row, fullRank: rank, titleRank: 0 }));
-  return rankSearchHits(text, candidates, options.limit);
+  const parsed = errorSignature(text);
+  const signature = isEmptySignature(parsed) ? null : parsed;
+  const fetched = await store.candidates({
+    docIds,
+    signatureKey: signature?.key ?? null,
+    family: signature?.family ?? null,
+    perSignature: Math.max(60, options.limit),
+  });
+  const repoKey = options.repo ? refKey({ ...options.repo, number: 0 }) : null;
+  const candidates: Candidate[] = fetched.rows
+    .filter((row) => !repoKey || refKey({ ...row.ref, number: 0 }) === repoKey)
+    .map((row) => ({
+      row,
+      cover: covers.get(row.docId)?.cover ?? 0,
+      words: covers.get(row.docId)?.words ?? [],
+    }));
+  const scored = rankCandidates({ ref: null, title: text, signature }, candidates, "search");
+  return finishAnswer(scored, options.limit, SEARCH_CONFIDENT);
 }

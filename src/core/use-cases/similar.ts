@@ -1,22 +1,57 @@
-// Similar issues for a stored thread: candidates from full-text search (the thread's whole text
-// and its title alone) and from its error signature, scored by core/similar/rank.ts.
+// Similar issues for a thread, and the report's "same error elsewhere" part, from three store
+// queries: the index's statistics for the thread's words (termStats), the postings of its most
+// discriminative terms (postings), and the best candidates with the same error signature and their
+// fix information (candidates). Ranking: core/similar/terms.ts and rank.ts, the same for both backends.
 import { NotFoundError } from "../errors.js";
 import { formatRef, refKey } from "../refs/parse-ref.js";
-import { errorSignature } from "../similar/error-signature.js";
-import { queryTextOf } from "../similar/query-text.js";
-import { type Candidate, rankCandidates, type SimilarAnswer } from "../similar/rank.js";
+import { type ErrorSignature, errorSignature, isEmptySignature } from "../similar/error-signature.js";
+import {
+  type Candidate,
+  CONFIDENT,
+  finishAnswer,
+  rankCandidates,
+  type Scored,
+  type SimilarAnswer,
+} from "../similar/rank.js";
+import { bestDocs, chooseTerms, coverage, MAX_POSTINGS, MORE_LIKE_THIS_TERMS, threadWords } from "../similar/terms.js";
 import { duplicateOf } from "../store/thread-columns.js";
-import type { Store, ThreadRow } from "../store/types.js";
-import type { IssueRef } from "../thread/types.js";
+import type { CandidateRow, FixInfo, Store } from "../store/types.js";
+import type { SameErrorPart } from "../thread/report.js";
+import type { IssueRef, Thread } from "../thread/types.js";
 
 export type SimilarOptions = {
   limit: number;
-  /** Search every repository in the store, not only the thread's own (same-error matches always span all). */
+  /**
+   * Rank every repository's threads alike. Without it, the thread's own repository is searched,
+   * and another repository's thread is listed only when it has the same error or a text match of
+   * at least CROSS_REPO_SCORE (a Python error reported to two projects).
+   */
   allRepos?: boolean;
 };
 
-/** How many text hits each query contributes before scoring (more than `limit`, so scoring can reorder). */
-const POOL = 100;
+/** Another repository's thread needs this score to be listed without --all-repos (or the same error). */
+export const CROSS_REPO_SCORE = 0.4;
+/**
+ * How many of the best text matches (any repository) are fetched and scored in full. The own
+ * repository's list is drawn from them: a thread below this many better matches elsewhere is weak.
+ */
+const POOL = 60;
+/** Same-signature and same-family threads fetched per query (the count covers them all). */
+const PER_SIGNATURE = 60;
+
+export type SimilarSubject = {
+  thread: Pick<Thread, "ref" | "title" | "body" | "events" | "comments" | "state" | "stateReason">;
+  errorText: string | null;
+};
+
+export type MoreLikeThis = {
+  answer: SimilarAnswer;
+  /** Every scored candidate, best first (the answer holds the first `limit`). */
+  scored: Scored[];
+  signature: ErrorSignature | null;
+  /** Other stored threads with exactly the thread's signature key (all of them, not only those scored). */
+  signatureCount: number;
+};
 
 export async function similar(store: Store, ref: IssueRef, options: SimilarOptions): Promise<SimilarAnswer> {
   const stored = await store.getThread(ref);
@@ -26,124 +61,120 @@ export async function similar(store: Store, ref: IssueRef, options: SimilarOptio
       "Import it (issuegraph import DIR) or sync its repository first.",
     );
   }
-  const thread = stored.thread;
   const errorText = (await store.getSignature(ref))?.errorText ?? stored.errorMessage;
-  const signature = errorText ? errorSignature(errorText) : null;
-  const fullQuery = queryTextOf(thread, errorText);
-  const titleQuery = thread.title;
-  const repo = options.allRepos ? undefined : thread.ref;
-  const pool = Math.max(POOL, options.limit * 2);
-
-  const [fullHits, titleHits] = await Promise.all([
-    store.search(fullQuery, { repo, limit: pool }),
-    store.search(titleQuery, { repo, limit: pool }),
-  ]);
-  const rows = new Map<string, ThreadRow>();
-  for (const h of [...fullHits, ...titleHits]) rows.set(refKey(h.ref), h);
-  if (signature) {
-    const sameKey = await store.findBySignature(signature.key);
-    const sameFamily = await store.findByErrorFamily(signature.family);
-    for (const r of [...sameKey, ...sameFamily]) rows.set(refKey(r.ref), r);
-  }
-
-  // Canonicals of duplicate candidates (and of the thread itself) compete too, even when their own
-  // text is thin (a canonical often has an empty body).
-  const canonicals = [duplicateOf(thread), ...[...rows.values()].map((r) => r.duplicateOf)].filter(
-    (r): r is IssueRef => r !== null && !rows.has(refKey(r)),
-  );
-  for (const r of await store.findThreads(canonicals)) rows.set(refKey(r.ref), r);
-
-  // Every candidate needs both ranks, and the anchor its own (the normaliser).
-  const full = new Map(fullHits.map((h) => [refKey(h.ref), h.rank]));
-  const title = new Map(titleHits.map((h) => [refKey(h.ref), h.rank]));
-  const missing = (m: Map<string, number>) =>
-    [thread.ref, ...[...rows.values()].map((r) => r.ref)].filter((r) => !m.has(refKey(r)));
-  for (const [k, v] of await store.rankText(fullQuery, missing(full))) full.set(k, v);
-  for (const [k, v] of await store.rankText(titleQuery, missing(title))) title.set(k, v);
-
-  const candidates: Candidate[] = [...rows.values()].map((row) => ({
-    row,
-    fullRank: full.get(refKey(row.ref)) ?? 0,
-    titleRank: title.get(refKey(row.ref)) ?? 0,
-  }));
-  return rankCandidates(
-    {
-      ref: thread.ref,
-      title: thread.title,
-      signature,
-      duplicateOf: duplicateOf(thread),
-      selfFull: full.get(refKey(thread.ref)) ?? null,
-      selfTitle: title.get(refKey(thread.ref)) ?? null,
-    },
-    candidates,
-    options.limit,
-  );
+  return (await moreLikeThis(store, { thread: stored.thread, errorText }, options)).answer;
 }
 
-export type SameErrorThread = {
-  ref: string;
-  title: string;
-  state: ThreadRow["state"];
-  stateReason: ThreadRow["stateReason"];
-  /** What suggests it was fixed or worked around. */
-  how: string;
-};
-
-export type SameErrorSummary = {
-  /** The thread's normalised error signature, null when it has no error message. */
-  signature: string | null;
-  /** Other stored threads (any repository) with the same error. */
-  count: number;
-  /** Those of them that were fixed, or have a fix or a workaround on record. */
-  fixedOrWorkaround: SameErrorThread[];
-  /** The strongest matches overall (score >= LIKELY_DUPLICATE), best first. */
-  likelyDuplicates: { ref: string; score: number }[];
-};
-
-/** Score from which a similar thread is called a likely duplicate (the same error plus some text, or strong text). */
-export const LIKELY_DUPLICATE = 0.5;
-
-/** The report's "Same error elsewhere" section, from what the store holds. */
-export async function sameErrorSummary(store: Store, ref: IssueRef): Promise<SameErrorSummary> {
-  const answer = await similar(store, ref, { limit: 500, allRepos: true });
-  const errorText = (await store.getSignature(ref))?.errorText ?? (await store.getThread(ref))?.errorMessage ?? null;
-  const same = answer.results.filter((r) => r.sameError);
-  const fixedOrWorkaround: SameErrorThread[] = [];
-  for (const r of same) {
-    const target = parseFormatted(r.ref, ref.host);
-    const how = await fixEvidence(store, target, r);
-    if (how) fixedOrWorkaround.push({ ref: r.ref, title: r.title, state: r.state, stateReason: r.stateReason, how });
-  }
+/** The three-query pipeline behind `similar` and the report's same-error part. */
+export async function moreLikeThis(
+  store: Store,
+  subject: SimilarSubject,
+  options: SimilarOptions & { withFix?: boolean },
+): Promise<MoreLikeThis> {
+  const { thread, errorText } = subject;
+  const parsed = errorText ? errorSignature(errorText) : null;
+  const signature = parsed && !isEmptySignature(parsed) ? parsed : null;
+  const words = threadWords({ title: thread.title, body: thread.body, errorText });
+  const stats = await store.termStats(words.map((w) => w.word));
+  const query = chooseTerms(words, stats, { k: MORE_LIKE_THIS_TERMS, self: true });
+  const postings = await store.postings(query.terms, { maxPostings: MAX_POSTINGS });
+  const covers = coverage(query, postings);
+  const docIds = bestDocs(covers, Math.max(POOL, options.limit * 3));
+  const own = duplicateOf(thread as Thread);
+  const fetched = await store.candidates({
+    docIds,
+    // The thread itself (to know whether the signature count includes it) and its canonical.
+    refs: own ? [thread.ref, own] : [thread.ref],
+    signatureKey: signature?.key ?? null,
+    family: signature?.family ?? null,
+    // The best text matches with the error are among docIds already; these add the rest (no shared
+    // words) up to the list's length, or the report's leads (fixed first).
+    perSignature: options.withFix ? PER_SIGNATURE : Math.max(20, options.limit * 2),
+    withFix: options.withFix ?? false,
+  });
+  const self = refKey(thread.ref);
+  const selfCounted = fetched.rows.some((r) => refKey(r.ref) === self && r.signatureKey === signature?.key);
+  const candidates: Candidate[] = fetched.rows.map((row) => ({
+    row,
+    cover: covers.get(row.docId)?.cover ?? 0,
+    words: covers.get(row.docId)?.words ?? [],
+  }));
+  const all = rankCandidates({ ref: thread.ref, title: thread.title, signature, duplicateOf: own }, candidates);
+  const repoOf = (r: IssueRef) => refKey({ ...r, number: 0 });
+  const ownRepo = repoOf(thread.ref);
+  const scored = options.allRepos
+    ? all
+    : all.filter(
+        (s) =>
+          repoOf(s.issueRef) === ownRepo ||
+          s.sameError ||
+          s.score >= CROSS_REPO_SCORE ||
+          (own !== null && refKey(own) === s.key),
+      );
   return {
-    signature: errorText ? errorSignature(errorText).signature : null,
-    count: same.length,
-    fixedOrWorkaround,
-    likelyDuplicates: answer.results
-      .filter((r) => r.score >= LIKELY_DUPLICATE)
-      .slice(0, 5)
-      .map((r) => ({ ref: r.ref, score: r.score })),
+    answer: finishAnswer(scored, options.limit, CONFIDENT),
+    scored,
+    signature,
+    signatureCount: Math.max(0, fetched.signatureCount - (selfCounted ? 1 : 0)),
   };
 }
 
-async function fixEvidence(
-  store: Store,
-  ref: IssueRef,
-  row: { state: string; stateReason: string | null },
-): Promise<string | null> {
-  const report = (await store.getReport(ref))?.report;
-  if (report?.fix.status === "fixed") return `fixed: ${report.fix.summary}`;
-  if (report?.fix.status === "fix-open") return `a fix is open: ${report.fix.summary}`;
-  const thread = (await store.getThread(ref))?.thread;
-  if (thread?.state === "closed" && thread.closedByPulls.length) {
-    return `closed by ${thread.closedByPulls.map((p) => formatRef(p)).join(", ")}`;
+/** A similar thread that was fixed, or has a fix or a workaround on record. */
+export type SameErrorThread = SameErrorPart["fixedOrWorkaround"][number];
+
+/** Score from which a similar thread is called a likely duplicate (the same error plus some text, or strong text). */
+export const LIKELY_DUPLICATE = 0.5;
+/** How many related threads the part lists. */
+const RELATED = 10;
+
+/**
+ * The report's "Same error elsewhere" part (every repository), computed once from the store's three
+ * queries and shared by the report, the page and the API. With no usable error (none, or frames
+ * only), `signature` is null, `count` 0, and `related` lists text-related threads: related, not the
+ * same error.
+ */
+export async function sameErrorPart(store: Store, subject: SimilarSubject): Promise<SameErrorPart> {
+  const { scored, signature, signatureCount } = await moreLikeThis(store, subject, {
+    limit: RELATED,
+    allRepos: true,
+    withFix: true,
+  });
+  const same = scored.filter((s) => s.sameError);
+  // Exact matches are counted by the store (beyond those fetched); near matches are all fetched.
+  const near = same.filter((s) => s.row.signatureKey !== signature?.key).length;
+  const count = signature ? Math.max(same.length, signatureCount + near) : 0;
+  const fixedOrWorkaround: SameErrorThread[] = [];
+  for (const s of same) {
+    const how = fixEvidence(s.row);
+    if (how) fixedOrWorkaround.push({ ref: s.ref, title: s.title, state: s.state, stateReason: s.stateReason, how });
   }
-  if (row.state === "closed" && row.stateReason === "completed") return "closed as completed";
-  const workaround = report?.workarounds?.[0];
-  if (workaround) return `a workaround is reported: ${workaround.text.slice(0, 120)}`;
-  return null;
+  return {
+    signature: signature?.signature ?? null,
+    count,
+    fixedOrWorkaround,
+    likelyDuplicates: scored
+      .filter((s) => s.score >= LIKELY_DUPLICATE)
+      .slice(0, 5)
+      .map((s) => ({ ref: s.ref, score: s.score })),
+    related: scored.slice(0, RELATED).map((s) => ({
+      ref: s.ref,
+      title: s.title,
+      state: s.state,
+      stateReason: s.stateReason,
+      score: s.score,
+      sameError: s.sameError,
+      why: s.why,
+    })),
+  };
 }
 
-function parseFormatted(text: string, host: string): IssueRef {
-  const m = /^([^/]+)\/([^#]+)#(\d+)$/.exec(text);
-  return { host, owner: m?.[1] ?? "", repo: m?.[2] ?? "", number: Number(m?.[3] ?? 0) };
+/** What suggests a same-error thread was fixed or worked around, from the candidate row alone. */
+export function fixEvidence(row: CandidateRow | (Scored["row"] & { fix?: FixInfo })): string | null {
+  const fix = row.fix;
+  if (fix?.status === "fixed") return `fixed: ${fix.summary ?? ""}`.trim();
+  if (fix?.status === "fix-open") return `a fix is open: ${fix.summary ?? ""}`.trim();
+  if (row.state === "closed" && fix?.closedBy.length) return `closed by ${fix.closedBy.map(formatRef).join(", ")}`;
+  if (row.state === "closed" && row.stateReason === "completed") return "closed as completed";
+  if (fix?.workaround) return `a workaround is reported: ${fix.workaround.slice(0, 120)}`;
+  return null;
 }

@@ -1,5 +1,6 @@
 // "Same error elsewhere" and search, from the similar/search use-cases (the CLI's ranking), mapped
-// to what the pages and the API show.
+// to what the pages and the API show. The page and the API show the report's own same-error part
+// (computed once, with the report); only a report stored before it had `related` is computed here.
 import { parseIssueRef, refKey } from "../../core/refs/parse-ref.js";
 import type { SimilarResult } from "../../core/similar/rank.js";
 import type { Store } from "../../core/store/types.js";
@@ -13,20 +14,41 @@ import type { SearchAnswer, SimilarIssue } from "../deps.js";
 const SIMILAR_LIMIT = 10;
 
 export function storeSimilar(store: Store, host: string): (ref: IssueRef, report: Report) => Promise<SimilarIssue[]> {
-  return async (ref) => {
+  return async (ref, report) => {
+    const related = report.sameError?.related;
+    if (related) return related.slice(0, SIMILAR_LIMIT).flatMap((r) => toIssue(r, report.host || host));
     const answer = await similar(store, ref, { limit: SIMILAR_LIMIT, allRepos: true });
-    return answer.results.flatMap((r) => toIssue(r, host));
+    return answer.results.map((r) => ({
+      ref: r.issueRef,
+      title: r.title,
+      state: r.state,
+      stateReason: r.stateReason,
+      sameError: r.sameError,
+      score: r.score,
+      why: r.why,
+    }));
   };
 }
 
-export function storeSearch(store: Store, host: string): (query: string, limit: number) => Promise<SearchAnswer> {
+export function storeSearch(store: Store): (query: string, limit: number) => Promise<SearchAnswer> {
   return async (query, limit) => {
     const answer = await search(store, query, { limit });
-    return { results: answer.results.flatMap((r) => toIssue(r, host)), message: answer.message ?? null };
+    return {
+      results: answer.results.map((r) => ({
+        ref: r.issueRef,
+        title: r.title,
+        state: r.state,
+        stateReason: r.stateReason,
+        sameError: r.sameError,
+        score: r.score,
+        why: r.why,
+      })),
+      message: answer.message ?? null,
+    };
   };
 }
 
-function toIssue(r: SimilarResult, host: string): SimilarIssue[] {
+function toIssue(r: Omit<SimilarResult, "issueRef">, host: string): SimilarIssue[] {
   try {
     const ref = parseIssueRef(r.ref, [host]);
     return [

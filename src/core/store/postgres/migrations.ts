@@ -84,4 +84,33 @@ export const postgresMigrations: readonly Migration[] = [
     name: "threads.source: the API a thread was fetched from",
     statements: ["ALTER TABLE threads ADD COLUMN source text"],
   },
+  {
+    version: 4,
+    name: "more-like-this: a term-statistics table, duplicate and fix columns",
+    statements: [
+      // Documents per lexeme, from ts_stat over the index; the row with term '' holds the number of
+      // documents. Refreshed by the store as the index grows (postgres-store.ts).
+      "CREATE TABLE term_stats (term text PRIMARY KEY, docs integer NOT NULL)",
+      // The strong fields' lexemes apart (small, stored inline): postings say "in the title or error"
+      // without reading the whole document's tsvector.
+      `ALTER TABLE search_docs ADD COLUMN strong tsvector
+         GENERATED ALWAYS AS (to_tsvector('english', title) || to_tsvector('english', error)) STORED`,
+      // A short pending list: GIN scans it linearly on every search, so it must stay small.
+      "ALTER INDEX search_docs_tsv SET (gin_pending_list_limit = 256)",
+      `INSERT INTO term_stats (term, docs) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM search_docs')
+         UNION ALL SELECT '', COUNT(*)::integer FROM search_docs`,
+      // Near-match candidates are a family's threads with another key: found in the index alone.
+      "CREATE INDEX error_signatures_family_key ON error_signatures (family, sig_key)",
+      "ALTER TABLE threads ADD COLUMN closed_by text",
+      `UPDATE threads SET closed_by = (
+         SELECT string_agg((e->>'host') || '/' || (e->>'owner') || '/' || (e->>'repo') || '#' || (e->>'number'), ' ')
+         FROM jsonb_array_elements(threads.data::jsonb -> 'closedByPulls') e)`,
+      "ALTER TABLE reports ADD COLUMN fix_status text",
+      "ALTER TABLE reports ADD COLUMN fix_summary text",
+      "ALTER TABLE reports ADD COLUMN workaround text",
+      `UPDATE reports SET fix_status = data::jsonb #>> '{fix,status}', fix_summary = data::jsonb #>> '{fix,summary}',
+         workaround = CASE WHEN data::jsonb #>> '{workarounds,0,kind}' IN ('worked', 'temporary')
+           THEN data::jsonb #>> '{workarounds,0,text}' END`,
+    ],
+  },
 ];

@@ -2,10 +2,11 @@
 // default) so a shared database stays tidy, tsvector + GIN for search.
 import pg from "pg";
 import { StoreError } from "../../errors.js";
-import type { Driver, SearchDialect, SqlExecutor } from "../driver.js";
+import type { Driver, SearchDialect, SearchDoc, SqlExecutor } from "../driver.js";
 import { migrate } from "../migrate.js";
 import { SqlStore } from "../sql-store.js";
-import type { Store } from "../types.js";
+import { TermStatsRefresh } from "../term-stats.js";
+import type { Posting, Store, TermRef } from "../types.js";
 import { postgresMigrations } from "./migrations.js";
 
 export type PostgresOptions = {
@@ -66,7 +67,7 @@ async function createSchema(driver: Driver, schema: string): Promise<void> {
 
 class PostgresDriver implements Driver {
   readonly backend = "postgres" as const;
-  readonly search: SearchDialect = tsvector;
+  readonly search: SearchDialect = new TsvectorDialect();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -147,19 +148,34 @@ function numbered(sql: string): string {
 
 const WEIGHTS = "'{0.125, 0.25, 0.5, 1.0}'::float4[]";
 
-const tsvector: SearchDialect = {
-  async indexDoc(db, id, doc) {
+/** A lexeme as a tsquery operand. */
+const lexemeQuery = () => "quote_literal(q.term)::tsquery";
+
+/**
+ * Lexemes term_stats does not know yet, or counts in at most LIVE_COUNT_UPTO documents (a thread's
+ * own words look unique to it until the next rebuild), are counted in the index itself, up to
+ * UNKNOWN_COUNT_CAP documents (each count reads heap rows, so only these few).
+ */
+const LIVE_COUNT_UPTO = 2;
+const UNKNOWN_COUNT_CAP = 200;
+
+class TsvectorDialect implements SearchDialect {
+  private readonly refresh = new TermStatsRefresh(rebuildTermStats);
+
+  async indexDoc(db: SqlExecutor, id: number, doc: SearchDoc): Promise<void> {
     await db.run(
       `INSERT INTO search_docs (thread_id, title, body, error, comments) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (thread_id) DO UPDATE SET title = excluded.title, body = excluded.body, error = excluded.error,
          comments = excluded.comments`,
       [id, clean(doc.title), clean(doc.body), clean(doc.error), clean(doc.comments)],
     );
-  },
-  async setDocError(db, id, error) {
+  }
+
+  async setDocError(db: SqlExecutor, id: number, error: string): Promise<void> {
     await db.run("UPDATE search_docs SET error = ? WHERE thread_id = ?", [clean(error), id]);
-  },
-  async search(db, terms, { repoKey, limit }) {
+  }
+
+  async search(db: SqlExecutor, terms: readonly string[], { repoKey, limit }: { repoKey?: string; limit: number }) {
     const rows = await db.all<{ id: number; score: number }>(
       `SELECT d.thread_id AS id, ts_rank(${WEIGHTS}, d.tsv, q, 1) AS score
        FROM search_docs d ${repoKey ? "JOIN threads t ON t.id = d.thread_id" : ""}, to_tsquery('english', ?) q
@@ -168,8 +184,9 @@ const tsvector: SearchDialect = {
       repoKey ? [terms.join(" | "), repoKey, limit] : [terms.join(" | "), limit],
     );
     return rows.map((r) => ({ id: Number(r.id), rank: Number(r.score) }));
-  },
-  async rank(db, terms, ids) {
+  }
+
+  async rank(db: SqlExecutor, terms: readonly string[], ids: readonly number[]) {
     if (!ids.length) return [];
     const rows = await db.all<{ id: number; score: number }>(
       `SELECT d.thread_id AS id, ts_rank(${WEIGHTS}, d.tsv, q, 1) AS score
@@ -178,8 +195,66 @@ const tsvector: SearchDialect = {
       [terms.join(" | "), ...ids],
     );
     return rows.map((r) => ({ id: Number(r.id), rank: Number(r.score) }));
-  },
-};
+  }
+
+  async termStats(db: SqlExecutor, words: readonly string[]) {
+    const rows = await db.all<{ word: string; term: string | null; docs: number | null; total: number | null }>(
+      `SELECT w.word, l.lexeme AS term,
+         (CASE WHEN s.docs > ${LIVE_COUNT_UPTO} THEN s.docs
+               ELSE (SELECT COUNT(*) FROM (SELECT 1 FROM search_docs d WHERE d.tsv @@ quote_literal(l.lexeme)::tsquery
+                                           LIMIT ${UNKNOWN_COUNT_CAP}) x) END)::integer AS docs,
+         (SELECT docs FROM term_stats WHERE term = '') AS total
+       FROM unnest(?::text[]) AS w(word)
+       LEFT JOIN LATERAL (SELECT lexeme FROM unnest(to_tsvector('english', w.word)) LIMIT 1) l ON true
+       LEFT JOIN term_stats s ON s.term = l.lexeme`,
+      [words.map(clean)],
+    );
+    let total = 0;
+    const terms = [];
+    for (const r of rows) {
+      total = Math.max(total, Number(r.total ?? 0));
+      if (r.term) terms.push({ word: r.word, term: r.term, docs: Number(r.docs ?? 0) });
+    }
+    if (!rows.length)
+      total = Number((await db.get<{ n: number }>("SELECT docs AS n FROM term_stats WHERE term = ''"))?.n ?? 0);
+    return { docs: Math.max(total, ...terms.map((t) => t.docs)), terms };
+  }
+
+  async postings(
+    db: SqlExecutor,
+    terms: readonly TermRef[],
+    { maxPostings }: { maxPostings: number },
+  ): Promise<Posting[]> {
+    if (!terms.length) return [];
+    const rows = await db.all<{ doc: number; term: string; strong: boolean }>(
+      `SELECT d.thread_id AS doc, q.term, d.strong @@ ${lexemeQuery()} AS strong
+       FROM unnest(?::text[]) AS q(term)
+       JOIN search_docs d ON d.tsv @@ ${lexemeQuery()}
+       LIMIT ?`,
+      [terms.map((t) => t.term), maxPostings],
+    );
+    return rows.map((r) => ({ docId: Number(r.doc), term: r.term, strong: r.strong }));
+  }
+
+  afterWrite(driver: Driver, docs: number): Promise<void> {
+    return this.refresh.afterWrite(driver, docs);
+  }
+}
+
+/** Rebuilds term_stats in one transaction (readers keep the old rows until it commits); one rebuilder at a time. */
+async function rebuildTermStats(tx: SqlExecutor): Promise<void> {
+  const got = await tx.get<{ ok: boolean }>(
+    "SELECT pg_try_advisory_xact_lock(hashtext('issuegraph-term-stats:' || current_schema())) AS ok",
+  );
+  if (!got?.ok) return;
+  // The same upkeep for the GIN index: merge its pending list, which every search scans.
+  await tx.get("SELECT gin_clean_pending_list('search_docs_tsv'::regclass)");
+  await tx.run("DELETE FROM term_stats");
+  await tx.run(
+    `INSERT INTO term_stats (term, docs) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM search_docs')
+     UNION ALL SELECT '', COUNT(*)::integer FROM search_docs`,
+  );
+}
 
 /** PostgreSQL text cannot hold NUL characters. */
 const clean = (s: string) => s.replace(/\0/g, "");

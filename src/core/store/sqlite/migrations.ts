@@ -74,4 +74,28 @@ export const sqliteMigrations: readonly Migration[] = [
     name: "threads.source: the API a thread was fetched from",
     statements: ["ALTER TABLE threads ADD COLUMN source TEXT"],
   },
+  {
+    version: 4,
+    name: "more-like-this: the index's term statistics, duplicate and fix columns",
+    statements: [
+      // FTS5's own statistics: documents per term.
+      "CREATE VIRTUAL TABLE thread_vocab USING fts5vocab(thread_fts, row)",
+      // Documents per term, rebuilt from thread_vocab as the index grows (term-stats.ts); '' counts documents.
+      "CREATE TABLE term_stats (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID",
+      "INSERT INTO term_stats (term, docs) SELECT term, doc FROM thread_vocab UNION ALL SELECT '', COUNT(*) FROM threads",
+      // Near-match candidates are a family's threads with another key: found in the index alone.
+      "CREATE INDEX error_signatures_family_key ON error_signatures (family, sig_key)",
+      "ALTER TABLE threads ADD COLUMN closed_by TEXT",
+      `UPDATE threads SET closed_by = (
+         SELECT group_concat(json_extract(value, '$.host') || '/' || json_extract(value, '$.owner') || '/' ||
+           json_extract(value, '$.repo') || '#' || json_extract(value, '$.number'), ' ')
+         FROM json_each(threads.data, '$.closedByPulls'))`,
+      "ALTER TABLE reports ADD COLUMN fix_status TEXT",
+      "ALTER TABLE reports ADD COLUMN fix_summary TEXT",
+      "ALTER TABLE reports ADD COLUMN workaround TEXT",
+      `UPDATE reports SET fix_status = json_extract(data, '$.fix.status'), fix_summary = json_extract(data, '$.fix.summary'),
+         workaround = CASE WHEN json_extract(data, '$.workarounds[0].kind') IN ('worked', 'temporary')
+           THEN json_extract(data, '$.workarounds[0].text') END`,
+    ],
+  },
 ];

@@ -5,10 +5,11 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { StoreError } from "../../errors.js";
-import type { Driver, SearchDialect, SqlExecutor } from "../driver.js";
+import type { Driver, SearchDialect, SearchDoc, SqlExecutor } from "../driver.js";
 import { migrate } from "../migrate.js";
 import { SqlStore } from "../sql-store.js";
-import type { Store } from "../types.js";
+import { TermStatsRefresh } from "../term-stats.js";
+import type { Posting, Store, TermRef, TermStat } from "../types.js";
 import { sqliteMigrations } from "./migrations.js";
 
 export type SqliteOptions = {
@@ -68,7 +69,7 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
 
 class SqliteDriver implements Driver {
   readonly backend = "sqlite" as const;
-  readonly search: SearchDialect = fts5;
+  readonly search: SearchDialect = new Fts5Dialect();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly direct: SqlExecutor;
@@ -150,8 +151,31 @@ class SqliteDriver implements Driver {
 const BM25 = "bm25(thread_fts, 4.0, 1.0, 2.0, 0.5)";
 const matchExpr = (terms: readonly string[]) => terms.map((t) => `"${t}"`).join(" OR ");
 
-const fts5: SearchDialect = {
-  async indexDoc(db, id, doc) {
+const TOKENIZER = "porter unicode61 remove_diacritics 2";
+/** Words whose term is remembered (the tokenizer never changes, so the mapping never goes stale). */
+const MAX_REMEMBERED_WORDS = 50_000;
+
+/** Terms the statistics table counts fewer than this are counted live (term-stats.ts). */
+const LIVE_COUNT_BELOW = 50;
+const MATCH_IDS = "SELECT rowid AS id FROM thread_fts WHERE thread_fts MATCH ?";
+/** The strong fields (title, error) as an FTS5 column filter. */
+const STRONG = "{title error}";
+
+class Fts5Dialect implements SearchDialect {
+  private readonly termOf = new Map<string, string | null>();
+  private tokenizerReady = false;
+  private readonly refresh = new TermStatsRefresh(async (tx) => {
+    await tx.run("DELETE FROM term_stats");
+    await tx.run(
+      "INSERT INTO term_stats (term, docs) SELECT term, doc FROM thread_vocab UNION ALL SELECT '', COUNT(*) FROM threads",
+    );
+  });
+
+  afterWrite(driver: Driver, docs: number): Promise<void> {
+    return this.refresh.afterWrite(driver, docs);
+  }
+
+  async indexDoc(db: SqlExecutor, id: number, doc: SearchDoc): Promise<void> {
     await db.run("DELETE FROM thread_fts WHERE rowid = ?", [id]);
     await db.run("INSERT INTO thread_fts (rowid, title, body, error, comments) VALUES (?, ?, ?, ?, ?)", [
       id,
@@ -160,11 +184,13 @@ const fts5: SearchDialect = {
       doc.error,
       doc.comments,
     ]);
-  },
-  async setDocError(db, id, error) {
+  }
+
+  async setDocError(db: SqlExecutor, id: number, error: string): Promise<void> {
     await db.run("UPDATE thread_fts SET error = ? WHERE rowid = ?", [error, id]);
-  },
-  async search(db, terms, { repoKey, limit }) {
+  }
+
+  async search(db: SqlExecutor, terms: readonly string[], { repoKey, limit }: { repoKey?: string; limit: number }) {
     const rows = await db.all<{ id: number; score: number }>(
       repoKey
         ? `SELECT thread_fts.rowid AS id, -${BM25} AS score FROM thread_fts JOIN threads t ON t.id = thread_fts.rowid
@@ -173,16 +199,114 @@ const fts5: SearchDialect = {
       repoKey ? [matchExpr(terms), repoKey, limit] : [matchExpr(terms), limit],
     );
     return rows.map((r) => ({ id: r.id, rank: r.score }));
-  },
-  async rank(db, terms, ids) {
+  }
+
+  async rank(db: SqlExecutor, terms: readonly string[], ids: readonly number[]) {
     if (!ids.length) return [];
     const rows = await db.all<{ id: number; score: number }>(
       `SELECT rowid AS id, -${BM25} AS score FROM thread_fts WHERE thread_fts MATCH ? AND rowid IN (${ids.map(() => "?").join(", ")})`,
       [matchExpr(terms), ...ids],
     );
     return rows.map((r) => ({ id: r.id, rank: r.score }));
-  },
-};
+  }
+
+  async termStats(db: SqlExecutor, words: readonly string[]) {
+    const mapped = await this.terms(db, words);
+    const distinct = [...new Set([...mapped.values()].filter((t): t is string => t !== null))];
+    const docsOf = new Map<string, number>();
+    for (const part of chunks(distinct, 500)) {
+      const known = await db.all<{ term: string; docs: number }>(
+        `SELECT term, docs FROM term_stats WHERE term IN (${part.map(() => "?").join(", ")})`,
+        part,
+      );
+      for (const r of known) docsOf.set(r.term, Number(r.docs));
+      // Rare terms (and terms written since the last rebuild) are counted in the index itself: cheap
+      // for them, and exact where rarity matters most.
+      const unknown = part.filter((t) => (docsOf.get(t) ?? 0) < LIVE_COUNT_BELOW);
+      if (!unknown.length) continue;
+      const counted = await db.all<{ term: string; doc: number }>(
+        `SELECT term, doc FROM thread_vocab WHERE term IN (${unknown.map(() => "?").join(", ")})`,
+        unknown,
+      );
+      for (const r of counted) docsOf.set(r.term, Number(r.doc));
+    }
+    // Threads are never deleted and their rowids are dense, so the largest id counts them in O(1).
+    const n = await db.get<{ n: number | null }>("SELECT MAX(id) AS n FROM threads");
+    const terms: TermStat[] = [];
+    for (const [word, term] of mapped) if (term !== null) terms.push({ word, term, docs: docsOf.get(term) ?? 0 });
+    return { docs: Number(n?.n ?? 0), terms };
+  }
+
+  async postings(db: SqlExecutor, terms: readonly TermRef[], { maxPostings }: { maxPostings: number }) {
+    // One MATCH per term (FTS5's fast path: a doclist, no positions), once in every field and once in
+    // the strong ones. The word is matched, not the stem: the tokenizer stems it the same way.
+    const out: Posting[] = [];
+    for (const t of terms) {
+      const phrase = `"${t.word.replace(/"/g, '""')}"`;
+      const all = await db.all<{ id: number }>(MATCH_IDS, [phrase]);
+      const strong = new Set(
+        (await db.all<{ id: number }>(MATCH_IDS, [`${STRONG} : ${phrase}`])).map((r) => Number(r.id)),
+      );
+      for (const r of all) {
+        if (out.length >= maxPostings) return out;
+        const id = Number(r.id);
+        out.push({ docId: id, term: t.term, strong: strong.has(id) });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Each word's term as FTS5 indexes it: the words go through a scratch FTS5 table with the same
+   * tokenizer, and its instance vocabulary gives the term at each word's position.
+   */
+  private async terms(db: SqlExecutor, words: readonly string[]): Promise<Map<string, string | null>> {
+    const out = new Map<string, string | null>();
+    const unknown: string[] = [];
+    for (const w of words) {
+      const known = this.termOf.get(w);
+      if (known !== undefined) out.set(w, known);
+      else if (!out.has(w)) {
+        out.set(w, null);
+        unknown.push(w);
+      }
+    }
+    if (!unknown.length) return out;
+    if (!this.tokenizerReady) {
+      await db.run(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.word_terms USING fts5 (w, tokenize = '${TOKENIZER}')`);
+      await db.run("CREATE VIRTUAL TABLE IF NOT EXISTS temp.word_terms_v USING fts5vocab(temp, word_terms, instance)");
+      this.tokenizerReady = true;
+    }
+    // One row per word (rowid = its index): a word the tokenizer splits keeps its first term.
+    for (const part of chunks(unknown, 200)) {
+      await db.run(
+        `INSERT INTO temp.word_terms (rowid, w) VALUES ${part.map(() => "(?, ?)").join(", ")}`,
+        part.flatMap((w, i) => [i + 1, w]),
+      );
+      const rows = await db.all<{ doc: number; term: string }>(
+        "SELECT doc, term FROM temp.word_terms_v WHERE offset = 0",
+      );
+      await db.run("DELETE FROM temp.word_terms");
+      for (const r of rows) {
+        const word = part[Number(r.doc) - 1];
+        if (word !== undefined) out.set(word, r.term);
+      }
+      for (const w of part) this.remember(w, out.get(w) ?? null);
+    }
+    return out;
+  }
+
+  private remember(word: string, term: string | null): void {
+    if (this.termOf.size >= MAX_REMEMBERED_WORDS) this.termOf.clear();
+    this.termOf.set(word, term);
+  }
+}
+
+function chunks<T>(xs: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
 
 /** A better-sqlite3 error as a StoreError with one actionable hint. Non-SQLite errors pass through. */
 export function sqliteError(e: unknown, where: string): unknown {

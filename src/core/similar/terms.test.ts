@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { Posting, TermStats } from "../store/types.js";
+import { bestDocs, chooseTerms, coverage, idf, threadWords, wordsOf } from "./terms.js";
+
+const stats = (docs: number, terms: [string, string, number][]): TermStats => ({
+  docs,
+  terms: terms.map(([word, term, n]) => ({ word, term, docs: n })),
+});
+
+describe("words", () => {
+  it("keeps content words as written, without stop words, numbers or hex ids", () => {
+    expect(wordsOf("The Terminal crashes 42 times at 0xdeadbeef1 deadbeef12", "title").map((w) => w.word)).toEqual([
+      "Terminal",
+      "crashes",
+      "times",
+      "0xdeadbeef1",
+    ]);
+  });
+
+  it("reads title, error and body, leaving template boilerplate out", () => {
+    const words = threadWords({
+      title: "Floating windows",
+      body: "<!-- template hint -->\n- [x] searched\nTear tabs https://example.com/x",
+      errorText: "TypeError: boom",
+    });
+    expect(words.map((w) => `${w.source}:${w.word}`)).toEqual([
+      "title:Floating",
+      "title:windows",
+      "error:TypeError",
+      "error:boom",
+      "body:Tear",
+      "body:tabs",
+    ]);
+  });
+});
+
+describe("chooseTerms", () => {
+  const words = [
+    ...wordsOf("Floating windows", "title"),
+    ...wordsOf("editor editor common", "body"),
+    ...wordsOf("onlyme", "body"),
+  ];
+  const s = stats(1000, [
+    ["Floating", "float", 10],
+    ["windows", "window", 40],
+    ["editor", "editor", 300],
+    ["common", "common", 900],
+    ["onlyme", "onlym", 1],
+  ]);
+
+  it("weighs terms by rarity and where the thread has them, heaviest first, one per term", () => {
+    const q = chooseTerms(words, s, { k: 10, self: true, maxPostings: 5000 });
+    expect(q.terms.map((t) => t.word)).toEqual(["Floating", "windows", "editor", "common"]);
+    expect(q.terms[0]?.weight).toBeCloseTo(idf(10, 1000), 6);
+    expect(q.terms[2]?.weight).toBeCloseTo(idf(300, 1000) * 0.5, 6);
+    expect(q.mass).toBeCloseTo(
+      q.terms.reduce((sum, t) => sum + t.weight, 0),
+      6,
+    );
+  });
+
+  it("leaves out a stored thread's words no other thread holds, and stays within the postings budget", () => {
+    expect(chooseTerms(words, s, { k: 10, self: true }).terms.map((t) => t.term)).not.toContain("onlym");
+    const cheap = chooseTerms(words, s, { k: 10, self: true, maxPostings: 400 });
+    expect(cheap.terms.map((t) => t.term)).toEqual(["float", "window", "editor"]);
+    expect(chooseTerms(words, s, { k: 1, self: true }).terms).toHaveLength(1);
+  });
+
+  it("free text: words no thread holds still weigh, so unknown words make a weak query", () => {
+    const q = chooseTerms(wordsOf("zzzqqq common", "title"), stats(1000, [["common", "common", 900]]), {
+      k: 10,
+      self: false,
+    });
+    expect(q.terms.map((t) => t.term)).toEqual(["common"]);
+    expect(q.mass).toBeCloseTo(idf(900, 1000) + idf(0, 1000), 6);
+  });
+});
+
+describe("coverage", () => {
+  it("is the share of the query's weight a thread holds, a body-only term at 0.6, with the words as written", () => {
+    const q = chooseTerms(
+      wordsOf("Floating windows", "title"),
+      stats(100, [
+        ["Floating", "float", 1 + 1],
+        ["windows", "window", 2 + 1],
+      ]),
+      { k: 5, self: true },
+    );
+    const [f, w] = q.terms;
+    const postings: Posting[] = [
+      { docId: 7, term: "float", strong: true },
+      { docId: 7, term: "window", strong: false },
+      { docId: 8, term: "window", strong: true },
+    ];
+    const c = coverage(q, postings);
+    const mass = (f?.weight ?? 0) + (w?.weight ?? 0);
+    expect(c.get(7)?.cover).toBeCloseTo(((f?.weight ?? 0) + 0.6 * (w?.weight ?? 0)) / mass, 6);
+    expect(c.get(8)?.cover).toBeCloseTo((w?.weight ?? 0) / mass, 6);
+    expect(c.get(7)?.words).toEqual(["Floating", "windows"]);
+    expect(bestDocs(c, 1)).toEqual([7]);
+  });
+});
