@@ -102,7 +102,9 @@ async function replayReads(reads: RecordedExchange[]): Promise<{ steps: Step[]; 
     } catch (err) {
       const code = exitCodeFor(err);
       const status = err instanceof UpstreamError ? err.status : err instanceof NotFoundError ? 404 : null;
-      const want = expectedExit(x.status >= 400 ? x.status : status);
+      // A redirect off the API host is refused at once, as an upstream failure (exit 7).
+      const refusedRedirect = x.status >= 300 && x.status < 400;
+      const want = refusedRedirect ? EXIT.upstream : expectedExit(x.status >= 400 ? x.status : status);
       steps.push({
         description: `GET ${short(url)} → ${x.status}: ${(err as Error).name}, exit ${code} after ${call.counts.rest} request${call.counts.rest === 1 ? "" : "s"}`,
         ok: code === want,
