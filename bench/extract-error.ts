@@ -37,6 +37,10 @@ const hostile: Record<string, string> = {
   "fenced, long lines": `\`\`\`\n${fill("a.b(")}\n\`\`\``,
   "fenced, name chars then error": `\`\`\`\n${fill("aaaaaaaaaaerror ")}\n\`\`\``,
   "many short lines": "Error:\n".repeat(SIZE / 7),
+  "capitalised words, no colon": fill("Aa Bb Violation "),
+  "quoted paths after got": fill('got "a/b/c.d/error'),
+  "bracketed levels, no message": fill("x: [crit] "),
+  "unhandled heads, no colon": fill("An unhandled exception "),
 };
 
 export async function benchExtractError(): Promise<string> {

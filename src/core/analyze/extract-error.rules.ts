@@ -116,6 +116,26 @@ export const ERROR_RULES: readonly ErrorRule[] = [
     place: "any",
   },
   {
+    name: "unhandled exception head (An unhandled exception occurred: …, Uncaught exception: …)",
+    kind: "exception",
+    hint: /[Uu]nhandled|[Uu]ncaught/,
+    pattern:
+      /(?<![\w-])(?:An? )?(?:[Uu]nhandled|[Uu]ncaught) (?:exception|error|rejection)(?: (?:has )?occurred| was thrown)?[:.]\s{1,4}(?=\S)/g,
+    score: 3.5,
+    keep: "from-match",
+    place: "code-or-start",
+  },
+  {
+    name: "capitalised failure head (Invariant Violation:, Assertion Failure:, Stack Overflow:)",
+    kind: "exception",
+    hint: /Violation|Failure|Fault|Overflow|Mismatch|Denied|Refused/,
+    pattern:
+      /(?<![\w$.\-/:])(?:[A-Z][a-z]{1,30} ){1,2}(?:Violation|Failure|Fault|Overflow|Mismatch|Denied|Refused):\s{1,4}(?=\S)/g,
+    score: 3,
+    keep: "from-match",
+    place: "code-or-start",
+  },
+  {
     name: "bare Error:",
     kind: "exception",
     hint: /Error|ERROR|Exception|EXCEPTION/,
@@ -196,6 +216,36 @@ export const ERROR_RULES: readonly ErrorRule[] = [
     kind: "log-level",
     hint: /ERROR|FATAL|CRITICAL|SEVERE|PANIC/,
     pattern: /(?<![\w-])\[?(?:ERROR|FATAL|CRITICAL|SEVERE|PANIC)\]?(?=[\s:])/g,
+    score: 3,
+    keep: "line",
+    place: "code-or-start",
+  },
+  {
+    name: "bracketed server log level (prog: [emerg] …, [crit] 12#0: …)",
+    kind: "log-level",
+    hint: /\[(?:emerg|alert|crit|error|fatal)\]/,
+    pattern: /(?<![\w-])(?:[\w.-]{1,40}:\s{1,4})?\[(?:emerg|alert|crit|error|fatal)\]\s{1,4}(?=[^\s(])/g,
+    score: 3,
+    keep: "line",
+    place: "code-or-start",
+  },
+  {
+    name: "key=value log level (level=error msg=…)",
+    kind: "log-level",
+    hint: /(?:level|lvl|severity)=/,
+    pattern:
+      /(?<![\w-])(?:level|lvl|severity)="?(?:error|fatal|panic|crit|critical|emerg|alert|ERROR|FATAL|PANIC|CRITICAL)\b/g,
+    score: 3,
+    keep: "line",
+    place: "code",
+    codeOnly: true,
+  },
+  {
+    name: "tool: (code) message (a command-line client's numbered failure)",
+    kind: "error",
+    hint: /: \(\d/,
+    // A lowercase program name and a capitalised message: "CPU: (10) arm64" is a listing, not a failure.
+    pattern: /^[a-z][\w.-]{0,39}: \(\d{1,4}\) (?=[A-Z])/g,
     score: 3,
     keep: "line",
     place: "code-or-start",
@@ -289,6 +339,24 @@ export const ERROR_RULES: readonly ErrorRule[] = [
     hint: /signal|SIG[A-Z]|SEGV|Segmentation fault|Bus error|Abort trap|core dumped|OOMKilled|illegal instruction/,
     pattern:
       /\b(?:Received signal \d{1,2}|signal: [a-z]|SIG(?:SEGV|ABRT|BUS|ILL|FPE|KILL)\b|SEGV_[A-Z]{3,}|Segmentation fault|Bus error|Abort trap|core dumped|OOMKilled|[Ii]llegal instruction)/g,
+    score: 3,
+    keep: "line",
+    place: "code-or-start",
+  },
+  {
+    name: "crashed / killed / terminated by a signal",
+    kind: "crash",
+    hint: /signal/,
+    pattern: /\b(?:crashed|killed|terminated|aborted|died|stopped) (?:by|with|on|due to) (?:a )?signal\b/g,
+    score: 3,
+    keep: "line",
+    place: "code-or-start",
+  },
+  {
+    name: "request blocked by a browser policy (… has been blocked by CORS policy: …)",
+    kind: "error",
+    hint: /blocked by/,
+    pattern: /\bhas been blocked by [A-Z][\w-]{1,20} policy\b/g,
     score: 3,
     keep: "line",
     place: "code-or-start",
@@ -422,7 +490,7 @@ export const ERROR_RULES: readonly ErrorRule[] = [
     kind: "quoted",
     hint: /["“'`]/,
     pattern:
-      /\b(?:says|saying|said|shows|showing|displays|gives|giving|returns|returning|prints|throws|reports|get|gets|got|getting|see|seeing|receive|received)\b(?: me)?(?: (?:the|this|an?|following))?(?: (?:message|popup|dialog|notification|toast|banner))?:?\s{1,3}(?=["“'`][^"”'`\n]{0,200}?(?:error|fail|unable|cannot|can't|could not|couldn't|not found|denied|invalid|refused|timed? ?out|crash|missing|unexpected|forbidden|exceeded))/gi,
+      /\b(?:says|saying|said|shows|showing|displays|gives|giving|returns|returning|prints|throws|reports|get|gets|got|getting|see|seeing|receive|received)\b(?: me)?(?: (?:the|this|an?|following))?(?: (?:message|popup|dialog|notification|toast|banner))?:?\s{1,3}(?!["“'`][^\s"”'`/\\]{0,300}[/\\][^\s"”'`]{0,300}["”'`])(?=["“'`][^"”'`\n]{0,200}?(?:error|fail|unable|cannot|can't|could not|couldn't|not found|denied|invalid|refused|timed? ?out|crash|missing|unexpected|forbidden|exceeded))/gi,
     score: 2,
     keep: "quoted",
     place: "any",
@@ -455,6 +523,10 @@ export const REJECTED_LINES: readonly { name: string; pattern: RegExp }[] = [
       /^\W{0,3}(?:WARN(?:ING)?|warn(?:ing)?|W\d{4})\b(?=[\s:[\]|-])|^npm (?:WARN|warn)\b|^\(node:\d{1,8}\) Warning:/,
   },
   {
+    name: "build step header (ERROR [stage 3/5] RUN …): the message follows it",
+    pattern: /^(?:ERROR|error) \[[^\]\n]{0,40}\d{1,3}\/\d{1,3}\]/,
+  },
+  {
     name: "retry",
     pattern: /^\W{0,3}(?:Retrying|Retry(?:ing)? in)\b|\bretrying in\b|\bwill retry\b|\battempt \d{1,3} ?(?:of|\/) ?\d/i,
   },
@@ -476,6 +548,8 @@ export const LOG_PREFIXES: readonly RegExp[] = [
   /^[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d \S{1,100} [\w./-]{1,100}(?:\[\d{1,10}\])?:\s{1,4}/,
   /^\[[A-Z] [^\]]{0,40}\d\d:\d\d[^\]]{0,60}\]\s{0,4}/,
   /^\[\d{1,8}(?:\.\d{1,9})?\]\s{1,4}/,
+  // "pid:role day Mon year time level-mark" ("1:M 14 Mar 2024 03:12:47.512 # ").
+  /^(?:\d{1,8}:[A-Z]\s{1,4})?\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d(?:\.\d{1,9})?\s{1,4}(?:[#*.-]\s{1,4})?/,
   /^[│┃]\s{0,4}/,
   // A mobile log's level/tag head ("E/Runtime( 123): ").
   /^[VDIWEF]\/[\w.$-]{1,60}(?:\(\s{0,4}\d{1,8}\))?:\s{1,4}/,

@@ -297,6 +297,13 @@ describe("extractError: prose", () => {
 });
 
 describe("extractError: no error", () => {
+  it("does not take a hardware listing with a count in parentheses for a tool's failure", () => {
+    expect(extractError(fenced("System:\n  CPU: (8) x64 Example Chip\n  Memory: 3.1 GB / 16 GB"))).toBeNull();
+  });
+  it("does not take a capitalised heading that names no failure", () => {
+    expect(extractError(fenced("Feature Request: export to CSV"))).toBeNull();
+  });
+
   it.each([
     ["a feature request", "It would be nice to have a minimap. Error handling in the docs is confusing too."],
     ["source code that throws", fenced("function f() {\n  throw new Error('nope');\n}", "js")],
@@ -509,6 +516,105 @@ describe("extractError: shapes of the recogniser table", () => {
       "Swift fatal error",
       fenced("Fatal error: Unexpectedly found nil while unwrapping an Optional value"),
       "Fatal error: Unexpectedly found nil while unwrapping an Optional value",
+    ],
+    [
+      "a head naming an unhandled exception, not the log path after it",
+      fenced(
+        'An unhandled exception occurred: Cannot load plugin "report-writer"\nSee "/var/tmp/tool-4Fz1/crash.log" for the full trace.',
+      ),
+      'An unhandled exception occurred: Cannot load plugin "report-writer"',
+    ],
+    [
+      "an uncaught exception head at the start of a prose line",
+      "Right after login the console shows:\n\nUncaught exception: session store went away before the reply",
+      "Uncaught exception: session store went away before the reply",
+    ],
+    [
+      "a capitalised failure head (two words and a colon)",
+      fenced("Assertion Failure: queue length went negative after drain()"),
+      "Assertion Failure: queue length went negative after drain()",
+    ],
+    [
+      "a server's bracketed log level after its name, in inline code",
+      "Reloading fails with `proxyd: [emerg] duplicate listen option in /srv/proxyd/site.conf:12` since the upgrade.",
+      "proxyd: [emerg] duplicate listen option in /srv/proxyd/site.conf:12",
+    ],
+    [
+      "a bracketed log level after a timestamp",
+      fenced(
+        "2025/06/01 08:00:01 [notice] 10#10: start worker\n2025/06/01 08:00:02 [crit] 11#11: open() of the pid file failed (13: Permission denied)",
+      ),
+      "[crit] 11#11: open() of the pid file failed (13: Permission denied)",
+    ],
+    [
+      "a key=value log line whose level is error",
+      fenced(
+        'ts=1717000000 level=info msg="listening"\nts=1717000001 level=error msg="disk quota reached" volume=/data',
+      ),
+      'ts=1717000001 level=error msg="disk quota reached" volume=/data',
+    ],
+    [
+      "a command-line client's numbered failure",
+      fenced("$ fetcher --tls https://internal.test\nfetcher: (35) TLS handshake aborted by peer"),
+      "fetcher: (35) TLS handshake aborted by peer",
+    ],
+    [
+      "a server that crashed by a signal, behind a pid/role/date log prefix",
+      fenced(
+        "7:S 02 Jan 2025 10:00:00.001 * Ready to accept connections\n7:S 02 Jan 2025 10:05:13.402 # Cache 3.1.0 crashed by signal: 6, si_code: 0",
+      ),
+      "Cache 3.1.0 crashed by signal: 6, si_code: 0",
+    ],
+    [
+      "a worker killed by a signal",
+      fenced("starting 4 workers\nworker 2 was killed by signal 9"),
+      "worker 2 was killed by signal 9",
+    ],
+    [
+      "a request blocked by a browser policy",
+      fenced(
+        "Access to XMLHttpRequest at 'https://data.example.test/items' from origin 'https://app.example.test' has been blocked by CORS policy: Response to preflight request doesn't pass access control check.",
+      ),
+      "Access to XMLHttpRequest at 'https://data.example.test/items' from origin 'https://app.example.test' has been blocked by CORS policy: Response to preflight request doesn't pass access control check.",
+    ],
+    [
+      "a container build's summary, not its step header",
+      fenced(
+        'ERROR [web 4/7] RUN ./compile.sh\nERROR: failed to solve: process "/bin/sh -c ./compile.sh" did not complete successfully: exit code: 1',
+      ),
+      'ERROR: failed to solve: process "/bin/sh -c ./compile.sh" did not complete successfully: exit code: 1',
+    ],
+    [
+      ".NET unhandled exception with its type",
+      fenced(
+        "Unhandled exception. System.ArgumentNullException: Value cannot be null. (Parameter 'key')\n   at Program.Main()",
+      ),
+      "Unhandled exception. System.ArgumentNullException: Value cannot be null. (Parameter 'key')",
+    ],
+    [
+      "PHP fatal error with its prefix",
+      fenced("PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted in /app/src/Import.php on line 88"),
+      "PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted in /app/src/Import.php on line 88",
+    ],
+    [
+      "MySQL client error with its code and state",
+      fenced("ERROR 1049 (42000): Unknown database 'inventory'"),
+      "ERROR 1049 (42000): Unknown database 'inventory'",
+    ],
+    [
+      "PostgreSQL server error",
+      fenced('ERROR:  column "qty" of relation "orders" does not exist\nLINE 1: UPDATE orders SET qty = 1;'),
+      'ERROR:  column "qty" of relation "orders" does not exist',
+    ],
+    [
+      "PostgreSQL fatal connection error",
+      fenced('FATAL:  role "reporter" does not exist'),
+      'FATAL:  role "reporter" does not exist',
+    ],
+    [
+      "browser console: an uncaught promise rejection",
+      fenced("Uncaught (in promise) RangeError: Invalid time value\n    at format (utils.js:40)"),
+      "Uncaught (in promise) RangeError: Invalid time value",
     ],
   ])("%s", (_name, text, expected) => {
     expect(extractError(text)).toBe(expected);

@@ -308,7 +308,7 @@ function wholeJsonBlock(block: CodeBlock): ErrorCandidate | null {
 
 /** A cheap test that a line could hold any recogniser's match; most lines of a long thread fail it. */
 const TRIGGER =
-  /err|exception|warn|fault|fail|panic|fatal|traceback|critical|severe|segmentation|abort|core dumped|oomkilled|not found|no such file|denied|signal|SIG[A-Z]|SEGV|illegal instruction|crash|exit (?:status|code)|exited|could not|couldn't|cannot|can't|unable|a problem occurred|is not (?:a function|defined|iterable|a constructor)|0x[0-9a-f]{8}|\b[1-5]\d\d\b|\{\s*"/i;
+  /err|exception|warn|fault|fail|panic|fatal|traceback|critical|severe|segmentation|abort|core dumped|oomkilled|not found|no such file|denied|signal|SIG[A-Z]|SEGV|illegal instruction|crash|exit (?:status|code)|exited|could not|couldn't|cannot|can't|unable|a problem occurred|is not (?:a function|defined|iterable|a constructor)|0x[0-9a-f]{8}|\b[1-5]\d\d\b|violation|overflow|mismatch|refused|\[(?:emerg|alert|crit)\]|blocked by|: \(\d|\{\s*"/i;
 
 /** The candidate one line yields, or null. */
 function candidateOf(line: Line, blockLines: readonly string[]): ErrorCandidate | null {
