@@ -49,7 +49,7 @@ const total = (table: readonly Cue[], s: string): number => {
   return n;
 };
 /** A success cue with a negation before it in its clause ("didn't turn up anything that fixes it") is none. */
-const NEGATION = /\b(?:not|no|never|nothing|nobody|none|without)\b|n't\b|\bcan(?:not)?\s+not\b/i;
+const NEGATION = /\b(?:not|no|never|nothing|nobody|none|neither|nor|without)\b|n't\b|\bcan(?:not)?\s+not\b/i;
 const CLAUSE_START = /[,;:]\s|\s(?:but|and|so|then)\s/gi;
 
 function negated(s: string, at: number): boolean {

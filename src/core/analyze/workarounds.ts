@@ -107,8 +107,8 @@ export function rankWorkarounds(thread: Thread, findings: Findings): RankedWorka
     .filter((w) => !repliesOnly.has(w.url))
     .map((w) => {
       const confirmations = w.confirmations + w.confirmedBy.length;
-      // A proposal someone else then says worked is a workaround that worked.
-      const kind = w.kind === "suggested" && w.confirmedBy.length > 0 ? "worked" : w.kind;
+      // A proposal someone else then says worked is a workaround that worked, unless as many say it failed.
+      const kind = w.kind === "suggested" && w.confirmedBy.length > w.contradictedBy.length ? "worked" : w.kind;
       return { ...w, confirmations, kind };
     })
     .sort(
@@ -225,8 +225,10 @@ function unreferenced(
     // "That did it." right after a proposal answers that proposal.
     return last.kind === "suggested" && last.order === order - 1 ? { w: last, quoted: false } : null;
   }
-  // A contradiction must come right after the workaround it answers.
-  return CONTRADICT_SHORT.test(text) && last.order === order - 1 ? { w: last, quoted: false } : null;
+  // A contradiction must come right after the workaround it answers; a proposal is answered by any
+  // failure reply right after it ("Did that twice, no luck").
+  if (last.order !== order - 1) return null;
+  return CONTRADICT_SHORT.test(text) || last.kind === "suggested" ? { w: last, quoted: false } : null;
 }
 
 /** The public shape: without the reading internals. */
