@@ -318,7 +318,7 @@ export const HEDGE: readonly Cue[] = [
   {
     pattern:
       /\b(?:usually|normally|typically|generally|often|always|sometimes)\s+(?:\w+\s+)?(?:fix(?:es)?|solves?|helps?|works?|resolves?|does\s+the\s+trick)\b|\bshould\s+(?:\w+\s+)?(?:fix|solve|help|resolve|do\s+the\s+trick)\b/i,
-    weight: 1,
+    weight: 2,
     note: "generic advice ('that usually fixes this', 'should fix it'): a proposal, not a report",
   },
 ];
