@@ -91,6 +91,14 @@ describe("rankWorkarounds", () => {
     expect(rank([tried])).toEqual([]);
   });
 
+  it("does not count 👍 on a failure report as support for a proposal in the same comment", () => {
+    const mixed = comment("bob", "Raising the pool size didn't help. You could try `--single-process` next.", {
+      plusOnes: 3,
+    });
+    const [w] = rank([mixed]);
+    expect(w).toMatchObject({ kind: "suggested", confirmations: 0 });
+  });
+
   it("keeps generic advice a proposal, and the next reply's failure contradicts it", () => {
     const advice = comment("bob", "Remove the lockfile and reinstall, that usually fixes this sort of thing.");
     const no = comment("reporter", "Did exactly that, no luck.");

@@ -76,6 +76,8 @@ const CANDIDATE: ReadonlySet<Finding["kind"]> = new Set(["worked", "temporary", 
 
 export function rankWorkarounds(thread: Thread, findings: Findings): RankedWorkaround[] {
   const byUrl = new Map<string, RankedWorkaround>();
+  // 👍 on a comment that reports a failed attempt agree with the failure, not with a proposal beside it.
+  const failedIn = new Set(findings.findings.filter((f) => f.kind === "did-not-help").map((f) => f.voice.url));
   for (const f of findings.findings) {
     if (!CANDIDATE.has(f.kind)) continue;
     const kind = f.kind as ReportWorkaround["kind"];
@@ -91,7 +93,8 @@ export function rankWorkarounds(thread: Thread, findings: Findings): RankedWorka
       author: f.voice.login,
       url: f.voice.url,
       code: kind === "conditional" ? inline : (example?.code ?? inline),
-      confirmations: f.voice.plusOnes,
+      confirmations:
+        failedIn.has(f.voice.url) && (kind === "suggested" || kind === "conditional") ? 0 : f.voice.plusOnes,
       confirmedBy: [],
       contradictedBy: [],
       kind,
