@@ -4,6 +4,7 @@
 // `json`, returns its own JSON lines as text. --key=value options are handed to every bench.
 import { benchAnalyze } from "./analyze.js";
 import { benchExtractError } from "./extract-error.js";
+import { benchPathological } from "./pathological.js";
 import { benchRequests } from "./requests.js";
 import { benchServe } from "./serve.js";
 import { benchSimilar } from "./similar.js";
@@ -22,6 +23,7 @@ const benches: Record<string, Bench> = {
   sync: benchSync,
   similar: benchSimilar,
   serve: benchServe,
+  pathological: benchPathological,
 };
 
 const args = process.argv.slice(2);

@@ -64,7 +64,8 @@ export function registerCommands(program: Command, io: Io): void {
     .option("--api-url <url>", "GitHub API base URL")
     .option("--db <path>", "store: SQLite file or postgres:// URL")
     .option("--catalog <file>", "tool catalog JSON replacing the bundled catalog/tools.json")
-    .option("--public-origin <origin...>", "public origin(s) when behind a reverse proxy")
+    .option("--public-origin <origin...>", "public origin(s) of the site; requests for any other Host are refused")
+    .option("--trust-proxy <address...>", "reverse proxies (addresses or CIDR) whose X-Forwarded-For is believed")
     .action(async (flags) => {
       const { parseServeCommand } = await import("./commands/serve.js");
       const { serveCommand } = await import("../server/node.js");

@@ -79,6 +79,13 @@ export function normaliseApiUrl(raw: string): string {
   if (url.username || url.password) {
     throw new UsageError("--api-url must not carry credentials", "Pass the token in GITHUB_TOKEN instead.");
   }
+  // A query (?access_token=…) would ride along on every request and into logs; a fragment means nothing.
+  if (url.search || url.hash || /[?#]/.test(raw)) {
+    throw new UsageError(
+      "--api-url must not have a query string or fragment",
+      "Give only the base URL, e.g. https://HOST/api/v3; pass the token in GITHUB_TOKEN.",
+    );
+  }
   return url.toString().replace(/\/+$/, "");
 }
 

@@ -4,6 +4,7 @@ import {
   GoneError,
   IssuegraphError,
   NotFoundError,
+  OutputError,
   PartialDataError,
   RateLimitedError,
   StoreError,
@@ -23,6 +24,7 @@ export const EXIT = {
   store: 8,
   portInUse: 9,
   storeFolderMissing: 10,
+  output: 11,
 } as const;
 
 /** `serve` (or `mcp`'s sibling servers) could not listen: the port is taken. */
@@ -42,6 +44,7 @@ export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof RateLimitedError) return EXIT.rateLimited;
   if (error instanceof UpstreamError || error instanceof PartialDataError) return EXIT.upstream;
   if (error instanceof StoreError) return EXIT.store;
+  if (error instanceof OutputError) return EXIT.output;
   return EXIT.unexpected;
 }
 

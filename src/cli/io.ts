@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { OutputError } from "../core/errors.js";
 import type { Env } from "./config.js";
 
 export type Io = {
@@ -45,10 +46,7 @@ export function processIo(): Io {
       const r = spawnSync("gh", ["auth", "token", "--hostname", host], { encoding: "utf8", timeout: 5000 });
       return r.status === 0 ? r.stdout.trim() || null : null;
     },
-    writeFile: async (path, content) => {
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, content, "utf8");
-    },
+    writeFile: writeOutputFile,
     readFile: (path) => readFile(path, "utf8"),
     readDir: async (path) =>
       (await readdir(path, { withFileTypes: true })).map((d) => ({ name: d.name, isDirectory: d.isDirectory() })),
@@ -62,4 +60,38 @@ export function processIo(): Io {
         process.once("SIGTERM", () => resolve());
       }),
   };
+}
+
+/** Writes a file, creating its directory; any file-system failure is an OutputError (exit 11). */
+export async function writeOutputFile(path: string, content: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content, "utf8");
+  } catch (e) {
+    throw outputError(path, e);
+  }
+}
+
+/** A failed write as an OutputError (exit 11) with a hint for its cause, never "a bug". */
+export function outputError(path: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const hints: Record<string, [string, string]> = {
+    EISDIR: ["is a directory", "Give a file name, e.g. --out report.md."],
+    ENOTDIR: ["is inside something that is not a directory", "export --out needs a directory; report --out a file."],
+    EEXIST: ["is in the way (a file where a directory is needed)", "export --out needs a directory; pick a new path."],
+    ENOSPC: ["could not be written: no space left on the device", "Free some space or write somewhere else."],
+    EDQUOT: ["could not be written: disk quota exceeded", "Free some space or write somewhere else."],
+    EFBIG: ["could not be written: the file is too large for the device", "Write somewhere else."],
+    EACCES: ["could not be written: permission denied", "Write to a path you may write to."],
+    EPERM: ["could not be written: not permitted", "Write to a path you may write to."],
+    EROFS: ["could not be written: the file system is read-only", "Write to a writable path."],
+    ENOENT: ["could not be created", "Check the path."],
+    ENAMETOOLONG: ["has a name that is too long", "Use a shorter path."],
+    EIO: ["could not be written: an I/O error", "Check the device, or write somewhere else."],
+  };
+  const [what, hint] = (code && hints[code]) || [
+    `could not be written (${code ?? "unknown error"})`,
+    "Check the path.",
+  ];
+  return code ? new OutputError(`--out ${path} ${what}`, hint, { cause: error }) : (error as Error);
 }

@@ -1,8 +1,7 @@
 // An in-memory Io for running CLI commands in-process in tests.
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { readdir, readFile } from "node:fs/promises";
 import type { Env } from "./config.js";
-import type { Io } from "./io.js";
+import { type Io, writeOutputFile } from "./io.js";
 
 export type CapturedIo = Io & { out: () => string; err: () => string };
 
@@ -29,10 +28,7 @@ export function captureIo(
     stdoutIsTTY: options.stdoutIsTTY ?? false,
     readStdin: async () => options.stdin ?? "",
     ...(options.ghAuthToken ? { ghAuthToken: options.ghAuthToken } : {}),
-    writeFile: async (path, content) => {
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, content, "utf8");
-    },
+    writeFile: writeOutputFile,
     readFile: (path) => readFile(path, "utf8"),
     readDir: async (path) =>
       (await readdir(path, { withFileTypes: true })).map((d) => ({ name: d.name, isDirectory: d.isDirectory() })),

@@ -52,3 +52,6 @@ export class PartialDataError<T = unknown> extends IssuegraphError {
 
 /** The local store could not be opened or written. */
 export class StoreError extends IssuegraphError {}
+
+/** An output file (--out) could not be written: a directory, a full disk, no permission. */
+export class OutputError extends IssuegraphError {}

@@ -14,7 +14,7 @@ import type { ServerDeps, ServerLogger } from "./deps.js";
 import { loadCatalogFile } from "./node.js";
 
 export const SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
-export const ADMIN_TOKEN = "admin-token-Zq7xW2-very-secret";
+export const ADMIN_TOKEN = "admin-token-Zq7xW2-very-secret-0123456789";
 export const GITHUB_TOKEN = "ghp_testtoken1234567890abcdefghijklmnop";
 
 export function testRef(number: number, owner = "acme", repo = "widget"): IssueRef {

@@ -5,6 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { UsageError } from "../core/errors.js";
 import { type AppEnv, createServerContext } from "./context.js";
 import type { ServerDeps } from "./deps.js";
 import { errorBody, httpErrorFor } from "./error-map.js";
@@ -74,6 +75,20 @@ export function createApp(deps: ServerDeps): IssuegraphApp {
   });
 
   app.get("/healthz", (c) => c.json({ ok: true }));
+  // With public origins configured, a request for any other Host (DNS rebinding, a forged Host) is refused.
+  const publicHosts = new Set((deps.publicOrigins ?? []).map((o) => new URL(o).host.toLowerCase()));
+  if (publicHosts.size > 0) {
+    app.use("*", async (c, next) => {
+      const host = (c.req.header("host") ?? new URL(c.req.url).host).toLowerCase();
+      if (!publicHosts.has(host)) {
+        throw new UsageError(
+          `This site does not answer for the host ${host.slice(0, 100)}.`,
+          "Use the site's address.",
+        );
+      }
+      await next();
+    });
+  }
   assetRoutes(app);
   apiRoutes(app, ctx);
   feedRoutes(app, ctx);

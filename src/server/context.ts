@@ -9,6 +9,8 @@ import { parseIssueRef, refKey } from "../core/refs/parse-ref.js";
 import type { IssueRef } from "../core/thread/types.js";
 import { DEFAULT_LIMITS, type ServerDeps } from "./deps.js";
 import { ForbiddenError, TooManyRequestsError } from "./http-errors.js";
+import { createInProcessMarkdown } from "./render/markdown-pool.js";
+import { addressGroup } from "./security/admission.js";
 import { RateLimiter } from "./security/rate-limit.js";
 import { checkDoubleSubmit, checkSameOrigin } from "./security/same-origin.js";
 import { isVoterId } from "./security/tokens.js";
@@ -38,12 +40,17 @@ export function createServerContext(deps: ServerDeps) {
   if (deps.secret.length < 32) {
     throw new UsageError("the server secret is too short", "Use at least 32 random characters.");
   }
+  if (deps.adminToken !== null && deps.adminToken.length < 32) {
+    throw new UsageError("the admin token is too short", "Use at least 32 random characters.");
+  }
   const nowMs = () => deps.now().getTime();
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const limiters = {
     votesPerVoter: new RateLimiter(limits.votesPerVoter, nowMs),
     votesPerIp: new RateLimiter(limits.votesPerIp, nowMs),
     analysesPerIp: new RateLimiter(limits.analysesPerIp, nowMs),
+    newVotersPerIp: new RateLimiter(limits.newVotersPerIp, nowMs),
+    adminFailuresPerIp: new RateLimiter(limits.adminFailuresPerIp, nowMs),
   };
   const analyse =
     deps.analyse ??
@@ -75,17 +82,13 @@ export function createServerContext(deps: ServerDeps) {
   let trendingCache: { at: number; items: Promise<TrendingEntry[]> } | null = null;
   // Verifying a signed cookie costs an HMAC; returning readers send the same cookie again and again.
   const verifiedVoters = new LRUCache<string, string>({ max: 20_000 });
-  // Sanitising an issue body takes tens of milliseconds; a page is re-checked every few seconds.
-  const bodyHtml = new LRUCache<string, string>({
-    max: 1_000,
-    maxSize: 50_000_000,
-    sizeCalculation: (v) => v.length + 1,
-  });
   const lastViews = new Map<string, number>();
 
+  /** The client's address group (IPv6 by /64), the key of every per-address limit. */
   const clientIp = (c: Context): string => {
     try {
-      return deps.clientIp?.(c) ?? "unknown";
+      const address = deps.clientIp?.(c);
+      return address ? addressGroup(address) : "unknown";
     } catch {
       return "unknown";
     }
@@ -105,6 +108,7 @@ export function createServerContext(deps: ServerDeps) {
   return {
     deps,
     reports,
+    markdownBody: deps.markdownBody ?? createInProcessMarkdown(),
     similar,
     search,
     defaultHost,
@@ -127,15 +131,6 @@ export function createServerContext(deps: ServerDeps) {
       return parseIssueRef(text, deps.allowedHosts);
     },
 
-    /** The sanitised HTML of a report's body, made once per stored report (`key`). */
-    safeBodyHtml(key: string, make: () => string): string {
-      const known = bodyHtml.get(key);
-      if (known !== undefined) return known;
-      const html = make();
-      bodyHtml.set(key, html);
-      return html;
-    },
-
     /** The voter id of a cookie value verified before, else null (verify it with `voter`). */
     knownVoter(rawCookie: string): string | null {
       return verifiedVoters.get(rawCookie) ?? null;
@@ -152,10 +147,15 @@ export function createServerContext(deps: ServerDeps) {
       return v;
     },
 
-    /** The voter id, creating the cookie when there is none (or it was tampered with). */
+    /**
+     * The voter id, creating the cookie on a first vote. New voters are limited per address
+     * (`newVotersPerIp`, IPv6 by /64): a script that drops its cookies gets at most that many
+     * voters, and so votes per signal and issue, an hour; then 429.
+     */
     async ensureVoter(c: Context): Promise<string> {
       const existing = await this.voter(c);
       if (existing) return existing;
+      take(limiters.newVotersPerIp, clientIp(c), "new voters");
       const id = randomId();
       await setSignedCookie(c, VOTER_COOKIE, id, deps.secret, {
         path: "/",
@@ -197,13 +197,14 @@ export function createServerContext(deps: ServerDeps) {
     /**
      * Throws ForbiddenError when the browser says the request comes from another site. With
      * `browserForm`, a request must say where it comes from at all (every browser sends Origin or
-     * Sec-Fetch-Site on a form post; the form carries no token of its own).
+     * Sec-Fetch-Site on a form post; the form carries no token of its own). With public origins
+     * configured, only they count: the Host header is the client's to choose.
      */
     requireSameOrigin(c: Context, options: { browserForm?: boolean } = {}): void {
-      const own = new URL(c.req.url).origin;
+      const expected = deps.publicOrigins?.length ? deps.publicOrigins : [new URL(c.req.url).origin];
       const verdict = checkSameOrigin(
         { origin: c.req.header("origin"), secFetchSite: c.req.header("sec-fetch-site") },
-        [own, ...(deps.publicOrigins ?? [])],
+        expected,
         { requireHeader: options.browserForm ?? false },
       );
       if (!verdict.ok) {
@@ -219,14 +220,30 @@ export function createServerContext(deps: ServerDeps) {
       take(limiters.votesPerVoter, voterId, "votes");
     },
 
+    /** Refuses (429) an admin request from an address that has used up its wrong guesses. */
+    admitAdminAttempt(c: Context): void {
+      const r = limiters.adminFailuresPerIp.peek(clientIp(c));
+      if (!r.ok) {
+        throw new TooManyRequestsError(
+          "Too many wrong admin tokens from you.",
+          "Wait, then send the right token.",
+          new Date(nowMs() + r.retryAfterMs),
+        );
+      }
+    },
+
+    adminFailure(c: Context): void {
+      limiters.adminFailuresPerIp.take(clientIp(c));
+    },
+
     /** Called only when a request would make the server fetch from GitHub. */
     admitAnalysis(c: Context): void {
       take(limiters.analysesPerIp, clientIp(c), "new issues to analyse");
     },
 
-    /** Who is reading, for view counting: the voter, else the client's address. */
+    /** Who is reading, for view counting: the voter, else the client's address (IPv6 by /64). */
     viewerKey(c: Context, voterId: string | null): string {
-      return voterId ? `voter:${voterId}` : `addr:${clientIp(c)}`;
+      return voterId ? `voter:${voterId}` : `address:${clientIp(c)}`;
     },
 
     /** Whether this page view counts (once per viewer and issue per half hour). */

@@ -6,6 +6,7 @@ import type { Report } from "../core/thread/report.js";
 import type { IssueRef, StateReason, ThreadState } from "../core/thread/types.js";
 import type { Tool } from "../core/tools/catalog.js";
 import type { ReportOptions, ReportSource } from "../core/use-cases/report.js";
+import type { MarkdownRenderer } from "./render/markdown-pool.js";
 import type { BucketConfig } from "./security/rate-limit.js";
 import type { Analyse } from "./services/analyse.js";
 
@@ -46,6 +47,10 @@ export type ServerLimits = {
   votesPerIp: BucketConfig;
   /** Requests that make the server fetch from GitHub (issues not stored yet), per client address. */
   analysesPerIp: BucketConfig;
+  /** Voter cookies issued per client address (IPv6 /64): each is one more vote per signal. */
+  newVotersPerIp: BucketConfig;
+  /** Wrong admin tokens per client address. */
+  adminFailuresPerIp: BucketConfig;
 };
 
 export type ServerDeps = {
@@ -77,17 +82,30 @@ export type ServerDeps = {
   search?: (query: string, limit: number) => Promise<SearchAnswer>;
   /** Voter ids. Default: 128 random bits. */
   randomId?: () => string;
-  /** The client's address for rate limits (node.ts reads the socket). Default: one shared bucket. */
+  /**
+   * The client's address for rate limits (node.ts: the socket, or X-Forwarded-For from a trusted
+   * proxy). IPv6 addresses are grouped by /64 here. Default: one shared bucket.
+   */
   clientIp?: (c: Context) => string | null;
   /** The site's public origin(s) when behind a proxy; by default the request's own origin. */
   publicOrigins?: readonly string[];
   limits?: Partial<ServerLimits>;
+  /**
+   * Issue bodies to safe HTML, cached per body. node.ts passes the worker pool (off the event loop,
+   * with a deadline); the default renders in this thread.
+   */
+  markdownBody?: MarkdownRenderer;
   /** API.md, served at /api/v1/docs when given. */
   apiDocs?: string;
 };
+
+/** Documented in the README: the most votes per signal and issue one address can add in an hour. */
+export const NEW_VOTERS_PER_HOUR = 10;
 
 export const DEFAULT_LIMITS: ServerLimits = {
   votesPerVoter: { capacity: 30, refillPerSecond: 0.5 },
   votesPerIp: { capacity: 120, refillPerSecond: 2 },
   analysesPerIp: { capacity: 20, refillPerSecond: 0.2 },
+  newVotersPerIp: { capacity: NEW_VOTERS_PER_HOUR, refillPerSecond: NEW_VOTERS_PER_HOUR / 3600 },
+  adminFailuresPerIp: { capacity: 10, refillPerSecond: 10 / 3600 },
 };

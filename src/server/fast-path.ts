@@ -45,6 +45,8 @@ export function createFastPath(
   options: { securityHeaders: () => Record<string, string> | null; sharedCache: string },
 ): (req: RawRequest, outgoing?: unknown) => PreparedResponse | null {
   const { deps } = ctx;
+  // With public origins configured, a request for another Host goes to the app, which refuses it.
+  const publicHosts = new Set((deps.publicOrigins ?? []).map((o) => new URL(o).host.toLowerCase()));
   // Per path: what it is (or false: not a path answered here). Parsing costs more than a lookup.
   const targets = new LRUCache<string, Target | false>({ max: 20_000 });
   // Per kept version and answer (encoding or 304): the response's headers, built once.
@@ -98,6 +100,7 @@ export function createFastPath(
     const security = options.securityHeaders();
     const url = req.url ?? "";
     if (!security || url.includes("?")) return null;
+    if (publicHosts.size > 0 && !publicHosts.has((headerOf(req, "host") ?? "").toLowerCase())) return null;
     const target = targetOf(url);
     if (!target) return null;
     const { ref } = target;

@@ -18,6 +18,8 @@ import { extractErrorText } from "../core/use-cases/report.js";
 import { syncRepo } from "../core/use-cases/sync.js";
 import { projectPath } from "../project-paths.js";
 import { createApp, type IssuegraphApp } from "./app.js";
+import { createMarkdownPool } from "./render/markdown-pool.js";
+import { clientAddress, trustedProxies } from "./security/admission.js";
 
 export type RunningServer = { url: string; close(): Promise<void> };
 
@@ -89,6 +91,8 @@ export type ServeConfig = {
   logLevel?: "silent" | "error" | "warn" | "info" | "debug";
   /** Public origin(s) when behind a reverse proxy, e.g. ["https://issuegraph.example"]. */
   publicOrigins?: string[];
+  /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client. */
+  trustProxies?: string[];
   /**
    * The admin sync endpoint (`POST /api/v1/admin/sync`, with the admin token) syncs the repository's
    * issue list into the store; with `syncDeep` it also fetches every changed thread whole.
@@ -121,7 +125,10 @@ export async function serveCommand(config: ServeConfig): Promise<RunningServer> 
   const store = await openStore(config.store);
   try {
     const client = createGitHubClient({ apiUrl: config.apiUrl, token: config.githubToken, logger });
+    const markdownBody = createMarkdownPool();
+    const proxies = config.trustProxies?.length ? trustedProxies(config.trustProxies) : null;
     const app = createApp({
+      markdownBody,
       store,
       reportSource: client,
       allowedHosts: [webHostForApiUrl(config.apiUrl)],
@@ -146,7 +153,7 @@ export async function serveCommand(config: ServeConfig): Promise<RunningServer> 
         };
       },
       reportOptions: { depth: config.depth ?? 1 },
-      clientIp: (c) => getConnInfo(c).remote.address ?? null,
+      clientIp: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header("x-forwarded-for"), proxies),
       publicOrigins: config.publicOrigins,
       apiDocs: readOptional(API_DOCS()),
     });
@@ -156,6 +163,7 @@ export async function serveCommand(config: ServeConfig): Promise<RunningServer> 
       url: running.url,
       close: async () => {
         await running.close();
+        await markdownBody.close();
         await store.close();
       },
     };

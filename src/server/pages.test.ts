@@ -467,8 +467,9 @@ describe("meta, robots, CORS", () => {
     // No absolute URL is made from the request's Host header (it would be cached for everyone).
     expect(html).not.toContain("og:url");
     const t = await makeTestApp([testThread(7)], { publicOrigins: ["https://issuegraph.example"] });
-    await t.app.request("/api/v1/issues/acme/widget/7");
-    const withOrigin = await (await t.app.request("/acme/widget/issues/7")).text();
+    // With public origins, only their Host is answered.
+    await t.app.request("https://issuegraph.example/api/v1/issues/acme/widget/7");
+    const withOrigin = await (await t.app.request("https://issuegraph.example/acme/widget/issues/7")).text();
     expect(withOrigin).toContain('<meta property="og:url" content="https://issuegraph.example/acme/widget/issues/7"/>');
     expect(withOrigin).toContain('<link rel="canonical" href="https://issuegraph.example/acme/widget/issues/7"/>');
     const search = await (await app.request("/search?q=widget")).text();

@@ -20,7 +20,7 @@ export const FLAGSHIP_URL = "https://github.com/anthropics/claude-code/issues/45
 /** Known secrets: the tests assert they never reach a page. */
 export const SECRETS = {
   githubToken: "ghp_e2eTOKEN0123456789abcdefghijklmnopqr",
-  adminToken: "admin-e2e-4f1c9a0b7d2e-secret",
+  adminToken: "admin-e2e-4f1c9a0b7d2e-secret-0123456789",
   secret: "e2e-cookie-secret-0123456789abcdefghijklmnopqrstuv",
 };
 

@@ -1,6 +1,7 @@
 // `issuegraph serve`: the web site and JSON API on one port.
 import { UsageError } from "../../core/errors.js";
 import type { ServeConfig } from "../../server/node.js";
+import { isProxyEntry } from "../../server/security/admission.js";
 import { commonConfig, type Env, storeLocationOf } from "../config.js";
 
 export type ServeFlags = {
@@ -10,7 +11,11 @@ export type ServeFlags = {
   db?: string;
   catalog?: string;
   publicOrigin?: string[];
+  trustProxy?: string[];
 };
+
+/** The shortest admin token accepted: a guessable one would open the admin endpoints. */
+export const MIN_ADMIN_TOKEN_CHARS = 32;
 
 /** argv + env -> the server's config. Pure. */
 export function parseServeCommand(flags: ServeFlags, env: Env): ServeConfig {
@@ -29,16 +34,52 @@ export function parseServeCommand(flags: ServeFlags, env: Env): ServeConfig {
       "Use at least 32 random characters (openssl rand -base64 32).",
     );
   }
+  const adminToken = env.ISSUEGRAPH_ADMIN_TOKEN?.trim() || null;
+  if (adminToken && adminToken.length < MIN_ADMIN_TOKEN_CHARS) {
+    throw new UsageError(
+      `ISSUEGRAPH_ADMIN_TOKEN is too short (${adminToken.length} characters)`,
+      `Use at least ${MIN_ADMIN_TOKEN_CHARS} random characters (openssl rand -base64 32).`,
+    );
+  }
+  const trustProxy = (flags.trustProxy ?? [])
+    .flatMap((p) => p.split(","))
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const entry of trustProxy) {
+    if (!isProxyEntry(entry)) {
+      throw new UsageError(
+        `--trust-proxy ${entry} is not an IP address or CIDR range`,
+        "List the reverse proxies' addresses, e.g. --trust-proxy 127.0.0.1 10.0.0.0/8.",
+      );
+    }
+  }
+  for (const origin of flags.publicOrigin ?? []) checkPublicOrigin(origin);
   return {
     port,
     host: flags.host ?? "127.0.0.1",
     apiUrl: common.apiUrl,
     githubToken: common.token,
     store: storeLocationOf(flags.db, env),
-    adminToken: env.ISSUEGRAPH_ADMIN_TOKEN?.trim() || null,
+    adminToken,
     secret,
     catalogPath: flags.catalog ?? null,
     logLevel: common.logLevel,
-    ...(flags.publicOrigin?.length ? { publicOrigins: flags.publicOrigin } : {}),
+    ...(flags.publicOrigin?.length ? { publicOrigins: flags.publicOrigin.map((o) => new URL(o).origin) } : {}),
+    ...(trustProxy.length ? { trustProxies: trustProxy } : {}),
   };
+}
+
+function checkPublicOrigin(origin: string): void {
+  let url: URL | null = null;
+  try {
+    url = new URL(origin);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.origin !== origin.replace(/\/$/, "")) {
+    throw new UsageError(
+      `--public-origin ${origin} is not an origin`,
+      "Give scheme, host and port only, e.g. --public-origin https://issuegraph.example.",
+    );
+  }
 }

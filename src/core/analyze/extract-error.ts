@@ -69,8 +69,12 @@ const SOURCE_LANGS = new Set(
 /** A line of source code that merely constructs, throws or logs an error. */
 const SOURCE_LINE =
   /\bnew\s+[\w.]{0,80}(?:Error|Exception)\s*\(|\bthrow\s|\braise\s|^\s*except\b|\bcatch\s*\(|\bconsole\.\w+\(|\blog(?:ger)?\.(?:error|warn\w*|fatal)\(|\bprint(?:ln|f)?\(|\bfmt\.\w+\(|\bassert\w*\s*\(/;
-/** What may stand before a message that still counts as the start of its line. */
-const LINE_START_PREFIX = /^(?:[\s>*_#\-+.)\d$]|=>|->|\[[ xX]\])*$/;
+/**
+ * What may stand before a message that still counts as the start of its line. "->" is not a
+ * branch of its own: the class already takes "-" and ">", and two ways to match one text made this
+ * exponential ("->" × 30 then "!").
+ */
+const LINE_START_PREFIX = /^(?:[\s>*_#\-+.)\d$]|=>|\[[ xX]\])*$/;
 /** What follows a head when it is only a place: "in ./src/a.js 3:0-70", "at src/main.rs:4:5". */
 const LOCATION_ONLY =
   /^\s{0,4}(?:in|at)?\s{0,4}(?=\S{0,300}[/\\])[\w./\\@~-]{1,300}(?::\d{1,6}){0,2}(?:\s{1,4}\d{1,6}:\d{1,6}(?:-\d{1,6})?)?\s*$/;

@@ -62,15 +62,33 @@ function normaliseLang(info: string | undefined): string | null {
 
 export type Span = { start: number; end: number };
 
-const INLINE_CODE = /(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
-
-/** Ranges of inline code spans on one line, backticks excluded ([start, end) of the content). */
+/**
+ * Ranges of inline code spans on one line, backticks excluded ([start, end) of the content). A
+ * span opens at a run of backticks and closes at the next run of the same length. Linear: each
+ * run's next same-length run is found in one backward pass (a `(`+)[\s\S]*?\1` pattern searched
+ * to the end of the line from every unmatched run, quadratic on runs of growing length).
+ */
 export function inlineCodeSpans(line: string): Span[] {
   if (!line.includes("`")) return [];
+  const runs: { start: number; length: number }[] = [];
+  for (const m of line.matchAll(/`+/g)) runs.push({ start: m.index, length: m[0].length });
+  const nextSameLength = new Array<number>(runs.length).fill(-1);
+  const laterByLength = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const run = runs[i] as { start: number; length: number };
+    nextSameLength[i] = laterByLength.get(run.length) ?? -1;
+    laterByLength.set(run.length, i);
+  }
   const spans: Span[] = [];
-  for (const m of line.matchAll(INLINE_CODE)) {
-    const fence = (m[1] as string).length;
-    spans.push({ start: m.index + fence, end: m.index + m[0].length - fence });
+  for (let i = 0; i < runs.length; ) {
+    const j = nextSameLength[i] as number;
+    if (j < 0) {
+      i++;
+      continue;
+    }
+    const open = runs[i] as { start: number; length: number };
+    spans.push({ start: open.start + open.length, end: (runs[j] as { start: number }).start });
+    i = j + 1;
   }
   return spans;
 }

@@ -1,7 +1,8 @@
 // The GitHub client the rest of the core uses. GraphQL with a token, REST without; both produce
 // the same Thread. Every method returns plain data or throws one of core/errors.ts.
 import { UsageError } from "../errors.js";
-import { formatRef } from "../refs/parse-ref.js";
+import { checkIssueNumber, checkRepoNames, isIssueNumber, isOwnerName, repoNameOf } from "../refs/names.js";
+import { formatRef, refKey } from "../refs/parse-ref.js";
 import type { FetchMeta, IssueRef, Thread, ThreadSummary } from "../thread/types.js";
 import { fetchThreadGraphql } from "./graphql/fetch-thread.js";
 import { type IssuesPage, type ListIssuesOptions, listIssuesPage } from "./issues-page.js";
@@ -62,6 +63,13 @@ export type IssueCommentsApi = {
 export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient & IssueCommentsApi {
   const t = createTransport(opts);
 
+  // Names reach request paths: checked here too, whichever face the ref came from.
+  const checkRef = (ref: { owner: string; repo: string; number?: number }) => {
+    checkRepoNames(ref.owner, ref.repo);
+    if (ref.number !== undefined) checkIssueNumber(String(ref.number));
+  };
+  const validRef = (r: IssueRef) => isOwnerName(r.owner) && repoNameOf(r.repo) === r.repo && isIssueNumber(r.number);
+
   const checkHost = (host: string, what: string) => {
     if (host.toLowerCase() !== t.webHost) {
       throw new UsageError(
@@ -88,6 +96,7 @@ export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient
       const what = formatRef(ref);
       return run(what, async (call) => {
         checkHost(ref.host, what);
+        checkRef(ref);
         const meta = (via: FetchMeta["via"], etag: string | null): ThreadFetchMeta => ({
           fetchedAt: t.now().toISOString(),
           via,
@@ -111,12 +120,17 @@ export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient
       });
     },
     fetchSummaries(refs) {
-      return run(`${refs.length} linked threads`, (call) => fetchSummaries(t, call, refs));
+      return run(`${refs.length} linked threads`, async (call) => {
+        const out = await fetchSummaries(t, call, refs.filter(validRef));
+        for (const r of refs) if (!validRef(r)) out.set(refKey(r), null);
+        return out;
+      });
     },
     findFirstRelease(repo, sha) {
       const what = `releases of ${repo.owner}/${repo.repo}`;
       return run(what, (call) => {
         checkHost(repo.host, what);
+        checkRef(repo);
         return findFirstRelease(t, call, repo, sha);
       });
     },
@@ -124,6 +138,7 @@ export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient
       const what = `issues of ${repo.owner}/${repo.repo}`;
       return run(what, (call) => {
         checkHost(repo.host, what);
+        checkRef(repo);
         return listIssuesPage(t, call, repo, listOpts);
       });
     },

@@ -437,7 +437,7 @@ describe("fetchThread over REST (no token)", () => {
       null,
       { retries: 0 },
     );
-    await expect(gh.fetchThread(ref)).rejects.toThrow(/redirected outside/);
+    await expect(gh.fetchThread(ref)).rejects.toThrow(/redirected a request outside/);
     expect(stub?.requests.map((r) => r.url)).toEqual([`${API}/repos/o/r/issues/1`]);
   });
 

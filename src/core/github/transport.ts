@@ -1,10 +1,12 @@
-// The one place that talks HTTP: Octokit core with the throttling and retry plugins, over a fetch
-// wrapper that counts every request, enforces a per-request timeout and follows redirects itself
-// (same origin only, so the token never travels to another host).
+// The one place that talks HTTP: Octokit core with the throttling plugin (rate limits), over a
+// fetch wrapper that counts every request, enforces a per-request timeout, follows redirects itself
+// (same origin only, so the token never travels to another host) and owns the one retry policy of
+// REST and GraphQL alike: 5xx answers, dropped connections, timeouts and GraphQL's transient
+// "Something went wrong" are retried `retries` times, retry n after n² × retryBaseMs (1, 4, 9 s).
+// A refused redirect is not retried: it fails at once with its own message.
 import { Octokit } from "@octokit/core";
-import { retry } from "@octokit/plugin-retry";
 import { type ThrottlingOptions, throttling } from "@octokit/plugin-throttling";
-import { IssuegraphError } from "../errors.js";
+import { IssuegraphError, UpstreamError } from "../errors.js";
 import { badShape, type ErrorContext, makeScrubber, rateLimitOf, type Scrub, toTypedError } from "./map-error.js";
 import { DEFAULT_API_URL, webHostForApiUrl } from "./web-host.js";
 
@@ -29,8 +31,10 @@ export type TransportOptions = {
   timeoutMs?: number;
   /** Retries for 5xx, dropped connections and timeouts. Default 3. */
   retries?: number;
-  /** Retry n waits (n+1)² × retryBaseMs. Default 1000. */
+  /** Retry n (1, 2, 3…) waits n² × retryBaseMs. Default 1000. */
   retryBaseMs?: number;
+  /** How a retry waits (tests pass a fake clock's sleep). Default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
   /** Milliseconds per second of a rate-limit wait (tests pass 1). Default 1000. */
   throttleUnitMs?: number;
   /** Wait for a rate limit to lift when it lifts within this many seconds; else throw. Default 60. */
@@ -77,7 +81,25 @@ const silent: Logger = { debug() {}, info() {}, warn() {} };
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
 
-const ThrottledOctokit = Octokit.plugin(throttling, retry);
+const ThrottledOctokit = Octokit.plugin(throttling);
+
+/** The one retry schedule: retry n (1-based) waits n² × base. */
+export const retryDelayMs = (retry: number, baseMs: number): number => retry * retry * baseMs;
+
+const TRANSIENT_GRAPHQL = /Something went wrong while executing your query/;
+
+/** Whether an answer is worth another try: a 5xx, or GraphQL's transient error inside a 200. */
+async function isTransient(res: Response, kind: keyof RequestCounts): Promise<boolean> {
+  if (res.status >= 500 && res.status <= 599) return true;
+  if (kind !== "graphql" || res.status !== 200) return false;
+  try {
+    const body = (await res.clone().json()) as { errors?: { message?: unknown }[] } | null;
+    const first = body?.errors?.[0]?.message;
+    return typeof first === "string" && TRANSIENT_GRAPHQL.test(first);
+  } catch {
+    return false;
+  }
+}
 
 // The plugin spaces GraphQL requests 1 s apart through its "write" group, which is meant for
 // mutations; we only read, so that gate is a pass-through (secondary limits are still honoured).
@@ -99,6 +121,9 @@ export function createTransport(opts: TransportOptions): Transport {
   const clock = opts.clock ?? (() => new Date());
   const scrub = makeScrubber(token);
   const totals: RequestCounts = { rest: 0, graphql: 0 };
+  const retries = opts.retries ?? 3;
+  const retryBaseMs = opts.retryBaseMs ?? 1000;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   const wantWait = (kind: RateLimitWait["kind"], retryAfter: number, retryCount: number, maxTries: number) => {
     if (retryCount >= maxTries || retryAfter > maxWait) return false;
@@ -118,12 +143,6 @@ export function createTransport(opts: TransportOptions): Transport {
       info: (msg: string) => logger.info({}, scrub(String(msg))),
       warn: (msg: string) => logger.warn({}, scrub(String(msg))),
       error: (msg: string) => logger.warn({}, scrub(String(msg))),
-    },
-    retry: {
-      retries: opts.retries ?? 3,
-      retryAfterBaseValue: opts.retryBaseMs ?? 1000,
-      // 429 is a rate limit: the throttling plugin owns it.
-      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
     },
     throttle: {
       retryAfterBaseValue: opts.throttleUnitMs ?? 1000,
@@ -148,6 +167,33 @@ export function createTransport(opts: TransportOptions): Transport {
   const errorContext = (what: string): ErrorContext => ({ what, hasToken: token !== null, now: clock, scrub });
 
   function instrumentedFetch(counts: RequestCounts): typeof fetch {
+    const once = attemptFetch(counts);
+    return async (input, init) => {
+      const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      const kind: keyof RequestCounts = /\/graphql$/.test(new URL(url).pathname) ? "graphql" : "rest";
+      for (let attempt = 0; ; attempt++) {
+        let res: Response;
+        try {
+          res = await once(input, init);
+        } catch (err) {
+          // Our own refusals (a redirect off the API host) are final; network failures are retried.
+          if (err instanceof IssuegraphError || attempt >= retries) throw err;
+          await wait(attempt + 1, kind, String(err));
+          continue;
+        }
+        if (attempt >= retries || !(await isTransient(res, kind))) return res;
+        await wait(attempt + 1, kind, `HTTP ${res.status}`);
+      }
+    };
+  }
+
+  async function wait(retry: number, kind: keyof RequestCounts, why: string): Promise<void> {
+    const ms = retryDelayMs(retry, retryBaseMs);
+    logger.warn({ kind, retry, ms, why: scrub(why) }, "retrying a GitHub request");
+    await sleep(ms);
+  }
+
+  function attemptFetch(counts: RequestCounts): typeof fetch {
     return async (input, init) => {
       let url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
       let method = init?.method ?? "GET";
@@ -166,8 +212,13 @@ export function createTransport(opts: TransportOptions): Transport {
             await res.body?.cancel().catch(() => {});
             const next = new URL(location, url).href;
             logger.debug({ status: res.status, from: scrub(url), to: scrub(next) }, "redirect");
-            // Thrown errors become retryable RequestErrors; a bad redirect fails after the retries.
-            if (!isApiUrl(next)) throw new Error(`GitHub redirected outside ${apiOrigin}; not following`);
+            if (!isApiUrl(next)) {
+              throw new UpstreamError(
+                `GitHub redirected a request outside ${apiOrigin} (to ${scrub(new URL(next).origin)}); not followed`,
+                "The token is only sent to the configured API host. If the repository moved to another host, pass that host's --api-url.",
+                res.status,
+              );
+            }
             if (hop >= MAX_REDIRECTS) throw new Error("too many redirects");
             if (res.status === 303) {
               method = "GET";
@@ -186,6 +237,7 @@ export function createTransport(opts: TransportOptions): Transport {
           Object.defineProperty(out, "url", { value: url });
           return out;
         } catch (err) {
+          if (err instanceof IssuegraphError) throw err;
           if (abort.signal.aborted) {
             logger.warn({ method, url: scrub(url), ms: timeoutMs }, "github request timed out");
             // Not an AbortError: Octokit turns this into a retryable RequestError (status 500).
@@ -227,7 +279,7 @@ export function createTransport(opts: TransportOptions): Transport {
           if (e.status === 304 && e.response) {
             return { status: 304, data: null, headers: e.response.headers ?? {}, url: e.response.url ?? "" };
           }
-          throw toTypedError(err, errorContext(what));
+          throw toTypedError(ownError(err) ?? err, errorContext(what));
         }
       },
       async graphql(op, variables, what) {
@@ -240,6 +292,8 @@ export function createTransport(opts: TransportOptions): Transport {
           return { data, errors: [] };
         } catch (err) {
           if (err instanceof IssuegraphError) throw err;
+          const own = ownError(err);
+          if (own) throw own;
           const e = err as { name?: string; data?: unknown; errors?: unknown; headers?: Headers };
           if (e.name !== "GraphqlResponseError" || !Array.isArray(e.errors))
             throw toTypedError(err, errorContext(what));
@@ -269,6 +323,12 @@ export function createTransport(opts: TransportOptions): Transport {
     isApiUrl,
     errorContext,
   };
+}
+
+/** Octokit wraps what our fetch throws in a RequestError; our typed errors come back out. */
+function ownError(err: unknown): IssuegraphError | null {
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return cause instanceof IssuegraphError ? cause : null;
 }
 
 function cleanGraphqlError(raw: unknown): GraphqlError {

@@ -1,8 +1,9 @@
 import type { Nodes, PhrasingContent, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmFromMarkdown } from "mdast-util-gfm";
-import { gfm } from "micromark-extension-gfm";
+import { boundMarkdown } from "../markdown/budget.js";
+import { gfmWithoutLiteralAutolinks } from "../markdown/gfm.js";
 import type { IssueRef } from "../thread/types.js";
+import { isIssueNumber, isOwnerName, repoNameOf } from "./names.js";
 import { refKey } from "./parse-ref.js";
 
 /**
@@ -35,10 +36,35 @@ export const referenceKindStrength: readonly ReferenceKind[] = ["closing", "fixe
  * first appearance, with the strongest kind seen.
  */
 export function findReferences(markdown: string, context: RefContext): FoundReference[] {
-  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const scan = new Scanner(markdown, context, collectDefinitions(tree));
+  // Linear whatever the input: the parser only sees what the budget lets through (see
+  // core/markdown/budget.ts); paragraphs set aside are scanned as plain text. Bare URLs are found
+  // by one linear pattern rather than GFM's literal-autolink extension, which is super-linear on
+  // long paragraphs with brackets.
+  const bounded = boundMarkdown(markdown);
+  const parsed = bounded.parts.map((p) => (p.kind === "markdown" ? p.text : blankLines(p.text))).join("\n");
+  const { micromarkExtensions, mdastExtensions } = gfmWithoutLiteralAutolinks();
+  const tree = fromMarkdown(parsed, { extensions: micromarkExtensions, mdastExtensions });
+  const scan = new Scanner(parsed, context, collectDefinitions(tree));
+  const plain = bounded.parts.filter((p) => p.kind === "plain");
+  // A thread's own order: parsed text first, then set-aside paragraphs (an order only matters for
+  // the excerpt kept when one target appears in both).
   scan.block(tree);
+  for (const p of plain) scan.plain(p.text);
   return scan.results();
+}
+
+/** The same number of lines, all empty, so positions of the lines after stay where they were. */
+const blankLines = (text: string): string => "\n".repeat(text.split("\n").length - 1);
+
+// A bare URL as GitHub's literal autolinks see it: up to whitespace or `<`; trailing punctuation
+// is trimmed by hand (a `[.,]+$` pattern would backtrack over long punctuation runs).
+const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>]+/gi;
+const TRAILING_PUNCTUATION = new Set([".", ",", ":", ";", "!", "?", "'", '"', ")", "]", "*", "_", "~"]);
+
+function trimUrl(url: string): string {
+  let end = url.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(url[end - 1] as string)) end--;
+  return url.slice(0, end);
 }
 
 // A block's inline content flattened to one string: text stays text, each link that points at a
@@ -121,7 +147,7 @@ class Scanner {
       for (const node of nodes) {
         switch (node.type) {
           case "text":
-            flat += state.suppressed > 0 ? OPAQUE : node.value.replace(RESERVED_CHARS, "\uFFFD");
+            flat += state.suppressed > 0 ? OPAQUE : this.withUrls(node.value.replace(RESERVED_CHARS, "\uFFFD"), links);
             break;
           case "break":
             flat += "\n";
@@ -157,6 +183,25 @@ class Scanner {
     this.scan(flat, links);
   }
 
+  /** A paragraph the budget set aside: references in its text, with no Markdown structure. */
+  plain(text: string): void {
+    const links: LinkPiece[] = [];
+    this.scan(this.withUrls(text.replace(RESERVED_CHARS, "\uFFFD"), links), links);
+  }
+
+  /** Bare URLs in text become a link placeholder (a thread) or OPAQUE (anything else). */
+  private withUrls(text: string, links: LinkPiece[]): string {
+    if (!text.includes("http") && !/www\./i.test(text)) return text;
+    return text.replace(BARE_URL, (raw) => {
+      const url = trimUrl(raw);
+      const rest = raw.slice(url.length);
+      const ref = this.parseUrl(/^www\./i.test(url) ? `https://${url}` : url);
+      if (!ref || links.length > PLACEHOLDER_MAX - PLACEHOLDER_BASE) return OPAQUE + rest;
+      links.push({ ref, source: url });
+      return String.fromCharCode(PLACEHOLDER_BASE + links.length - 1) + rest;
+    });
+  }
+
   // Raw HTML blocks: GitHub still autolinks their text, but not comments, code, pre or anchors.
   private htmlBlock(html: string): void {
     const text = html
@@ -175,8 +220,8 @@ class Scanner {
       const target = link
         ? link.ref
         : g.owner && g.repo
-          ? { host: this.context.host, owner: g.owner, repo: g.repo, number: Number(g.num) }
-          : { host: this.context.host, owner: this.context.owner, repo: this.context.repo, number: Number(g.num) };
+          ? checkedRef(this.context.host, g.owner, g.repo, Number(g.num))
+          : checkedRef(this.context.host, this.context.owner, this.context.repo, Number(g.num));
       if (!target) continue;
       const { kind, keyword, from, to } = classify(flat, start, end);
       const excerpt = restore(flat.slice(from, to), links).replace(/\s+/g, " ").trim();
@@ -207,7 +252,7 @@ class Scanner {
     if (host !== "github.com" && host !== contextHost) return null;
     const m = ISSUE_PATH.exec(url.pathname);
     if (!m?.[1] || !m[2]) return null;
-    return { host: host === contextHost ? this.context.host : host, owner: m[1], repo: m[2], number: Number(m[3]) };
+    return checkedRef(host === contextHost ? this.context.host : host, m[1], m[2], Number(m[3]));
   }
 
   private source(node: Nodes): string | null {
@@ -215,6 +260,12 @@ class Scanner {
     const end = node.position?.end.offset;
     return start === undefined || end === undefined ? null : this.markdown.slice(start, end);
   }
+}
+
+/** A reference only when the names and number are ones GitHub allows (never "..", never past its range). */
+function checkedRef(host: string, owner: string, repo: string, number: number): IssueRef | null {
+  const name = repoNameOf(repo);
+  return name !== null && isOwnerName(owner) && isIssueNumber(number) ? { host, owner, repo: name, number } : null;
 }
 
 function classify(

@@ -1,8 +1,10 @@
 import { UsageError } from "../errors.js";
 import type { IssueRef } from "../thread/types.js";
+import { checkIssueNumber, checkRepoNames, OWNER_PATTERN, REPO_PATTERN } from "./names.js";
 
-const SHORTHAND = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})#(\d{1,10})$/;
-const URL_PATH = /^\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})\/(issues|pull|pulls)\/(\d{1,10})\/?$/;
+// Loose on purpose (any digits, names checked by names.ts), so a bad name or number gets its own message.
+const SHORTHAND = new RegExp(`^(${OWNER_PATTERN})\\/(${REPO_PATTERN})#(\\d{1,20})$`);
+const URL_PATH = new RegExp(`^\\/(${OWNER_PATTERN})\\/(${REPO_PATTERN})\\/(issues|pull|pulls)\\/(\\d{1,20})\\/?$`);
 
 /**
  * Parses what a person pastes: `owner/repo#12`, `https://github.com/owner/repo/issues/12`
@@ -59,11 +61,11 @@ export function allowedGitHubUrl(
 }
 
 function ref(host: string, owner?: string, repo?: string, num?: string, input = ""): IssueRef {
-  const number = Number(num);
-  if (!owner || !repo || !Number.isSafeInteger(number) || number < 1) {
+  if (!owner || !repo || !num) {
     throw new UsageError(`"${clip(input)}" has no valid issue number`, "Issue numbers start at 1.");
   }
-  return { host, owner, repo: repo.replace(/\.git$/, ""), number };
+  const names = checkRepoNames(owner, repo);
+  return { host, ...names, number: checkIssueNumber(num) };
 }
 
 export const clip = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` : s);

@@ -216,6 +216,7 @@ export const reportSchema = z.object({
     depth: z.number().int().min(0),
     analyzer: z.enum(["deterministic", "llm"]),
     llm: llmMetaSchema.optional(),
+    textLimits: z.object({ simplified: z.array(z.string()), texts: z.number().int().min(1) }).optional(),
   }),
 });
 
@@ -389,6 +390,7 @@ function ordered(r: Report): Report {
       depth: r.meta.depth,
       analyzer: r.meta.analyzer,
       ...opt("llm", llm, (m) => ({ provider: m.provider, model: m.model, status: m.status, reason: m.reason })),
+      ...opt("textLimits", r.meta.textLimits, (t) => ({ simplified: t.simplified, texts: t.texts })),
     },
   };
 }

@@ -29,7 +29,9 @@ export function escapeText(text: string): string {
  * text): there "1." or "-"/"+" would start a list, "#" a heading, "=" or "-" runs a setext heading.
  */
 export function escapeInline(text: string): string {
+  // Leading blanks say nothing in a paragraph, but four of them start an indented code block.
   return escapeText(text)
+    .replace(/^[ \t]+/, "")
     .replace(/^(\s*)(\d+)([.)])/, "$1$2\\$3")
     .replace(/^(\s*)([-=+#])/, "$1\\$2");
 }

@@ -548,7 +548,7 @@ export class SqlStore implements Store {
        FROM (
          SELECT ref_key, MIN(ref) AS ref, COUNT(*) AS views, 0 AS votes FROM views WHERE at >= ? GROUP BY ref_key
          UNION ALL
-         SELECT ref_key, MIN(ref) AS ref, 0 AS views, COUNT(*) AS votes FROM votes WHERE at >= ? GROUP BY ref_key
+         SELECT ref_key, MIN(ref) AS ref, 0 AS views, COUNT(DISTINCT voter_id) AS votes FROM votes WHERE at >= ? GROUP BY ref_key
        ) a LEFT JOIN threads t ON t.ref_key = a.ref_key
        GROUP BY a.ref_key, a.ref, t.title
        ORDER BY SUM(a.views) + SUM(a.votes) DESC, a.ref_key

@@ -206,7 +206,7 @@ export interface Store {
   ): Promise<{ active: boolean; counts: VoteCounts }>;
   getVotes(ref: IssueRef, voterId?: string): Promise<{ counts: VoteCounts; mine: string[] }>;
   recordView(ref: IssueRef, at: string): Promise<void>;
-  /** Views and votes per thread since `since`, most active first. */
+  /** Views and distinct voters per thread since `since`, most active first (views are deduplicated per viewer by the caller). */
   activitySince(since: string, options: { limit: number }): Promise<Activity[]>;
 
   /** The rows of the given threads that are stored (in no particular order). */

@@ -1,13 +1,12 @@
 // Parses the repository a person names on the command line: `owner/repo` or a repository URL on an
 // allowed host. Like parseIssueRef, any other host is refused so input never chooses where we fetch.
 import { UsageError } from "../errors.js";
-import { allowedGitHubUrl, clip } from "../refs/parse-ref.js";
+import { checkRepoNames, OWNER_PATTERN, REPO_PATTERN } from "../refs/names.js";
+import { allowedGitHubUrl } from "../refs/parse-ref.js";
 import type { RepoRef } from "../store/types.js";
 
-const OWNER = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})";
-const NAME = "[A-Za-z0-9._-]{1,100}";
-const SHORTHAND = new RegExp(`^(${OWNER})/(${NAME})$`);
-const URL_PATH = new RegExp(`^/(${OWNER})/(${NAME})/?$`);
+const SHORTHAND = new RegExp(`^(${OWNER_PATTERN})/(${REPO_PATTERN})$`);
+const URL_PATH = new RegExp(`^/(${OWNER_PATTERN})/(${REPO_PATTERN})/?$`);
 
 export function parseRepoArg(input: string, allowedHosts: readonly string[] = ["github.com"]): RepoRef {
   const text = input.trim();
@@ -33,9 +32,5 @@ export function parseRepoArg(input: string, allowedHosts: readonly string[] = ["
 export const formatRepo = (r: Pick<RepoRef, "owner" | "repo">): string => `${r.owner}/${r.repo}`;
 
 function repoRef(host: string, owner: string, repo: string): RepoRef {
-  const name = repo.replace(/\.git$/, "");
-  if (name === "." || name === ".." || name === "") {
-    throw new UsageError(`"${repo}" is not a repository name`, "Name it as owner/repo.");
-  }
-  return { host, owner, repo: name };
+  return { host, ...checkRepoNames(owner, repo) };
 }

@@ -250,5 +250,10 @@ export type Report = {
     analyzer: "deterministic" | "llm";
     /** Present when an LLM writer was configured. */
     llm?: LlmMeta;
+    /**
+     * Present when some of the thread's Markdown exceeded the parse budget (core/markdown/budget.ts)
+     * and was read in a simpler way: references in those parts were found by a plain-text scan.
+     */
+    textLimits?: { simplified: string[]; texts: number };
   };
 };

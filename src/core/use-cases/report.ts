@@ -6,6 +6,7 @@ import { diffReports } from "../analyze/changes.js";
 import { extractThreadError } from "../analyze/extract-error.js";
 import { claimedFixes } from "../analyze/fix-claims.js";
 import { crawl } from "../graph/crawl.js";
+import { boundMarkdown } from "../markdown/budget.js";
 import { formatRef, refKey, sameRef } from "../refs/parse-ref.js";
 import { indexThread } from "../similar/index-thread.js";
 import type { Store } from "../store/types.js";
@@ -119,7 +120,22 @@ export async function reportFromThread(
     releases,
     sameError,
   });
-  return deps.writer ? await deps.writer(report) : report;
+  const textLimits = markdownBudgetUse(thread);
+  const limited: Report = textLimits ? { ...report, meta: { ...report.meta, textLimits } } : report;
+  return deps.writer ? await deps.writer(limited) : limited;
+}
+
+/** Which of the thread's texts went over the Markdown parse budget, and how (null when none did). */
+export function markdownBudgetUse(thread: Thread): { simplified: string[]; texts: number } | null {
+  const kinds = new Set<string>();
+  let texts = 0;
+  for (const text of [thread.body, ...thread.comments.map((c) => c.body)]) {
+    const { simplified } = boundMarkdown(text);
+    if (simplified.length === 0) continue;
+    texts++;
+    for (const s of simplified) kinds.add(s);
+  }
+  return texts ? { simplified: [...kinds].sort(), texts } : null;
 }
 
 /**

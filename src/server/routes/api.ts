@@ -6,6 +6,7 @@ import { NotFoundError, UsageError } from "../../core/errors.js";
 import { formatRef, refKey } from "../../core/refs/parse-ref.js";
 import { evidenceSignals } from "../../core/signals/evidence.js";
 import { isSignal, normaliseVoteCounts, SIGNALS } from "../../core/signals/signals.js";
+import { formatRepo, parseRepoArg } from "../../core/sync/repo-arg.js";
 import type { IssueRef } from "../../core/thread/types.js";
 import { rankTools } from "../../core/tools/match.js";
 import { issueProfile } from "../../core/tools/profile.js";
@@ -163,6 +164,8 @@ export function apiRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     if (!isSignal(signal))
       throw new UsageError(`Unknown signal "${signal.slice(0, 40)}".`, `Use one of ${SIGNALS.join(", ")}.`);
     const ref = ctx.refFromInput(body.data.ref);
+    // A first vote makes the voter, at most NEW_VOTERS_PER_HOUR per address: a script that drops
+    // its cookies cannot mint a new voter per request.
     const voterId = await ctx.ensureVoter(c);
     ctx.limitVote(c, voterId);
     if (!(await deps.store.getReport(ref))) {
@@ -181,9 +184,12 @@ export function apiRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     if (!deps.adminToken) {
       throw new DisabledError("Admin endpoints are switched off.", "Configure an admin token to use them.");
     }
+    // Wrong tokens are limited per address; once the bucket is empty even the right one waits.
+    ctx.admitAdminAttempt(c);
     const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "");
     if (!m?.[1]) throw new UnauthorizedError("An admin token is required.", "Send Authorization: Bearer <token>.");
     if (!constantTimeEqual(m[1], deps.adminToken)) {
+      ctx.adminFailure(c);
       throw new ForbiddenError("The admin token is not valid.", "Check the token you sent.");
     }
   };
@@ -203,11 +209,13 @@ export function apiRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const runSync = deps.runSync;
     if (!runSync) throw new DisabledError("Sync is not available on this server.", "Run `issuegraph sync` instead.");
     const body = repoBody.safeParse(await readJson(c));
-    const m = body.success ? /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/.exec(body.data.repo) : null;
-    if (!m?.[1] || !m[2])
+    if (!body.success) {
       throw new UsageError('The body must be {repo: "owner/repo"}.', 'For example {"repo": "nodejs/node"}.');
-    const result = await runSync({ host: ctx.defaultHost, owner: m[1], repo: m[2] });
-    return c.json({ repo: `${m[1]}/${m[2]}`, result: result ?? null });
+    }
+    // The same parser and name rules as `issuegraph sync` (no "..", GitHub's characters and lengths).
+    const repo = parseRepoArg(body.data.repo, [ctx.defaultHost]);
+    const result = await runSync(repo);
+    return c.json({ repo: formatRepo(repo), result: result ?? null });
   });
 }
 

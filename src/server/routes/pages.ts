@@ -106,8 +106,8 @@ export function pageRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const ref = ctx.refFromPath(c.req.param("owner"), c.req.param("repo"), c.req.param("num"));
     const actual = ctx.reports.actual(ref);
     if (issuePath(actual) !== issuePath(ref)) return c.redirect(issuePath(actual), 301);
-    // No cookie is minted here (a voter id is made on the first vote), so the page's response is
-    // the same for everyone and any cache may keep it.
+    // No cookie is minted here (a voter id is made on the first vote, at most NEW_VOTERS_PER_HOUR
+    // per address), so the page's response is the same for everyone and any cache may keep it.
     const voterId = await ctx.voter(c);
     const voted = c.req.query("voted");
     if (isSignal(voted)) {

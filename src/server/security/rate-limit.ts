@@ -37,6 +37,13 @@ export class RateLimiter {
     return { ok: false, retryAfterMs: Math.ceil((missing / this.config.refillPerSecond) * 1000) };
   }
 
+  /** Whether `take(key, cost)` would succeed now, without taking anything. */
+  peek(key: string, cost = 1): TakeResult {
+    const bucket = this.refilled(key, this.nowMs());
+    if (bucket.tokens >= cost) return { ok: true };
+    return { ok: false, retryAfterMs: Math.ceil(((cost - bucket.tokens) / this.config.refillPerSecond) * 1000) };
+  }
+
   /** How many keys are tracked (for tests of pruning). */
   get size(): number {
     return this.buckets.size;

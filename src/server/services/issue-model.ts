@@ -1,7 +1,6 @@
 // Gathers everything the issue page shows, from the stored report and the store. The parts that
 // are only furniture (similar, trending, votes) degrade to empty on a store hiccup rather than
 // taking the page down.
-import { refKey } from "../../core/refs/parse-ref.js";
 import { evidenceSignals } from "../../core/signals/evidence.js";
 import { isSignal, normaliseVoteCounts } from "../../core/signals/signals.js";
 import type { StoredReport } from "../../core/store/types.js";
@@ -11,7 +10,6 @@ import { issueProfile } from "../../core/tools/profile.js";
 import type { ServerContext } from "../context.js";
 import type { SimilarIssue } from "../deps.js";
 import { linkGraphSvg } from "../render/graph-svg.js";
-import { markdownToSafeHtml } from "../render/markdown-html.js";
 import { issuePath, pathOfRefText } from "../views/format.js";
 import type { IssueModel } from "../views/issue.js";
 import type { TrendingEntry } from "./trending.js";
@@ -36,9 +34,10 @@ export async function buildIssueModel(
       return empty;
     });
   const noVotes: { counts: Record<string, number>; mine: string[] } = { counts: {}, mine: [] };
-  const [similar, votes, trending] = await Promise.all([
+  const [body, similar, votes, trending] = await Promise.all([
+    ctx.markdownBody.render(report.body),
     orEmpty<SimilarIssue[]>("similar", ctx.similar(input.ref, report), []),
-    orEmpty("votes", ctx.deps.store.getVotes(input.ref, input.voterId ?? undefined), noVotes),
+    orEmpty("votes", ctx.deps.store.getVotes(input.ref, input.voterId || undefined), noVotes),
     orEmpty<TrendingEntry[]>("trending", ctx.trending(), []),
   ]);
   const profile = issueProfile(report);
@@ -49,7 +48,12 @@ export async function buildIssueModel(
     report,
     stale: input.stale,
     refreshing: input.refreshing,
-    bodyHtml: ctx.safeBodyHtml(`${refKey(input.ref)}|${input.stored.id}`, () => markdownToSafeHtml(report.body)),
+    bodyHtml: body.html,
+    bodyNote: body.fallback
+      ? "This text was too costly to format in time, so it is shown as plain text."
+      : body.simplified.length
+        ? `Parts of this text exceed the formatting budget (${body.simplified.join(", ")}) and are shown simplified.`
+        : null,
     graphSvg: linkGraphSvg({ ref: report.ref, title: report.title, state: report.state }, report.links, {
       pagePath: (l) => (l.type === "issue" ? pathOfRefText(l.ref) : null),
     }),

@@ -25,6 +25,8 @@ export type IssueModel = {
   stale: boolean;
   refreshing: boolean;
   bodyHtml: string;
+  /** Says when the body was simplified or shown as plain text (parse budget). */
+  bodyNote?: string | null;
   graphSvg: string;
   similar: SimilarIssue[];
   /** `mine` is filled only for a page rendered for one reader (after a form vote). */
@@ -408,6 +410,7 @@ function RawBody({ m }: { m: IssueModel }) {
       <h2 id="body-title">Issue body</h2>
       <details>
         <summary>Show the original issue text</summary>
+        {m.bodyNote ? <p class="muted">{m.bodyNote}</p> : null}
         <div class="markdown">{raw(m.bodyHtml)}</div>
       </details>
     </section>

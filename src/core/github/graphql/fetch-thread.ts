@@ -20,6 +20,11 @@ export async function fetchThreadGraphql(
   const what = formatRef(ref);
   const vars = { owner: ref.owner, name: ref.repo, number: ref.number };
   const { data, errors } = await call.graphql(issueThreadQuery, vars, what);
+  // A missing thread comes with NOT_FOUND errors; a null or absent node without any error is a
+  // malformed answer (a proxy, a broken stand-in), not "not found".
+  if (errors.length === 0 && !hasThreadNode(data)) {
+    throw badShape(what, "the GraphQL answer has no repository.issueOrPullRequest and no error", t.scrub);
+  }
   const node = issueThreadQuery.parse(data, what, t.scrub);
   if (!node) {
     failUnlessNotFound(t, errors, what);
@@ -75,4 +80,11 @@ async function followTransfer(t: Transport, call: Call, ref: IssueRef): Promise<
   if (got.notModified || sameRef(got.ref, ref)) throw notFound({ what: formatRef(ref), hasToken: t.hasToken });
   t.logger.info({ from: formatRef(ref), to: formatRef(got.ref) }, "issue was transferred");
   return fetchThreadGraphql(t, call, got.ref, ref);
+}
+
+function hasThreadNode(data: unknown): boolean {
+  const repository = (data as { repository?: unknown } | null)?.repository;
+  if (typeof repository !== "object" || repository === null) return false;
+  const node = (repository as { issueOrPullRequest?: unknown }).issueOrPullRequest;
+  return typeof node === "object" && node !== null;
 }
