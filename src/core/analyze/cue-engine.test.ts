@@ -26,6 +26,44 @@ describe("outcomeOf: what a sentence reports, in any ecosystem", () => {
   });
 
   it.each([
+    // success outside the narrow "that works" vocabulary
+    ["Ah, that was it: after clearing the watcher state the bundler resolves the module.", "worked"],
+    ["Yep this fixed it, thanks.", "worked"],
+    ["I pointed JAVA_HOME at the older JDK and the pipeline is green again.", "worked"],
+    ["We recompiled the plugin against the new headers and the daemon loads fine with it.", "worked"],
+    ["Since removing the stale lockfile the deploy step no longer throws.", "worked"],
+    ["After reinstalling the toolchain everything is back to normal.", "worked"],
+    ["Downgrading the driver resolved it for me.", "worked"],
+  ])("wider success: %s -> %s", (sentence, kind) => {
+    expect(outcomeOf(sentence)).toBe(kind);
+  });
+
+  it.each([
+    // failed attempts: the step was tried and the problem stayed
+    ["I tried raising the timeout and pinning the client, neither helped.", "did-not-help"],
+    ["Clearing ~/.cache/pip did nothing here.", "did-not-help"],
+    ["Reinstalled the package three times without success.", "did-not-help"],
+    ["Switching to the beta channel doesn't work either.", "did-not-help"],
+    ["With `--no-cache` I get exactly the same stack trace.", "did-not-help"],
+    ["Rebuilt the image from scratch, still crashes on start.", "did-not-help"],
+    ["Tried it on a second machine, exact same error.", "did-not-help"],
+    // generic advice is a proposal, not a report
+    ["Wipe the build folder and rebuild, that normally fixes these linker errors.", "suggested"],
+    ["Upgrading the plugin should fix it.", "suggested"],
+  ])("failed attempts and advice: %s -> %s", (sentence, kind) => {
+    expect(outcomeOf(sentence)).toBe(kind);
+  });
+
+  it.each([
+    // bug descriptions that look like the new rows
+    "The dashboard renders fine, but the export is empty.",
+    "It happens again after every restart.",
+    "I have the same issue on Windows.",
+  ])("not a success: %s", (sentence) => {
+    expect(outcomeOf(sentence)).not.toBe("worked");
+  });
+
+  it.each([
     ["It only happens with the ARM64 build.", "conditional"],
     ["The crash does not happen on the nightly channel.", "conditional"],
     ["The web version still works for me.", "conditional"],

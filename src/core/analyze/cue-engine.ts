@@ -7,7 +7,8 @@
 //   names a step in the same sentence      -> conditional ("only with X", "still works in Y")
 //   a strong success, or success + a step  -> worked ("works" alone describes, it reports nothing)
 //   a declared workaround                  -> worked
-//   a suggestion naming a step             -> suggested
+//   a suggestion naming a step, or generic
+//   advice ("should fix it") with an action -> suggested
 import {
   ANAPHOR,
   CONDITION,
@@ -49,7 +50,7 @@ const total = (table: readonly Cue[], s: string): number => {
   return n;
 };
 /** A success cue with a negation before it in its clause ("didn't turn up anything that fixes it") is none. */
-const NEGATION = /\b(?:not|no|never|nothing|nobody|none|without)\b|n't\b|\bcan(?:not)?\s+not\b/i;
+const NEGATION = /\b(?:not|no|never|nothing|nobody|none|neither|nor|without)\b|n't\b|\bcan(?:not)?\s+not\b/i;
 const CLAUSE_START = /[,;:]\s|\s(?:but|and|so|then)\s/gi;
 
 function negated(s: string, at: number): boolean {
@@ -104,7 +105,8 @@ export function outcomeOf(sentence: string): Outcome | null {
   if (reported) return x.hedge > 0 ? "suggested" : "worked";
   if (x.successMax > 0 && x.step > 0) return "conditional";
   if (x.declared > 0) return "worked";
-  if (x.suggestion > 0 && x.step > 0) return "suggested";
+  // Generic advice ("should fix it", "that usually fixes these") with an action proposes that action.
+  if ((x.suggestion > 0 && x.step > 0) || (x.hedge >= 2 && x.stepMax >= 2)) return "suggested";
   return null;
 }
 

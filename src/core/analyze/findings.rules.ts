@@ -45,6 +45,18 @@ export const FAILURE: readonly Cue[] = [
     weight: 2,
     note: "the problem stayed",
   },
+  {
+    pattern:
+      /\b(?:neither|none)\s+(?:one\s+|of\s+(?:them|those|these|it)\s+)?(?:helped|worked|fixed\s+it|changed\s+anything|made\s+(?:a|any)\s+difference)\b|\b(?:did|does|changed)\s+nothing\b|\bwithout\s+(?:any\s+)?(?:success|luck)\b|\b(?:does(?:n't|\s+not)|did(?:n't|\s+not)|won't|will\s+not)\s+work\s+either\b/i,
+    weight: 2,
+    note: "'neither helped', 'did nothing', 'tried X without success', 'doesn't work either'",
+  },
+  {
+    pattern:
+      /\b(?:get|gets|got|getting|gives?|gave|giving|still\s+(?:get|see|shows?))\s+(?:exactly\s+)?the\s+(?:exact\s+)?same\b(?!\s+(?:issue|problem|bug|thing)\b)|\bexact(?:ly)?\s+(?:the\s+)?same\s+(?:error|result|failure|message|output|crash)\b|\bstill\s+(?:crash(?:es|ing)?|errors?|erroring|red|hangs?|hanging|get(?:ting)?\s+(?:it|this|that|the\s+(?:error|crash|failure))|see(?:ing)?\s+(?:it|this|the\s+(?:error|crash|failure)))\b/i,
+    weight: 2,
+    note: "'I get exactly the same error', 'still crashes': the attempt left the problem in place",
+  },
   { pattern: /没(?:有)?用|无效|还是(?:不行|报错)|依然(?:不行|报错)/, weight: 2, note: "Chinese: did not help" },
 ];
 
@@ -124,6 +136,24 @@ export const SUCCESS: readonly Cue[] = [
       /\bwork(?:s|ed|ing)?\s+(?:fine|well|perfectly|ok|okay|normally|great|correctly|as\s+expected|without\s+(?:errors?|issues?|problems?))\b|\b(?:runs?|ran|builds?|built|compiles?|starts?|installs?|loads?|connects?)\s+(?:fine|ok|okay|normally|correctly|without\s+(?:errors?|issues?|problems?))\b|\bkeeps?\s+working\b|\bis\s+fine\b/i,
     weight: 1,
     note: "'works fine', 'runs fine': success only when a step is named",
+  },
+  {
+    pattern:
+      /(?:^|[,;:!]\s*|\b(?:and|but|so|wow|yes|yep|yeah|ah|oh|ok|okay)\s+)(?:that|this)\s+(?:was\s+it|did\s+it|(?:solved|fixed|resolved)\s+it)\b/i,
+    weight: 2,
+    note: "'Wow, that was it', 'ok this fixed it' after an interjection",
+  },
+  {
+    pattern:
+      /\b(?:is|are|went|turned|goes|turns)\s+green\s+(?:again|now)\b|\bback\s+to\s+(?:normal|green|working)\b|\b(?:resolved|fixed|solved)\s+(?:it\s+)?for\s+(?:me|us)\b|\bno\s+longer\s+(?:errors?|throws|breaks|hangs|complains|shows\s+up|reproduces)\b/i,
+    weight: 2,
+    note: "'the build is green again', 'back to normal', 'resolved for me', 'no longer throws'",
+  },
+  {
+    pattern:
+      /\b(?:it|everything|(?:the|my|our)\s+\w+)\s+(?!(?:fails|crashes|breaks|hangs|errors|happens|occurs|shows|appears|returns|throws|stops|dies|exits|freezes|panics|complains|is|was|has|does)\b)[a-z]{3,}s\s+(?:fine|normally|correctly|cleanly|successfully|as\s+expected)\b|\bcan\s+confirm\s+(?:that\s+)?(?:it|this|that)\s+(?:works|worked|helps|helped|fixe[sd])\b|✅/i,
+    weight: 1,
+    note: "'the app boots fine', 'can confirm it works', ✅: success only when a step is named",
   },
   { pattern: /\bhelped\b/i, weight: 2, note: "'clearing the cache helped'" },
   {
@@ -284,6 +314,12 @@ export const HEDGE: readonly Cue[] = [
       /^(?:maybe|perhaps|possibly|probably)\b|\b(?:might|may|could)\s+(?:\w+\s+)?(?:fix|solve|help|resolve|work)\b|\bI\s+(?:wonder|hope)\b/i,
     weight: 1,
     note: "speculation",
+  },
+  {
+    pattern:
+      /\b(?:usually|normally|typically|generally|often|always|sometimes)\s+(?:\w+\s+)?(?:fix(?:es)?|solves?|helps?|works?|resolves?|does\s+the\s+trick)\b|\bshould\s+(?:\w+\s+)?(?:fix|solve|help|resolve|do\s+the\s+trick)\b/i,
+    weight: 2,
+    note: "generic advice ('that usually fixes this', 'should fix it'): a proposal, not a report",
   },
 ];
 

@@ -84,6 +84,48 @@ describe("rankWorkarounds", () => {
     expect(w?.confirmedBy).toEqual([{ login: "reporter", url: yes.url, how: "said-it-worked" }]);
   });
 
+  it("reads an attempt the comment says failed as no workaround, whatever its 👍", () => {
+    const tried = comment("bob", "Same here. I tried bumping the heap and disabling the daemon, neither helped.", {
+      plusOnes: 6,
+    });
+    expect(rank([tried])).toEqual([]);
+  });
+
+  it("does not count 👍 on a failure report as support for a proposal in the same comment", () => {
+    const mixed = comment("bob", "Raising the pool size didn't help. You could try `--single-process` next.", {
+      plusOnes: 3,
+    });
+    const [w] = rank([mixed]);
+    expect(w).toMatchObject({ kind: "suggested", confirmations: 0 });
+  });
+
+  it("keeps generic advice a proposal, and the next reply's failure contradicts it", () => {
+    const advice = comment("bob", "Remove the lockfile and reinstall, that usually fixes this sort of thing.");
+    const no = comment("reporter", "Did exactly that, no luck.");
+    const [w] = rank([advice, no]);
+    expect(w?.kind).toBe("suggested");
+    expect(w?.confirmations).toBe(0);
+    expect(w?.contradictedBy).toEqual([{ login: "reporter", url: no.url }]);
+  });
+
+  it("does not turn a proposal into one that worked when as many replies say it failed", () => {
+    const ask = comment("maint", "Please try starting it with `--safe-mode`.", { association: "MEMBER" });
+    const no = comment("reporter", "Still crashes with that, sadly.");
+    const yes = comment("carol", "> Please try starting it with `--safe-mode`.\n\nThat did it for me.");
+    const [w] = rank([ask, no, yes]);
+    expect(w?.kind).toBe("suggested");
+    expect(w?.contradictedBy.map((x) => x.login)).toEqual(["reporter"]);
+  });
+
+  it("finds the reporter's own later report of what fixed it", () => {
+    const fix = comment(
+      "reporter",
+      "Could not upgrade yet, so I set `workers: 1` in the config file and the nightly job is green again.",
+    );
+    const [w] = rank([fix]);
+    expect(w).toMatchObject({ kind: "worked", author: "reporter" });
+  });
+
   it("keeps an unanswered proposal and a condition apart from what worked", () => {
     const ask = comment("maint", "Could you try running it with `--verbose`?", { association: "MEMBER" });
     const cond = comment("carol", "It only happens with the portable build.");

@@ -76,6 +76,8 @@ const CANDIDATE: ReadonlySet<Finding["kind"]> = new Set(["worked", "temporary", 
 
 export function rankWorkarounds(thread: Thread, findings: Findings): RankedWorkaround[] {
   const byUrl = new Map<string, RankedWorkaround>();
+  // 👍 on a comment that reports a failed attempt agree with the failure, not with a proposal beside it.
+  const failedIn = new Set(findings.findings.filter((f) => f.kind === "did-not-help").map((f) => f.voice.url));
   for (const f of findings.findings) {
     if (!CANDIDATE.has(f.kind)) continue;
     const kind = f.kind as ReportWorkaround["kind"];
@@ -91,7 +93,8 @@ export function rankWorkarounds(thread: Thread, findings: Findings): RankedWorka
       author: f.voice.login,
       url: f.voice.url,
       code: kind === "conditional" ? inline : (example?.code ?? inline),
-      confirmations: f.voice.plusOnes,
+      confirmations:
+        failedIn.has(f.voice.url) && (kind === "suggested" || kind === "conditional") ? 0 : f.voice.plusOnes,
       confirmedBy: [],
       contradictedBy: [],
       kind,
@@ -107,8 +110,8 @@ export function rankWorkarounds(thread: Thread, findings: Findings): RankedWorka
     .filter((w) => !repliesOnly.has(w.url))
     .map((w) => {
       const confirmations = w.confirmations + w.confirmedBy.length;
-      // A proposal someone else then says worked is a workaround that worked.
-      const kind = w.kind === "suggested" && w.confirmedBy.length > 0 ? "worked" : w.kind;
+      // A proposal someone else then says worked is a workaround that worked, unless as many say it failed.
+      const kind = w.kind === "suggested" && w.confirmedBy.length > w.contradictedBy.length ? "worked" : w.kind;
       return { ...w, confirmations, kind };
     })
     .sort(
@@ -225,8 +228,10 @@ function unreferenced(
     // "That did it." right after a proposal answers that proposal.
     return last.kind === "suggested" && last.order === order - 1 ? { w: last, quoted: false } : null;
   }
-  // A contradiction must come right after the workaround it answers.
-  return CONTRADICT_SHORT.test(text) && last.order === order - 1 ? { w: last, quoted: false } : null;
+  // A contradiction must come right after the workaround it answers; a proposal is answered by any
+  // failure reply right after it ("Did that twice, no luck").
+  if (last.order !== order - 1) return null;
+  return CONTRADICT_SHORT.test(text) || last.kind === "suggested" ? { w: last, quoted: false } : null;
 }
 
 /** The public shape: without the reading internals. */
