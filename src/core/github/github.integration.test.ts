@@ -98,7 +98,7 @@ describe("REST and GraphQL agree on every dev fixture thread", () => {
 
   it.each(refs.map((r) => [`${r.owner}/${r.repo}#${r.number}`, r] as const))(
     "%s: restVisible(GraphQL thread) deep-equals the REST thread",
-    async (name, ref) => {
+    async (_name, ref) => {
       const viaGraphql = await thread(withToken().fetchThread(ref));
       const viaRest = await thread(anonymous().fetchThread(ref));
       const visible = restVisible(viaGraphql);
