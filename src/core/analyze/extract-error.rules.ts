@@ -32,9 +32,10 @@ export type Keep = "line" | "from-match" | "after" | "match" | "quoted";
 
 /**
  * Where a match counts: "any"; "code" (fenced or inline code only); "line-start" (at the start of a
- * line, after list markers, a label such as "Output:" or a shell prompt); "code-or-start".
+ * line, after list markers, a label such as "Output:" or a shell prompt); "code-or-start";
+ * "code-or-title" (code, or an issue title that is itself the message: "server exited unexpectedly").
  */
-export type Place = "any" | "code" | "line-start" | "code-or-start";
+export type Place = "any" | "code" | "line-start" | "code-or-start" | "code-or-title";
 
 export type ErrorRule = {
   name: string;
@@ -170,6 +171,35 @@ export const ERROR_RULES: readonly ErrorRule[] = [
     kind: "compiler",
     hint: /error/,
     pattern: /(?<![\w-])error(?:\[[\w-]{1,20}\]|\s+[A-Z]{1,5}\d{1,6}):(?=\s)/g,
+    score: 3.5,
+    keep: "from-match",
+    place: "any",
+  },
+  {
+    name: "a leading error code that is part of the message (E5113: …, ERR123: …, TS2322: …)",
+    kind: "compiler",
+    hint: /[A-Z]\d\d/,
+    // The message follows in words: "SHA256: e3b0c4…" is a listing, not an error.
+    pattern: /(?<![\w.\-/:])[A-Z]{1,6}\d{2,6}:\s{1,4}(?=[A-Z][a-z]|[a-z]{2,}\s)/g,
+    score: 3,
+    keep: "line",
+    place: "code-or-start",
+  },
+  {
+    name: "a tool's own error line (ld.lld: error: …, cc1: fatal error: …): the root cause under a wrapper",
+    kind: "compiler",
+    hint: /: (?:fatal )?error: /,
+    pattern: /^[A-Za-z][\w.+-]{0,40}: (?:fatal )?error: (?=\S)/g,
+    score: 3.5,
+    keep: "line",
+    place: "code-or-start",
+  },
+  {
+    name: "an SDK client's service error (An error occurred (Code) when calling the X operation: …)",
+    kind: "error",
+    hint: /error occurred \(/,
+    pattern:
+      /(?<![\w-])[Aa]n error occurred \([\w.:-]{1,60}\) when calling the [\w.-]{1,80} operation\b[^\n:]{0,80}:\s{1,4}(?=\S)/g,
     score: 3.5,
     keep: "from-match",
     place: "any",
@@ -429,6 +459,17 @@ export const ERROR_RULES: readonly ErrorRule[] = [
     codeOnly: true,
   },
   {
+    name: "a failure phrase that is the message itself (a title or a code line: 'server exited unexpectedly')",
+    kind: "crash",
+    hint: /exited|reset by peer|segmentation|denied|no such file|already in use|not found|refused|broken pipe|out of memory/i,
+    pattern:
+      /\b(?:exited unexpectedly|connection (?:reset by peer|refused)|segmentation fault|permission denied|no such file or directory|address already in use|command not found|broken pipe|out of memory)\b/gi,
+    score: 2.5,
+    keep: "line",
+    place: "code-or-title",
+    codeOnly: true,
+  },
+  {
     name: "named warning (Warning:, DeprecationWarning:)",
     kind: "warning",
     hint: /Warning:/,
@@ -442,7 +483,7 @@ export const ERROR_RULES: readonly ErrorRule[] = [
     kind: "json",
     hint: /\{\s*"/,
     pattern:
-      /\{(?=\s*")(?=[^\n]{0,400}?(?:"(?:error|errors|errorMessage|error_message)"\s*:|"type"\s*:\s*"error"|"status(?:Code)?"\s*:\s*[45]\d\d))(?=[^\n]{0,2000}?(?:"(?:message|msg|error|errorMessage|error_message|error_description|detail|reason|title)"\s*:\s*"(?!\s*at\s)[^"]{3}|"status(?:Code)?"\s*:\s*[45]\d\d))/g,
+      /\{(?=\s*")(?=[^\n]{0,400}?(?:"(?:error|errors|errorMessage|error_message|detail|documentation_url)"\s*:|"type"\s*:\s*"error"|"status(?:Code)?"\s*:\s*[45]\d\d))(?=[^\n]{0,2000}?(?:"(?:message|msg|error|errorMessage|error_message|error_description|detail|reason|title)"\s*:\s*"(?!\s*at\s)[^"]{3}|"errors"\s*:\s*\[\s*"(?!\s*at\s)[^"]{3}|"status(?:Code)?"\s*:\s*[45]\d\d))/g,
     score: 2.5,
     keep: "from-match",
     place: "any",
@@ -499,11 +540,23 @@ export const ERROR_RULES: readonly ErrorRule[] = [
 
 /** The shape of a fenced block that is an HTTP error body as a whole (pretty-printed JSON). */
 export const JSON_ERROR_BODY =
-  /"(?:error|errors|errorMessage|error_message)"\s*:|"type"\s*:\s*"error"|"status(?:Code)?"\s*:\s*[45]\d\d/;
+  /"(?:error|errors|errorMessage|error_message|detail|documentation_url)"\s*:|"type"\s*:\s*"error"|"status(?:Code)?"\s*:\s*[45]\d\d/;
 /** An error body says what went wrong in words (or a status); one holding only a stack is not a message. */
 export const JSON_HAS_MESSAGE =
-  /"(?:message|msg|error|errorMessage|error_message|error_description|detail|reason|title)"\s*:\s*"(?!\s*at\s)[^"]{3}|"status(?:Code)?"\s*:\s*[45]\d\d/;
+  /"(?:message|msg|error|errorMessage|error_message|error_description|detail|reason|title)"\s*:\s*"(?!\s*at\s)[^"]{3}|"errors"\s*:\s*\[\s*"(?!\s*at\s)[^"]{3}|"status(?:Code)?"\s*:\s*[45]\d\d/;
 export const JSON_BODY_SCORE = 2.5;
+
+/**
+ * A build tool's summary that only says a step failed with an exit code ("Linking x failed: (Exit 1)",
+ * "collect2: error: ld returned 1 exit status"): the tool's own error line beside it says why.
+ */
+export const WRAPPER_SUMMARY =
+  /\(Exit \d{1,3}\)|\breturned \d{1,3} exit status\b|\bfailed with exit (?:code|status) \d{1,3}\b/;
+export const WRAPPER_PENALTY = 1;
+
+/** A title that asks for something or asks a question: a failure phrase in it is not a report. */
+export const TITLE_REQUEST =
+  /^(?:add|support|allow|enable|implement|provide|make|feature|request|proposal|how|why|what|where|when|can|could|is|are|does|do|should|would|please)\b|\?\s*$/i;
 
 /** The exception line that ends a Python traceback (found structurally, see extract-error.ts). */
 export const TRACEBACK_SCORE = 4;

@@ -732,3 +732,134 @@ describe("extractThreadError: the title", () => {
     expect(extractThreadError(thread)?.source).toBe("body");
   });
 });
+
+describe("extractError: a leading error code belongs to the message", () => {
+  it.each([
+    [
+      "fenced, a letter and digits",
+      fenced("E7041: Failure while loading plugin file: conf.vim:9: unknown option"),
+      "E7041: Failure while loading plugin file: conf.vim:9: unknown option",
+    ],
+    [
+      "inline code in the middle of a sentence",
+      "On start it shows `Q2045: Error while reading the profile: bad header` and quits.",
+      "Q2045: Error while reading the profile: bad header",
+    ],
+    [
+      "a lowercase message after the code",
+      "After upgrading:\n\n`ERR504: unable to reach the index server`",
+      "ERR504: unable to reach the index server",
+    ],
+    [
+      "a compiler code without the word error",
+      fenced("XY1234: Argument of kind 'a' cannot be given to kind 'b'."),
+      "XY1234: Argument of kind 'a' cannot be given to kind 'b'.",
+    ],
+  ])("%s", (_name, body, expected) => {
+    expect(extractError(body)).toBe(expected);
+  });
+
+  it("still strips a timestamp before the code", () => {
+    expect(extractError(fenced("2025-03-04 11:22:33 K0912: Stopped reading the queue file"))).toBe(
+      "K0912: Stopped reading the queue file",
+    );
+  });
+
+  it("does not take a checksum listing for an error code", () => {
+    expect(extractError(fenced("SHA256: 9f86d081884c7d659a2feaa0c55ad015"))).toBeNull();
+  });
+});
+
+describe("extractError: more HTTP error body shapes", () => {
+  it.each([
+    ["a list of error strings", '{"errors":["token was not sent with the call"]}'],
+    ["an error string", '{"error":"grant has been revoked"}'],
+    [
+      "a message with a documentation link",
+      '{"message":"Resource not accessible","documentation_url":"https://docs.example.org/x"}',
+    ],
+    ["a nested error object", '{"error":{"code":7,"message":"project quota is used up"}}'],
+    ["a detail field", '{"detail":"Credentials were not supplied with the call."}'],
+  ])("%s: the whole JSON line", (_name, json) => {
+    expect(extractError(`The service answers:\n\n\`\`\`\n${json}\n\`\`\`\n`)).toBe(json);
+  });
+
+  it("finds the body in inline code", () => {
+    expect(extractError('Every call returns `{"errors":["no session for this key"]}` now.')).toBe(
+      '{"errors":["no session for this key"]}',
+    );
+  });
+
+  it("ignores a JSON line without any error key", () => {
+    expect(extractError(fenced('{"message":"hello","count":3}'))).toBeNull();
+  });
+});
+
+describe("extractError: an SDK client's service error", () => {
+  const line =
+    "An error occurred (ThrottledCall) when calling the DescribeWidgets operation: Rate of requests exceeds the allowed limit";
+  it("in a fenced block", () => {
+    expect(extractError(fenced(`$ tool widgets list\n\n${line}`))).toBe(line);
+  });
+  it("in inline code", () => {
+    expect(extractError(`The command stops with \`${line}\` after a minute.`)).toBe(line);
+  });
+  it("in prose", () => {
+    expect(extractError(`${line}\n\nIt worked yesterday.`)).toBe(line);
+  });
+});
+
+describe("extractThreadError: a title that is a failure phrase", () => {
+  const saying = (title: string) => ({
+    ...makeThread({ body: "Whenever I start it, it prints that message and stops. Version 2.1." }),
+    title,
+  });
+  it.each([
+    "daemon exited unexpectedly",
+    "socket: connection reset by peer",
+    "segmentation fault when opening large files",
+    "permission denied on the cache folder",
+    "no such file or directory after update",
+    "address already in use on second launch",
+    "cli: command not found after install",
+  ])("%s", (title) => {
+    const found = extractThreadError(saying(title));
+    expect(found?.source).toBe("title");
+    expect(title).toContain(found?.message);
+  });
+
+  it.each([
+    "Add support for retrying when the connection is reset by peer",
+    "How do I avoid permission denied in containers?",
+    "Allow a custom port when the address is already in use",
+    "Why does it say no such file or directory?",
+  ])("abstains on a request or question: %s", (title) => {
+    expect(extractThreadError(saying(title))).toBeNull();
+  });
+
+  it("does not take a failure phrase in prose for the error", () => {
+    expect(extractError("I think permission denied is the wrong wording for this dialog.")).toBeNull();
+  });
+});
+
+describe("extractError: the tool's own error under a build wrapper", () => {
+  it("prefers the linker's error to the step that failed with an exit code", () => {
+    const log = [
+      "ERROR: /work/pkg/BUILD:40:7: Linking pkg/server failed: (Exit 1): gcc failed: error executing command",
+      "ld.gold: error: undefined reference to 'net::Open()'",
+      "collect2: error: ld returned 1 exit status",
+    ].join("\n");
+    expect(extractError(fenced(log))).toBe("ld.gold: error: undefined reference to 'net::Open()'");
+  });
+
+  it("keeps a wrapper line when it is the only error", () => {
+    expect(extractError(fenced("collect2: error: ld returned 1 exit status"))).toBe(
+      "collect2: error: ld returned 1 exit status",
+    );
+  });
+
+  it("prefers a compiler's error line to the make summary", () => {
+    const log = ["cc1: fatal error: zlib.h: No such file or directory", "make: *** [all] Error 1 (Exit 2)"].join("\n");
+    expect(extractError(fenced(log))).toBe("cc1: fatal error: zlib.h: No such file or directory");
+  });
+});

@@ -18,7 +18,10 @@ import {
   JSON_HAS_MESSAGE,
   LOG_PREFIXES,
   REJECTED_LINES,
+  TITLE_REQUEST,
   TRACEBACK_SCORE,
+  WRAPPER_PENALTY,
+  WRAPPER_SUMMARY,
 } from "./extract-error.rules.js";
 import { type Block, type CodeBlock, inlineCodeSpans, type Span, splitBlocks } from "./markdown-blocks.js";
 import { unescapeJson } from "./text.js";
@@ -58,6 +61,8 @@ const TITLE_HANDICAP = 1;
 const CONFIDENT = 3.5;
 /** How much a comment's candidate must beat the body's (or title's) by. */
 const COMMENT_HANDICAP = 2.5;
+/** What a title that asks for something must score to count as a report of an error. */
+const TITLE_REQUEST_MIN = 4;
 /** Shortest comment error taken as the verbatim form of the title's. */
 const MIN_VERBATIM = 12;
 
@@ -103,6 +108,8 @@ type Line = {
   lineNo: number;
   /** Index in the block's lines (for continuations). */
   k: number;
+  /** The issue's title: a failure phrase there is the message as a whole. */
+  title?: boolean;
 };
 
 type Hit = { rule: ErrorRule; start: number; end: number };
@@ -182,9 +189,11 @@ function titleCandidate(title: string): ErrorCandidate | null {
   const quoted = /^["'“`](.{8,300}?)["'”`](?:\s|$)/.exec(text);
   if (quoted && /error|fail|cannot|can't|unable|crash|not found|denied|refused|invalid/i.test(quoted[1] as string))
     return { text: quoted[1] as string, kind: "quoted", score: MIN_SCORE, line: 0, column: 0 };
-  const line: Line = { text, code: null, inSpanBlock: false, heading: null, lineNo: 0, k: 0 };
+  const line: Line = { text, code: null, inSpanBlock: false, heading: null, lineNo: 0, k: 0, title: true };
   const c = candidateOf(line, [text]);
-  return c && c.score >= MIN_SCORE + LINE_START_BONUS ? c : null;
+  if (!c || c.score < MIN_SCORE + LINE_START_BONUS) return null;
+  // "Add support for …", "How do I …?": a request or a question, unless it names a typed error.
+  return TITLE_REQUEST.test(text) && c.score < TITLE_REQUEST_MIN ? null : c;
 }
 
 function collectCode(block: CodeBlock, heading: string | null, out: ErrorCandidate[]): void {
@@ -308,7 +317,7 @@ function wholeJsonBlock(block: CodeBlock): ErrorCandidate | null {
 
 /** A cheap test that a line could hold any recogniser's match; most lines of a long thread fail it. */
 const TRIGGER =
-  /err|exception|warn|fault|fail|panic|fatal|traceback|critical|severe|segmentation|abort|core dumped|oomkilled|not found|no such file|denied|signal|SIG[A-Z]|SEGV|illegal instruction|crash|exit (?:status|code)|exited|could not|couldn't|cannot|can't|unable|a problem occurred|is not (?:a function|defined|iterable|a constructor)|0x[0-9a-f]{8}|\b[1-5]\d\d\b|violation|overflow|mismatch|refused|\[(?:emerg|alert|crit)\]|blocked by|: \(\d|\{\s*"/i;
+  /err|exception|warn|fault|fail|panic|fatal|traceback|critical|severe|segmentation|abort|core dumped|oomkilled|not found|no such file|denied|signal|SIG[A-Z]|SEGV|illegal instruction|crash|exit (?:status|code)|exited|could not|couldn't|cannot|can't|unable|a problem occurred|is not (?:a function|defined|iterable|a constructor)|0x[0-9a-f]{8}|\b[1-5]\d\d\b|violation|overflow|mismatch|refused|\[(?:emerg|alert|crit)\]|blocked by|: \(\d|\{\s*"|exited unexpectedly|reset by peer|already in use|broken pipe|out of memory|[A-Z]\d{2,6}:/i;
 
 /** The candidate one line yields, or null. */
 function candidateOf(line: Line, blockLines: readonly string[]): ErrorCandidate | null {
@@ -320,7 +329,7 @@ function candidateOf(line: Line, blockLines: readonly string[]): ErrorCandidate 
   const inCode = line.code !== null || line.inSpanBlock;
   // The strongest hit that yields a message (a bare "Error:" label does not; a weaker rule may).
   const spans = inCode ? [] : inlineCodeSpans(body);
-  for (const hit of hitsOf(body, inCode, spans)) {
+  for (const hit of hitsOf(body, inCode, spans, line.title === true)) {
     const c = toCandidate(line, offset, body, hit, blockLines);
     if (c) return c;
   }
@@ -340,7 +349,7 @@ function logPrefixEnd(text: string): number {
 }
 
 /** Each rule's leftmost match on one line, strongest first (ties to the leftmost). */
-function hitsOf(body: string, inCode: boolean, spans: readonly Span[]): Hit[] {
+function hitsOf(body: string, inCode: boolean, spans: readonly Span[], isTitle: boolean): Hit[] {
   // Inside an inline code span a line is code too (`Permission denied (publickey).`).
   const codeAt = (start: number) => inCode || spans.some((s) => s.start <= start && start < s.end);
   const lineStart = body.search(/\S/);
@@ -354,7 +363,7 @@ function hitsOf(body: string, inCode: boolean, spans: readonly Span[]): Hit[] {
   const hits: Hit[] = [];
   for (const rule of ERROR_RULES) {
     if (!rule.hint.test(body)) continue;
-    if (rule.codeOnly && !inCode && spans.length === 0) continue;
+    if (rule.codeOnly && !inCode && spans.length === 0 && !(isTitle && rule.place === "code-or-title")) continue;
     const shift = rule.pattern.source.startsWith("^") ? contentStart : 0;
     const source = shift ? body.slice(shift) : body;
     for (const m of source.matchAll(rule.pattern)) {
@@ -363,7 +372,8 @@ function hitsOf(body: string, inCode: boolean, spans: readonly Span[]): Hit[] {
         rule.place === "any" ||
         (rule.place === "code" && codeAt(start)) ||
         (rule.place === "line-start" && atStart(start)) ||
-        (rule.place === "code-or-start" && (codeAt(start) || atStart(start)));
+        (rule.place === "code-or-start" && (codeAt(start) || atStart(start))) ||
+        (rule.place === "code-or-title" && (codeAt(start) || isTitle));
       if (!ok) continue;
       hits.push({ rule, start, end: start + m[0].length });
       break; // the leftmost match of a rule is its best
@@ -400,7 +410,8 @@ function toCandidate(
     if (close === null) return null; // an unterminated quote is prose, not a message
     start = hit.end + 1;
     end = close;
-  } else if (rule.keep === "line" && (inCode || startsLine)) start = startsLine && !inCode ? hit.start : lineStart;
+  } else if (rule.keep === "line" && line.title) start = lineStart;
+  else if (rule.keep === "line" && (inCode || startsLine)) start = startsLine && !inCode ? hit.start : lineStart;
   else if (rule.keep === "from-match" && fenced && wholeLineHead(body.slice(lineStart, hit.start))) start = lineStart;
 
   if (span) {
@@ -424,6 +435,8 @@ function toCandidate(
   // "ERROR in ./src/a.js 3:0-70" names where, not what: the message is on another line.
   if ((rule.keep === "line" || rule.keep === "from-match") && LOCATION_ONLY.test(body.slice(hit.end)))
     bonus -= LOCATION_ONLY_PENALTY;
+  // A build step that only failed with an exit code: the tool's own error line says why.
+  if (WRAPPER_SUMMARY.test(body)) bonus -= WRAPPER_PENALTY;
   // "FATAL EXCEPTION: main" names a thread, not a failure: one bare word says less than a sentence.
   if (rule.keep === "from-match" && ONE_WORD.test(body.slice(hit.end))) bonus -= ONE_WORD_PENALTY;
 
