@@ -53,7 +53,7 @@ export const FAILURE: readonly Cue[] = [
   },
   {
     pattern:
-      /\b(?:get|gets|got|getting|gives?|gave|giving|still\s+(?:get|see|shows?))\s+(?:exactly\s+)?the\s+(?:exact\s+)?same\b(?!\s+(?:issue|problem|bug|thing)\b)|\bexact(?:ly)?\s+(?:the\s+)?same\s+(?:error|result|failure|message|output|crash)\b|\bstill\s+(?:crash(?:es|ing)?|errors?|erroring|red|hangs?|hanging|get(?:ting)?\s+(?:it|this|that|the\s+(?:error|crash|failure))|see(?:ing)?\s+(?:it|this|the\s+(?:error|crash|failure)))\b/i,
+      /\b(?:get|gets|got|getting|gives?|gave|giving|returns?|returned|still\s+(?:get|see|shows?))\s+(?:exactly\s+)?the\s+(?:exact\s+)?same\b(?!\s+(?:issue|problem|bug|thing)\b)|\bexact(?:ly)?\s+(?:the\s+)?same\s+(?:error|result|failure|message|output|crash)\b|\bstill\s+(?:crash(?:es|ing)?|errors?|erroring|red|hangs?|hanging|get(?:ting)?\s+(?:it|this|that|the\s+(?:error|crash|failure))|see(?:ing)?\s+(?:it|this|the\s+(?:error|crash|failure)))\b/i,
     weight: 2,
     note: "'I get exactly the same error', 'still crashes': the attempt left the problem in place",
   },
@@ -170,7 +170,7 @@ export const SUCCESS: readonly Cue[] = [
   },
   {
     pattern:
-      /\b(?:after\s+(?:that|this)|now)\b[^.;]{0,40}\bthe\s+same\s+(?:command|build|install|call|request|script|test)\s+(?:returns|succeeds|passes|works|completes|runs)\b/i,
+      /\bthe\s+same\s+(?:command|build|install|call|request|script|test|job|step)\s+(?:now\s+|then\s+)?(?:returns|succeeds|passes|works|completes|runs)\b(?!\s+(?:the\s+same|an?\s+error|errors?|nothing|non-?zero|[45]\d\d)\b)/i,
     weight: 2,
     note: "'after that the same command succeeds': the step changed the outcome",
   },
@@ -272,7 +272,7 @@ export const SUGGESTION: readonly Cue[] = [
 export const DECLARED: readonly Cue[] = [
   {
     pattern:
-      /\bfor\s+now,?\s+(?:I'?m|I\s+am|we'?re|we\s+are)\s+(?:just\s+)?(?:pinning|using|running|staying|sticking|keeping|downgrading|holding)\b/i,
+      /\bfor\s+(?:now|the\s+time\s+being),?\s+(?:I|we)(?:'m|'re|'ll|\s+am|\s+are|\s+will|\s+have)?\s+(?:just\s+|simply\s+)?(?:pin(?:ning|ned)?|us(?:e|ing)|runn?(?:ing)?|stay(?:ing)?|stick(?:ing)?|keep(?:ing)?|downgrad(?:e|ing|ed)|hold(?:ing)?|revert(?:ing|ed)?)\b/i,
     weight: 2,
     note: "'For now I'm pinning X to 1.2': the reporter's own stop-gap",
   },
@@ -344,7 +344,7 @@ export const STATE: readonly Cue[] = [
 export const REQUEST: readonly Cue[] = [
   {
     pattern:
-      /\b(?:attach|share|post|paste|provide|send|upload|include|add)\s+(?:\w+\s+){0,3}(?:logs?|output|outputs|trace|traces|traceback|stack\s?trace|screenshots?|details|dumps?|diagnostics|debug\s+info)\b|\b(?:output|result)s?\s+of\s+(?:running\s+)?`/i,
+      /\b(?:attach|share|post|paste|provide|send|upload|include|add)\s+(?:\S+\s+){0,3}(?:logs?|output|outputs|trace|traces|traceback|stack\s?trace|screenshots?|details|dumps?|diagnostics|debug\s+info)\b|\b(?:output|result)s?\s+of\s+(?:running\s+)?`/i,
     weight: 2,
     note: "asks for logs or command output",
   },
