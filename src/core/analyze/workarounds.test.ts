@@ -186,6 +186,12 @@ describe("blind-set patterns", () => {
     }
   });
 
+  it("thanks for a report is no confirmation of the workaround before it", () => {
+    const step = comment("bob", "Try removing `~/.widget/lock` and starting again.");
+    const ranked = rank([step, comment("m", "Thanks for the report, we will look into it.")]);
+    expect(ranked.map((w) => [w.kind, w.confirmedBy.length])).toEqual([["suggested", 0]]);
+  });
+
   it("requests for diagnostics are never workarounds", () => {
     expect(rank([comment("m", "Please run `widget -vvv sync` and attach the full logs.")])).toEqual([]);
     expect(rank([comment("m", "Could you share the output of `widget doctor`?")])).toEqual([]);

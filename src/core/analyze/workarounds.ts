@@ -21,7 +21,7 @@ const CONFIRM =
   /\b(?:work(?:s|ed)|help(?:s|ed)|fixe[sd]\s+it|did\s+the\s+trick)\s+(?:for\s+(?:me|us)\s+)?(?:too|as\s+well|also)\b|\bcan\s+confirm\b|\bconfirm(?:ed)?\s+(?:that\s+)?(?:this|it|the\s+(?:workaround|fix))\s+(?:works|worked|helps)\b|\b(?:same|this|that|your)\s+(?:fix|workaround|trick|solution)\s+(?:works|worked|helped)\b|\b(?:thanks|thank\s+you)\b[^.!?]{0,60}\b(?:works|worked|fixed|solved|helped)\b/i;
 /** "Thanks, that was it.", "Perfect, thanks!", "Glad you got it working.": thanks or relief, naming nothing. */
 const ACK =
-  /^(?:(?:ok(?:ay)?|yes|yep|yeah|wow|great|perfect|awesome|excellent|nice|brilliant|cool|amazing)\b[\s,!.]*)?(?:thanks?|thank\s+you|thx|ty|cheers|that\s+(?:was|did)\s+it|this\s+(?:was|did)\s+it|glad\s+(?:you|it|that|to\s+hear)|perfect|great|awesome|excellent|brilliant|confirmed)\b/i;
+  /^(?:(?:ok(?:ay)?|yes|yep|yeah|wow|great|perfect|awesome|excellent|nice|brilliant|amazing)[\s,!.]+)?(?:thanks|thank\s+you|thx|cheers)?(?:\s+(?:so\s+much|a\s+lot|again))?[\s,!.]*$|^glad\s+(?:you\s+got\s+it\s+working|(?:it'?s|it\s+is)\s+working|to\s+hear)\b/i;
 
 /**
  * A short reply that names no step (no command, flag, version or action): an acknowledgement.
