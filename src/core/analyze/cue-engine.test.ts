@@ -113,3 +113,29 @@ describe("outcomeOf: what a sentence reports, in any ecosystem", () => {
     }
   });
 });
+
+describe("blind-set phrasings", () => {
+  it("a later run of the same command: success unless it returns the same failure", () => {
+    expect(outcomeOf("I removed the stale lock; the same command then succeeds.")).toBe("worked");
+    expect(outcomeOf("I removed the stale lock, but the same command returns the same error.")).toBe("did-not-help");
+  });
+
+  it("requests for logs or output ask for information", () => {
+    expect(outcomeOf("Can you run it with `--trace` and send us the log?")).toBeNull();
+    expect(outcomeOf("Please provide `widget info --json` output.")).toBeNull();
+    expect(outcomeOf("Please try `widget repair`.")).toBe("suggested");
+  });
+
+  it("regression lines describe the bug; going back to that version is a step", () => {
+    expect(outcomeOf("Worked on 2.7.1.")).toBeNull();
+    expect(outcomeOf("Last known good version: 2.7")).toBeNull();
+    expect(outcomeOf("Going back to 2.7.1 fixed it.")).toBe("worked");
+  });
+
+  it("a stop-gap the reporter is on for now is a workaround", () => {
+    expect(outcomeOf("For now we pin libwidget to 2.9.0.")).toBe("worked");
+    expect(outcomeOf("For the time being I'm staying on 1.4.")).toBe("worked");
+    expect(outcomeOf("That one got me past it, thanks.")).toBe("worked");
+    expect(outcomeOf("What worked for me: `widget reset --hard`.")).toBe("worked");
+  });
+});

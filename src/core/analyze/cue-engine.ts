@@ -16,6 +16,7 @@ import {
   DECLARED,
   FAILURE,
   HEDGE,
+  REQUEST,
   STATE,
   STEP,
   SUCCESS,
@@ -38,6 +39,7 @@ export type CueScores = {
   state: number;
   temporary: number;
   hedge: number;
+  request: number;
   anaphor: boolean;
   question: boolean;
 };
@@ -83,6 +85,7 @@ export function scoreSentence(sentence: string): CueScores {
     state: total(STATE, s),
     temporary: total(TEMPORARY, s),
     hedge: total(HEDGE, s),
+    request: total(REQUEST, s),
     anaphor: ANAPHOR.test(s),
     question: /\?\s*$/.test(s) || /？\s*$/.test(s),
   };
@@ -92,6 +95,8 @@ export function scoreSentence(sentence: string): CueScores {
 export function outcomeOf(sentence: string): Outcome | null {
   const x = scoreSentence(sentence);
   if (x.failure > 0) return x.temporary > 0 && x.successMax > 0 ? "temporary" : "did-not-help";
+  // A request for logs or output asks for information: it is no step, proposed or reported.
+  if (x.request > 0 && x.successMax < 2) return null;
   if (x.question) {
     // "Can you try `X`?" proposes a step; any other question reports nothing.
     return x.suggestion >= 2 || (x.suggestion > 0 && x.step > 0) ? "suggested" : null;

@@ -53,7 +53,7 @@ export const FAILURE: readonly Cue[] = [
   },
   {
     pattern:
-      /\b(?:get|gets|got|getting|gives?|gave|giving|still\s+(?:get|see|shows?))\s+(?:exactly\s+)?the\s+(?:exact\s+)?same\b(?!\s+(?:issue|problem|bug|thing)\b)|\bexact(?:ly)?\s+(?:the\s+)?same\s+(?:error|result|failure|message|output|crash)\b|\bstill\s+(?:crash(?:es|ing)?|errors?|erroring|red|hangs?|hanging|get(?:ting)?\s+(?:it|this|that|the\s+(?:error|crash|failure))|see(?:ing)?\s+(?:it|this|the\s+(?:error|crash|failure)))\b/i,
+      /\b(?:get|gets|got|getting|gives?|gave|giving|returns?|returned|still\s+(?:get|see|shows?))\s+(?:exactly\s+)?the\s+(?:exact\s+)?same\b(?!\s+(?:issue|problem|bug|thing)\b)|\bexact(?:ly)?\s+(?:the\s+)?same\s+(?:error|result|failure|message|output|crash)\b|\bstill\s+(?:crash(?:es|ing)?|errors?|erroring|red|hangs?|hanging|get(?:ting)?\s+(?:it|this|that|the\s+(?:error|crash|failure))|see(?:ing)?\s+(?:it|this|the\s+(?:error|crash|failure)))\b/i,
     weight: 2,
     note: "'I get exactly the same error', 'still crashes': the attempt left the problem in place",
   },
@@ -157,6 +157,24 @@ export const SUCCESS: readonly Cue[] = [
   },
   { pattern: /\bhelped\b/i, weight: 2, note: "'clearing the cache helped'" },
   {
+    pattern:
+      /\b(?:gets?|got|getting)\s+(?:me|us)\s+(?:past|around|through)\s+(?:it|this|that|the\s+\w+)\b|\bsort(?:ed|s)\s+(?:it|this|that|things|everything|the\s+\w+)(?:\s+out)?\b|\bsorted\s+out\b/i,
+    weight: 2,
+    note: "'gets me past it', 'sorted it': the problem is behind them",
+  },
+  {
+    pattern:
+      /^(?:what\s+(?:did\s+|finally\s+)?(?:work(?:ed|s)?|help(?:ed|s)?)(?:\s+for\s+(?:me|us))?\s*:)|\bthe\s+(?:fix|solution|answer|trick)\s+(?:for\s+(?:me|us)\s+)?(?:was|is|turned\s+out\s+to\s+be)\b/i,
+    weight: 2,
+    note: "'What worked: <step>', 'The fix for me was <step>': a label before the step that worked",
+  },
+  {
+    pattern:
+      /\bthe\s+same\s+(?:command|build|install|call|request|script|test|job|step)\s+(?:now\s+|then\s+)?(?:returns|succeeds|passes|works|completes|runs)\b(?!\s+(?:the\s+same|an?\s+error|errors?|nothing|non-?zero|[45]\d\d)\b)/i,
+    weight: 2,
+    note: "'after that the same command succeeds': the step changed the outcome",
+  },
+  {
     pattern: /\b(?:seems?|appears?)\s+to\s+(?:fix|solve|resolve|cure)\s+(?:it|this|that|the\s+\w+)\b/i,
     weight: 2,
     note: "'disabling X seems to fix it'",
@@ -254,6 +272,12 @@ export const SUGGESTION: readonly Cue[] = [
 export const DECLARED: readonly Cue[] = [
   {
     pattern:
+      /\bfor\s+(?:now|the\s+time\s+being),?\s+(?:I|we)(?:'m|'re|'ll|\s+am|\s+are|\s+will|\s+have)?\s+(?:just\s+|simply\s+)?(?:pin(?:ning|ned)?|us(?:e|ing)|runn?(?:ing)?|stay(?:ing)?|stick(?:ing)?|keep(?:ing)?|downgrad(?:e|ing|ed)|hold(?:ing)?|revert(?:ing|ed)?)\b/i,
+    weight: 2,
+    note: "'For now I'm pinning X to 1.2': the reporter's own stop-gap",
+  },
+  {
+    pattern:
       /\bas\s+a\s+(?:temporary\s+)?(?:work-?\s?around|fix|solution|stop-?gap)\b|\buntil\s+then\b|\bin\s+the\s+meantime\b|\bwork-?\s?around\s+(?:is|for|would\s+be)\b|\bthe\s+(?:only\s+)?work-?\s?around\b|\bwhat\s+(?:fixed|solved|worked)\b/i,
     weight: 2,
     note: "someone declares a workaround",
@@ -289,6 +313,12 @@ export const CONDITION: readonly Cue[] = [
 export const STATE: readonly Cue[] = [
   {
     pattern:
+      /\blast\s+(?:known\s+)?(?:working|good)\s+(?:version|release|build)\b|^(?:it\s+|this\s+)?work(?:ed|s)\s+(?:fine\s+|well\s+)?(?:on|in|with|under)\s+(?:version\s+)?v?\d+(?:\.\d+)*\s*[.!]?$|\bused\s+to\s+work\b/i,
+    weight: 2,
+    note: "a regression line ('Worked on 1.4.2', 'Last working version: 2.3'): environment, not a step",
+  },
+  {
+    pattern:
       /\bwork(?:ed|s)?\s+(?:fine\s+|well\s+)?(?:at\s+first|before|previously|earlier|yesterday|once|until|for\s+(?:months|years|weeks|a\s+while))\b|\bused\s+to\s+work\b|\bwas\s+working\b|\b(?:should|would|must|is\s+supposed\s+to|are\s+supposed\s+to|expected\s+to)\s+(?:\w+\s+)?work\b/i,
     weight: 2,
     note: "a description of the bug or of what is expected",
@@ -304,6 +334,19 @@ export const STATE: readonly Cue[] = [
       /\b(?:fixed|resolved|addressed|solved)\s+(?:this\s+|it\s+)?(?:in|by|via|with)\s+(?:#\d+|v?\d|https?:|[\w.-]+\/[\w.-]+#\d+|the\s+(?:next|latest|upcoming|new)|master\b|main\b|a\s+(?:new\s+)?release)/i,
     weight: 2,
     note: "'we fixed this in #123': news of a fix (the fix status reads it), not a workaround",
+  },
+];
+
+/**
+ * A request for diagnostics ("Please run `x -vvv` and attach the logs", "share the output of
+ * `x --version`"): asks for information, never proposes or reports a workaround.
+ */
+export const REQUEST: readonly Cue[] = [
+  {
+    pattern:
+      /\b(?:attach|share|post|paste|provide|send|upload|include|add)\s+(?:\S+\s+){0,3}(?:logs?|output|outputs|trace|traces|traceback|stack\s?trace|screenshots?|details|dumps?|diagnostics|debug\s+info)\b|\b(?:output|result)s?\s+of\s+(?:running\s+)?`/i,
+    weight: 2,
+    note: "asks for logs or command output",
   },
 ];
 

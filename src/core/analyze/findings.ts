@@ -208,6 +208,12 @@ function readText(markdown: string, voice: Voice, out: Findings, all: string[]):
   let proposed: string | null = null;
   for (const s of all) {
     if (WORKAROUND_LABEL.exec(s)?.[1] === "") continue; // a bare "Work-around:" label
+    const split = contrastedClauses(s);
+    if (split) {
+      for (const c of split) out.findings.push({ kind: c.kind, text: c.text, voice });
+      positive ??= split.find((c) => c.kind === "worked")?.text ?? null;
+      continue;
+    }
     const read = classify(s);
     // The reporter does not propose steps to themselves: imperatives in a body are reproduction steps.
     const kind = read === "suggested" && voice.source === "body" ? null : read;
@@ -296,6 +302,28 @@ function paragraphs(markdown: string): string[][] {
     }
   }
   return out;
+}
+
+/** "but", "however", "whereas" (after a comma or semicolon, or alone) start a contrasting clause. */
+const CONTRAST = /\s*[,;]?\s+(?:but|however|whereas|though)\b,?\s*/gi;
+
+/**
+ * "`X` didn't change anything, but `Y` sorted it": a failed attempt and a working one in one
+ * sentence. Read clause by clause: the clause with the success cue is the step that worked, the
+ * failed one a negative result. Null unless the sentence holds both.
+ */
+function contrastedClauses(sentence: string): { kind: "worked" | "did-not-help"; text: string }[] | null {
+  if (outcomeOf(sentence) !== "did-not-help") return null;
+  const parts = sentence
+    .split(CONTRAST)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  if (parts.length < 2) return null;
+  const read = parts.map((text) => ({ text, kind: outcomeOf(text) }));
+  if (!read.some((r) => r.kind === "worked") || !read.some((r) => r.kind === "did-not-help")) return null;
+  return read.flatMap((r) =>
+    r.kind === "worked" || r.kind === "did-not-help" ? [{ kind: r.kind, text: r.text }] : [],
+  );
 }
 
 /** One sentence: what it reports, or null when it reports none of these. */

@@ -139,3 +139,69 @@ describe("rankWorkarounds", () => {
     );
   });
 });
+
+describe("blind-set patterns", () => {
+  it("reads 'gets me past it', 'sorted it', 'What worked:' and 'the same command succeeds' as worked", () => {
+    for (const text of [
+      "Exporting `WIDGET_NO_SANDBOX=1` first gets me past it.",
+      "Wiping the plugin folder sorted it.",
+      "What did work: deleting the stale `~/.widget/state` directory.",
+      "The fix for me was reinstalling the runtime from the vendor's archive.",
+      "I cleared the build cache; after that the same command succeeds.",
+    ]) {
+      expect(
+        rank([comment("bob", text)]).map((w) => w.kind),
+        text,
+      ).toEqual(["worked"]);
+    }
+  });
+
+  it("splits a failed and a working attempt in one sentence and keeps the working step", () => {
+    const thread = makeThread({
+      body: "It crashes.",
+      comments: [comment("bob", "`widget gc` made no difference, but `widget repair --all` sorted it.")],
+    });
+    const f = readFindings(thread).findings.map((x) => [x.kind, x.text]);
+    expect(f).toEqual([
+      ["did-not-help", "`widget gc` made no difference"],
+      ["worked", "`widget repair --all` sorted it."],
+    ]);
+    expect(rankWorkarounds(thread, readFindings(thread))[0]?.code).toBe("widget repair --all");
+  });
+
+  it("an acknowledgement names no step: it confirms the comment it answers", () => {
+    for (const ack of ["Thanks, that was it.", "Perfect, thanks!", "Glad you got it working."]) {
+      const step = comment("bob", "Try removing `~/.widget/lock` and starting again.");
+      const reply = comment("carol", ack);
+      const ranked = rank([step, reply]);
+      expect(
+        ranked.map((w) => w.url),
+        ack,
+      ).toEqual([step.url]);
+      expect(ranked[0]?.kind, ack).toBe("worked");
+      expect(
+        ranked[0]?.confirmedBy.map((x) => x.url),
+        ack,
+      ).toEqual([reply.url]);
+    }
+  });
+
+  it("thanks for a report is no confirmation of the workaround before it", () => {
+    const step = comment("bob", "Try removing `~/.widget/lock` and starting again.");
+    const ranked = rank([step, comment("m", "Thanks for the report, we will look into it.")]);
+    expect(ranked.map((w) => [w.kind, w.confirmedBy.length])).toEqual([["suggested", 0]]);
+  });
+
+  it("requests for diagnostics are never workarounds", () => {
+    expect(rank([comment("m", "Please run `widget -vvv sync` and attach the full logs.")])).toEqual([]);
+    expect(rank([comment("m", "Could you share the output of `widget doctor`?")])).toEqual([]);
+  });
+
+  it("a template's regression line is environment, not a workaround; a stop-gap pin is one, with its version", () => {
+    expect(rank([], "Worked on 3.2.1.\n\nLast working version: 3.2\n\nIt used to work in 3.1")).toEqual([]);
+    const [w] = rank([], "It crashes on start.\n\nFor now I'm pinning `widget-core` to `4.0.2`.");
+    expect([w?.kind, w?.code]).toEqual(["worked", "widget-core 4.0.2"]);
+    const [v] = rank([], "It crashes on start.\n\nFor now we're pinning libwidget to 2.9.0.");
+    expect(v?.text).toContain("2.9.0");
+  });
+});

@@ -4,7 +4,7 @@
 // contradiction, never as support. One entry per comment: people confirm comments, not sentences.
 import type { ReportWorkaround } from "../thread/report.js";
 import type { Comment, Thread } from "../thread/types.js";
-import { strengthOf } from "./cue-engine.js";
+import { scoreSentence, strengthOf } from "./cue-engine.js";
 import type { Finding, Findings } from "./findings.js";
 import { withoutQuotes } from "./findings.js";
 import { inlineCodeSpans, splitBlocks } from "./markdown-blocks.js";
@@ -19,6 +19,20 @@ export type RankedWorkaround = ReportWorkaround & {
 /** "worked for me too", "can confirm", "same fix worked": a confirmation of someone else's report. */
 const CONFIRM =
   /\b(?:work(?:s|ed)|help(?:s|ed)|fixe[sd]\s+it|did\s+the\s+trick)\s+(?:for\s+(?:me|us)\s+)?(?:too|as\s+well|also)\b|\bcan\s+confirm\b|\bconfirm(?:ed)?\s+(?:that\s+)?(?:this|it|the\s+(?:workaround|fix))\s+(?:works|worked|helps)\b|\b(?:same|this|that|your)\s+(?:fix|workaround|trick|solution)\s+(?:works|worked|helped)\b|\b(?:thanks|thank\s+you)\b[^.!?]{0,60}\b(?:works|worked|fixed|solved|helped)\b/i;
+/** "Thanks, that was it.", "Perfect, thanks!", "Glad you got it working.": thanks or relief, naming nothing. */
+const ACK =
+  /^(?:(?:ok(?:ay)?|yes|yep|yeah|wow|great|perfect|awesome|excellent|nice|brilliant|amazing)[\s,!.]+)?(?:thanks|thank\s+you|thx|cheers)?(?:\s+(?:so\s+much|a\s+lot|again))?[\s,!.]*$|^glad\s+(?:you\s+got\s+it\s+working|(?:it'?s|it\s+is)\s+working|to\s+hear)\b/i;
+
+/**
+ * A short reply that names no step (no command, flag, version or action): an acknowledgement.
+ * It is never a workaround itself; it confirms the comment it answers.
+ */
+export function isAcknowledgement(body: string): boolean {
+  const own = withoutQuotes(body).trim();
+  if (own.length === 0 || own.length > SHORT || codeOf(own).length > 0) return false;
+  return scoreSentence(own).step === 0;
+}
+
 /** "also didn't work for me": a contradiction of someone else's report. */
 const CONTRADICT_SHORT = /\bfor\s+(?:me|us)\b|\beither\b|\bnot\s+for\s+me\b/i;
 const SHORT = 300;
@@ -34,7 +48,8 @@ function stanceOf(findings: Findings): (c: Comment) => Stance {
     else if (f.kind === "worked") pos.add(f.voice.url);
   }
   return (c) => {
-    const p = pos.has(c.url) || CONFIRM.test(withoutQuotes(c.body));
+    const own = withoutQuotes(c.body).trim();
+    const p = pos.has(c.url) || CONFIRM.test(own) || (ACK.test(own) && isAcknowledgement(c.body));
     const n = neg.has(c.url);
     return p === n ? null : p ? "positive" : "negative";
   };
@@ -70,6 +85,21 @@ export function codeOf(markdown: string): string[] {
   return out;
 }
 
+const VERSION_ONLY = /^[v=@^~]?\d+(?:\.[\w-]+)+$/;
+
+/**
+ * The first inline code of a sentence, with the version a later span gives it ("pinning `pkg` to
+ * `1.2.3`" is `pkg 1.2.3`: the package alone is not the step).
+ */
+function inlineStep(text: string): string | null {
+  const spans = [...text.matchAll(/`([^`]+)`/g)].map((m) => (m[1] as string).trim());
+  const first = spans.findIndex((x) => x.length >= 3 && !VERSION_ONLY.test(x));
+  if (first < 0) return spans.find((x) => x.length >= 3) ?? null;
+  const head = spans[first] as string;
+  const version = spans.slice(first + 1).find((x) => VERSION_ONLY.test(x));
+  return version && !/\d+\.\d+/.test(head) ? `${head} ${version}` : head;
+}
+
 /** Within one comment the strongest reading speaks for it; across comments, the strongest kind ranks first. */
 const KIND_RANK: Record<ReportWorkaround["kind"], number> = { worked: 0, temporary: 1, suggested: 2, conditional: 3 };
 const CANDIDATE: ReadonlySet<Finding["kind"]> = new Set(["worked", "temporary", "suggested", "conditional"]);
@@ -78,16 +108,19 @@ export function rankWorkarounds(thread: Thread, findings: Findings): RankedWorka
   const byUrl = new Map<string, RankedWorkaround>();
   // 👍 on a comment that reports a failed attempt agree with the failure, not with a proposal beside it.
   const failedIn = new Set(findings.findings.filter((f) => f.kind === "did-not-help").map((f) => f.voice.url));
+  const acks = new Set(thread.comments.filter((c) => isAcknowledgement(c.body)).map((c) => c.url));
   for (const f of findings.findings) {
     if (!CANDIDATE.has(f.kind)) continue;
     const kind = f.kind as ReportWorkaround["kind"];
+    // "Thanks, that was it." names no step: it confirms the comment it answers (attachReplies).
+    if ((kind === "worked" || kind === "temporary") && acks.has(f.voice.url)) continue;
     const seen = byUrl.get(f.voice.url);
     if (seen && KIND_RANK[seen.kind] < KIND_RANK[kind]) continue;
     if (seen && seen.kind === kind && strengthOf(seen.finding.text) >= strengthOf(f.text)) continue;
     const example =
       findings.examples.find((e) => e.voice.url === f.voice.url && e.offered === "worked") ??
       findings.examples.find((e) => e.voice.url === f.voice.url);
-    const inline = f.text.match(/`([^`]{3,})`/)?.[1] ?? null;
+    const inline = inlineStep(f.text);
     byUrl.set(f.voice.url, {
       text: f.text,
       author: f.voice.login,
@@ -224,7 +257,7 @@ function unreferenced(
   for (let k = seen.length - 1; k >= 0 && !last; k--) if (eligible(seen[k])) last = seen[k];
   if (!last) return null;
   if (s === "positive") {
-    if (CONFIRM.test(text)) return { w: last, quoted: false };
+    if (CONFIRM.test(text) || isAcknowledgement(text)) return { w: last, quoted: false };
     // "That did it." right after a proposal answers that proposal.
     return last.kind === "suggested" && last.order === order - 1 ? { w: last, quoted: false } : null;
   }
