@@ -23,7 +23,8 @@
 // confident match from 0.5 (half its weighted words in one thread, or the same error).
 import { formatRef, refKey } from "../refs/parse-ref.js";
 import type { FixInfo, ThreadRow } from "../store/types.js";
-import type { IssueRef, StateReason, ThreadState } from "../thread/types.js";
+import type { RelatedIssue } from "../thread/report.js";
+import type { IssueRef } from "../thread/types.js";
 import {
   compareSignatures,
   type ErrorSignature,
@@ -46,18 +47,8 @@ export const CONFIDENT = 0.3;
 /** Free-text search: confident from this score. */
 export const SEARCH_CONFIDENT = 0.5;
 
-export type SimilarResult = {
-  /** "owner/repo#n" */
-  ref: string;
-  /** The same thread as an IssueRef (with its host): never parse `ref` back. */
-  issueRef: IssueRef;
-  title: string;
-  state: ThreadState;
-  stateReason: StateReason;
-  score: number;
-  sameError: boolean;
-  why: string;
-};
+/** A similar issue as every face shows it, with its ref as an IssueRef too: never parse `ref` back. */
+export type SimilarResult = RelatedIssue & { issueRef: IssueRef };
 
 export type SimilarAnswer = { results: SimilarResult[]; confident: boolean; message?: string };
 
@@ -198,10 +189,10 @@ export function rankCandidates(
   );
 }
 
-export function publicResult(s: Scored): SimilarResult {
+/** What the report's same-error part and the faces show of a scored candidate. */
+export function relatedIssue(s: Scored): RelatedIssue {
   return {
     ref: s.ref,
-    issueRef: s.issueRef,
     title: s.title,
     state: s.state,
     stateReason: s.stateReason,
@@ -209,6 +200,10 @@ export function publicResult(s: Scored): SimilarResult {
     sameError: s.sameError,
     why: s.why,
   };
+}
+
+export function publicResult(s: Scored): SimilarResult {
+  return { ...relatedIssue(s), issueRef: s.issueRef };
 }
 
 /** The first `limit` results, and whether the best reaches `threshold` (else "no confident match"). */

@@ -10,6 +10,7 @@ import {
   CONFIDENT,
   finishAnswer,
   rankCandidates,
+  relatedIssue,
   type Scored,
   type SimilarAnswer,
 } from "../similar/rank.js";
@@ -156,15 +157,7 @@ export async function sameErrorPart(store: Store, subject: SimilarSubject): Prom
       .filter((s) => s.score >= LIKELY_DUPLICATE)
       .slice(0, 5)
       .map((s) => ({ ref: s.ref, score: s.score })),
-    related: scored.slice(0, RELATED).map((s) => ({
-      ref: s.ref,
-      title: s.title,
-      state: s.state,
-      stateReason: s.stateReason,
-      score: s.score,
-      sameError: s.sameError,
-      why: s.why,
-    })),
+    related: scored.slice(0, RELATED).map(relatedIssue),
   };
 }
 
