@@ -845,7 +845,7 @@ describe("extractThreadError: a title that is a failure phrase", () => {
 describe("extractError: the tool's own error under a build wrapper", () => {
   it("prefers the linker's error to the step that failed with an exit code", () => {
     const log = [
-      "ERROR: /work/pkg/BUILD:40:7: Linking pkg/server failed: (Exit 1): gcc failed: error executing command",
+      "ERROR: /src/pkg/BUILD:40:7: Linking pkg/server failed: (Exit 1): gcc failed: error executing command",
       "ld.gold: error: undefined reference to 'net::Open()'",
       "collect2: error: ld returned 1 exit status",
     ].join("\n");
