@@ -31,7 +31,7 @@ import {
   tally,
 } from "./score.js";
 
-export const DUPLICATE_K = 5;
+const DUPLICATE_K = 5;
 const silent = { debug() {}, info() {}, warn() {} };
 
 export async function evaluateDir(dir: string): Promise<Tally[]> {

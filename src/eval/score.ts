@@ -44,9 +44,9 @@ export function refOf(x: unknown): string | undefined {
  */
 export function scoreError(label: string | null | (string | null)[], got: string | null | undefined): Verdict {
   const text = got ?? "";
-  const alternatives = label === null ? [] : [label].flat().filter((a): a is string => a !== null);
-  const mayAbstain = label === null || [label].flat().includes(null);
   if (label === null) return text ? miss(`extracted ${quote(text)} where the thread quotes no error`) : HELD;
+  const alternatives = [label].flat().filter((a): a is string => a !== null);
+  const mayAbstain = [label].flat().includes(null);
   if (!text) return mayAbstain ? HELD : miss(`no error extracted; want ${quote(alternatives[0] ?? "")}`);
   const hit = alternatives.find((a) => text.includes(a));
   if (!hit) return miss(`got ${quote(text)}; want ${quote(alternatives[0] ?? "")}`);

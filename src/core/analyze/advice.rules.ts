@@ -15,7 +15,7 @@ export const RELEASED_IN =
  */
 export type LabelMeaning = "not-a-bug" | "wontfix" | "support" | "external" | "needs-info" | "stale";
 
-export const LABEL_MEANINGS: readonly { pattern: RegExp; meaning: LabelMeaning; phrase: string }[] = [
+const LABEL_MEANINGS: readonly { pattern: RegExp; meaning: LabelMeaning; phrase: string }[] = [
   {
     pattern:
       /^(?:invalid|not[\s:_-]*a[\s_-]*bug|works[\s_-]*as[\s_-]*(?:intended|designed)|by[\s_-]*design|as[\s_-]*designed|expected[\s_-]*behaviou?r)\b/i,

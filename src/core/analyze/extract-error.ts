@@ -26,8 +26,6 @@ import {
 import { type Block, type CodeBlock, inlineCodeSpans, type Span, splitBlocks } from "./markdown-blocks.js";
 import { unescapeJson } from "./text.js";
 
-export type { ErrorKind } from "./extract-error.rules.js";
-
 export type ErrorCandidate = {
   text: string;
   kind: ErrorKind;

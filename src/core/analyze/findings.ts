@@ -206,6 +206,9 @@ const MAX_SENTENCE = 400;
 function readText(markdown: string, voice: Voice, out: Findings, all: string[]): void {
   let positive: string | null = null;
   let proposed: string | null = null;
+  // Paragraphs are split once per text, and only when a sentence points back.
+  let paras: string[][] | undefined;
+  const parasOf = () => (paras ??= paragraphs(markdown));
   for (const s of all) {
     if (WORKAROUND_LABEL.exec(s)?.[1] === "") continue; // a bare "Work-around:" label
     const split = contrastedClauses(s);
@@ -218,7 +221,7 @@ function readText(markdown: string, voice: Voice, out: Findings, all: string[]):
     // The reporter does not propose steps to themselves: imperatives in a body are reproduction steps.
     const kind = read === "suggested" && voice.source === "body" ? null : read;
     if (kind) {
-      const text = kind === "worked" || kind === "temporary" || kind === "suggested" ? withContext(markdown, s) : s;
+      const text = kind === "worked" || kind === "temporary" || kind === "suggested" ? withContext(parasOf, s) : s;
       out.findings.push({ kind, text, voice });
       if (kind === "worked") positive ??= s;
       if (kind === "suggested") proposed ??= s;
@@ -265,10 +268,10 @@ function lastParagraph(lines: readonly string[]): string {
  * builds.") is quoted with what it points at: the sentences before it in its paragraph, else the
  * last sentence of the paragraph before (a line ending in ":" introduces a log, and is skipped).
  */
-function withContext(markdown: string, sentence: string): string {
+function withContext(paragraphsOf: () => string[][], sentence: string): string {
   const pointsBack = ANAPHOR.test(sentence) || (POINTER.test(sentence) && scoreSentence(sentence).step < 3);
   if (!pointsBack) return sentence;
-  const paras = paragraphs(markdown);
+  const paras = paragraphsOf();
   for (let p = 0; p < paras.length; p++) {
     const list = paras[p] as string[];
     const i = list.findIndex((x) => x.includes(sentence) || sentence.includes(x));

@@ -27,7 +27,7 @@ import { byCauseStrength, failedSteps, maintainerSpoke, releaseOnRecord, sameErr
 import { day, endSentence, errorGist, list, plural, quote, quoteExact, stepWords } from "./text.js";
 
 /** A maintainer signs a TL;DR of two sentences, about 60 words, with at most 3 citations. */
-export const TLDR_MAX_CITATIONS = 3;
+const TLDR_MAX_CITATIONS = 3;
 const ERROR_GIST = 110;
 const QUOTE = 120;
 

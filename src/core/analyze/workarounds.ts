@@ -27,7 +27,7 @@ const ACK =
  * A short reply that names no step (no command, flag, version or action): an acknowledgement.
  * It is never a workaround itself; it confirms the comment it answers.
  */
-export function isAcknowledgement(body: string): boolean {
+function isAcknowledgement(body: string): boolean {
   const own = withoutQuotes(body).trim();
   if (own.length === 0 || own.length > SHORT || codeOf(own).length > 0) return false;
   return scoreSentence(own).step === 0;
