@@ -15,7 +15,7 @@ export type OpenApiDoc = {
   components: { schemas?: Record<string, Json>; responses?: Record<string, OpenApiResponse> };
 };
 
-export const OPENAPI_FILE = "@octokit/openapi/generated/api.github.com.json";
+const OPENAPI_FILE = "@octokit/openapi/generated/api.github.com.json";
 
 const isObject = (v: Json | undefined): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 

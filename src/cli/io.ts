@@ -73,7 +73,7 @@ export async function writeOutputFile(path: string, content: string): Promise<vo
 }
 
 /** A failed write as an OutputError (exit 11) with a hint for its cause, never "a bug". */
-export function outputError(path: string, error: unknown): Error {
+function outputError(path: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const hints: Record<string, [string, string]> = {
     EISDIR: ["is a directory", "Give a file name, e.g. --out report.md."],

@@ -47,7 +47,7 @@ export function parseOutputFlags(flags: OutputFlags): OutputOptions {
 }
 
 /** The requested top-level fields of an object (or of each element of an array). */
-export function selectFields(value: unknown, fields: string[] | null): unknown {
+function selectFields(value: unknown, fields: string[] | null): unknown {
   if (!fields) return value;
   if (Array.isArray(value)) return value.map((v) => selectFields(v, fields));
   if (value === null || typeof value !== "object") return value;
@@ -83,7 +83,7 @@ export async function jsonText(
 }
 
 /** Whether Markdown should be rendered for a terminal: stdout is a TTY and NO_COLOR is not set. */
-export function rendersForTerminal(io: Pick<Io, "stdoutIsTTY">, env: Env): boolean {
+function rendersForTerminal(io: Pick<Io, "stdoutIsTTY">, env: Env): boolean {
   return io.stdoutIsTTY && !(env.NO_COLOR !== undefined && env.NO_COLOR !== "") && env.TERM !== "dumb";
 }
 

@@ -31,7 +31,7 @@ const ref = z
   .describe("issue URL or owner/repo#number, e.g. https://github.com/nodejs/node/issues/45028 or nodejs/node#45028");
 const limit = z.number().int().min(1).max(100).optional().describe("how many results (default 10)");
 
-export const inputSchemas = {
+const inputSchemas = {
   report: {
     ref,
     format: z

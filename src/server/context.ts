@@ -25,7 +25,7 @@ export type AppEnv = { Variables: { secureHeadersNonce?: string } };
 export const VOTER_COOKIE = "ig_voter";
 /** The double-submit cookie: readable by the page's script, which echoes it in X-CSRF-Token. */
 export const CSRF_COOKIE = "ig_csrf";
-export const CSRF_HEADER = "x-csrf-token";
+const CSRF_HEADER = "x-csrf-token";
 /** How long a kept page or JSON answer is trusted before its inputs are read again. */
 const RENDER_TTL_MS = 10_000;
 const YEAR_S = 365 * 24 * 3600;

@@ -146,7 +146,7 @@ function headerOf(req: RawRequest, name: string): string | undefined {
 }
 
 /** One cookie's raw value from a Cookie header. */
-export function cookieValue(cookieHeader: string | undefined, name: string): string | undefined {
+function cookieValue(cookieHeader: string | undefined, name: string): string | undefined {
   if (!cookieHeader) return undefined;
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");

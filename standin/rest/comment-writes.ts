@@ -25,10 +25,7 @@ export const isCommentWrite = (method: string, path: string): boolean =>
   (method === "PATCH" && /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/.test(path));
 
 /** The login a token writes as (the token itself is never kept; only the caller's hash-derived id). */
-export function writerOf(
-  caller: Caller,
-  token: string | null,
-): { login: string; association: string; readOnly: boolean } {
+function writerOf(caller: Caller, token: string | null): { login: string; association: string; readOnly: boolean } {
   if (token?.startsWith("ghs_")) return { login: "github-actions[bot]", association: "NONE", readOnly: false };
   return { login: `stand-in-user-${caller.userId}`, association: "NONE", readOnly: token?.startsWith("ro-") ?? false };
 }

@@ -17,7 +17,7 @@ type WithStore = <T>(location: StoreLocation | null, fn: (store: Store | null) =
 export type ReportCommandFlags = Omit<ReportFlags, "format"> & OutputFlags & { repo?: string };
 
 /** The plain JSON object of a report, exactly as `renderJson` prints it (ordered, schema-checked). */
-export const reportObject = (report: Report): Record<string, unknown> => JSON.parse(renderJson(report));
+const reportObject = (report: Report): Record<string, unknown> => JSON.parse(renderJson(report));
 
 export async function runReportCommand(
   input: string,

@@ -15,7 +15,7 @@ export type ServeFlags = {
 };
 
 /** The shortest admin token accepted: a guessable one would open the admin endpoints. */
-export const MIN_ADMIN_TOKEN_CHARS = 32;
+const MIN_ADMIN_TOKEN_CHARS = 32;
 
 /** argv + env -> the server's config. Pure. */
 export function parseServeCommand(flags: ServeFlags, env: Env): ServeConfig {

@@ -25,10 +25,10 @@ export type MarkdownPoolOptions = {
   cacheEntries?: number;
 };
 
-export const DEFAULT_MARKDOWN_DEADLINE_MS = 2_000;
+const DEFAULT_MARKDOWN_DEADLINE_MS = 2_000;
 
 /** The plain-text form: linear, escaped, shown when the parse failed or ran out of time. */
-export function plainTextBody(markdown: string, maxChars = 100_000): string {
+function plainTextBody(markdown: string, maxChars = 100_000): string {
   const text = markdown.length > maxChars ? `${markdown.slice(0, maxChars)}\n(cut: the body is longer)` : markdown;
   return `<pre class="md-plain">${escapeXml(text)}</pre>`;
 }

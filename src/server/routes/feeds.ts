@@ -7,7 +7,7 @@ import { refKey } from "../../core/refs/parse-ref.js";
 import type { AppEnv, ServerContext } from "../context.js";
 import { atomXml } from "../render/atom.js";
 import { issueFeed, repoFeed } from "../services/feeds.js";
-import { repoFromPath } from "../services/repo-model.js";
+import { repoFromPath, repoNotStored } from "../services/repo-model.js";
 import { sendRendered } from "./pages.js";
 
 const ATOM = "application/atom+xml; charset=utf-8";
@@ -36,10 +36,7 @@ export function feedRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
       return feed ? { body: atomXml(feed), contentType: ATOM } : null;
     });
     if (!r) {
-      throw new NotFoundError(
-        `Nothing from ${repo.owner}/${repo.repo} is stored here yet.`,
-        "Paste one of its issues on the home page, or sync the repository.",
-      );
+      throw repoNotStored(repo);
     }
     return sendRendered(c, r);
   });

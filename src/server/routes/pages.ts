@@ -10,7 +10,7 @@ import { UnsupportedMediaTypeError } from "../http-errors.js";
 import { homeLists } from "../services/home-lists.js";
 import { buildIssueModel } from "../services/issue-model.js";
 import { prepareResponse, type Rendered } from "../services/render-cache.js";
-import { buildRepoModel, repoFromPath } from "../services/repo-model.js";
+import { buildRepoModel, repoFromPath, repoNotStored } from "../services/repo-model.js";
 import type { Lookup } from "../services/report-service.js";
 import { issuePath } from "../views/format.js";
 import { homePage } from "../views/home.js";
@@ -179,10 +179,7 @@ export function pageRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
       return model ? { body: repoPage(model), contentType: HTML } : null;
     });
     if (!r) {
-      throw new NotFoundError(
-        `Nothing from ${repo.owner}/${repo.repo} is stored here yet.`,
-        "Paste one of its issues on the home page, or sync the repository.",
-      );
+      throw repoNotStored(repo);
     }
     return sendRendered(c, r);
   });

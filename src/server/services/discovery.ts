@@ -18,15 +18,7 @@ export function storeSimilar(store: Store, host: string): (ref: IssueRef, report
     const related = report.sameError?.related;
     if (related) return related.slice(0, SIMILAR_LIMIT).flatMap((r) => toIssue(r, report.host || host));
     const answer = await similar(store, ref, { limit: SIMILAR_LIMIT, allRepos: true });
-    return answer.results.map((r) => ({
-      ref: r.issueRef,
-      title: r.title,
-      state: r.state,
-      stateReason: r.stateReason,
-      sameError: r.sameError,
-      score: r.score,
-      why: r.why,
-    }));
+    return answer.results.map((r) => shown(r, r.issueRef));
   };
 }
 
@@ -34,15 +26,7 @@ export function storeSearch(store: Store): (query: string, limit: number) => Pro
   return async (query, limit) => {
     const answer = await search(store, query, { limit });
     return {
-      results: answer.results.map((r) => ({
-        ref: r.issueRef,
-        title: r.title,
-        state: r.state,
-        stateReason: r.stateReason,
-        sameError: r.sameError,
-        score: r.score,
-        why: r.why,
-      })),
+      results: answer.results.map((r) => shown(r, r.issueRef)),
       message: answer.message ?? null,
     };
   };
@@ -50,21 +34,23 @@ export function storeSearch(store: Store): (query: string, limit: number) => Pro
 
 function toIssue(r: Omit<SimilarResult, "issueRef">, host: string): SimilarIssue[] {
   try {
-    const ref = parseIssueRef(r.ref, [host]);
-    return [
-      {
-        ref,
-        title: r.title,
-        state: r.state,
-        stateReason: r.stateReason,
-        sameError: r.sameError,
-        score: r.score,
-        why: r.why,
-      },
-    ];
+    return [shown(r, parseIssueRef(r.ref, [host]))];
   } catch {
     return [];
   }
+}
+
+/** One ranked issue as the pages and the API show it. */
+function shown(r: Omit<SimilarResult, "issueRef">, ref: IssueRef): SimilarIssue {
+  return {
+    ref,
+    title: r.title,
+    state: r.state,
+    stateReason: r.stateReason,
+    sameError: r.sameError,
+    score: r.score,
+    why: r.why,
+  };
 }
 
 /**

@@ -16,7 +16,7 @@ const ISSUE_HISTORY = 21;
 const REPO_ENTRIES = 30;
 
 /** A stable, unique entry id that needs no domain: a name-based UUID. */
-export function uuidOf(name: string): string {
+function uuidOf(name: string): string {
   const h = createHash("sha256").update(name).digest("hex");
   return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((Number.parseInt(h.slice(16, 17), 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -29,7 +29,7 @@ function statusLine(r: Report): string {
 }
 
 /** The entries of one issue's feed, newest first: one per report that changed something. */
-export function issueEntries(ref: IssueRef, history: readonly StoredReport[], complete: boolean): AtomEntry[] {
+function issueEntries(ref: IssueRef, history: readonly StoredReport[], complete: boolean): AtomEntry[] {
   const page = issuePath(ref);
   const entries: AtomEntry[] = [];
   history.forEach((cur, i) => {

@@ -125,7 +125,7 @@ export class RenderCache {
   }
 }
 
-export const etagOf = (bytes: Buffer | string): string =>
+const etagOf = (bytes: Buffer | string): string =>
   `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
 
 export function compressAll(bytes: Buffer, etag: string, contentType: string, builtAt: number): Rendered {

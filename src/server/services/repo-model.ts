@@ -2,6 +2,7 @@
 // share an error signature), open issues that are likely duplicates (marked as such, or sharing
 // the error of an earlier issue), fixes shipped recently (from the stored reports), and its
 // trending issues. Null when nothing of the repository is stored.
+import { NotFoundError } from "../../core/errors.js";
 import { refKey } from "../../core/refs/parse-ref.js";
 import type { RepoRef, ThreadRow } from "../../core/store/types.js";
 import type { IssueRef, StateReason, ThreadState } from "../../core/thread/types.js";
@@ -42,6 +43,14 @@ export type RepoModel = {
 export function repoFromPath(ctx: ServerContext, owner: string, repo: string): RepoRef {
   const ref = ctx.refFromPath(owner, repo, "1");
   return { host: ref.host, owner: ref.owner, repo: ref.repo };
+}
+
+/** The 404 of a repository page or feed when nothing from the repository is stored. */
+export function repoNotStored(repo: RepoRef): NotFoundError {
+  return new NotFoundError(
+    `Nothing from ${repo.owner}/${repo.repo} is stored here yet.`,
+    "Paste one of its issues on the home page, or sync the repository.",
+  );
 }
 
 export async function buildRepoModel(ctx: ServerContext, repo: RepoRef): Promise<RepoModel | null> {

@@ -91,7 +91,7 @@ const w = DEFAULT_TRENDING.weights;
 const halfLifeHours = DEFAULT_TRENDING.halfLifeMs / HOUR_MS;
 const horizonDays = DEFAULT_TRENDING.horizonMs / (24 * HOUR_MS);
 /** The trending formula in words, next to every score shown. */
-export const TRENDING_FORMULA =
+const TRENDING_FORMULA =
   `Score = recent activity, each weighted (comment ${w.comment}, cross-reference ${w["cross-reference"]}, ` +
   `vote ${w.vote}, reaction ${w.reaction}, page view ${w.view}) and halved for every ${halfLifeHours} hours of age; ` +
   `activity older than ${horizonDays} days counts for nothing.`;
