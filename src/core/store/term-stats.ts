@@ -5,8 +5,8 @@
 // yet (written since) is counted in the index itself by the dialect.
 import type { Driver, SqlExecutor } from "./driver.js";
 
-export const REFRESH_SHARE = 0.25;
-export const REFRESH_MIN_DOCS = 1;
+const REFRESH_SHARE = 0.25;
+const REFRESH_MIN_DOCS = 1;
 
 export class TermStatsRefresh {
   /** Documents written through this process since the last rebuild, and the table's count then (null: unread). */
@@ -25,6 +25,6 @@ export class TermStatsRefresh {
   }
 }
 
-export async function indexedDocs(db: SqlExecutor): Promise<number> {
+async function indexedDocs(db: SqlExecutor): Promise<number> {
   return Number((await db.get<{ n: number }>("SELECT docs AS n FROM term_stats WHERE term = ''"))?.n ?? 0);
 }
