@@ -14,7 +14,16 @@ import {
   type Scored,
   type SimilarAnswer,
 } from "../similar/rank.js";
-import { bestDocs, chooseTerms, coverage, MAX_POSTINGS, MORE_LIKE_THIS_TERMS, threadWords } from "../similar/terms.js";
+import {
+  bestDocs,
+  type Coverage,
+  chooseTerms,
+  coverage,
+  MAX_POSTINGS,
+  MORE_LIKE_THIS_TERMS,
+  type QueryWord,
+  threadWords,
+} from "../similar/terms.js";
 import { duplicateOf } from "../store/thread-columns.js";
 import type { CandidateRow, FixInfo, Store } from "../store/types.js";
 import type { SameErrorPart } from "../thread/report.js";
@@ -66,6 +75,18 @@ export async function similar(store: Store, ref: IssueRef, options: SimilarOptio
   return (await moreLikeThis(store, { thread: stored.thread, errorText }, options)).answer;
 }
 
+/** The text step shared with `search`: the words' statistics, the chosen terms' postings, each thread's cover. */
+export async function textCoverage(
+  store: Store,
+  words: readonly QueryWord[],
+  options: { k: number; self: boolean },
+): Promise<Map<number, Coverage>> {
+  const stats = await store.termStats(words.map((w) => w.word));
+  const query = chooseTerms(words, stats, options);
+  const postings = await store.postings(query.terms, { maxPostings: MAX_POSTINGS });
+  return coverage(query, postings);
+}
+
 /** The three-query pipeline behind `similar` and the report's same-error part. */
 export async function moreLikeThis(
   store: Store,
@@ -76,10 +97,7 @@ export async function moreLikeThis(
   const parsed = errorText ? errorSignature(errorText) : null;
   const signature = parsed && !isEmptySignature(parsed) ? parsed : null;
   const words = threadWords({ title: thread.title, body: thread.body, errorText });
-  const stats = await store.termStats(words.map((w) => w.word));
-  const query = chooseTerms(words, stats, { k: MORE_LIKE_THIS_TERMS, self: true });
-  const postings = await store.postings(query.terms, { maxPostings: MAX_POSTINGS });
-  const covers = coverage(query, postings);
+  const covers = await textCoverage(store, words, { k: MORE_LIKE_THIS_TERMS, self: true });
   const docIds = bestDocs(covers, Math.max(POOL, options.limit * 3));
   const own = duplicateOf(thread as Thread);
   const fetched = await store.candidates({
