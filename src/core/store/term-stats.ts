@@ -25,6 +25,6 @@ export class TermStatsRefresh {
   }
 }
 
-async function indexedDocs(db: SqlExecutor): Promise<number> {
+export async function indexedDocs(db: SqlExecutor): Promise<number> {
   return Number((await db.get<{ n: number }>("SELECT docs AS n FROM term_stats WHERE term = ''"))?.n ?? 0);
 }
