@@ -40,7 +40,7 @@ export type SimilarOptions = {
 };
 
 /** Another repository's thread needs this score to be listed without --all-repos (or the same error). */
-export const CROSS_REPO_SCORE = 0.4;
+const CROSS_REPO_SCORE = 0.4;
 /**
  * How many of the best text matches (any repository) are fetched and scored in full. The own
  * repository's list is drawn from them: a thread below this many better matches elsewhere is weak.
@@ -88,7 +88,7 @@ export async function textCoverage(
 }
 
 /** The three-query pipeline behind `similar` and the report's same-error part. */
-export async function moreLikeThis(
+async function moreLikeThis(
   store: Store,
   subject: SimilarSubject,
   options: SimilarOptions & { withFix?: boolean },
@@ -180,7 +180,7 @@ export async function sameErrorPart(store: Store, subject: SimilarSubject): Prom
 }
 
 /** What suggests a same-error thread was fixed or worked around, from the candidate row alone. */
-export function fixEvidence(row: CandidateRow | (Scored["row"] & { fix?: FixInfo })): string | null {
+function fixEvidence(row: CandidateRow | (Scored["row"] & { fix?: FixInfo })): string | null {
   const fix = row.fix;
   if (fix?.status === "fixed") return `fixed: ${fix.summary ?? ""}`.trim();
   if (fix?.status === "fix-open") return `a fix is open: ${fix.summary ?? ""}`.trim();
