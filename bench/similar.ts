@@ -23,7 +23,7 @@ import { type MemoryPeak, measured } from "./proc.js";
 import type { BenchOptions, BenchResult, Figure } from "./run.js";
 import { fmt, median, peakRssMb, percentile, table } from "./stats.js";
 
-export const THREADS = 100_000;
+const THREADS = 100_000;
 const REPOS = 4;
 const BATCH = 2_000;
 /** Queries per kind (the same random threads, in the same order, for each kind), after a few unrecorded. */
@@ -167,7 +167,7 @@ async function timeEach(run: (i: number) => Promise<unknown>): Promise<number[]>
   return ms;
 }
 
-export async function fillStore(store: Store, corpus: Corpus, concurrency: number, threads = THREADS): Promise<void> {
+async function fillStore(store: Store, corpus: Corpus, concurrency: number, threads = THREADS): Promise<void> {
   const batches = Math.ceil(threads / BATCH);
   let next = 0;
   const worker = async () => {
@@ -359,7 +359,7 @@ const ERRORS: ErrorTemplate[] = [
 ];
 const ERROR_WEIGHT = ERRORS.reduce((s, e) => s + e.weight, 0);
 
-export class Corpus {
+class Corpus {
   /** Signature key -> how many threads carry it (and the first of them: the canonical of duplicates). */
   readonly keys = new Map<string, { count: number; first: IssueRef }>();
   private readonly random: () => number;

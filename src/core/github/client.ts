@@ -88,6 +88,13 @@ export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient
     }
   }
 
+  /** run(), after checking that the thing asked for lives on this client's host. */
+  const runOn = <T>(host: string, what: string, fn: (call: Call) => Promise<T>): Promise<T> =>
+    run(what, (call) => {
+      checkHost(host, what);
+      return fn(call);
+    });
+
   return {
     apiUrl: t.apiUrl,
     webHost: t.webHost,
@@ -143,39 +150,21 @@ export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient
       });
     },
     listIssueComments(ref) {
-      const what = `comments of ${formatRef(ref)}`;
-      return run(what, (call) => {
-        checkHost(ref.host, what);
-        return listIssueComments(t, call, ref);
-      });
+      return runOn(ref.host, `comments of ${formatRef(ref)}`, (call) => listIssueComments(t, call, ref));
     },
     createIssueComment(ref, body) {
-      const what = `a comment on ${formatRef(ref)}`;
-      return run(what, (call) => {
-        checkHost(ref.host, what);
-        return createIssueComment(t, call, ref, body);
-      });
+      return runOn(ref.host, `a comment on ${formatRef(ref)}`, (call) => createIssueComment(t, call, ref, body));
     },
     updateIssueComment(ref, commentId, body) {
-      const what = `comment ${commentId} on ${formatRef(ref)}`;
-      return run(what, (call) => {
-        checkHost(ref.host, what);
-        return updateIssueComment(t, call, ref, commentId, body);
-      });
+      return runOn(ref.host, `comment ${commentId} on ${formatRef(ref)}`, (call) =>
+        updateIssueComment(t, call, ref, commentId, body),
+      );
     },
     releasesEtag(repo, etag) {
-      const what = `releases of ${repo.owner}/${repo.repo}`;
-      return run(what, (call) => {
-        checkHost(repo.host, what);
-        return releasesEtag(call, repo, etag);
-      });
+      return runOn(repo.host, `releases of ${repo.owner}/${repo.repo}`, (call) => releasesEtag(call, repo, etag));
     },
     issueEtag(ref) {
-      const what = formatRef(ref);
-      return run(what, async (call) => {
-        checkHost(ref.host, what);
-        return (await getIssue(t, call, ref, null)).etag;
-      });
+      return runOn(ref.host, formatRef(ref), async (call) => (await getIssue(t, call, ref, null)).etag);
     },
     requests: t.totals,
   };

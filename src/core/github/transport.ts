@@ -84,7 +84,7 @@ const MAX_REDIRECTS = 5;
 const ThrottledOctokit = Octokit.plugin(throttling);
 
 /** The one retry schedule: retry n (1-based) waits n² × base. */
-export const retryDelayMs = (retry: number, baseMs: number): number => retry * retry * baseMs;
+const retryDelayMs = (retry: number, baseMs: number): number => retry * retry * baseMs;
 
 const TRANSIENT_GRAPHQL = /Something went wrong while executing your query/;
 

@@ -5,8 +5,8 @@
 // yet (written since) is counted in the index itself by the dialect.
 import type { Driver, SqlExecutor } from "./driver.js";
 
-export const REFRESH_SHARE = 0.25;
-export const REFRESH_MIN_DOCS = 1;
+const REFRESH_SHARE = 0.25;
+const REFRESH_MIN_DOCS = 1;
 
 export class TermStatsRefresh {
   /** Documents written through this process since the last rebuild, and the table's count then (null: unread). */

@@ -5,8 +5,9 @@ import { UsageError } from "../errors.js";
 import { refKey } from "../refs/parse-ref.js";
 import { errorSignature, isEmptySignature } from "../similar/error-signature.js";
 import { type Candidate, finishAnswer, rankCandidates, SEARCH_CONFIDENT, type SimilarAnswer } from "../similar/rank.js";
-import { bestDocs, chooseTerms, coverage, MAX_POSTINGS, SEARCH_TERMS, wordsOf } from "../similar/terms.js";
+import { bestDocs, SEARCH_TERMS, wordsOf } from "../similar/terms.js";
 import type { RepoRef, Store } from "../store/types.js";
+import { textCoverage } from "./similar.js";
 
 export type SearchOptions = { repo?: RepoRef; limit: number };
 
@@ -17,10 +18,7 @@ export async function search(store: Store, text: string, options: SearchOptions)
   if (!text.trim())
     throw new UsageError("nothing to search for", 'Give some words, e.g. issuegraph search "rate limit".');
   const words = wordsOf(text, "title");
-  const stats = await store.termStats(words.map((w) => w.word));
-  const query = chooseTerms(words, stats, { k: SEARCH_TERMS, self: false });
-  const postings = await store.postings(query.terms, { maxPostings: MAX_POSTINGS });
-  const covers = coverage(query, postings);
+  const covers = await textCoverage(store, words, { k: SEARCH_TERMS, self: false });
   // With --repo, the repository's hits are drawn from the best matches overall.
   const docIds = bestDocs(covers, Math.max(options.repo ? 3 * POOL : POOL, options.limit * 2));
   // A pasted error message finds the threads that carry it even when their words differ.

@@ -14,7 +14,16 @@ import {
   type Scored,
   type SimilarAnswer,
 } from "../similar/rank.js";
-import { bestDocs, chooseTerms, coverage, MAX_POSTINGS, MORE_LIKE_THIS_TERMS, threadWords } from "../similar/terms.js";
+import {
+  bestDocs,
+  type Coverage,
+  chooseTerms,
+  coverage,
+  MAX_POSTINGS,
+  MORE_LIKE_THIS_TERMS,
+  type QueryWord,
+  threadWords,
+} from "../similar/terms.js";
 import { duplicateOf } from "../store/thread-columns.js";
 import type { CandidateRow, FixInfo, Store } from "../store/types.js";
 import type { SameErrorPart } from "../thread/report.js";
@@ -31,7 +40,7 @@ export type SimilarOptions = {
 };
 
 /** Another repository's thread needs this score to be listed without --all-repos (or the same error). */
-export const CROSS_REPO_SCORE = 0.4;
+const CROSS_REPO_SCORE = 0.4;
 /**
  * How many of the best text matches (any repository) are fetched and scored in full. The own
  * repository's list is drawn from them: a thread below this many better matches elsewhere is weak.
@@ -66,8 +75,20 @@ export async function similar(store: Store, ref: IssueRef, options: SimilarOptio
   return (await moreLikeThis(store, { thread: stored.thread, errorText }, options)).answer;
 }
 
+/** The text step shared with `search`: the words' statistics, the chosen terms' postings, each thread's cover. */
+export async function textCoverage(
+  store: Store,
+  words: readonly QueryWord[],
+  options: { k: number; self: boolean },
+): Promise<Map<number, Coverage>> {
+  const stats = await store.termStats(words.map((w) => w.word));
+  const query = chooseTerms(words, stats, options);
+  const postings = await store.postings(query.terms, { maxPostings: MAX_POSTINGS });
+  return coverage(query, postings);
+}
+
 /** The three-query pipeline behind `similar` and the report's same-error part. */
-export async function moreLikeThis(
+async function moreLikeThis(
   store: Store,
   subject: SimilarSubject,
   options: SimilarOptions & { withFix?: boolean },
@@ -76,10 +97,7 @@ export async function moreLikeThis(
   const parsed = errorText ? errorSignature(errorText) : null;
   const signature = parsed && !isEmptySignature(parsed) ? parsed : null;
   const words = threadWords({ title: thread.title, body: thread.body, errorText });
-  const stats = await store.termStats(words.map((w) => w.word));
-  const query = chooseTerms(words, stats, { k: MORE_LIKE_THIS_TERMS, self: true });
-  const postings = await store.postings(query.terms, { maxPostings: MAX_POSTINGS });
-  const covers = coverage(query, postings);
+  const covers = await textCoverage(store, words, { k: MORE_LIKE_THIS_TERMS, self: true });
   const docIds = bestDocs(covers, Math.max(POOL, options.limit * 3));
   const own = duplicateOf(thread as Thread);
   const fetched = await store.candidates({
@@ -162,7 +180,7 @@ export async function sameErrorPart(store: Store, subject: SimilarSubject): Prom
 }
 
 /** What suggests a same-error thread was fixed or worked around, from the candidate row alone. */
-export function fixEvidence(row: CandidateRow | (Scored["row"] & { fix?: FixInfo })): string | null {
+function fixEvidence(row: CandidateRow | (Scored["row"] & { fix?: FixInfo })): string | null {
   const fix = row.fix;
   if (fix?.status === "fixed") return `fixed: ${fix.summary ?? ""}`.trim();
   if (fix?.status === "fix-open") return `a fix is open: ${fix.summary ?? ""}`.trim();

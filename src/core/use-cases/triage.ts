@@ -13,7 +13,7 @@ import { LIKELY_DUPLICATE, similar } from "./similar.js";
 /** Hidden in the rendered comment; how a re-run finds its own comment. */
 export const TRIAGE_MARKER = "<!-- issuegraph:triage -->";
 /** GitHub refuses comment bodies longer than this. */
-export const MAX_COMMENT_CHARS = 65_536;
+const MAX_COMMENT_CHARS = 65_536;
 
 export type TriageComments = {
   listIssueComments(ref: IssueRef): Promise<{ id: number; url: string; body: string; author: string | null }[]>;

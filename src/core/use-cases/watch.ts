@@ -10,11 +10,7 @@ import type { IssueRef } from "../thread/types.js";
 import { buildReport, type ReleaseInfo, type ReportSource } from "./report.js";
 
 /** The change kinds a watcher is told about. */
-export const WATCHED_KINDS: ReadonlySet<ReportChange["kind"]> = new Set<ReportChange["kind"]>([
-  "state",
-  "fix",
-  "release",
-]);
+const WATCHED_KINDS: ReadonlySet<ReportChange["kind"]> = new Set<ReportChange["kind"]>(["state", "fix", "release"]);
 
 /** The items of a report-history diff that a watch reports (fix merged, first release, state). */
 export function watchedChanges(changes: ReportChanges | null | undefined): ReportChange[] {
@@ -46,7 +42,7 @@ type ReleaseMemo = Map<string, { etag: string | null; answers: Map<string, Relea
  * A thread fetched over GraphQL has no REST etag, so the next pass could not revalidate it with a
  * 304. Ask for the etag first (before the thread: a change in between is then seen next time).
  */
-export function revalidatable(source: WatchSource): WatchSource {
+function revalidatable(source: WatchSource): WatchSource {
   const issueEtag = source.issueEtag?.bind(source);
   if (!issueEtag) return source;
   return Object.assign(Object.create(source) as WatchSource, {

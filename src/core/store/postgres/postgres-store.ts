@@ -5,7 +5,7 @@ import { StoreError } from "../../errors.js";
 import type { Driver, SearchDialect, SearchDoc, SqlExecutor } from "../driver.js";
 import { migrate } from "../migrate.js";
 import { SqlStore } from "../sql-store.js";
-import { TermStatsRefresh } from "../term-stats.js";
+import { indexedDocs, TermStatsRefresh } from "../term-stats.js";
 import type { Posting, Store, TermRef } from "../types.js";
 import { postgresMigrations } from "./migrations.js";
 
@@ -215,8 +215,7 @@ class TsvectorDialect implements SearchDialect {
       total = Math.max(total, Number(r.total ?? 0));
       if (r.term) terms.push({ word: r.word, term: r.term, docs: Number(r.docs ?? 0) });
     }
-    if (!rows.length)
-      total = Number((await db.get<{ n: number }>("SELECT docs AS n FROM term_stats WHERE term = ''"))?.n ?? 0);
+    if (!rows.length) total = await indexedDocs(db);
     return { docs: Math.max(total, ...terms.map((t) => t.docs)), terms };
   }
 
