@@ -1,9 +1,9 @@
 // A canonical, comparable picture of what a sync left in the store for one repository: every
 // thread (without its fetch time, which differs run to run), its error signature, and the
 // watermark. Two stores that synced the same repository to the end dump equal.
-import { refKey } from "../refs/parse-ref.js";
-import type { RepoRef, Store, StoredSignature, Watermark } from "../store/types.js";
-import type { Thread } from "../thread/types.js";
+import { refKey } from "../../refs/parse-ref.js";
+import type { RepoRef, Store, StoredSignature, Watermark } from "../../store/types.js";
+import type { Thread } from "../../thread/types.js";
 
 export type DumpedThread = {
   key: string;

@@ -1,9 +1,9 @@
 // Parses the repository a person names on the command line: `owner/repo` or a repository URL on an
 // allowed host. Like parseIssueRef, any other host is refused so input never chooses where we fetch.
-import { UsageError } from "../errors.js";
-import { checkRepoNames, OWNER_PATTERN, REPO_PATTERN } from "../refs/names.js";
-import { allowedGitHubUrl } from "../refs/parse-ref.js";
-import type { RepoRef } from "../store/types.js";
+import { UsageError } from "../../errors.js";
+import { checkRepoNames, OWNER_PATTERN, REPO_PATTERN } from "../../refs/names.js";
+import { allowedGitHubUrl } from "../../refs/parse-ref.js";
+import type { RepoRef } from "../../store/types.js";
 
 const SHORTHAND = new RegExp(`^(${OWNER_PATTERN})/(${REPO_PATTERN})$`);
 const URL_PATH = new RegExp(`^/(${OWNER_PATTERN})/(${REPO_PATTERN})/?$`);

@@ -8,7 +8,7 @@
 //   unchanged repository answers 304 (free of rate limit). Only a completed sync records it;
 // - source (in `cursor` too): the API the watermark was made against. A watermark from another
 //   API (a stand-in's world vs GitHub's, for the same owner/repo) says nothing about this one.
-import type { Watermark } from "../store/types.js";
+import type { Watermark } from "../../store/types.js";
 
 export type SyncState = {
   since: string | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { IssueListItem } from "../github/index.js";
-import { makeThread, ref } from "../store/test-threads.js";
-import { emptyReactions } from "../thread/types.js";
+import type { IssueListItem } from "../../github/index.js";
+import { makeThread, ref } from "../../store/test-threads.js";
+import { emptyReactions } from "../../thread/types.js";
 import { isShallow, SHALLOW_ETAG, shallowThread } from "./shallow.js";
 
 const item = (over: Partial<IssueListItem> = {}): IssueListItem => ({

@@ -4,9 +4,9 @@
 // The Store has no field for it, so a shallow thread is stored with a marker ETag. It is a valid,
 // weak ETag that no GitHub response carries, so anything that revalidates the thread with it (a
 // report's conditional request) gets a 200 and fetches the thread whole.
-import type { IssueListItem } from "../github/index.js";
-import type { StoredThread } from "../store/types.js";
-import type { Thread } from "../thread/types.js";
+import type { IssueListItem } from "../../github/index.js";
+import type { StoredThread } from "../../store/types.js";
+import type { Thread } from "../../thread/types.js";
 
 export const SHALLOW_ETAG = 'W/"issuegraph-shallow"';
 

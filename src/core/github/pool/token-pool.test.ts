@@ -1,8 +1,8 @@
 // The token pool against the local stand-in: real clients, real rate-limit headers and faults.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { generateRepo, type Standin, startStandin } from "../../../standin/index.js";
-import { RateLimitedError } from "../errors.js";
-import type { Logger } from "../github/index.js";
+import { generateRepo, type Standin, startStandin } from "../../../../standin/index.js";
+import { RateLimitedError } from "../../errors.js";
+import type { Logger } from "../index.js";
 import { createTokenPool, type TokenPoolOptions } from "./token-pool.js";
 import { tokensFromEnv } from "./tokens.js";
 

@@ -3,9 +3,9 @@
 // while the others carry on. When every token rests, the pool waits if the earliest reset is near
 // and otherwise throws RateLimitedError with that time. Tokens are known only as "token 1", "token 2":
 // they never appear in what the pool logs or throws.
-import { RateLimitedError, UsageError } from "../errors.js";
-import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "../github/index.js";
-import type { RateBudget } from "../sync/progress.js";
+import { RateLimitedError, UsageError } from "../../errors.js";
+import type { RateBudget } from "../../use-cases/sync/progress.js";
+import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "../index.js";
 import { type RateTracker, tightest, trackRateLimits } from "./rate-budget.js";
 
 export type TokenPoolOptions = {

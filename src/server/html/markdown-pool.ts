@@ -36,7 +36,7 @@ function plainTextBody(markdown: string, maxChars = 100_000): string {
 export function createMarkdownPool(options: MarkdownPoolOptions = {}): MarkdownRenderer {
   const deadlineMs = options.deadlineMs ?? DEFAULT_MARKDOWN_DEADLINE_MS;
   const pool = new Piscina({
-    filename: projectPath("src/server/render/markdown-worker.mjs"),
+    filename: projectPath("src/server/html/markdown-worker.mjs"),
     minThreads: 1,
     // Leave a core to the event loop: on a small machine, workers must not starve it.
     maxThreads: options.maxThreads ?? Math.max(1, Math.min(4, availableParallelism() - 1)),

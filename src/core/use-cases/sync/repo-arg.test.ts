@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../../errors.js";
 import { formatRepo, parseRepoArg } from "./repo-arg.js";
 
 describe("parseRepoArg", () => {

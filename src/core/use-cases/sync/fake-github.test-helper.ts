@@ -2,12 +2,12 @@
 // direction=asc, `since` inclusive, page-number Link URLs, ETag + 304) and fetchThread. Tests
 // change the world between and during runs, and make any call fail, to drive sync.
 import { createHash } from "node:crypto";
-import { NotFoundError } from "../errors.js";
-import type { IssueListItem, IssuesPage, ListIssuesOptions } from "../github/index.js";
-import { makeThread, ref } from "../store/test-threads.js";
-import type { RepoRef } from "../store/types.js";
-import type { IssueRef, Thread } from "../thread/types.js";
-import type { SyncClient } from "../use-cases/sync.js";
+import { NotFoundError } from "../../errors.js";
+import type { IssueListItem, IssuesPage, ListIssuesOptions } from "../../github/index.js";
+import { makeThread, ref } from "../../store/test-threads.js";
+import type { RepoRef } from "../../store/types.js";
+import type { IssueRef, Thread } from "../../thread/types.js";
+import type { SyncClient } from "./sync-repo.js";
 
 export const REPO: RepoRef = { host: "github.com", owner: "acme", repo: "app" };
 

@@ -6,15 +6,16 @@
 // latest update seen, instead of following the page-number Link. A thread updated mid-run moves to
 // the end of the list and so cannot shift an unread one out of view, and the watermark alone is a
 // resume point. Link URLs are followed only through a full page of equal update times.
-// See core/sync/README.md for the watermark's meaning and the shallow-thread marker.
-import { GoneError, NotFoundError, RateLimitedError } from "../errors.js";
-import type { GitHubClient, IssueListItem, RequestCounts } from "../github/index.js";
-import { refKey } from "../refs/parse-ref.js";
-import { errorSignature } from "../similar/error-signature.js";
-import type { PutThreadMeta, RepoRef, Store, StoredThread, Watermark } from "../store/types.js";
-import type { RateBudget, SyncPhase, SyncProgress } from "../sync/progress.js";
-import { formatRepo } from "../sync/repo-arg.js";
-import { isShallow, SHALLOW_ETAG, shallowThread } from "../sync/shallow.js";
+// See README.md here for the watermark's meaning and the shallow-thread marker.
+import { GoneError, NotFoundError, RateLimitedError } from "../../errors.js";
+import type { GitHubClient, IssueListItem, RequestCounts } from "../../github/index.js";
+import { refKey } from "../../refs/parse-ref.js";
+import { errorSignature } from "../../similar/error-signature.js";
+import type { PutThreadMeta, RepoRef, Store, StoredThread, Watermark } from "../../store/types.js";
+import type { Thread } from "../../thread/types.js";
+import type { RateBudget, SyncPhase, SyncProgress } from "./progress.js";
+import { formatRepo } from "./repo-arg.js";
+import { isShallow, SHALLOW_ETAG, shallowThread } from "./shallow.js";
 import {
   compareTimes,
   decodeSyncState,
@@ -24,8 +25,7 @@ import {
   proposeSyncState,
   type SyncState,
   stateFor,
-} from "../sync/sync-state.js";
-import type { Thread } from "../thread/types.js";
+} from "./sync-state.js";
 
 /** The slice of the GitHub client sync needs (a token pool offers the same). */
 export type SyncClient = Pick<GitHubClient, "listIssuesPage" | "fetchThread" | "requests" | "apiUrl">;
@@ -47,7 +47,7 @@ export type SyncDeps = {
   extractError: (thread: Thread) => string | null;
   now: () => Date;
   onProgress?: (progress: SyncProgress) => void;
-  /** The latest rate-limit budget seen, for progress (see core/github-pool). */
+  /** The latest rate-limit budget seen, for progress (see core/github/pool). */
   budget?: () => RateBudget | null;
 };
 
