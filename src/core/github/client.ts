@@ -17,7 +17,7 @@ import {
 } from "./rest/comments.js";
 import { fetchThreadRest, getIssue } from "./rest/fetch-thread.js";
 import { fetchSummaries } from "./summaries.js";
-import { type Call, createTransport, type RequestCounts, type TransportOptions } from "./transport.js";
+import { type Call, createTransport, type RequestCounts, type Transport, type TransportOptions } from "./transport.js";
 
 export type GitHubClientOptions = TransportOptions;
 
@@ -62,24 +62,44 @@ export type IssueCommentsApi = {
 
 export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient & IssueCommentsApi {
   const t = createTransport(opts);
-
-  // Names reach request paths: checked here too, whichever face the ref came from.
-  const checkRef = (ref: { owner: string; repo: string; number?: number }) => {
-    checkRepoNames(ref.owner, ref.repo);
-    if (ref.number !== undefined) checkIssueNumber(String(ref.number));
+  const { run, runOn, runOnRef } = runners(t);
+  return {
+    apiUrl: t.apiUrl,
+    webHost: t.webHost,
+    hasToken: t.hasToken,
+    fetchThread: (ref, fetchOpts = {}) =>
+      runOnRef(ref, formatRef(ref), (call) => fetchThreadVia(t, call, ref, fetchOpts.etag ?? null)),
+    fetchSummaries: (refs) =>
+      run(`${refs.length} linked threads`, async (call) => {
+        const out = await fetchSummaries(t, call, refs.filter(validRef));
+        for (const r of refs) if (!validRef(r)) out.set(refKey(r), null);
+        return out;
+      }),
+    findFirstRelease: (repo, sha) =>
+      runOnRef(repo, `releases of ${repo.owner}/${repo.repo}`, (call) => findFirstRelease(t, call, repo, sha)),
+    listIssuesPage: (repo, listOpts = {}) =>
+      runOnRef(repo, `issues of ${repo.owner}/${repo.repo}`, (call) => listIssuesPage(t, call, repo, listOpts)),
+    listIssueComments: (ref) =>
+      runOn(ref.host, `comments of ${formatRef(ref)}`, (call) => listIssueComments(t, call, ref)),
+    createIssueComment: (ref, body) =>
+      runOn(ref.host, `a comment on ${formatRef(ref)}`, (call) => createIssueComment(t, call, ref, body)),
+    updateIssueComment: (ref, commentId, body) =>
+      runOn(ref.host, `comment ${commentId} on ${formatRef(ref)}`, (call) =>
+        updateIssueComment(t, call, ref, commentId, body),
+      ),
+    releasesEtag: (repo, etag) =>
+      runOn(repo.host, `releases of ${repo.owner}/${repo.repo}`, (call) => releasesEtag(call, repo, etag)),
+    issueEtag: (ref) => runOn(ref.host, formatRef(ref), async (call) => (await getIssue(t, call, ref, null)).etag),
+    requests: t.totals,
   };
-  const validRef = (r: IssueRef) => isOwnerName(r.owner) && repoNameOf(r.repo) === r.repo && isIssueNumber(r.number);
+}
 
-  const checkHost = (host: string, what: string) => {
-    if (host.toLowerCase() !== t.webHost) {
-      throw new UsageError(
-        `${what} is on ${host}, but this client talks to ${t.apiUrl} (${t.webHost})`,
-        `For GitHub Enterprise pass --api-url https://${host}/api/v3.`,
-      );
-    }
-  };
+const validRef = (r: IssueRef) => isOwnerName(r.owner) && repoNameOf(r.repo) === r.repo && isIssueNumber(r.number);
 
-  /** Runs one operation on its own request counter; anything untyped leaves as a typed error. */
+type Target = { host: string; owner: string; repo: string; number?: number };
+
+/** How every operation runs: on its own request counter, anything untyped leaving as a typed error. */
+function runners(t: Transport) {
   async function run<T>(what: string, fn: (call: Call) => Promise<T>): Promise<T> {
     try {
       return await fn(t.call());
@@ -87,85 +107,51 @@ export function createGitHubClient(opts: GitHubClientOptions = {}): GitHubClient
       throw toTypedError(err, t.errorContext(what));
     }
   }
-
   /** run(), after checking that the thing asked for lives on this client's host. */
   const runOn = <T>(host: string, what: string, fn: (call: Call) => Promise<T>): Promise<T> =>
     run(what, (call) => {
-      checkHost(host, what);
+      checkHost(t, host, what);
       return fn(call);
     });
+  /** runOn(), and the names checked too: they reach request paths, whichever face the ref came from. */
+  const runOnRef = <T>(target: Target, what: string, fn: (call: Call) => Promise<T>): Promise<T> =>
+    runOn(target.host, what, (call) => {
+      checkRepoNames(target.owner, target.repo);
+      if (target.number !== undefined) checkIssueNumber(String(target.number));
+      return fn(call);
+    });
+  return { run, runOn, runOnRef };
+}
 
-  return {
-    apiUrl: t.apiUrl,
-    webHost: t.webHost,
-    hasToken: t.hasToken,
-    fetchThread(ref, fetchOpts = {}) {
-      const what = formatRef(ref);
-      return run(what, async (call) => {
-        checkHost(ref.host, what);
-        checkRef(ref);
-        const meta = (via: FetchMeta["via"], etag: string | null): ThreadFetchMeta => ({
-          fetchedAt: t.now().toISOString(),
-          via,
-          requests: { ...call.counts },
-          etag,
-        });
-        if (!t.hasToken) {
-          const res = await fetchThreadRest(t, call, ref, fetchOpts.etag);
-          return res.notModified
-            ? { notModified: true, thread: null, meta: meta("rest", res.etag) }
-            : { notModified: false, thread: res.thread, meta: meta("rest", res.etag) };
-        }
-        let etag: string | null = null;
-        if (fetchOpts.etag) {
-          const check = await getIssue(t, call, ref, fetchOpts.etag);
-          if (check.notModified) return { notModified: true, thread: null, meta: meta("rest", check.etag) };
-          etag = check.etag;
-        }
-        const thread = await fetchThreadGraphql(t, call, ref);
-        return { notModified: false, thread, meta: meta("graphql", etag) };
-      });
-    },
-    fetchSummaries(refs) {
-      return run(`${refs.length} linked threads`, async (call) => {
-        const out = await fetchSummaries(t, call, refs.filter(validRef));
-        for (const r of refs) if (!validRef(r)) out.set(refKey(r), null);
-        return out;
-      });
-    },
-    findFirstRelease(repo, sha) {
-      const what = `releases of ${repo.owner}/${repo.repo}`;
-      return run(what, (call) => {
-        checkHost(repo.host, what);
-        checkRef(repo);
-        return findFirstRelease(t, call, repo, sha);
-      });
-    },
-    listIssuesPage(repo, listOpts = {}) {
-      const what = `issues of ${repo.owner}/${repo.repo}`;
-      return run(what, (call) => {
-        checkHost(repo.host, what);
-        checkRef(repo);
-        return listIssuesPage(t, call, repo, listOpts);
-      });
-    },
-    listIssueComments(ref) {
-      return runOn(ref.host, `comments of ${formatRef(ref)}`, (call) => listIssueComments(t, call, ref));
-    },
-    createIssueComment(ref, body) {
-      return runOn(ref.host, `a comment on ${formatRef(ref)}`, (call) => createIssueComment(t, call, ref, body));
-    },
-    updateIssueComment(ref, commentId, body) {
-      return runOn(ref.host, `comment ${commentId} on ${formatRef(ref)}`, (call) =>
-        updateIssueComment(t, call, ref, commentId, body),
-      );
-    },
-    releasesEtag(repo, etag) {
-      return runOn(repo.host, `releases of ${repo.owner}/${repo.repo}`, (call) => releasesEtag(call, repo, etag));
-    },
-    issueEtag(ref) {
-      return runOn(ref.host, formatRef(ref), async (call) => (await getIssue(t, call, ref, null)).etag);
-    },
-    requests: t.totals,
-  };
+function checkHost(t: Transport, host: string, what: string): void {
+  if (host.toLowerCase() !== t.webHost) {
+    throw new UsageError(
+      `${what} is on ${host}, but this client talks to ${t.apiUrl} (${t.webHost})`,
+      `For GitHub Enterprise pass --api-url https://${host}/api/v3.`,
+    );
+  }
+}
+
+/** Without a token, REST; with one, GraphQL, after a free conditional REST GET when an etag is known. */
+async function fetchThreadVia(t: Transport, call: Call, ref: IssueRef, etag: string | null): Promise<ThreadFetch> {
+  const meta = (via: FetchMeta["via"], etag: string | null): ThreadFetchMeta => ({
+    fetchedAt: t.now().toISOString(),
+    via,
+    requests: { ...call.counts },
+    etag,
+  });
+  if (!t.hasToken) {
+    const res = await fetchThreadRest(t, call, ref, etag);
+    return res.notModified
+      ? { notModified: true, thread: null, meta: meta("rest", res.etag) }
+      : { notModified: false, thread: res.thread, meta: meta("rest", res.etag) };
+  }
+  let issueEtag: string | null = null;
+  if (etag) {
+    const check = await getIssue(t, call, ref, etag);
+    if (check.notModified) return { notModified: true, thread: null, meta: meta("rest", check.etag) };
+    issueEtag = check.etag;
+  }
+  const thread = await fetchThreadGraphql(t, call, ref);
+  return { notModified: false, thread, meta: meta("graphql", issueEtag) };
 }

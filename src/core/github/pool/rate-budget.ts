@@ -1,7 +1,9 @@
 // Watches the x-ratelimit-* headers of every response a client receives, so a token pool can pick
 // the token with the most budget left and progress can show it. Wraps the injected fetch; the
 // transport's own counting, redirects and retries sit on top unchanged.
-import type { RateBudget } from "../../use-cases/sync/progress.js";
+
+/** What is left of one GitHub rate-limit resource ("core", "graphql"), from its x-ratelimit-* headers. */
+export type RateBudget = { resource: string; limit: number; remaining: number; resetAt: string };
 
 export type RateTracker = {
   /** Pass as the client's `fetch`. */

@@ -4,9 +4,8 @@
 // and otherwise throws RateLimitedError with that time. Tokens are known only as "token 1", "token 2":
 // they never appear in what the pool logs or throws.
 import { RateLimitedError, UsageError } from "../../errors.js";
-import type { RateBudget } from "../../use-cases/sync/progress.js";
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "../index.js";
-import { type RateTracker, tightest, trackRateLimits } from "./rate-budget.js";
+import { type RateBudget, type RateTracker, tightest, trackRateLimits } from "./rate-budget.js";
 
 export type TokenPoolOptions = {
   tokens: readonly string[];
@@ -52,99 +51,9 @@ export function createTokenPool(options: TokenPoolOptions): TokenPool {
     throw new UsageError("the token pool needs at least one token", "Set GITHUB_TOKENS=t1,t2 or GITHUB_TOKEN.");
   }
   const clock = options.clock ?? (() => new Date());
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const maxWait = options.maxWaitSeconds ?? 60;
-  const make = options.createClient ?? createGitHubClient;
-  const members: Member[] = options.tokens.map((token, i) => {
-    const tracker = trackRateLimits(options.fetch ?? globalThis.fetch);
-    // Members never wait for a limit themselves: another token may have budget now.
-    const client = make({ ...options.client, token, fetch: tracker.fetch, maxRateLimitWaitSeconds: 0 });
-    return { label: `token ${i + 1}`, client, tracker, restingUntil: 0, operations: 0 };
-  });
+  const members = createMembers(options);
   const first = members[0] as Member;
-  let turn = 0;
-
-  /** Budget left for `resource`; unknown (never used) counts as full so every token gets tried. */
-  const left = (m: Member, resource: Resource, now: number): number => {
-    const b = m.tracker.budget(resource);
-    if (!b) return Number.POSITIVE_INFINITY;
-    // A token whose window has reset has its whole budget again.
-    if (b.resetAt && Date.parse(b.resetAt) <= now) return b.limit;
-    return b.remaining;
-  };
-
-  function pick(resource: Resource): Member | null {
-    const now = clock().getTime();
-    let best: Member | null = null;
-    let bestLeft = 0;
-    // Start after the last pick so equal budgets take turns.
-    for (let k = 0; k < members.length; k++) {
-      const m = members[(turn + k) % members.length] as Member;
-      if (m.restingUntil > now) continue;
-      const l = left(m, resource, now);
-      if (l > bestLeft) {
-        best = m;
-        bestLeft = l;
-      }
-    }
-    if (best) turn = (members.indexOf(best) + 1) % members.length;
-    return best;
-  }
-
-  /** When the first resting token (or a spent one) is back. */
-  function earliestReturn(resource: Resource): number {
-    const now = clock().getTime();
-    const times = members.map((m) => {
-      if (m.restingUntil > now) return m.restingUntil;
-      const reset = Date.parse(m.tracker.budget(resource)?.resetAt ?? "");
-      return Number.isFinite(reset) ? reset : now;
-    });
-    return Math.min(...times);
-  }
-
-  async function run<T>(resource: Resource, fn: (client: GitHubClient) => Promise<T>): Promise<T> {
-    for (;;) {
-      const member = pick(resource);
-      if (!member) {
-        const resetAt = new Date(earliestReturn(resource));
-        const seconds = Math.max(0, (resetAt.getTime() - clock().getTime()) / 1000);
-        if (seconds > maxWait) {
-          throw new RateLimitedError(
-            `all ${members.length} GitHub tokens are rate limited until ${resetAt.toISOString()}`,
-            `Wait until ${resetAt.toISOString().slice(0, 16).replace("T", " ")} UTC, or add tokens to GITHUB_TOKENS.`,
-            resetAt,
-          );
-        }
-        options.onWait?.({ seconds, resetAt });
-        await sleep(seconds * 1000);
-        continue;
-      }
-      member.operations++;
-      try {
-        return await fn(member.client);
-      } catch (error) {
-        if (!(error instanceof RateLimitedError)) throw error;
-        // This token rests until its reset; the operation is retried on another one.
-        member.restingUntil = Math.max(error.resetAt.getTime(), clock().getTime() + 1000);
-      }
-    }
-  }
-
-  const sumBudget = (resource: string): RateBudget | null => {
-    const known = members.map((m) => m.tracker.budget(resource)).filter((b): b is RateBudget => b !== null);
-    if (known.length === 0) return null;
-    const resets = known
-      .map((b) => b.resetAt)
-      .filter(Boolean)
-      .sort();
-    return {
-      resource,
-      limit: known.reduce((s, b) => s + b.limit, 0),
-      remaining: known.reduce((s, b) => s + b.remaining, 0),
-      resetAt: resets[0] ?? "",
-    };
-  };
-
+  const run = poolRunner(options, members, clock);
   return {
     apiUrl: first.client.apiUrl,
     webHost: first.client.webHost,
@@ -165,15 +74,122 @@ export function createTokenPool(options: TokenPoolOptions): TokenPool {
       ),
     budget: (resource) =>
       resource
-        ? sumBudget(resource)
-        : tightest(["core", "graphql"].map(sumBudget).filter((b): b is RateBudget => b !== null)),
-    status: () =>
-      members.map((m) => ({
-        label: m.label,
-        core: m.tracker.budget("core")?.remaining ?? null,
-        graphql: m.tracker.budget("graphql")?.remaining ?? null,
-        restingUntil: m.restingUntil > clock().getTime() ? new Date(m.restingUntil).toISOString() : null,
-        operations: m.operations,
-      })),
+        ? pooledBudget(members, resource)
+        : tightest(
+            ["core", "graphql"].map((r) => pooledBudget(members, r)).filter((b): b is RateBudget => b !== null),
+          ),
+    status: () => members.map((m) => memberStatus(m, clock().getTime())),
+  };
+}
+
+function createMembers(options: TokenPoolOptions): Member[] {
+  const make = options.createClient ?? createGitHubClient;
+  return options.tokens.map((token, i) => {
+    const tracker = trackRateLimits(options.fetch ?? globalThis.fetch);
+    // Members never wait for a limit themselves: another token may have budget now.
+    const client = make({ ...options.client, token, fetch: tracker.fetch, maxRateLimitWaitSeconds: 0 });
+    return { label: `token ${i + 1}`, client, tracker, restingUntil: 0, operations: 0 };
+  });
+}
+
+/** Runs an operation on the best token; a rate-limited token rests and the next one takes over. */
+function poolRunner(options: TokenPoolOptions, members: Member[], clock: () => Date) {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const maxWait = options.maxWaitSeconds ?? 60;
+  const pick = picker(members);
+  return async <T>(resource: Resource, fn: (client: GitHubClient) => Promise<T>): Promise<T> => {
+    for (;;) {
+      const now = clock().getTime();
+      const member = pick(resource, now);
+      if (!member) {
+        const resetAt = new Date(earliestReturn(members, resource, now));
+        const seconds = Math.max(0, (resetAt.getTime() - clock().getTime()) / 1000);
+        if (seconds > maxWait) throw allLimited(members.length, resetAt);
+        options.onWait?.({ seconds, resetAt });
+        await sleep(seconds * 1000);
+        continue;
+      }
+      member.operations++;
+      try {
+        return await fn(member.client);
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) throw error;
+        // This token rests until its reset; the operation is retried on another one.
+        member.restingUntil = Math.max(error.resetAt.getTime(), clock().getTime() + 1000);
+      }
+    }
+  };
+}
+
+/** The awake token with the most budget left; the search starts after the last pick so equal budgets take turns. */
+function picker(members: Member[]) {
+  let turn = 0;
+  return (resource: Resource, now: number): Member | null => {
+    let best: Member | null = null;
+    let bestLeft = 0;
+    for (let k = 0; k < members.length; k++) {
+      const m = members[(turn + k) % members.length] as Member;
+      if (m.restingUntil > now) continue;
+      const l = left(m, resource, now);
+      if (l > bestLeft) {
+        best = m;
+        bestLeft = l;
+      }
+    }
+    if (best) turn = (members.indexOf(best) + 1) % members.length;
+    return best;
+  };
+}
+
+/** Budget left for `resource`; unknown (never used) counts as full so every token gets tried. */
+function left(m: Member, resource: Resource, now: number): number {
+  const b = m.tracker.budget(resource);
+  if (!b) return Number.POSITIVE_INFINITY;
+  // A token whose window has reset has its whole budget again.
+  if (b.resetAt && Date.parse(b.resetAt) <= now) return b.limit;
+  return b.remaining;
+}
+
+/** When the first resting token (or a spent one) is back. */
+function earliestReturn(members: readonly Member[], resource: Resource, now: number): number {
+  const times = members.map((m) => {
+    if (m.restingUntil > now) return m.restingUntil;
+    const reset = Date.parse(m.tracker.budget(resource)?.resetAt ?? "");
+    return Number.isFinite(reset) ? reset : now;
+  });
+  return Math.min(...times);
+}
+
+function allLimited(size: number, resetAt: Date): RateLimitedError {
+  return new RateLimitedError(
+    `all ${size} GitHub tokens are rate limited until ${resetAt.toISOString()}`,
+    `Wait until ${resetAt.toISOString().slice(0, 16).replace("T", " ")} UTC, or add tokens to GITHUB_TOKENS.`,
+    resetAt,
+  );
+}
+
+/** A resource's budget summed over the tokens, resetting at the earliest known reset. */
+function pooledBudget(members: readonly Member[], resource: string): RateBudget | null {
+  const known = members.map((m) => m.tracker.budget(resource)).filter((b): b is RateBudget => b !== null);
+  if (known.length === 0) return null;
+  const resets = known
+    .map((b) => b.resetAt)
+    .filter(Boolean)
+    .sort();
+  return {
+    resource,
+    limit: known.reduce((s, b) => s + b.limit, 0),
+    remaining: known.reduce((s, b) => s + b.remaining, 0),
+    resetAt: resets[0] ?? "",
+  };
+}
+
+function memberStatus(m: Member, now: number): PoolMemberStatus {
+  return {
+    label: m.label,
+    core: m.tracker.budget("core")?.remaining ?? null,
+    graphql: m.tracker.budget("graphql")?.remaining ?? null,
+    restingUntil: m.restingUntil > now ? new Date(m.restingUntil).toISOString() : null,
+    operations: m.operations,
   };
 }

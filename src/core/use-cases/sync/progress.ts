@@ -1,8 +1,8 @@
 // Sync progress for people: a redrawn bar on a terminal, one quiet line per list page otherwise.
 // Formatting is pure; the reporter gets its writer, clock and TTY flag injected.
+import type { RateBudget } from "../../github/pool/rate-budget.js";
 
-/** The latest rate-limit headers GitHub sent (x-ratelimit-*). */
-export type RateBudget = { resource: string; limit: number; remaining: number; resetAt: string };
+export type { RateBudget };
 
 export type SyncPhase = "listing" | "fetching" | "done" | "stopped";
 
