@@ -1,6 +1,7 @@
 // Linked threads' summaries. With a token: aliased GraphQL batches (ThreadSummaries). Without:
 // one REST GET issue per ref (plus the pull for merged pulls, for the merge commit). Missing or
 // deleted threads come back as null entries, never as a throw.
+import pLimit from "p-limit";
 import { GoneError, NotFoundError } from "../errors.js";
 import { formatRef, refKey } from "../refs/parse-ref.js";
 import type { IssueRef, ThreadSummary } from "../thread/types.js";
@@ -25,7 +26,7 @@ export async function fetchSummaries(t: Transport, call: Call, refs: readonly Is
     if (ref.host.toLowerCase() === t.webHost) todo.push(ref);
   }
   if (t.hasToken) await viaGraphql(t, call, todo, out);
-  else await mapLimit(todo, REST_CONCURRENCY, async (ref) => out.set(refKey(ref), await viaRest(t, call, ref)));
+  else await pLimit(REST_CONCURRENCY).map(todo, async (ref) => out.set(refKey(ref), await viaRest(t, call, ref)));
   return out;
 }
 
@@ -68,15 +69,4 @@ async function viaRest(t: Transport, call: Call, ref: IssueRef): Promise<ThreadS
     if (err instanceof NotFoundError || err instanceof GoneError) return null;
     throw err;
   }
-}
-
-async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

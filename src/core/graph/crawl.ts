@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { GoneError, NotFoundError, UsageError } from "../errors.js";
 import { refKey, sameRef } from "../refs/parse-ref.js";
 import type { CommitRef, Link, LinkedThread, Relation } from "../thread/link.js";
@@ -119,7 +120,7 @@ async function fetchWhole(
   known: Map<string, ThreadSummary>,
   visited: Set<string>,
 ): Promise<{ thread: Thread; entry: CrawlLink }[]> {
-  const threads = await mapLimit(found, FETCH_CONCURRENCY, (n) => readable(() => deps.fetchThread(n.target)));
+  const threads = await pLimit(FETCH_CONCURRENCY).map(found, (n) => readable(() => deps.fetchThread(n.target)));
   const next: { thread: Thread; entry: CrawlLink }[] = [];
   found.forEach((entry, i) => {
     const thread = threads[i] ?? null;
@@ -144,17 +145,4 @@ async function readable(fetch: () => Promise<Thread | null>): Promise<Thread | n
     if (error instanceof NotFoundError || error instanceof GoneError) return null;
     throw error;
   }
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

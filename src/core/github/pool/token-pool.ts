@@ -75,9 +75,7 @@ export function createTokenPool(options: TokenPoolOptions): TokenPool {
     budget: (resource) =>
       resource
         ? pooledBudget(members, resource)
-        : tightest(
-            ["core", "graphql"].map((r) => pooledBudget(members, r)).filter((b): b is RateBudget => b !== null),
-          ),
+        : tightest(["core", "graphql"].map((r) => pooledBudget(members, r)).filter((b): b is RateBudget => b !== null)),
     status: () => members.map((m) => memberStatus(m, clock().getTime())),
   };
 }
