@@ -1,54 +1,48 @@
 // The control API for out-of-process users (the launcher): faults, reset, recorded requests.
 // Not recorded itself, and not part of GitHub's API.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { Hono } from "hono";
 import type { FaultSpec } from "../faults.js";
 import type { ServerState } from "./server.js";
 
-export function handleControl(
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  raw: string,
-  state: ServerState,
-): void {
-  const send = (status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify(body));
-  };
-  const route = `${req.method ?? "GET"} ${url.pathname}`;
-  try {
-    switch (route) {
-      case "POST /__control/faults": {
-        const parsed = JSON.parse(raw || "null") as FaultSpec | FaultSpec[] | null;
-        if (parsed === null || typeof parsed !== "object")
-          return void send(400, { message: "expected a fault spec or a list of them" });
-        const specs = Array.isArray(parsed) ? parsed : [parsed];
-        return void send(201, { applied: specs.map((spec) => state.faults.apply(spec)) });
+const ok = { ok: true };
+const JSON_TYPE = { "content-type": "application/json; charset=utf-8" };
+// A fresh headers object each time: @hono/node-server adds content-length to the one it is given.
+const send = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { ...JSON_TYPE } });
+
+/** Mounted at /__control; answers every path below it (404 for unknown ones). */
+export function controlRoutes(state: ServerState): Hono {
+  const app = new Hono();
+  app.post("/faults", async (c) => {
+    const raw = await c.req.text();
+    try {
+      const parsed = JSON.parse(raw || "null") as FaultSpec | FaultSpec[] | null;
+      if (parsed === null || typeof parsed !== "object") {
+        return send({ message: "expected a fault spec or a list of them" }, 400);
       }
-      case "GET /__control/faults":
-        return void send(200, state.faults.pending());
-      case "DELETE /__control/faults":
-        state.faults.clear();
-        return void send(200, { ok: true });
-      case "POST /__control/reset":
-        state.reset();
-        return void send(200, { ok: true });
-      case "GET /__control/requests": {
-        const since = Number(url.searchParams.get("since") ?? 0);
-        return void send(
-          200,
-          state.requests.filter((r) => r.seq > since),
-        );
-      }
-      case "DELETE /__control/requests":
-        state.requests.length = 0;
-        return void send(200, { ok: true });
-      case "GET /__control/validation":
-        return void send(200, state.validationFailures);
-      default:
-        return void send(404, { message: `unknown control route ${route}` });
+      const specs = Array.isArray(parsed) ? parsed : [parsed];
+      return send({ applied: specs.map((spec) => state.faults.apply(spec)) }, 201);
+    } catch (error) {
+      return send({ message: (error as Error).message }, 400);
     }
-  } catch (error) {
-    return void send(400, { message: (error as Error).message });
-  }
+  });
+  app.get("/faults", (c) => send(state.faults.pending()));
+  app.delete("/faults", (c) => {
+    state.faults.clear();
+    return send(ok);
+  });
+  app.post("/reset", (c) => {
+    state.reset();
+    return send(ok);
+  });
+  app.get("/requests", (c) => {
+    const since = Number(c.req.query("since") ?? 0);
+    return send(state.requests.filter((r) => r.seq > since));
+  });
+  app.delete("/requests", (c) => {
+    state.requests.length = 0;
+    return send(ok);
+  });
+  app.get("/validation", (c) => send(state.validationFailures));
+  app.all("*", (c) => send({ message: `unknown control route ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+  return app;
 }

@@ -1,6 +1,7 @@
-// REST routing: a request (path already stripped of /api/v3) -> a status and a body. Pure apart from
-// reading the world; the HTTP layer adds headers, ETags, rate limits, faults and (test mode) checks
-// every reply against GitHub's OpenAPI description by route, so routes name no schema.
+// REST routing: a Hono router from GitHub's paths to a status and a body. The routes only read the
+// world; the HTTP layer (http/, through RestIo) adds headers, ETags, rate limits, faults and (test
+// mode) checks every reply against GitHub's OpenAPI description by route, so routes name no schema.
+import { type Context, Hono } from "hono";
 import type { RepoRecord, ThreadRecord } from "../world.js";
 import { paginate } from "./pagination.js";
 import {
@@ -26,8 +27,6 @@ export type RestResult = {
   /** For Last-Modified. */
   lastModified?: string;
 };
-
-export type RestRequest = { method: string; path: string; query: URLSearchParams };
 
 export type RestEnv = {
   ctx: RenderContext;
@@ -65,129 +64,161 @@ const ok = (body: unknown, headers?: Record<string, string>): RestResult => ({
 
 const linkHeaders = (link: string | null): Record<string, string> | undefined => (link ? { link } : undefined);
 
-export function routeRest(req: RestRequest, env: RestEnv): RestResult {
-  if (req.method !== "GET" && req.method !== "HEAD") return notFound();
-  const { path } = req;
-  if (path === "/rate_limit") return { ...ok(env.rateLimitBody()), free: true };
-  const scoped = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path) ?? /^\/repositories\/(\d+)()(\/.*)?$/.exec(path);
-  if (scoped === null) return notFound();
-  const world = env.ctx.world;
-  const repo =
-    scoped[2] === "" ? world.repoById(Number(scoped[1])) : world.repo(scoped[1] as string, scoped[2] as string);
-  // Private and missing repositories both answer 404, never 403.
-  if (repo === undefined || repo.private) return notFound();
-  return routeRepo(repo, scoped[3] ?? "", req, env);
+/** What the routes need from the HTTP layer: the request's environment, and how a result is sent. */
+export type RestIo = {
+  env(c: Context): RestEnv;
+  reply(c: Context, result: RestResult): Response;
+  /** POST/PATCH of issue comments (rest/comment-writes.ts). */
+  write(c: Context): Response;
+};
+
+type RepoRoute = (repo: RepoRecord, c: Context, env: RestEnv) => RestResult;
+
+/** A repository is addressed by name or by id (the form Link and Location URLs use). */
+const REPO_SCOPES = ["/repos/:owner/:repo", "/repositories/:id{[0-9]+}"];
+
+/**
+ * GitHub's REST routes as a Hono router (mounted at / and at /api/v3). Anything unrouted, or any
+ * method other than GET/HEAD and the comment writes, is left to the caller's notFound.
+ */
+export function restRouter(io: RestIo): Hono {
+  const app = new Hono();
+  app.post("/repos/:owner/:repo/issues/:number{[0-9]+}/comments", (c) => io.write(c));
+  app.patch("/repos/:owner/:repo/issues/comments/:id{[0-9]+}", (c) => io.write(c));
+  app.get("/rate_limit", (c) => io.reply(c, { ...ok(io.env(c).rateLimitBody()), free: true }));
+  const get = (sub: string, route: RepoRoute) => {
+    for (const scope of REPO_SCOPES) {
+      app.get(`${scope}${sub}`, (c) => {
+        const env = io.env(c);
+        const repo = repoOf(c, env);
+        // Private and missing repositories both answer 404, never 403.
+        return io.reply(c, repo === undefined || repo.private ? notFound() : route(repo, c, env));
+      });
+    }
+  };
+  repoRoutes(get);
+  return app;
 }
 
-function routeRepo(repo: RepoRecord, rest: string, req: RestRequest, env: RestEnv): RestResult {
-  const { ctx } = env;
-  const repoLink = `${env.linkBase}/repositories/${repo.id}`;
-  if (rest === "" || rest === "/") return ok(renderRepository(repo, ctx));
-  if (rest === "/issues") return listIssues(repo, req, `${repoLink}/issues`, ctx);
+function repoOf(c: Context, env: RestEnv): RepoRecord | undefined {
+  const { owner, repo, id } = c.req.param() as Record<string, string | undefined>;
+  return id !== undefined ? env.ctx.world.repoById(Number(id)) : env.ctx.world.repo(owner ?? "", repo ?? "");
+}
 
-  let m = /^\/issues\/comments\/(\d+)(\/reactions)?$/.exec(rest);
-  if (m) {
-    const comment = ctx.world.comment(Number(m[1]));
-    if (comment === undefined || comment.thread.repo !== repo || comment.thread.status !== "live") return notFound();
-    if (!m[2]) return ok(renderComment(comment, ctx));
-    const all = renderReactions(
-      comment.reactions,
-      `comment:${comment.id}`,
-      comment.createdAt,
-      ctx,
-      req.query.get("content"),
-    );
-    const page = paginate(all, req.query, `${repoLink}/issues/comments/${comment.id}/reactions`);
+/** The path after the repository scope as requested (still percent-encoded), for echoes in bodies and links. */
+function rawTail(c: Context, sub: string): string {
+  const path = new URL(c.req.url).pathname;
+  const scope = /^(?:\/api\/v3)?\/(?:repos\/[^/]+\/[^/]+|repositories\/\d+)/.exec(path)?.[0] ?? "";
+  return path.slice(scope.length + sub.length);
+}
+
+const repoLinkOf = (repo: RepoRecord, env: RestEnv) => `${env.linkBase}/repositories/${repo.id}`;
+
+function repoRoutes(get: (sub: string, route: RepoRoute) => void): void {
+  get("", (repo, _c, { ctx }) => ok(renderRepository(repo, ctx)));
+  get("/", (repo, _c, { ctx }) => ok(renderRepository(repo, ctx)));
+  get("/issues", (repo, c, env) => listIssues(repo, query(c), `${repoLinkOf(repo, env)}/issues`, env.ctx));
+  get("/issues/comments/:comment{[0-9]+}", (repo, c, { ctx }) => {
+    const comment = liveComment(repo, c, ctx);
+    return comment ? ok(renderComment(comment, ctx)) : notFound();
+  });
+  get("/issues/comments/:comment{[0-9]+}/reactions", (repo, c, env) => {
+    const comment = liveComment(repo, c, env.ctx);
+    if (!comment) return notFound();
+    const content = query(c).get("content");
+    const all = renderReactions(comment.reactions, `comment:${comment.id}`, comment.createdAt, env.ctx, content);
+    const page = paginate(all, query(c), `${repoLinkOf(repo, env)}/issues/comments/${comment.id}/reactions`);
     return ok(page.items, linkHeaders(page.link));
+  });
+  for (const sub of ["", "/comments", "/timeline", "/events", "/reactions"]) {
+    get(`/issues/:number{[0-9]+}${sub}`, (repo, c, env) => issue(repo, Number(c.req.param("number")), sub, c, env));
   }
-
-  m = /^\/issues\/(\d+)(\/comments|\/timeline|\/events|\/reactions)?$/.exec(rest);
-  if (m) {
-    const stored = repo.threads.get(Number(m[1]));
-    if (stored === undefined) return notFound();
-    if (stored.status === "deleted") return gone();
-    if (stored.status === "transferred") {
-      const now = ctx.world.resolve(stored);
-      // Sub-resources of a transferred issue answer 404; only the issue itself redirects.
-      if (m[2] || now === undefined) return now === undefined ? gone() : notFound();
-      const location = `${env.linkBase}/repositories/${now.repo.id}/issues/${now.number}`;
-      return {
-        status: 301,
-        body: {
-          message: "Moved Permanently",
-          url: location,
-          documentation_url: "https://docs.github.com/v3/#http-redirects",
-        },
-        headers: { location },
-      };
-    }
-    return issueResource(stored, m[2] ?? "", req, `${repoLink}/issues/${stored.number}`, env);
-  }
-
-  m = /^\/pulls\/(\d+)$/.exec(rest);
-  if (m) {
-    const thread = repo.threads.get(Number(m[1]));
+  get("/pulls/:number{[0-9]+}", (repo, c, { ctx }) => {
+    const thread = repo.threads.get(Number(c.req.param("number")));
     if (thread === undefined || !thread.isPull || thread.status !== "live") return notFound();
-    return {
-      ...ok(renderPull(thread, ctx)),
-      lastModified: thread.data.updated_at,
-    };
-  }
+    return { ...ok(renderPull(thread, ctx)), lastModified: thread.data.updated_at };
+  });
+  releaseRoutes(get);
+  get("/commits/:ref", (repo, c, env) => {
+    const sha = resolveCommitish(repo, c.req.param("ref") ?? "", env);
+    if (sha !== null) return ok(renderCommit(sha, repo, env.ctx));
+    const doc = "https://docs.github.com/rest/commits/commits#get-a-commit";
+    return unprocessable(`No commit found for SHA: ${rawTail(c, "/commits/")}`, doc);
+  });
+  get("/compare/:basehead{.+}", (repo, c, env) => {
+    const link = `${repoLinkOf(repo, env)}/compare/${rawTail(c, "/compare/")}`;
+    return compare(repo, c.req.param("basehead") ?? "", query(c), link, env);
+  });
+}
 
-  if (rest === "/releases") {
-    const page = paginate(repo.releases, req.query, `${repoLink}/releases`);
+function releaseRoutes(get: (sub: string, route: RepoRoute) => void): void {
+  get("/releases", (repo, c, env) => {
+    const page = paginate(repo.releases, query(c), `${repoLinkOf(repo, env)}/releases`);
     return ok(
-      page.items.map((r) => renderRelease(r, repo, ctx)),
+      page.items.map((r) => renderRelease(r, repo, env.ctx)),
       linkHeaders(page.link),
     );
-  }
-  if (rest === "/releases/latest") {
+  });
+  get("/releases/latest", (repo, _c, { ctx }) => {
     const latest = repo.releases.find((r) => !r.draft && !r.prerelease);
     return latest ? ok(renderRelease(latest, repo, ctx)) : notFound();
-  }
-  m = /^\/releases\/tags\/(.+)$/.exec(rest);
-  if (m) {
-    const tag = decodeURIComponent(m[1] as string);
-    const release = repo.releases.find((r) => r.tag === tag);
+  });
+  get("/releases/tags/:tag{.+}", (repo, c, { ctx }) => {
+    const release = repo.releases.find((r) => r.tag === c.req.param("tag"));
     return release ? ok(renderRelease(release, repo, ctx)) : notFound();
-  }
-
-  m = /^\/commits\/([^/]+)$/.exec(rest);
-  if (m) {
-    const sha = resolveCommitish(repo, decodeURIComponent(m[1] as string), env);
-    if (sha === null)
-      return unprocessable(
-        `No commit found for SHA: ${m[1]}`,
-        "https://docs.github.com/rest/commits/commits#get-a-commit",
-      );
-    return ok(renderCommit(sha, repo, ctx));
-  }
-
-  m = /^\/compare\/(.+)$/.exec(rest);
-  if (m) return compare(repo, decodeURIComponent(m[1] as string), req, `${repoLink}/compare/${m[1]}`, env);
-
-  return notFound();
+  });
 }
 
-function issueResource(thread: ThreadRecord, sub: string, req: RestRequest, link: string, env: RestEnv): RestResult {
+const query = (c: Context): URLSearchParams => new URL(c.req.url).searchParams;
+
+function liveComment(repo: RepoRecord, c: Context, ctx: RenderContext) {
+  const comment = ctx.world.comment(Number(c.req.param("comment")));
+  return comment === undefined || comment.thread.repo !== repo || comment.thread.status !== "live"
+    ? undefined
+    : comment;
+}
+
+/** An issue or one of its sub-resources; a transferred issue redirects, its sub-resources answer 404. */
+function issue(repo: RepoRecord, number: number, sub: string, c: Context, env: RestEnv): RestResult {
+  const stored = repo.threads.get(number);
+  if (stored === undefined) return notFound();
+  if (stored.status === "deleted") return gone();
+  if (stored.status !== "transferred") {
+    return issueResource(stored, sub, query(c), `${repoLinkOf(repo, env)}/issues/${stored.number}`, env);
+  }
+  const now = env.ctx.world.resolve(stored);
+  if (sub || now === undefined) return now === undefined ? gone() : notFound();
+  const location = `${env.linkBase}/repositories/${now.repo.id}/issues/${now.number}`;
+  return {
+    status: 301,
+    body: {
+      message: "Moved Permanently",
+      url: location,
+      documentation_url: "https://docs.github.com/v3/#http-redirects",
+    },
+    headers: { location },
+  };
+}
+
+function issueResource(thread: ThreadRecord, sub: string, q: URLSearchParams, link: string, env: RestEnv): RestResult {
   const { ctx } = env;
   switch (sub) {
     case "":
       return { ...ok(renderIssue(thread, ctx)), lastModified: thread.data.updated_at };
     case "/comments": {
-      const since = req.query.get("since");
+      const since = q.get("since");
       const sinceMs = since ? Date.parse(since) : Number.NaN;
       const comments = Number.isNaN(sinceMs)
         ? thread.comments
         : thread.comments.filter((c) => Date.parse(c.updatedAt) >= sinceMs);
-      const page = paginate(comments, req.query, `${link}/comments`);
+      const page = paginate(comments, q, `${link}/comments`);
       return ok(
         page.items.map((c) => renderComment(c, ctx)),
         linkHeaders(page.link),
       );
     }
     case "/timeline": {
-      const exclude = new Set((req.query.get("exclude") ?? "").split(",").filter(Boolean));
+      const exclude = new Set((q.get("exclude") ?? "").split(",").filter(Boolean));
       // Render after slicing would shift pages when an item is hidden, so filter first (cheap: no rendering).
       const entries = thread.timeline.filter((entry) => {
         const name = entry.kind === "comment" ? "commented" : entry.event.data.event;
@@ -198,7 +229,7 @@ function issueResource(thread: ThreadRecord, sub: string, req: RestRequest, link
         }
         return true;
       });
-      const page = paginate(entries, req.query, `${link}/timeline`);
+      const page = paginate(entries, q, `${link}/timeline`);
       return ok(
         page.items.map((e) => renderTimelineEntry(e, ctx)).filter((x) => x !== null),
         linkHeaders(page.link),
@@ -206,7 +237,7 @@ function issueResource(thread: ThreadRecord, sub: string, req: RestRequest, link
     }
     case "/events": {
       const events = thread.events.filter((e) => !timelineOnlyEvents.has(e.data.event));
-      const page = paginate(events, req.query, `${link}/events`);
+      const page = paginate(events, q, `${link}/events`);
       return ok(
         page.items.map((e) => renderEvent(e, ctx)).filter((x) => x !== null),
         linkHeaders(page.link),
@@ -218,9 +249,9 @@ function issueResource(thread: ThreadRecord, sub: string, req: RestRequest, link
         `issue:${thread.key}`,
         thread.data.created_at,
         ctx,
-        req.query.get("content"),
+        q.get("content"),
       );
-      const page = paginate(all, req.query, `${link}/reactions`);
+      const page = paginate(all, q, `${link}/reactions`);
       return ok(page.items, linkHeaders(page.link));
     }
     default:
@@ -228,8 +259,7 @@ function issueResource(thread: ThreadRecord, sub: string, req: RestRequest, link
   }
 }
 
-function listIssues(repo: RepoRecord, req: RestRequest, link: string, ctx: RenderContext): RestResult {
-  const q = req.query;
+function listIssues(repo: RepoRecord, q: URLSearchParams, link: string, ctx: RenderContext): RestResult {
   const state = q.get("state") ?? "open";
   const sort = q.get("sort") ?? "created";
   const direction = q.get("direction") ?? "desc";
@@ -269,7 +299,7 @@ export function resolveCommitish(repo: RepoRecord, ref: string, env: Pick<RestEn
   return null;
 }
 
-function compare(repo: RepoRecord, basehead: string, req: RestRequest, link: string, env: RestEnv): RestResult {
+function compare(repo: RepoRecord, basehead: string, q: URLSearchParams, link: string, env: RestEnv): RestResult {
   const { ctx } = env;
   const parts = basehead.split("...");
   if (parts.length !== 2) return notFound();
@@ -285,7 +315,7 @@ function compare(repo: RepoRecord, basehead: string, req: RestRequest, link: str
   const behindBy = Math.max(0, b - h);
   const mergeBase = repo.history[Math.min(b, h)] as string;
   const commits = repo.history.slice(b + 1, h + 1);
-  const page = paginate(commits, req.query, link, 250);
+  const page = paginate(commits, q, link, 250);
   const repoUrl = `${ctx.apiBase}/repos/${repo.fullName}`;
   const html = `${ctx.htmlBase}/${repo.fullName}/compare/${basehead}`;
   return ok(
