@@ -25,12 +25,12 @@ export function controlRoutes(state: ServerState): Hono {
       return send({ message: (error as Error).message }, 400);
     }
   });
-  app.get("/faults", (c) => send(state.faults.pending()));
-  app.delete("/faults", (c) => {
+  app.get("/faults", () => send(state.faults.pending()));
+  app.delete("/faults", () => {
     state.faults.clear();
     return send(ok);
   });
-  app.post("/reset", (c) => {
+  app.post("/reset", () => {
     state.reset();
     return send(ok);
   });
@@ -38,11 +38,11 @@ export function controlRoutes(state: ServerState): Hono {
     const since = Number(c.req.query("since") ?? 0);
     return send(state.requests.filter((r) => r.seq > since));
   });
-  app.delete("/requests", (c) => {
+  app.delete("/requests", () => {
     state.requests.length = 0;
     return send(ok);
   });
-  app.get("/validation", (c) => send(state.validationFailures));
+  app.get("/validation", () => send(state.validationFailures));
   app.all("*", (c) => send({ message: `unknown control route ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   return app;
 }

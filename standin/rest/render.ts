@@ -77,23 +77,9 @@ export const issueApiUrl = (thread: ThreadRecord, ctx: RenderContext): string =>
 export const threadHtmlUrl = (thread: ThreadRecord, ctx: RenderContext): string =>
   `${ctx.htmlBase}/${thread.repo.fullName}/${thread.isPull ? "pull" : "issues"}/${thread.number}`;
 
-/** `repository` / `full-repository`: one superset object satisfies both schemas. */
-export function renderRepository(repo: RepoRecord, ctx: RenderContext): Json {
-  const url = repoApiUrl(repo, ctx);
-  const html = `${ctx.htmlBase}/${repo.fullName}`;
-  const open = [...repo.threads.values()].filter((t) => t.status === "live" && t.data.state === "open").length;
-  const pushedAt = repo.releases[0]?.publishedAt ?? repo.createdAt;
+/** A repository's API URL templates and clone URLs, in GitHub's order. */
+function repoLinks(url: string, html: string, fullName: string): Json {
   return {
-    id: repo.id,
-    node_id: repo.nodeId,
-    name: repo.name,
-    full_name: repo.fullName,
-    private: repo.private,
-    owner: renderOwner(repo, ctx),
-    html_url: html,
-    description: repo.description,
-    fork: false,
-    url,
     archive_url: `${url}/{archive_format}{/ref}`,
     assignees_url: `${url}/assignees{/user}`,
     blobs_url: `${url}/git/blobs{/sha}`,
@@ -111,7 +97,7 @@ export function renderRepository(repo: RepoRecord, ctx: RenderContext): Json {
     git_commits_url: `${url}/git/commits{/sha}`,
     git_refs_url: `${url}/git/refs{/sha}`,
     git_tags_url: `${url}/git/tags{/sha}`,
-    git_url: `git://github.com/${repo.fullName}.git`,
+    git_url: `git://github.com/${fullName}.git`,
     issue_comment_url: `${url}/issues/comments{/number}`,
     issue_events_url: `${url}/issues/events{/number}`,
     issues_url: `${url}/issues{/number}`,
@@ -123,7 +109,7 @@ export function renderRepository(repo: RepoRecord, ctx: RenderContext): Json {
     notifications_url: `${url}/notifications{?since,all,participating}`,
     pulls_url: `${url}/pulls{/number}`,
     releases_url: `${url}/releases{/id}`,
-    ssh_url: `git@github.com:${repo.fullName}.git`,
+    ssh_url: `git@github.com:${fullName}.git`,
     stargazers_url: `${url}/stargazers`,
     statuses_url: `${url}/statuses/{sha}`,
     subscribers_url: `${url}/subscribers`,
@@ -135,6 +121,27 @@ export function renderRepository(repo: RepoRecord, ctx: RenderContext): Json {
     mirror_url: null,
     hooks_url: `${url}/hooks`,
     svn_url: html,
+  };
+}
+
+/** `repository` / `full-repository`: one superset object satisfies both schemas. */
+export function renderRepository(repo: RepoRecord, ctx: RenderContext): Json {
+  const url = repoApiUrl(repo, ctx);
+  const html = `${ctx.htmlBase}/${repo.fullName}`;
+  const open = [...repo.threads.values()].filter((t) => t.status === "live" && t.data.state === "open").length;
+  const pushedAt = repo.releases[0]?.publishedAt ?? repo.createdAt;
+  return {
+    id: repo.id,
+    node_id: repo.nodeId,
+    name: repo.name,
+    full_name: repo.fullName,
+    private: repo.private,
+    owner: renderOwner(repo, ctx),
+    html_url: html,
+    description: repo.description,
+    fork: false,
+    url,
+    ...repoLinks(url, html, repo.fullName),
     homepage: null,
     language: null,
     forks_count: 0,
