@@ -9,6 +9,7 @@ import {
   type ReactionCounts,
   type StateReason,
   type ThreadState,
+  type TimelineEvent,
 } from "../thread/types.js";
 
 const ASSOCIATIONS = new Set<AuthorAssociation>(AUTHOR_ASSOCIATIONS);
@@ -123,3 +124,19 @@ export const restEventName = (typename: string): string =>
     .replace(/Event$/, "")
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .toLowerCase();
+
+/** A submitted review as a timeline event (REST and GraphQL name its fields differently). */
+export const reviewedEvent = (
+  actor: string | null,
+  createdAt: string,
+  state: string | null | undefined,
+  body: string | null | undefined,
+): TimelineEvent => ({ actor, createdAt, type: "reviewed", state: (state ?? "").toLowerCase(), body: body ?? "" });
+
+/** A commit pushed to a pull, kept only as "committed" at its date. */
+export const committedEvent = (date: string | null | undefined): TimelineEvent => ({
+  actor: null,
+  createdAt: date ?? "",
+  type: "other",
+  name: "committed",
+});

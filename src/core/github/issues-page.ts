@@ -1,12 +1,11 @@
 // One page of a repository's issues and pulls, oldest update first, for incremental sync.
 // Conditional: with the etag stored for this page, an unchanged page answers 304 (free of rate
 // limit) and the caller reuses what it stored.
-import type { Actor, ReactionCounts, ThreadSummary } from "../thread/types.js";
-import { actor, restReactionCounts } from "./domain-maps.js";
+import type { ThreadSummary } from "../thread/types.js";
 import { badShape } from "./map-error.js";
 import { nextLink } from "./paging.js";
 import type { RepoRef } from "./releases.js";
-import { summaryFromRest } from "./rest/to-domain.js";
+import { type IssueFields, issueFields, summaryFromRest } from "./rest/to-domain.js";
 import { parseWith, type RestIssue, restIssue } from "./schema.js";
 import type { Call, Transport } from "./transport.js";
 
@@ -21,19 +20,7 @@ export type ListIssuesOptions = {
 };
 
 /** A thread as the list shows it: enough to build a Thread without comments and events. */
-export type IssueListItem = ThreadSummary & {
-  isPull: boolean;
-  body: string;
-  author: Actor | null;
-  labels: string[];
-  locked: boolean;
-  activeLockReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-  commentsCount: number;
-  reactions: ReactionCounts;
-};
+export type IssueListItem = ThreadSummary & IssueFields & { isPull: boolean; commentsCount: number };
 
 /** On 304 (`notModified`), items is empty and nextUrl null: reuse what was stored with that etag. */
 export type IssuesPage = {
@@ -76,15 +63,7 @@ function listItem(issue: RestIssue, host: string): IssueListItem {
   return {
     ...summaryFromRest(issue, host),
     isPull: issue.pull_request !== undefined,
-    body: issue.body ?? "",
-    author: actor(issue.user, issue.author_association),
-    labels: issue.labels.map((l) => (typeof l === "string" ? l : l.name)),
-    locked: issue.locked,
-    activeLockReason: issue.active_lock_reason ?? null,
-    createdAt: issue.created_at,
-    updatedAt: issue.updated_at,
-    closedAt: issue.closed_at,
+    ...issueFields(issue),
     commentsCount: issue.comments,
-    reactions: restReactionCounts(issue.reactions),
   };
 }

@@ -4,10 +4,12 @@ import type { Comment, IssueRef, Thread, ThreadSummary, TimelineEvent } from "..
 import {
   actor,
   actorLogin,
+  committedEvent,
   graphqlReactionCounts,
   lockReason,
   refFromNameWithOwner,
   restEventName,
+  reviewedEvent,
   stateReason,
   threadState,
 } from "../domain-maps.js";
@@ -103,15 +105,14 @@ export function eventFromGraphql(item: GqlTimelineItem, host: string): TimelineE
     case "MergedEvent":
       return { ...base, type: "merged", commitSha: item.commit?.oid ?? null };
     case "PullRequestReview":
-      return {
-        actor: actorLogin(item.author),
-        createdAt: item.submittedAt ?? item.createdAt ?? "",
-        type: "reviewed",
-        state: (item.reviewState ?? "").toLowerCase(),
-        body: item.body ?? "",
-      };
+      return reviewedEvent(
+        actorLogin(item.author),
+        item.submittedAt ?? item.createdAt ?? "",
+        item.reviewState,
+        item.body,
+      );
     case "PullRequestCommit":
-      return { actor: null, createdAt: item.pullCommit?.committedDate ?? "", type: "other", name: "committed" };
+      return committedEvent(item.pullCommit?.committedDate);
     case "IssueComment":
     case "PullRequestReviewThread":
     case "PullRequestCommitCommentThread":

@@ -5,8 +5,10 @@ import {
   actor,
   actorLogin,
   commitPageUrl,
+  committedEvent,
   refFromRepositoryUrl,
   restReactionCounts,
+  reviewedEvent,
   stateReason,
   threadState,
 } from "../domain-maps.js";
@@ -93,15 +95,9 @@ export function eventFromRest(e: RestTimelineEvent, host: string): TimelineEvent
     case "merged":
       return { ...base, type: "merged", commitSha: e.commit_id ?? null };
     case "reviewed":
-      return {
-        actor: actorLogin(e.user),
-        createdAt: e.submitted_at ?? e.created_at ?? "",
-        type: "reviewed",
-        state: (e.state ?? "").toLowerCase(),
-        body: e.body ?? "",
-      };
+      return reviewedEvent(actorLogin(e.user), e.submitted_at ?? e.created_at ?? "", e.state, e.body);
     case "committed":
-      return { actor: null, createdAt: e.committer?.date ?? "", type: "other", name: "committed" };
+      return committedEvent(e.committer?.date);
     // The same details the fixture archives keep (assignee, lock_reason).
     case "assigned":
     case "unassigned":
@@ -124,6 +120,26 @@ export function pullFromRest(p: RestPull): PullInfo {
   };
 }
 
+/** What a thread and an issue-list item both take from a REST issue, beyond its summary. */
+export type IssueFields = Pick<
+  Thread,
+  "body" | "author" | "labels" | "locked" | "activeLockReason" | "createdAt" | "updatedAt" | "closedAt" | "reactions"
+>;
+
+export function issueFields(issue: RestIssue): IssueFields {
+  return {
+    body: issue.body ?? "",
+    author: actor(issue.user, issue.author_association),
+    labels: issue.labels.map((l) => (typeof l === "string" ? l : l.name)),
+    locked: issue.locked,
+    activeLockReason: issue.active_lock_reason ?? null,
+    createdAt: issue.created_at,
+    updatedAt: issue.updated_at,
+    closedAt: issue.closed_at,
+    reactions: restReactionCounts(issue.reactions),
+  };
+}
+
 export function threadFromRest(parts: {
   issue: RestIssue;
   pull: RestPull | null;
@@ -139,17 +155,9 @@ export function threadFromRest(parts: {
     kind: summary.kind,
     url: issue.html_url,
     title: issue.title,
-    body: issue.body ?? "",
-    author: actor(issue.user, issue.author_association),
     state: summary.state,
     stateReason: summary.stateReason,
-    labels: issue.labels.map((l) => (typeof l === "string" ? l : l.name)),
-    locked: issue.locked,
-    activeLockReason: issue.active_lock_reason ?? null,
-    createdAt: issue.created_at,
-    updatedAt: issue.updated_at,
-    closedAt: issue.closed_at,
-    reactions: restReactionCounts(issue.reactions),
+    ...issueFields(issue),
     pull: parts.pull ? pullFromRest(parts.pull) : null,
     comments: parts.comments.map(commentFromRest).sort((a, b) => a.id - b.id),
     events: parts.events.flatMap((e) => eventFromRest(e, host) ?? []),
