@@ -47,6 +47,16 @@ export function commentFromGraphql(c: GqlComment): Comment {
 const refOf = (n: { number: number; repository: { nameWithOwner: string } } | null | undefined, host: string) =>
   n ? refFromNameWithOwner(host, n.repository.nameWithOwner, n.number) : null;
 
+/** GraphQL's names of an event and its undoing -> the domain's event types. */
+const PAIRED = {
+  ConnectedEvent: "connected",
+  DisconnectedEvent: "disconnected",
+  MarkedAsDuplicateEvent: "marked_as_duplicate",
+  UnmarkedAsDuplicateEvent: "unmarked_as_duplicate",
+  LabeledEvent: "labeled",
+  UnlabeledEvent: "unlabeled",
+} as const;
+
 /** One timeline item; null for kinds that are not events (comments and review threads). */
 export function eventFromGraphql(item: GqlTimelineItem, host: string): TimelineEvent | null {
   const base = { actor: actorLogin(item.actor), createdAt: item.createdAt ?? "" };
@@ -61,18 +71,10 @@ export function eventFromGraphql(item: GqlTimelineItem, host: string): TimelineE
       };
     case "ConnectedEvent":
     case "DisconnectedEvent":
-      return {
-        ...base,
-        type: item.__typename === "ConnectedEvent" ? "connected" : "disconnected",
-        subject: refOf(item.subject, host),
-      };
+      return { ...base, type: PAIRED[item.__typename], subject: refOf(item.subject, host) };
     case "MarkedAsDuplicateEvent":
     case "UnmarkedAsDuplicateEvent":
-      return {
-        ...base,
-        type: item.__typename === "MarkedAsDuplicateEvent" ? "marked_as_duplicate" : "unmarked_as_duplicate",
-        canonical: refOf(item.canonical, host),
-      };
+      return { ...base, type: PAIRED[item.__typename], canonical: refOf(item.canonical, host) };
     case "ClosedEvent": {
       const c = item.closer;
       let closer: Extract<TimelineEvent, { type: "closed" }>["closer"] = null;
@@ -93,11 +95,7 @@ export function eventFromGraphql(item: GqlTimelineItem, host: string): TimelineE
       return { ...base, type: "referenced", commitSha: item.commit?.oid ?? "", commitUrl: item.commit?.url ?? null };
     case "LabeledEvent":
     case "UnlabeledEvent":
-      return {
-        ...base,
-        type: item.__typename === "LabeledEvent" ? "labeled" : "unlabeled",
-        label: item.label?.name ?? "",
-      };
+      return { ...base, type: PAIRED[item.__typename], label: item.label?.name ?? "" };
     case "RenamedTitleEvent":
       return { ...base, type: "renamed", from: item.previousTitle ?? "", to: item.currentTitle ?? "" };
     case "TransferredEvent":
