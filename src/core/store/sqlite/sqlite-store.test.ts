@@ -127,7 +127,9 @@ describe("sqlite store: bad files and paths (StoreError with a hint, never a raw
     expect(e.message).toMatch(/Cannot create the folder .* a part of the path is a file/);
     expect(e.hint).toMatch(/--db/);
   });
+});
 
+describe("sqlite store: read-only, locked and full databases (StoreError with a hint, never a raw error)", () => {
   it("a database opened read-only: writes fail cleanly and the data stays", async () => {
     const path = freshPath();
     const w = await openSqliteStore(path);
