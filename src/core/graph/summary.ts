@@ -1,4 +1,4 @@
-import type { Thread, ThreadSummary } from "../thread/types.js";
+import type { PullInfo, Thread, ThreadSummary } from "../thread/types.js";
 
 /** The summary of a thread already fetched whole, so the crawl need not ask for it again. */
 export const summaryOf = (thread: Thread): ThreadSummary => ({
@@ -8,11 +8,15 @@ export const summaryOf = (thread: Thread): ThreadSummary => ({
   title: thread.title,
   state: thread.state,
   stateReason: thread.stateReason,
-  merged: thread.pull ? thread.pull.merged : null,
-  mergedAt: thread.pull ? thread.pull.mergedAt : null,
-  draft: thread.pull ? thread.pull.draft : null,
-  mergeCommitSha: thread.pull ? thread.pull.mergeCommitSha : null,
+  ...pullFacts(thread.pull),
 });
+
+/** What a summary says of a pull (all null for an issue). */
+function pullFacts(pull: PullInfo | null): Pick<ThreadSummary, "merged" | "mergedAt" | "draft" | "mergeCommitSha"> {
+  if (!pull) return { merged: null, mergedAt: null, draft: null, mergeCommitSha: null };
+  const { merged, mergedAt, draft, mergeCommitSha } = pull;
+  return { merged, mergedAt, draft, mergeCommitSha };
+}
 
 /** Summaries the thread's timeline already carries (cross-referenced events hold their source). */
 export function knownSummaries(thread: Thread): ThreadSummary[] {
