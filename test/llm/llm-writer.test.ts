@@ -179,7 +179,9 @@ describe("LLM writer against an OpenAI-compatible server", () => {
     else expect(out.meta.llm?.reason).toMatch(reason);
     expect(out.sections).toEqual(report.sections);
   });
+});
 
+describe("LLM writer: slow, echoing and refused servers", () => {
   it("gives up on a slow server at the timeout", async () => {
     server.next({ kind: "answer", content: JSON.stringify(goodAnswer()), delayMs: 3000 });
     const started = Date.now();

@@ -264,7 +264,9 @@ describe("fetchThread over GraphQL (token)", () => {
     ]);
     await expect(gh.fetchThread(ref)).rejects.toThrow(/paging did not advance/);
   });
+});
 
+describe("fetchThread over GraphQL (token): NOT_FOUND, etags and hosts", () => {
   const notFound = {
     data: { repository: { issueOrPullRequest: null } },
     errors: [
@@ -414,7 +416,9 @@ describe("fetchThread over REST (no token)", () => {
       baseRef: "main",
     });
   });
+});
 
+describe("fetchThread over REST (no token): transfers, redirects, etags and 404", () => {
   it("a transferred issue: follows the 301, re-bases comments and timeline on the new issue, sets movedFrom", async () => {
     const moved = restIssue({ owner: "p", repo: "q", number: 5 });
     const gh = client(

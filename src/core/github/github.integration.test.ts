@@ -107,9 +107,9 @@ describe("REST and GraphQL agree on every dev fixture thread", () => {
   );
 });
 
-describe("faults", () => {
-  const issuePath = "^(/api/v3)?/repos/anthropics/claude-code/issues/45203$";
+const issuePath = "^(/api/v3)?/repos/anthropics/claude-code/issues/45203$";
 
+describe("faults", () => {
   it("primary limit resetting soon: waits (onRateLimitWait) and retries", async () => {
     const waits: RateLimitWait[] = [];
     s.faults.inject({ kind: "primary-rate-limit", path: issuePath, resetIn: 2 });
@@ -185,7 +185,9 @@ describe("faults", () => {
       await new Promise((resolve) => setTimeout(resolve, 1_700 - (Date.now() - started)));
     },
   );
+});
 
+describe("faults: transfers, deletions and missing threads", () => {
   it("REST: a transferred issue answers 301; the client follows it and sets movedFrom", async () => {
     s.faults.apply({
       kind: "transfer",

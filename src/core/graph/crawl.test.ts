@@ -180,7 +180,9 @@ describe("crawl: deeper", () => {
       excerpt: "Fixes #1",
     });
   });
+});
 
+describe("crawl: dead ends, failures and transfers", () => {
   it("treats a linked thread that is gone or private as a dead end, keeping any known summary", async () => {
     const root = makeThread(1, { body: "#2 #3", events: [crossRef(summary(ref(3), { title: "seen" }))] });
     const { deps, calls } = fakeDeps({ gone: [ref(2)], failing: [[ref(3), new NotFoundError("acme/app#3", "x")]] });

@@ -200,7 +200,9 @@ describe("discoverLinks: timeline", () => {
       },
     ]);
   });
+});
 
+describe("discoverLinks: timeline nulls and Development-sidebar connections", () => {
   it("survives REST's nulls: closed without closer, connected without subject, duplicate without canonical", () => {
     const t = makeThread(1, {
       state: "closed",
