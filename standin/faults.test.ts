@@ -87,51 +87,58 @@ describe("route faults", () => {
     await expect(failing.request(issueRoute, { ...params, issue_number: 2 })).rejects.toMatchObject({ status: 500 });
   });
 
-  it("a dropped connection fails the request; the next one succeeds", async () => {
-    standin.faults.inject({ kind: "drop", path: "/issues/1$" });
-    await expect(fetch(`${standin.url}/repos/acme/app/issues/1`)).rejects.toThrow();
-    expect((await fetch(`${standin.url}/repos/acme/app/issues/1`)).status).toBe(200);
-    expect(standin.requests[0]).toMatchObject({ status: 0, fault: "drop" });
-  });
-
-  it("slow responses, before the headers or in the middle of the body", async () => {
-    standin.faults.inject({ kind: "slow", path: "/issues/1$", delayMs: 150 });
-    standin.faults.inject({ kind: "slow", path: "/issues/1$", delayMs: 150, stage: "body" });
-    for (let i = 0; i < 2; i++) {
-      const started = performance.now();
-      const res = await fetch(`${standin.url}/repos/acme/app/issues/1`);
-      expect(((await res.json()) as { number: number }).number).toBe(1);
-      expect(performance.now() - started).toBeGreaterThanOrEqual(140);
-    }
-  });
-
-  it("faults match method, path and GraphQL operation name; they hit only the next N requests", async () => {
-    standin.faults.inject({ kind: "status", status: 502, path: "^/graphql$", operationName: "Flaky" });
-    const other = await gql(standin.url, "query Fine { rateLimit { limit } }");
-    expect(other.status).toBe(200);
-    const hit = await fetch(`${standin.url}/graphql`, {
-      method: "POST",
-      headers: { authorization: "bearer t" },
-      body: JSON.stringify({ query: "query Flaky { rateLimit { limit } }" }),
-    });
-    expect(hit.status).toBe(502);
-    expect(standin.faults.pending()).toHaveLength(0);
-    expect((await gql(standin.url, "query Flaky { rateLimit { limit } }")).status).toBe(200);
-  });
-
-  it("GraphQL primary limit and transient errors look like GitHub's to octokit", async () => {
-    standin.faults.inject({ kind: "graphql-error", path: "graphql$" });
-    const { octokit } = octokitFor(standin.url);
-    const data = await octokit.graphql<{ rateLimit: { limit: number } }>("{ rateLimit { limit } }");
-    expect(data.rateLimit.limit).toBe(5000);
-    expect(standin.requests.map((r) => r.fault)).toEqual(["graphql-error", null]);
-    standin.faults.inject({ kind: "primary-rate-limit", path: "graphql$", resetIn: 0 });
-    const limited = await gql(standin.url, "{ rateLimit { limit } }");
-    expect(limited.status).toBe(200);
-    expect(limited.headers.get("x-ratelimit-remaining")).toBe("0");
-    expect(limited.body.errors[0].type).toBe("RATE_LIMITED");
-  });
+  connectionAndMatchingFaults(() => standin);
 });
+
+/** Dropped and slow connections, fault matching and GraphQL faults, on the stand-in of "route faults". */
+function connectionAndMatchingFaults(standin: () => Standin): void {
+  describe("route faults: dropped and slow connections, matching, GraphQL", () => {
+    it("a dropped connection fails the request; the next one succeeds", async () => {
+      standin().faults.inject({ kind: "drop", path: "/issues/1$" });
+      await expect(fetch(`${standin().url}/repos/acme/app/issues/1`)).rejects.toThrow();
+      expect((await fetch(`${standin().url}/repos/acme/app/issues/1`)).status).toBe(200);
+      expect(standin().requests[0]).toMatchObject({ status: 0, fault: "drop" });
+    });
+
+    it("slow responses, before the headers or in the middle of the body", async () => {
+      standin().faults.inject({ kind: "slow", path: "/issues/1$", delayMs: 150 });
+      standin().faults.inject({ kind: "slow", path: "/issues/1$", delayMs: 150, stage: "body" });
+      for (let i = 0; i < 2; i++) {
+        const started = performance.now();
+        const res = await fetch(`${standin().url}/repos/acme/app/issues/1`);
+        expect(((await res.json()) as { number: number }).number).toBe(1);
+        expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+      }
+    });
+
+    it("faults match method, path and GraphQL operation name; they hit only the next N requests", async () => {
+      standin().faults.inject({ kind: "status", status: 502, path: "^/graphql$", operationName: "Flaky" });
+      const other = await gql(standin().url, "query Fine { rateLimit { limit } }");
+      expect(other.status).toBe(200);
+      const hit = await fetch(`${standin().url}/graphql`, {
+        method: "POST",
+        headers: { authorization: "bearer t" },
+        body: JSON.stringify({ query: "query Flaky { rateLimit { limit } }" }),
+      });
+      expect(hit.status).toBe(502);
+      expect(standin().faults.pending()).toHaveLength(0);
+      expect((await gql(standin().url, "query Flaky { rateLimit { limit } }")).status).toBe(200);
+    });
+
+    it("GraphQL primary limit and transient errors look like GitHub's to octokit", async () => {
+      standin().faults.inject({ kind: "graphql-error", path: "graphql$" });
+      const { octokit } = octokitFor(standin().url);
+      const data = await octokit.graphql<{ rateLimit: { limit: number } }>("{ rateLimit { limit } }");
+      expect(data.rateLimit.limit).toBe(5000);
+      expect(standin().requests.map((r) => r.fault)).toEqual(["graphql-error", null]);
+      standin().faults.inject({ kind: "primary-rate-limit", path: "graphql$", resetIn: 0 });
+      const limited = await gql(standin().url, "{ rateLimit { limit } }");
+      expect(limited.status).toBe(200);
+      expect(limited.headers.get("x-ratelimit-remaining")).toBe("0");
+      expect(limited.body.errors[0].type).toBe("RATE_LIMITED");
+    });
+  });
+}
 
 describe("control API over HTTP", () => {
   let standin: Standin;

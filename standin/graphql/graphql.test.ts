@@ -91,139 +91,153 @@ describe("GraphQL over the example fixtures", () => {
     });
   });
 
-  it("MarkedAsDuplicateEvent.canonical and the patched DUPLICATE state reason", async () => {
-    const { body } = await gql(
-      standin.url,
-      `{ repository(owner: "microsoft", name: "vscode") { issue(number: 148982) { stateReason duplicateOf { number }
-          timelineItems(first: 10, itemTypes: [MARKED_AS_DUPLICATE_EVENT, CLOSED_EVENT]) { totalCount nodes { __typename
-            ... on MarkedAsDuplicateEvent { canonical { ... on Issue { number } } duplicate { ... on Issue { number } } }
-            ... on ClosedEvent { stateReason duplicateOf { ... on Issue { number } } } } } } } }`,
-    );
-    expect(body.errors).toBeUndefined();
-    const issue = body.data.repository.issue;
-    expect(issue.stateReason).toBe("DUPLICATE");
-    expect(issue.duplicateOf.number).toBe(10121);
-    expect(issue.timelineItems.totalCount).toBe(2);
-    expect(issue.timelineItems.nodes[0]).toEqual({
-      __typename: "MarkedAsDuplicateEvent",
-      canonical: { number: 10121 },
-      duplicate: { number: 148982 },
-    });
-    expect(issue.timelineItems.nodes[1]).toMatchObject({ stateReason: "DUPLICATE", duplicateOf: { number: 10121 } });
-  });
+  duplicatesAndBatches(() => standin);
+});
 
-  it("batches with aliases and returns NOT_FOUND partial errors exactly as GitHub does", async () => {
-    const { status, body } = await gql(
-      standin.url,
-      `query Batch { repository(owner: "nodejs", name: "node") {
+/** GraphQL over the example fixtures: duplicates and aliased batches: on the stand-in of the describe above. */
+function duplicatesAndBatches(standin: () => Standin): void {
+  describe("GraphQL over the example fixtures: duplicates and aliased batches", () => {
+    it("MarkedAsDuplicateEvent.canonical and the patched DUPLICATE state reason", async () => {
+      const { body } = await gql(
+        standin().url,
+        `{ repository(owner: "microsoft", name: "vscode") { issue(number: 148982) { stateReason duplicateOf { number }
+            timelineItems(first: 10, itemTypes: [MARKED_AS_DUPLICATE_EVENT, CLOSED_EVENT]) { totalCount nodes { __typename
+              ... on MarkedAsDuplicateEvent { canonical { ... on Issue { number } } duplicate { ... on Issue { number } } }
+              ... on ClosedEvent { stateReason duplicateOf { ... on Issue { number } } } } } } } }`,
+      );
+      expect(body.errors).toBeUndefined();
+      const issue = body.data.repository.issue;
+      expect(issue.stateReason).toBe("DUPLICATE");
+      expect(issue.duplicateOf.number).toBe(10121);
+      expect(issue.timelineItems.totalCount).toBe(2);
+      expect(issue.timelineItems.nodes[0]).toEqual({
+        __typename: "MarkedAsDuplicateEvent",
+        canonical: { number: 10121 },
+        duplicate: { number: 148982 },
+      });
+      expect(issue.timelineItems.nodes[1]).toMatchObject({ stateReason: "DUPLICATE", duplicateOf: { number: 10121 } });
+    });
+
+    it("batches with aliases and returns NOT_FOUND partial errors exactly as GitHub does", async () => {
+      const { status, body } = await gql(
+        standin().url,
+        `query Batch { repository(owner: "nodejs", name: "node") {
         i1: issueOrPullRequest(number: 45028) { ... on Issue { title } }
         i2: issueOrPullRequest(number: 99999) { ... on Issue { title } }
         pr: issue(number: 45161) { title }
       }
       nope: repository(owner: "nodejs", name: "nope") { id } }`,
-    );
-    expect(status).toBe(200);
-    expect(body.data.repository.i1.title).toContain("describe");
-    expect(body.data.repository.i2).toBeNull();
-    expect(body.data.repository.pr).toBeNull();
-    expect(body.data.nope).toBeNull();
-    expect(body.errors).toEqual([
-      {
-        type: "NOT_FOUND",
-        path: ["repository", "i2"],
-        locations: [{ line: 3, column: 9 }],
-        message: "Could not resolve to an issue or pull request with the number of 99999.",
-      },
-      {
-        type: "NOT_FOUND",
-        path: ["repository", "pr"],
-        locations: [{ line: 4, column: 9 }],
-        message: "Could not resolve to an Issue with the number of 45161.",
-      },
-      {
-        type: "NOT_FOUND",
-        path: ["nope"],
-        locations: [{ line: 6, column: 7 }],
-        message: "Could not resolve to a Repository with the name 'nodejs/nope'.",
-      },
-    ]);
-    expect(standin.requests.at(-1)).toMatchObject({
-      api: "graphql",
-      operationName: "Batch",
-      status: 200,
-      authenticated: true,
-    });
-  });
-
-  it("closedByPullRequestsReferences leaves merged PRs out unless includeClosedPrs", async () => {
-    const { body } = await gql(
-      standin.url,
-      `{ repository(owner: "nodejs", name: "node") { issue(number: 45028) {
-        open: closedByPullRequestsReferences(first: 10) { totalCount }
-        all: closedByPullRequestsReferences(first: 10, includeClosedPrs: true) { nodes { number state merged } }
-      } pullRequest(number: 45161) { closingIssuesReferences(first: 5) { nodes { number } } } } }`,
-    );
-    expect(body.data.repository.issue.open.totalCount).toBe(0);
-    expect(body.data.repository.issue.all.nodes).toEqual([{ number: 45161, state: "MERGED", merged: true }]);
-    expect(body.data.repository.pullRequest.closingIssuesReferences.nodes).toEqual([{ number: 45028 }]);
-  });
-
-  it("serves releases with their tag commits", async () => {
-    const { body } = await gql(
-      standin.url,
-      `{ repository(owner: "nodejs", name: "node") { releases(first: 2, orderBy: {field: CREATED_AT, direction: ASC}) {
-        totalCount nodes { tagName name publishedAt tagCommit { oid } } } } }`,
-    );
-    expect(body.data.repository.releases).toEqual({
-      totalCount: 3,
-      nodes: [
+      );
+      expect(status).toBe(200);
+      expect(body.data.repository.i1.title).toContain("describe");
+      expect(body.data.repository.i2).toBeNull();
+      expect(body.data.repository.pr).toBeNull();
+      expect(body.data.nope).toBeNull();
+      expect(body.errors).toEqual([
         {
-          tagName: "v19.1.0",
-          name: "v19.1.0",
-          publishedAt: "2022-11-14T18:00:00Z",
-          tagCommit: { oid: "7457c7f6aec48f729eca5fe53c73dc18ca89c32d" },
+          type: "NOT_FOUND",
+          path: ["repository", "i2"],
+          locations: [{ line: 3, column: 9 }],
+          message: "Could not resolve to an issue or pull request with the number of 99999.",
         },
         {
-          tagName: "v19.6.0",
-          name: "v19.6.0",
-          publishedAt: "2023-02-02T18:00:00Z",
-          tagCommit: { oid: "b9df3902eff0db384b4ebbcbe4ecc6cfcdcae247" },
+          type: "NOT_FOUND",
+          path: ["repository", "pr"],
+          locations: [{ line: 4, column: 9 }],
+          message: "Could not resolve to an Issue with the number of 45161.",
         },
-      ],
+        {
+          type: "NOT_FOUND",
+          path: ["nope"],
+          locations: [{ line: 6, column: 7 }],
+          message: "Could not resolve to a Repository with the name 'nodejs/nope'.",
+        },
+      ]);
+      expect(standin().requests.at(-1)).toMatchObject({
+        api: "graphql",
+        operationName: "Batch",
+        status: 200,
+        authenticated: true,
+      });
+    });
+
+    releasesListsAndIds(() => standin());
+  });
+}
+
+/** GraphQL over the example fixtures: closing PRs, releases, lists and ids: on the stand-in of the describe above. */
+function releasesListsAndIds(standin: () => Standin): void {
+  describe("GraphQL over the example fixtures: closing PRs, releases, lists and ids", () => {
+    it("closedByPullRequestsReferences leaves merged PRs out unless includeClosedPrs", async () => {
+      const { body } = await gql(
+        standin().url,
+        `{ repository(owner: "nodejs", name: "node") { issue(number: 45028) {
+          open: closedByPullRequestsReferences(first: 10) { totalCount }
+          all: closedByPullRequestsReferences(first: 10, includeClosedPrs: true) { nodes { number state merged } }
+        } pullRequest(number: 45161) { closingIssuesReferences(first: 5) { nodes { number } } } } }`,
+      );
+      expect(body.data.repository.issue.open.totalCount).toBe(0);
+      expect(body.data.repository.issue.all.nodes).toEqual([{ number: 45161, state: "MERGED", merged: true }]);
+      expect(body.data.repository.pullRequest.closingIssuesReferences.nodes).toEqual([{ number: 45028 }]);
+    });
+
+    it("serves releases with their tag commits", async () => {
+      const { body } = await gql(
+        standin().url,
+        `{ repository(owner: "nodejs", name: "node") { releases(first: 2, orderBy: {field: CREATED_AT, direction: ASC}) {
+          totalCount nodes { tagName name publishedAt tagCommit { oid } } } } }`,
+      );
+      expect(body.data.repository.releases).toEqual({
+        totalCount: 3,
+        nodes: [
+          {
+            tagName: "v19.1.0",
+            name: "v19.1.0",
+            publishedAt: "2022-11-14T18:00:00Z",
+            tagCommit: { oid: "7457c7f6aec48f729eca5fe53c73dc18ca89c32d" },
+          },
+          {
+            tagName: "v19.6.0",
+            name: "v19.6.0",
+            publishedAt: "2023-02-02T18:00:00Z",
+            tagCommit: { oid: "b9df3902eff0db384b4ebbcbe4ecc6cfcdcae247" },
+          },
+        ],
+      });
+    });
+
+    it("lists issues (not pull requests) by state, order and since, and finds nodes by id", async () => {
+      const { body } = await gql(
+        standin().url,
+        `{ repository(owner: "nodejs", name: "node") {
+            all: issues(first: 100) { totalCount nodes { number } }
+            closed: issues(first: 2, states: [CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number closed } }
+            recent: issues(first: 100, filterBy: { since: "2025-01-01T00:00:00Z" }) { nodes { updatedAt } }
+            issue(number: 45028) { id } } }`,
+      );
+      expect(body.errors).toBeUndefined();
+      const repo = body.data.repository;
+      const numbers = repo.all.nodes.map((n: { number: number }) => n.number);
+      expect(numbers).not.toContain(45161);
+      expect(repo.all.totalCount).toBe(numbers.length);
+      expect(repo.closed.nodes.every((n: { closed: boolean }) => n.closed)).toBe(true);
+      expect(repo.recent.nodes.every((n: { updatedAt: string }) => n.updatedAt >= "2025-01-01T00:00:00Z")).toBe(true);
+      const node = await gql(standin().url, "query($id: ID!) { node(id: $id) { ... on Issue { number } } }", {
+        id: repo.issue.id,
+      });
+      expect(node.body.data.node).toEqual({ number: 45028 });
+    });
+
+    it("databaseId above 2^31 fails like GitHub's Int; fullDatabaseId works", async () => {
+      const { body } = await gql(
+        standin().url,
+        `{ repository(owner: "anthropics", name: "claude-code") { issue(number: 45203) { comments(first: 1) { nodes { databaseId fullDatabaseId } } } } }`,
+      );
+      expect(body.data.repository.issue.comments.nodes[0]).toEqual({ databaseId: null, fullDatabaseId: "2878262550" });
+      expect(body.errors[0].path).toEqual(["repository", "issue", "comments", "nodes", 0, "databaseId"]);
     });
   });
-
-  it("lists issues (not pull requests) by state, order and since, and finds nodes by id", async () => {
-    const { body } = await gql(
-      standin.url,
-      `{ repository(owner: "nodejs", name: "node") {
-          all: issues(first: 100) { totalCount nodes { number } }
-          closed: issues(first: 2, states: [CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number closed } }
-          recent: issues(first: 100, filterBy: { since: "2025-01-01T00:00:00Z" }) { nodes { updatedAt } }
-          issue(number: 45028) { id } } }`,
-    );
-    expect(body.errors).toBeUndefined();
-    const repo = body.data.repository;
-    const numbers = repo.all.nodes.map((n: { number: number }) => n.number);
-    expect(numbers).not.toContain(45161);
-    expect(repo.all.totalCount).toBe(numbers.length);
-    expect(repo.closed.nodes.every((n: { closed: boolean }) => n.closed)).toBe(true);
-    expect(repo.recent.nodes.every((n: { updatedAt: string }) => n.updatedAt >= "2025-01-01T00:00:00Z")).toBe(true);
-    const node = await gql(standin.url, "query($id: ID!) { node(id: $id) { ... on Issue { number } } }", {
-      id: repo.issue.id,
-    });
-    expect(node.body.data.node).toEqual({ number: 45028 });
-  });
-
-  it("databaseId above 2^31 fails like GitHub's Int; fullDatabaseId works", async () => {
-    const { body } = await gql(
-      standin.url,
-      `{ repository(owner: "anthropics", name: "claude-code") { issue(number: 45203) { comments(first: 1) { nodes { databaseId fullDatabaseId } } } } }`,
-    );
-    expect(body.data.repository.issue.comments.nodes[0]).toEqual({ databaseId: null, fullDatabaseId: "2878262550" });
-    expect(body.errors[0].path).toEqual(["repository", "issue", "comments", "nodes", 0, "databaseId"]);
-  });
-});
+}
 
 describe("GraphQL limits, auth and rate limits", () => {
   let standin: Standin;
@@ -287,58 +301,70 @@ describe("GraphQL limits, auth and rate limits", () => {
     });
   });
 
-  it("pages a timeline with cursors, filtered by itemTypes", async () => {
-    let cursor: string | null = null;
-    let count = 0;
-    do {
-      const { body }: { body: Loose } = await gql(
-        standin.url,
-        `query($cursor: String) { repository(owner: "acme", name: "big") { issue(number: 1) {
-          timelineItems(first: 100, after: $cursor, itemTypes: [ISSUE_COMMENT]) { totalCount pageInfo { hasNextPage endCursor } nodes { __typename } } } } }`,
-        { cursor },
-        `pager-${count}`,
-      );
-      const items = body.data.repository.issue.timelineItems;
-      expect(items.totalCount).toBe(250);
-      expect(items.nodes.every((n: { __typename: string }) => n.__typename === "IssueComment")).toBe(true);
-      count += items.nodes.length;
-      cursor = items.pageInfo.hasNextPage ? items.pageInfo.endCursor : null;
-    } while (cursor);
-    expect(count).toBe(250);
-  });
-
-  it("charges points per token, reports rateLimit, and answers RATE_LIMITED when spent", async () => {
-    const query = "{ rateLimit { cost limit remaining used resetAt nodeCount } }";
-    const first = await gql(standin.url, query, {}, "points");
-    expect(first.body.data.rateLimit).toEqual({
-      cost: 1,
-      limit: 3,
-      remaining: 2,
-      used: 1,
-      resetAt: "2025-01-01T01:00:00Z",
-      nodeCount: 0,
-    });
-    expect(first.headers.get("x-ratelimit-resource")).toBe("graphql");
-    await gql(standin.url, query, {}, "points");
-    await gql(standin.url, query, {}, "points");
-    const spent = await gql(standin.url, query, {}, "points");
-    expect(spent.status).toBe(200);
-    expect(spent.headers.get("x-ratelimit-remaining")).toBe("0");
-    expect(spent.body.errors[0].type).toBe("RATE_LIMITED");
-    now += 3_600_000;
-    const fresh = await gql(standin.url, query, {}, "points");
-    expect(fresh.body.data.rateLimit.remaining).toBe(2);
-  });
-
-  it("works through @octokit/core's graphql, GHES path included", async () => {
-    const { octokit } = octokitFor(`${standin.url}/api/v3`, { auth: "ghes" });
-    const data = await octokit.graphql<{ repository: { nameWithOwner: string } }>(
-      `query Name { repository(owner: "acme", name: "big") { nameWithOwner } }`,
-    );
-    expect(data.repository.nameWithOwner).toBe("acme/big");
-    expect(standin.requests.at(-1)).toMatchObject({ path: "/api/graphql", operationName: "Name" });
-  });
+  pagingAndPoints(
+    () => standin,
+    (ms) => {
+      now += ms;
+    },
+  );
 });
+
+/** GraphQL: paging, points and @octokit/core: on the stand-in of the describe above. */
+function pagingAndPoints(standin: () => Standin, advanceClock: (ms: number) => void): void {
+  describe("GraphQL: paging, points and @octokit/core", () => {
+    it("pages a timeline with cursors, filtered by itemTypes", async () => {
+      let cursor: string | null = null;
+      let count = 0;
+      do {
+        const { body }: { body: Loose } = await gql(
+          standin().url,
+          `query($cursor: String) { repository(owner: "acme", name: "big") { issue(number: 1) {
+            timelineItems(first: 100, after: $cursor, itemTypes: [ISSUE_COMMENT]) { totalCount pageInfo { hasNextPage endCursor } nodes { __typename } } } } }`,
+          { cursor },
+          `pager-${count}`,
+        );
+        const items = body.data.repository.issue.timelineItems;
+        expect(items.totalCount).toBe(250);
+        expect(items.nodes.every((n: { __typename: string }) => n.__typename === "IssueComment")).toBe(true);
+        count += items.nodes.length;
+        cursor = items.pageInfo.hasNextPage ? items.pageInfo.endCursor : null;
+      } while (cursor);
+      expect(count).toBe(250);
+    });
+
+    it("charges points per token, reports rateLimit, and answers RATE_LIMITED when spent", async () => {
+      const query = "{ rateLimit { cost limit remaining used resetAt nodeCount } }";
+      const first = await gql(standin().url, query, {}, "points");
+      expect(first.body.data.rateLimit).toEqual({
+        cost: 1,
+        limit: 3,
+        remaining: 2,
+        used: 1,
+        resetAt: "2025-01-01T01:00:00Z",
+        nodeCount: 0,
+      });
+      expect(first.headers.get("x-ratelimit-resource")).toBe("graphql");
+      await gql(standin().url, query, {}, "points");
+      await gql(standin().url, query, {}, "points");
+      const spent = await gql(standin().url, query, {}, "points");
+      expect(spent.status).toBe(200);
+      expect(spent.headers.get("x-ratelimit-remaining")).toBe("0");
+      expect(spent.body.errors[0].type).toBe("RATE_LIMITED");
+      advanceClock(3_600_000);
+      const fresh = await gql(standin().url, query, {}, "points");
+      expect(fresh.body.data.rateLimit.remaining).toBe(2);
+    });
+
+    it("works through @octokit/core's graphql, GHES path included", async () => {
+      const { octokit } = octokitFor(`${standin().url}/api/v3`, { auth: "ghes" });
+      const data = await octokit.graphql<{ repository: { nameWithOwner: string } }>(
+        `query Name { repository(owner: "acme", name: "big") { nameWithOwner } }`,
+      );
+      expect(data.repository.nameWithOwner).toBe("acme/big");
+      expect(standin().requests.at(-1)).toMatchObject({ path: "/api/graphql", operationName: "Name" });
+    });
+  });
+}
 
 describe("GraphQL links that need in-memory fixtures", () => {
   let standin: Standin;
@@ -387,83 +413,90 @@ describe("GraphQL links that need in-memory fixtures", () => {
     ]);
   });
 
-  it("resolves every fixture event type to its GraphQL timeline type", async () => {
-    const { body } = await gql(
-      standin.url,
-      `{ repository(owner: "acme", name: "app") { pullRequest(number: 6) { state merged mergedBy { login } activeLockReason
-          assignees(first: 5) { nodes { login } }
-          timelineItems(first: 50) { nodes { __typename
-            ... on LabeledEvent { label { name } } ... on UnlabeledEvent { label { name } }
-            ... on RenamedTitleEvent { previousTitle currentTitle }
-            ... on AssignedEvent { assignee { ... on User { login } } } ... on UnassignedEvent { user { login } }
-            ... on ReferencedEvent { commit { oid } commitRepository { nameWithOwner } }
-            ... on CrossReferencedEvent { source { ... on PullRequest { number } } }
-            ... on ConnectedEvent { subject { ... on PullRequest { number } } }
-            ... on DisconnectedEvent { subject { ... on PullRequest { number } } }
-            ... on MarkedAsDuplicateEvent { canonical { ... on PullRequest { number } } }
-            ... on UnmarkedAsDuplicateEvent { canonical { ... on PullRequest { number } } }
-            ... on PullRequestReview { state body author { login } }
-            ... on ClosedEvent { closer { __typename } } ... on ReopenedEvent { stateReason }
-            ... on LockedEvent { lockReason } ... on UnlockedEvent { actor { login } }
-            ... on MergedEvent { commit { oid } mergeRefName } } } } } }`,
-    );
-    expect(body.errors).toBeUndefined();
-    const pr = body.data.repository.pullRequest;
-    expect(pr).toMatchObject({
-      state: "MERGED",
-      merged: true,
-      mergedBy: { login: "carol" },
-      activeLockReason: "RESOLVED",
-    });
-    expect(pr.assignees.nodes).toEqual([{ login: "dave" }]);
-    const nodes = pr.timelineItems.nodes;
-    expect(nodes.map((n: { __typename: string }) => n.__typename)).toEqual([
-      "LabeledEvent",
-      "UnlabeledEvent",
-      "RenamedTitleEvent",
-      "AssignedEvent",
-      "AssignedEvent",
-      "UnassignedEvent",
-      "ReferencedEvent",
-      "CrossReferencedEvent",
-      "ConnectedEvent",
-      "DisconnectedEvent",
-      "MarkedAsDuplicateEvent",
-      "UnmarkedAsDuplicateEvent",
-      "PullRequestReview",
-      "ClosedEvent",
-      "ReopenedEvent",
-      "LockedEvent",
-      "UnlockedEvent",
-      "MergedEvent",
-      "LockedEvent",
-    ]);
-    expect(nodes[12]).toEqual({
-      __typename: "PullRequestReview",
-      state: "APPROVED",
-      body: "LGTM",
-      author: { login: "carol" },
-    });
-    expect(nodes[17]).toEqual({ __typename: "MergedEvent", commit: { oid: "c".repeat(40) }, mergeRefName: "main" });
-  });
-
-  it("a transferred issue is NOT_FOUND under its old number; GraphQL does not redirect", async () => {
-    const moved = standin.faults.transferIssue("acme/app#1", "acme/new-home");
-    const { body } = await gql(
-      standin.url,
-      `{ old: repository(owner: "acme", name: "app") { issue(number: 1) { number } }
-         now: repository(owner: "acme", name: "new-home") { issue(number: ${moved.number}) { number
-           timelineItems(last: 1) { nodes { __typename ... on TransferredEvent { fromRepository { nameWithOwner } } } } } } }`,
-    );
-    expect(body.data.old.issue).toBeNull();
-    expect(body.errors[0]).toMatchObject({
-      type: "NOT_FOUND",
-      path: ["old", "issue"],
-      message: "Could not resolve to an issue or pull request with the number of 1.",
-    });
-    expect(body.data.now.issue.timelineItems.nodes).toEqual([
-      { __typename: "TransferredEvent", fromRepository: { nameWithOwner: "acme/app" } },
-    ]);
-    standin.reset();
-  });
+  everyEventType(() => standin);
 });
+
+/** GraphQL: every fixture event type and transfers: on the stand-in of the describe above. */
+function everyEventType(standin: () => Standin): void {
+  describe("GraphQL: every fixture event type and transfers", () => {
+    it("resolves every fixture event type to its GraphQL timeline type", async () => {
+      const { body } = await gql(
+        standin().url,
+        `{ repository(owner: "acme", name: "app") { pullRequest(number: 6) { state merged mergedBy { login } activeLockReason
+            assignees(first: 5) { nodes { login } }
+            timelineItems(first: 50) { nodes { __typename
+              ... on LabeledEvent { label { name } } ... on UnlabeledEvent { label { name } }
+              ... on RenamedTitleEvent { previousTitle currentTitle }
+              ... on AssignedEvent { assignee { ... on User { login } } } ... on UnassignedEvent { user { login } }
+              ... on ReferencedEvent { commit { oid } commitRepository { nameWithOwner } }
+              ... on CrossReferencedEvent { source { ... on PullRequest { number } } }
+              ... on ConnectedEvent { subject { ... on PullRequest { number } } }
+              ... on DisconnectedEvent { subject { ... on PullRequest { number } } }
+              ... on MarkedAsDuplicateEvent { canonical { ... on PullRequest { number } } }
+              ... on UnmarkedAsDuplicateEvent { canonical { ... on PullRequest { number } } }
+              ... on PullRequestReview { state body author { login } }
+              ... on ClosedEvent { closer { __typename } } ... on ReopenedEvent { stateReason }
+              ... on LockedEvent { lockReason } ... on UnlockedEvent { actor { login } }
+              ... on MergedEvent { commit { oid } mergeRefName } } } } } }`,
+      );
+      expect(body.errors).toBeUndefined();
+      const pr = body.data.repository.pullRequest;
+      expect(pr).toMatchObject({
+        state: "MERGED",
+        merged: true,
+        mergedBy: { login: "carol" },
+        activeLockReason: "RESOLVED",
+      });
+      expect(pr.assignees.nodes).toEqual([{ login: "dave" }]);
+      const nodes = pr.timelineItems.nodes;
+      expect(nodes.map((n: { __typename: string }) => n.__typename)).toEqual([
+        "LabeledEvent",
+        "UnlabeledEvent",
+        "RenamedTitleEvent",
+        "AssignedEvent",
+        "AssignedEvent",
+        "UnassignedEvent",
+        "ReferencedEvent",
+        "CrossReferencedEvent",
+        "ConnectedEvent",
+        "DisconnectedEvent",
+        "MarkedAsDuplicateEvent",
+        "UnmarkedAsDuplicateEvent",
+        "PullRequestReview",
+        "ClosedEvent",
+        "ReopenedEvent",
+        "LockedEvent",
+        "UnlockedEvent",
+        "MergedEvent",
+        "LockedEvent",
+      ]);
+      expect(nodes[12]).toEqual({
+        __typename: "PullRequestReview",
+        state: "APPROVED",
+        body: "LGTM",
+        author: { login: "carol" },
+      });
+      expect(nodes[17]).toEqual({ __typename: "MergedEvent", commit: { oid: "c".repeat(40) }, mergeRefName: "main" });
+    });
+
+    it("a transferred issue is NOT_FOUND under its old number; GraphQL does not redirect", async () => {
+      const moved = standin().faults.transferIssue("acme/app#1", "acme/new-home");
+      const { body } = await gql(
+        standin().url,
+        `{ old: repository(owner: "acme", name: "app") { issue(number: 1) { number } }
+           now: repository(owner: "acme", name: "new-home") { issue(number: ${moved.number}) { number
+             timelineItems(last: 1) { nodes { __typename ... on TransferredEvent { fromRepository { nameWithOwner } } } } } } }`,
+      );
+      expect(body.data.old.issue).toBeNull();
+      expect(body.errors[0]).toMatchObject({
+        type: "NOT_FOUND",
+        path: ["old", "issue"],
+        message: "Could not resolve to an issue or pull request with the number of 1.",
+      });
+      expect(body.data.now.issue.timelineItems.nodes).toEqual([
+        { __typename: "TransferredEvent", fromRepository: { nameWithOwner: "acme/app" } },
+      ]);
+      standin().reset();
+    });
+  });
+}

@@ -84,63 +84,70 @@ describe("REST over the example fixtures", () => {
     expect((await getJson(`${standin.url}/repos/nodejs/node/pulls/45028`)).status).toBe(404);
   });
 
-  it("finds the first release containing a fix via releases and compare", async () => {
-    const releases = await getJson(`${standin.url}/repos/nodejs/node/releases`);
-    expect(releases.body.map((r: { tag_name: string }) => r.tag_name)).toEqual(["v22.7.0", "v19.6.0", "v19.1.0"]);
-    const tag = await getJson(`${standin.url}/repos/nodejs/node/releases/tags/v19.1.0`);
-    expect(tag.body.published_at).toBe("2022-11-14T18:00:00Z");
-    const sha = "bee520d0f5800102f219be9892b9078160d544e1";
-    const cmp = await getJson(`${standin.url}/repos/nodejs/node/compare/v19.1.0...${sha}`);
-    expect(cmp.body).toMatchObject({ status: "behind", ahead_by: 0, behind_by: 2 });
-    const reverse = await getJson(`${standin.url}/repos/nodejs/node/compare/${sha}...v19.1.0`);
-    expect(reverse.body).toMatchObject({ status: "ahead", ahead_by: 2, behind_by: 0, total_commits: 2 });
-    const same = await getJson(`${standin.url}/repos/nodejs/node/compare/${sha}...${sha}`);
-    expect(same.body.status).toBe("identical");
-    const commit = await getJson(`${standin.url}/repos/nodejs/node/commits/${sha}`);
-    expect(commit.body.commit.message).toContain("(#45161)");
-    expect((await getJson(`${standin.url}/repos/nodejs/node/commits/0000000`)).status).toBe(422);
-  });
-
-  it("a 304 is free; every other answer costs one from the token's own budget", async () => {
-    const url = `${standin.url}/repos/nodejs/node/issues/45028`;
-    const first = await getJson(url, "budget-a");
-    const etag = first.headers.get("etag");
-    expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
-    const remaining = Number(first.headers.get("x-ratelimit-remaining"));
-    expect(first.headers.get("x-ratelimit-limit")).toBe("5000");
-    const again = await getJson(url, "budget-a", { "if-none-match": etag as string });
-    expect(again.status).toBe(304);
-    expect(again.body).toBeNull();
-    expect(Number(again.headers.get("x-ratelimit-remaining"))).toBe(remaining);
-    const third = await getJson(url, "budget-a");
-    expect(Number(third.headers.get("x-ratelimit-remaining"))).toBe(remaining - 1);
-    const other = await getJson(url, "budget-b");
-    expect(Number(other.headers.get("x-ratelimit-remaining"))).toBe(4999);
-    const recorded = standin.requests.filter((r) => r.path === "/repos/nodejs/node/issues/45028");
-    expect(recorded.some((r) => r.ifNoneMatch === etag && r.status === 304)).toBe(true);
-    expect(JSON.stringify(standin.requests)).not.toContain("budget-a");
-  });
-
-  it("every timeline, event and comment page of a generated thread satisfies GitHub's schemas", async () => {
-    for (const sub of ["timeline", "events", "comments", "reactions"]) {
-      for (let page = 1; page <= 5; page++) {
-        const res = await getJson(`${standin.url}/repos/gen/mid/issues/1/${sub}?per_page=100&page=${page}`);
-        expect(res.status).toBe(200);
-      }
-    }
-    expect(standin.validationFailures).toEqual([]);
-  });
-
-  it("octokit sees a 304 as a RequestError with status 304", async () => {
-    const { octokit } = octokitFor(standin.url);
-    const route = "GET /repos/{owner}/{repo}/issues/{issue_number}" as const;
-    const params = { owner: "nodejs", repo: "node", issue_number: 45028 };
-    const first = await octokit.request(route, params);
-    await expect(
-      octokit.request(route, { ...params, headers: { "if-none-match": first.headers.etag as string } }),
-    ).rejects.toMatchObject({ status: 304 });
-  });
+  releasesAndBudgets(() => standin);
 });
+
+/** REST over the example fixtures: releases, budgets and schemas: on the stand-in of the describe above. */
+function releasesAndBudgets(standin: () => Standin): void {
+  describe("REST over the example fixtures: releases, budgets and schemas", () => {
+    it("finds the first release containing a fix via releases and compare", async () => {
+      const releases = await getJson(`${standin().url}/repos/nodejs/node/releases`);
+      expect(releases.body.map((r: { tag_name: string }) => r.tag_name)).toEqual(["v22.7.0", "v19.6.0", "v19.1.0"]);
+      const tag = await getJson(`${standin().url}/repos/nodejs/node/releases/tags/v19.1.0`);
+      expect(tag.body.published_at).toBe("2022-11-14T18:00:00Z");
+      const sha = "bee520d0f5800102f219be9892b9078160d544e1";
+      const cmp = await getJson(`${standin().url}/repos/nodejs/node/compare/v19.1.0...${sha}`);
+      expect(cmp.body).toMatchObject({ status: "behind", ahead_by: 0, behind_by: 2 });
+      const reverse = await getJson(`${standin().url}/repos/nodejs/node/compare/${sha}...v19.1.0`);
+      expect(reverse.body).toMatchObject({ status: "ahead", ahead_by: 2, behind_by: 0, total_commits: 2 });
+      const same = await getJson(`${standin().url}/repos/nodejs/node/compare/${sha}...${sha}`);
+      expect(same.body.status).toBe("identical");
+      const commit = await getJson(`${standin().url}/repos/nodejs/node/commits/${sha}`);
+      expect(commit.body.commit.message).toContain("(#45161)");
+      expect((await getJson(`${standin().url}/repos/nodejs/node/commits/0000000`)).status).toBe(422);
+    });
+
+    it("a 304 is free; every other answer costs one from the token's own budget", async () => {
+      const url = `${standin().url}/repos/nodejs/node/issues/45028`;
+      const first = await getJson(url, "budget-a");
+      const etag = first.headers.get("etag");
+      expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+      const remaining = Number(first.headers.get("x-ratelimit-remaining"));
+      expect(first.headers.get("x-ratelimit-limit")).toBe("5000");
+      const again = await getJson(url, "budget-a", { "if-none-match": etag as string });
+      expect(again.status).toBe(304);
+      expect(again.body).toBeNull();
+      expect(Number(again.headers.get("x-ratelimit-remaining"))).toBe(remaining);
+      const third = await getJson(url, "budget-a");
+      expect(Number(third.headers.get("x-ratelimit-remaining"))).toBe(remaining - 1);
+      const other = await getJson(url, "budget-b");
+      expect(Number(other.headers.get("x-ratelimit-remaining"))).toBe(4999);
+      const recorded = standin().requests.filter((r) => r.path === "/repos/nodejs/node/issues/45028");
+      expect(recorded.some((r) => r.ifNoneMatch === etag && r.status === 304)).toBe(true);
+      expect(JSON.stringify(standin().requests)).not.toContain("budget-a");
+    });
+
+    it("every timeline, event and comment page of a generated thread satisfies GitHub's schemas", async () => {
+      for (const sub of ["timeline", "events", "comments", "reactions"]) {
+        for (let page = 1; page <= 5; page++) {
+          const res = await getJson(`${standin().url}/repos/gen/mid/issues/1/${sub}?per_page=100&page=${page}`);
+          expect(res.status).toBe(200);
+        }
+      }
+      expect(standin().validationFailures).toEqual([]);
+    });
+
+    it("octokit sees a 304 as a RequestError with status 304", async () => {
+      const { octokit } = octokitFor(standin().url);
+      const route = "GET /repos/{owner}/{repo}/issues/{issue_number}" as const;
+      const params = { owner: "nodejs", repo: "node", issue_number: 45028 };
+      const first = await octokit.request(route, params);
+      await expect(
+        octokit.request(route, { ...params, headers: { "if-none-match": first.headers.etag as string } }),
+      ).rejects.toMatchObject({ status: 304 });
+    });
+  });
+}
 
 // Big data, checked against GitHub's OpenAPI description like every reply in test mode.
 describe("REST pagination and limits at scale", () => {
@@ -203,53 +210,116 @@ describe("REST pagination and limits at scale", () => {
     expect(count).toBe(7000);
   });
 
-  it("lists 50,000 issues page by page, pull requests included", async () => {
-    let url: string | null = `${standin.url}/repos/acme/many/issues?state=all&per_page=100&direction=asc`;
-    let pulls = 0;
-    let inOrder = true;
-    const numbers: number[] = [];
-    while (url) {
-      const res: Response = await fetch(url, { headers: { authorization: "token lister" } });
-      const page = (await res.json()) as { number: number; pull_request?: unknown }[];
-      for (const issue of page) {
-        inOrder &&= issue.number === numbers.length + 1;
-        numbers.push(issue.number);
-        if (issue.pull_request) pulls++;
+  issueLists(() => standin);
+});
+
+/** REST at scale: issue lists: on the stand-in of the describe above. */
+function issueLists(standin: () => Standin): void {
+  describe("REST at scale: issue lists", () => {
+    it("lists 50,000 issues page by page, pull requests included", async () => {
+      let url: string | null = `${standin().url}/repos/acme/many/issues?state=all&per_page=100&direction=asc`;
+      let pulls = 0;
+      let inOrder = true;
+      const numbers: number[] = [];
+      while (url) {
+        const res: Response = await fetch(url, { headers: { authorization: "token lister" } });
+        const page = (await res.json()) as { number: number; pull_request?: unknown }[];
+        for (const issue of page) {
+          inOrder &&= issue.number === numbers.length + 1;
+          numbers.push(issue.number);
+          if (issue.pull_request) pulls++;
+        }
+        url = /<([^>]+)>; rel="next"/.exec(res.headers.get("link") ?? "")?.[1] ?? null;
       }
-      url = /<([^>]+)>; rel="next"/.exec(res.headers.get("link") ?? "")?.[1] ?? null;
-    }
-    expect(numbers).toHaveLength(50_000);
-    expect(inOrder).toBe(true);
-    expect(pulls).toBe(10_000);
-  }, 120_000);
+      expect(numbers).toHaveLength(50_000);
+      expect(inOrder).toBe(true);
+      expect(pulls).toBe(10_000);
+    }, 120_000);
 
-  it("filters the issue list by state, since and sort", async () => {
-    const open = await getJson(`${standin.url}/repos/acme/many/issues?per_page=5`);
-    expect(open.body.every((i: { state: string }) => i.state === "open")).toBe(true);
-    const numbers = open.body.map((i: { number: number }) => i.number);
-    expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
-    const since = "2025-06-01T00:00:00Z";
-    const recent = await getJson(
-      `${standin.url}/repos/acme/many/issues?state=all&since=${since}&sort=updated&per_page=100`,
-    );
-    expect(recent.body.every((i: { updated_at: string }) => i.updated_at >= since)).toBe(true);
-    const updated = recent.body.map((i: { updated_at: string }) => i.updated_at);
-    expect([...updated].sort().reverse()).toEqual(updated);
+    it("filters the issue list by state, since and sort", async () => {
+      const open = await getJson(`${standin().url}/repos/acme/many/issues?per_page=5`);
+      expect(open.body.every((i: { state: string }) => i.state === "open")).toBe(true);
+      const numbers = open.body.map((i: { number: number }) => i.number);
+      expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+      const since = "2025-06-01T00:00:00Z";
+      const recent = await getJson(
+        `${standin().url}/repos/acme/many/issues?state=all&since=${since}&sort=updated&per_page=100`,
+      );
+      expect(recent.body.every((i: { updated_at: string }) => i.updated_at >= since)).toBe(true);
+      const updated = recent.body.map((i: { updated_at: string }) => i.updated_at);
+      expect([...updated].sort().reverse()).toEqual(updated);
+    });
+
+    budgetAndValidation(() => standin());
   });
+}
 
-  it("spends the 60/h anonymous budget, then answers 403 with remaining 0", async () => {
-    let last: Response | null = null;
-    for (let i = 0; i < 61; i++) last = await fetch(`${standin.url}/repos/acme/many/issues/1`);
-    expect(last?.status).toBe(403);
-    expect(last?.headers.get("x-ratelimit-remaining")).toBe("0");
-    expect(Number(last?.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
-    const body = (await last?.json()) as { message: string };
-    expect(body.message).toMatch(/^API rate limit exceeded for 127\.0\.0\.1\. \(But here's the good news/);
-    const rate = await getJson(`${standin.url}/rate_limit`, null);
-    expect(rate.status).toBe(200);
-    expect(rate.body.resources.core).toMatchObject({ limit: 60, remaining: 0, used: 60 });
+/** REST: the anonymous budget and reply validation: on the stand-in of the describe above. */
+function budgetAndValidation(standin: () => Standin): void {
+  describe("REST: the anonymous budget and reply validation", () => {
+    it("spends the 60/h anonymous budget, then answers 403 with remaining 0", async () => {
+      let last: Response | null = null;
+      for (let i = 0; i < 61; i++) last = await fetch(`${standin().url}/repos/acme/many/issues/1`);
+      expect(last?.status).toBe(403);
+      expect(last?.headers.get("x-ratelimit-remaining")).toBe("0");
+      expect(Number(last?.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
+      const body = (await last?.json()) as { message: string };
+      expect(body.message).toMatch(/^API rate limit exceeded for 127\.0\.0\.1\. \(But here's the good news/);
+      const rate = await getJson(`${standin().url}/rate_limit`, null);
+      expect(rate.status).toBe(200);
+      expect(rate.body.resources.core).toMatchObject({ limit: 60, remaining: 0, used: 60 });
+    });
+
+    it("validation rejects a body missing a required field", () => {
+      const validator = new ResponseValidator();
+      const issue = standin().world.lookup("acme/many#1");
+      expect(issue).toBeDefined();
+      const good = {
+        id: 1,
+        node_id: "I_x",
+        url: "http://x/repos/a/b/issues/1",
+        repository_url: "http://x/repos/a/b",
+        labels_url: "http://x/l",
+        comments_url: "http://x/c",
+        events_url: "http://x/e",
+        html_url: "https://github.com/a/b/issues/1",
+        number: 1,
+        state: "open",
+        title: "t",
+        user: null,
+        labels: [],
+        assignee: null,
+        milestone: null,
+        locked: false,
+        comments: 0,
+        closed_at: null,
+        created_at: "2024-01-01T00:00:00Z",
+        updated_at: "2024-01-01T00:00:00Z",
+      };
+      const issuePath = "/repos/a/b/issues/1";
+      expect(validator.validate("GET", issuePath, 200, good)).toEqual({ operation: "issues/get", errors: [] });
+      const { node_id: _dropped, ...missing } = good;
+      expect(validator.validate("GET", issuePath, 200, missing).errors.join()).toMatch(
+        /must have required property 'node_id'/,
+      );
+      expect(validator.validate("GET", issuePath, 200, { ...good, state_reason: "bogus" }).errors).not.toEqual([]);
+      // The same resource under the /repositories/{id} alias and the comment route beside /issues/{n}.
+      expect(validator.validate("GET", "/repositories/7/issues/1", 200, missing).operation).toBe("issues/get");
+      expect(validator.validate("GET", "/repos/a/b/issues/comments/5", 404, {}).operation).toBe("issues/get-comment");
+      // A status the operation does not document: errors must still be GitHub's basic-error.
+      expect(validator.validate("GET", issuePath, 403, { message: "API rate limit exceeded" }).errors).toEqual([]);
+      expect(validator.validate("GET", issuePath, 403, { message: 403 }).errors).not.toEqual([]);
+      expect(validator.validate("GET", issuePath, 201, good).errors.join()).toMatch(/status 201 is not documented/);
+      // Timeline items are also checked against the schema their event names.
+      const timelineItem = { event: "labeled", created_at: "2024-01-01T00:00:00Z" };
+      expect(validator.validate("GET", `${issuePath}/timeline`, 200, [timelineItem]).errors.join()).toMatch(
+        /labeled-issue-event/,
+      );
+    });
   });
+}
 
+describe("REST: replies that fail validation", () => {
   it("a body that fails validation answers 500 with details, is recorded, and assert throws", async () => {
     // A spec of one operation whose issue demands a field GitHub never sends.
     const spec = {
@@ -259,7 +329,9 @@ describe("REST pagination and limits at scale", () => {
             operationId: "issues/get",
             responses: {
               "200": {
-                content: { "application/json": { schema: { type: "object", required: ["field_github_never_sends"] } } },
+                content: {
+                  "application/json": { schema: { type: "object", required: ["field_github_never_sends"] } },
+                },
               },
             },
           },
@@ -311,53 +383,6 @@ describe("REST pagination and limits at scale", () => {
       quiet.mockRestore();
       await swallowed.close();
     }
-  });
-
-  it("validation rejects a body missing a required field", () => {
-    const validator = new ResponseValidator();
-    const issue = standin.world.lookup("acme/many#1");
-    expect(issue).toBeDefined();
-    const good = {
-      id: 1,
-      node_id: "I_x",
-      url: "http://x/repos/a/b/issues/1",
-      repository_url: "http://x/repos/a/b",
-      labels_url: "http://x/l",
-      comments_url: "http://x/c",
-      events_url: "http://x/e",
-      html_url: "https://github.com/a/b/issues/1",
-      number: 1,
-      state: "open",
-      title: "t",
-      user: null,
-      labels: [],
-      assignee: null,
-      milestone: null,
-      locked: false,
-      comments: 0,
-      closed_at: null,
-      created_at: "2024-01-01T00:00:00Z",
-      updated_at: "2024-01-01T00:00:00Z",
-    };
-    const issuePath = "/repos/a/b/issues/1";
-    expect(validator.validate("GET", issuePath, 200, good)).toEqual({ operation: "issues/get", errors: [] });
-    const { node_id: _dropped, ...missing } = good;
-    expect(validator.validate("GET", issuePath, 200, missing).errors.join()).toMatch(
-      /must have required property 'node_id'/,
-    );
-    expect(validator.validate("GET", issuePath, 200, { ...good, state_reason: "bogus" }).errors).not.toEqual([]);
-    // The same resource under the /repositories/{id} alias and the comment route beside /issues/{n}.
-    expect(validator.validate("GET", "/repositories/7/issues/1", 200, missing).operation).toBe("issues/get");
-    expect(validator.validate("GET", "/repos/a/b/issues/comments/5", 404, {}).operation).toBe("issues/get-comment");
-    // A status the operation does not document: errors must still be GitHub's basic-error.
-    expect(validator.validate("GET", issuePath, 403, { message: "API rate limit exceeded" }).errors).toEqual([]);
-    expect(validator.validate("GET", issuePath, 403, { message: 403 }).errors).not.toEqual([]);
-    expect(validator.validate("GET", issuePath, 201, good).errors.join()).toMatch(/status 201 is not documented/);
-    // Timeline items are also checked against the schema their event names.
-    const timelineItem = { event: "labeled", created_at: "2024-01-01T00:00:00Z" };
-    expect(validator.validate("GET", `${issuePath}/timeline`, 200, [timelineItem]).errors.join()).toMatch(
-      /labeled-issue-event/,
-    );
   });
 });
 
