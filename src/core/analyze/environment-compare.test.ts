@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { comment, makeThread } from "../thread/builders.test-helper.js";
 import { compareVersions, readEnv, reporterEnvs, summariseEnvironment } from "./environment-compare.js";
 import { readFindings } from "./findings.js";
-import { comment, makeThread } from "./test-thread.js";
 
 const voice = { login: "x", url: "https://github.com/o/r/issues/1", source: "body" as const };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { comment, makeThread } from "../thread/builders.test-helper.js";
 import { extractError, extractThreadError, findErrorCandidates } from "./extract-error.js";
-import { comment, makeThread } from "./test-thread.js";
 
 const fenced = (text: string, lang = "") => `Steps: run it.\n\n\`\`\`${lang}\n${text}\n\`\`\`\n`;
 

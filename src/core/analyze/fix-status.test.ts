@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { comment, linked, makeThread, REF, summary } from "../thread/builders.test-helper.js";
 import type { CommitRef, LinkedThread } from "../thread/link.js";
 import type { Thread } from "../thread/types.js";
 import { fixStatus, type Releases } from "./fix-status.js";
 import { toReportCommits, toReportLinks } from "./links.js";
-import { comment, linked, makeThread, REF, summary } from "./test-thread.js";
 
 const mergedPull = (n: number, mergedAt = "2024-03-01T10:00:00Z") =>
   summary(n, { kind: "pull", state: "closed", merged: true, mergedAt });

@@ -5,13 +5,18 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  fixtureCrawlDeps,
+  fixtureReleases,
+  fixtureThread,
+  fixtureWorld,
+} from "../fixture-codec/fixture-world.test-helper.js";
 import type { FixtureFile } from "../fixture-codec/load-files.js";
-import { fixtureCrawlDeps, fixtureReleases, fixtureThread, fixtureWorld } from "../fixture-codec/test-support.js";
 import { crawl } from "../graph/crawl.js";
 import { reportSchema } from "../render/json.js";
 import type { Report, Statement } from "../thread/report.js";
 import { type AnalyzeInput, analyze } from "./analyze.js";
-import { allowedUrls, BANNED_FILLER } from "./test-thread.js";
+import { allowedUrls, BANNED_FILLER } from "./analyze-input.test-helper.js";
 
 const DIR = fileURLToPath(new URL("../../../examples/fixtures", import.meta.url));
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { renderJson } from "../render/json.js";
 import { renderMarkdown } from "../render/markdown.js";
+import { comment, linked, makeThread, summary } from "../thread/builders.test-helper.js";
 import type { LinkedThread } from "../thread/link.js";
 import type { TimelineEvent } from "../thread/types.js";
 import { analyze } from "./analyze.js";
-import { comment, input, linked, makeThread, summary } from "./test-thread.js";
+import { input } from "./analyze-input.test-helper.js";
 
 const BODIES = [
   "Same here on v1.2.3 on macOS. Reinstalling did not help.",

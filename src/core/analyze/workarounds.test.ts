@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { comment, makeThread } from "../thread/builders.test-helper.js";
 import { readFindings } from "./findings.js";
-import { comment, makeThread } from "./test-thread.js";
 import { rankWorkarounds } from "./workarounds.js";
 
 const rank = (comments: ReturnType<typeof comment>[], body = "It crashes.") => {

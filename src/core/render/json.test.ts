@@ -1,7 +1,8 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import { analyze } from "../analyze/analyze.js";
-import { comment, input, linked, makeThread, summary } from "../analyze/test-thread.js";
+import { input } from "../analyze/analyze-input.test-helper.js";
+import { comment, linked, makeThread, summary } from "../thread/builders.test-helper.js";
 import type { Report } from "../thread/report.js";
 import { renderJson, reportSchema } from "./json.js";
 

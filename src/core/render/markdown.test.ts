@@ -5,7 +5,8 @@ import { gfm } from "micromark-extension-gfm";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze/analyze.js";
-import { comment, input, labeled, linked, makeThread, summary } from "../analyze/test-thread.js";
+import { input } from "../analyze/analyze-input.test-helper.js";
+import { comment, labeled, linked, makeThread, summary } from "../thread/builders.test-helper.js";
 import type { Report } from "../thread/report.js";
 import { renderMarkdown } from "./markdown.js";
 

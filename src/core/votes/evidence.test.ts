@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { makeReport } from "../thread/builders.test-helper.js";
 import type { ReportLink } from "../thread/report.js";
 import { evidenceSignals, isSingleCommand } from "./evidence.js";
-import { makeReport } from "./make-report.test-helper.js";
 
 const dup = (n: number): ReportLink => ({
   ref: `acme/widget#${n}`,
