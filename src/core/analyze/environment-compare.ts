@@ -2,6 +2,7 @@
 // have it too), compared: which product versions (a numeric range), operating systems, runtimes,
 // plans and models they name, and how many reporters name each. Prose only: versions in pasted logs
 // and code belong to the log, not to the reporter.
+import { OS_NAMES, osFamily } from "../text/lexicon.js";
 import type { ReportEnvironment } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
 import { environmentFacts } from "./environment.js";
@@ -23,10 +24,9 @@ const VERSION = /(?<![\w.$/-])v?(\d+\.\d+(?:\.\d+)+(?:-[\w.]+)?)(?![\w/]|\.\d)/g
 /** A version written after one of these belongs to it, not to the product. */
 const RUNTIME =
   /\b(Node(?:\.js)?|npm|pnpm|yarn|Python|Bun|Deno|Java|JDK|Go|Ruby|PHP|Rust|rustc|\.NET|Electron|Chrome|Chromium|Firefox|Safari)\s*(?:version\s*)?v?(\d+(?:\.\d+)*)/gi;
-const OS_NAME =
-  /\b(macOS|Mac\s?OS(?:\s?X)?|OS\s?X|darwin|Windows|win32|WSL2?|Linux|GNU\/Linux|Ubuntu|Debian|Fedora|Arch(?:\s?Linux)?|CentOS|RHEL|Alpine|iOS|iPadOS|Android|FreeBSD|ChromeOS)\b/gi;
-const OS_VERSION_CONTEXT =
-  /\b(?:macOS|Mac\s?OS(?:\s?X)?|darwin|Windows|Ubuntu|Debian|Fedora|iOS|Android|kernel|build|Darwin\s+Kernel\s+Version|xnu)[\s-]*$/i;
+const OS_NAME = new RegExp(`\\b(${OS_NAMES})\\b`, "gi");
+/** A version right after one of these is the OS's or the kernel's, not the product's. */
+const OS_VERSION_CONTEXT = new RegExp(`\\b(?:${OS_NAMES}|kernel|build|Darwin\\s+Kernel\\s+Version|xnu)[\\s-]*$`, "i");
 // Built from the vocabularies (vocabulary.rules.ts): the rules name no product.
 const PLANS = alternation(PLAN_NAMES);
 const PRODUCT = `(?:(?:${alternation(PRODUCT_PREFIXES)})\\s+)?`;
@@ -47,18 +47,6 @@ const NEEDS_VERSION = new RegExp(`^${PRODUCT}(?:${FAMILIES})`, "i");
 
 /** Keys environmentFacts reads: a line with one of these is not read again as prose. */
 const FACT_KEY = /\b(?:versions?|platform|os|operating\s+system|plan|models?|runtime|node(?:\.js)?|browser)\b/i;
-
-const OS_CANON: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:macOS|Mac\s?OS(?:\s?X)?|OS\s?X|darwin)$/i, "macOS"],
-  [/^(?:Windows|win32)$/i, "Windows"],
-  [/^WSL2?$/i, "WSL"],
-  [/^(?:Linux|GNU\/Linux|Ubuntu|Debian|Fedora|Arch(?:\s?Linux)?|CentOS|RHEL|Alpine)$/i, "Linux"],
-  [/^iOS|iPadOS$/i, "iOS"],
-  [/^Android$/i, "Android"],
-  [/^FreeBSD$/i, "FreeBSD"],
-  [/^ChromeOS$/i, "ChromeOS"],
-];
-const canonOs = (name: string): string => OS_CANON.find(([re]) => re.test(name.trim()))?.[1] ?? name;
 
 function plan(name: string, times: string | undefined): string {
   const n = name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
@@ -87,7 +75,7 @@ export function readEnv(markdown: string, voice: ReporterEnv["voice"]): Reporter
       continue;
     }
     if (/\b(?:os|operating system|platform|distro|distribution)\b/.test(key)) {
-      for (const m of f.value.matchAll(OS_NAME)) push(env.os, canonOs(m[1] as string));
+      for (const m of f.value.matchAll(OS_NAME)) push(env.os, osFamily(m[1] as string));
       continue;
     }
     const runtime = /^(node(?:\.js)?|npm|python|bun|deno|java|go|rust|ruby|php)\b/i.exec(key);
@@ -99,7 +87,7 @@ export function readEnv(markdown: string, voice: ReporterEnv["voice"]): Reporter
     if (/\bversions?\b/.test(key)) {
       for (const m of f.value.matchAll(/(?<![\w.])v?(\d+\.\d+(?:\.\d+)*)/g)) push(env.versions, m[1] as string);
       // "Version: 2.1.85, macOS": an OS named beside the version still counts.
-      for (const m of f.value.matchAll(OS_NAME)) push(env.os, canonOs(m[1] as string));
+      for (const m of f.value.matchAll(OS_NAME)) push(env.os, osFamily(m[1] as string));
     }
   }
   for (const { line } of proseLines(withoutQuotes(markdown))) {
@@ -119,7 +107,7 @@ export function readEnv(markdown: string, voice: ReporterEnv["voice"]): Reporter
       if (runtimeAt.has(at) || OS_VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       push(env.versions, m[1] as string);
     }
-    for (const m of text.matchAll(OS_NAME)) push(env.os, canonOs(m[1] as string));
+    for (const m of text.matchAll(OS_NAME)) push(env.os, osFamily(m[1] as string));
     for (const m of text.matchAll(PLAN_TIMES)) push(env.plans, plan(m[1] as string, m[2]));
     for (const m of text.matchAll(PLAN_WORD)) push(env.plans, plan(m[1] as string, undefined));
     for (const m of text.matchAll(MODEL)) {

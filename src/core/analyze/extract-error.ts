@@ -5,6 +5,7 @@
 // its rule's score plus features: code vs prose, the section heading it sits under (### Logs,
 // **Output**, * What went wrong:), the words it shares with the title; the best wins, ties going to
 // the earliest. Nothing scoring means no error (feature requests, questions, screenshot-only).
+import { STOP_WORDS } from "../text/lexicon.js";
 import type { Thread } from "../thread/types.js";
 import { CLOSERS, cleanProse, clip, closingQuote, withContinuation } from "./error-text.js";
 import {
@@ -89,11 +90,6 @@ const PY_EXCEPTION_LINE = /^[A-Za-z_][\w.]{0,200}(?::\s.*)?$/;
 /** A heading line: "### Logs", "**Error Messages/Logs**", "Output:", "* What went wrong:". */
 const HEADING_LINE =
   /^\s{0,3}(?:#{1,6}\s+(.{1,80}?)\s*#*\s*$|(?:[-*+]\s+)?\*\*([^*]{1,80})\*\*:?\s*$|(?:[-*+]\s+)?([A-Z][\w /()-]{1,40}):\s*$)/;
-const STOP_WORDS = new Set(
-  "the and for with from that this when not are was but you your can has have had its into after before while".split(
-    " ",
-  ),
-);
 
 /** One line to examine, with what is known about where it stands. */
 type Line = {

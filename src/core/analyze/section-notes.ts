@@ -4,6 +4,7 @@
 // same-error issues, possible regressions and conflicting reports.
 import { formatRef } from "../refs/parse-ref.js";
 import { day, endSentence, list, plural } from "../text/format.js";
+import { BLOCKING } from "../text/lexicon.js";
 import type { Citation, ReportEnvironment, Statement } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
 import { environmentFacts } from "./environment.js";
@@ -23,7 +24,6 @@ import {
 } from "./section-context.js";
 import { byCauseStrength, judgedLabels, maintainerSpoke } from "./section-facts.js";
 import { regressionCites } from "./section-tldr.js";
-import { BLOCKING } from "./signals.js";
 import { quote } from "./text.js";
 
 const MAX_CAUSES = 2;

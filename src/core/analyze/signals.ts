@@ -2,6 +2,7 @@
 // citations a reader can check. A signal the evidence does not support is left out, never guessed.
 
 import { plural } from "../text/format.js";
+import { BLOCKING, CONFIRMED_LABEL, CONFIRMS_REPRO, FLAKY, isSingleStep, REPRO_STEPS } from "../text/lexicon.js";
 import type { Citation, ReportSignal } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
 import {
@@ -18,16 +19,6 @@ import {
 } from "./section-context.js";
 import { sameErrorCiteList } from "./section-facts.js";
 
-export const BLOCKING =
-  /\b(?:cannot|can't|can\s+not|unable\s+to)\s+(?:use|work|log\s?in|start|open|run|do\s+anything)\b|\bcannot\s+be\s+used\b|\blocked\s+out\b|\bunusable\b|\bcompletely\s+(?:blocked|broken|unusable)\b|\bblock(?:s|ed|ing)\s+(?:me|us|our|all|every|my)\b|\bevery\s+(?:single\s+)?(?:\w+\s+)?(?:command|request|call|prompt)\s+fails\b|\bstop\s+using\b|\bno\s+way\s+to\s+(?:use|work)\b/i;
-const FLAKY =
-  /\b(?:sometimes|intermittent(?:ly)?|randomly|occasionally|sporadic(?:ally)?|flaky|now\s+and\s+then|from\s+time\s+to\s+time|not\s+always|some\s+of\s+the\s+time)\b/i;
-const REPRO_STEPS =
-  /^\s*(?:#{1,6}\s*|\*\*)?(?:steps\s+to\s+reproduce|reproduction(?:\s+steps)?|to\s+reproduce|repro(?:\s+steps)?|how\s+to\s+reproduce|minimal\s+(?:repro|reproduction))\b/im;
-const CONFIRMED_LABEL =
-  /^(?:confirmed|verified|reproducible|has[- ]repro|repro|bug:\s*confirmed|status:\s*confirmed)$/i;
-const MAINTAINER_CONFIRMS =
-  /\b(?:I\s+can\s+reproduce|can\s+confirm|confirmed|reproduced?\s+(?:it|this|the)|reproduces\s+for\s+me|I\s+see\s+(?:it|this)\s+too)\b/i;
 /** The best answer sits this deep in the thread before the report is worth it as a time saver. */
 const DEEP = 10;
 
@@ -74,7 +65,7 @@ function verified(c: Ctx): ReportSignal | null {
       citations: p ? [pullCite(p)] : [c.threadCite],
     };
   }
-  const maintainer = byKind(c.findings, "maintainer").find((f) => MAINTAINER_CONFIRMS.test(f.text));
+  const maintainer = byKind(c.findings, "maintainer").find((f) => CONFIRMS_REPRO.test(f.text));
   if (maintainer) {
     return {
       signal: "verified",
@@ -215,15 +206,6 @@ function timeSaver(c: Ctx): ReportSignal | null {
     reason: `the best-supported workaround is in comment ${best.finding.voice.order} of ${total}`,
     citations: [workaroundCite(best, c.thread)],
   };
-}
-
-/** One non-empty line that is not a comment: `npm i -g pkg@1.2.3`, `export FOO=1`, `"key": true`. */
-export function isSingleStep(code: string): boolean {
-  const lines = code
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l !== "" && !l.startsWith("#") && !l.startsWith("//"));
-  return lines.length === 1 && (lines[0]?.length ?? 0) <= 160;
 }
 
 /** Citations of the body and non-bot comments whose prose matches. */
