@@ -1,6 +1,7 @@
 // The thread fixture format v1 (shared/fixtures/FORMAT.md) as zod schemas. Files are validated at
 // load time so a malformed fixture fails with the file's name instead of a confusing 500 later.
 import { z } from "zod";
+import { REF_TEXT_PATTERN, REPO_TEXT_PATTERN } from "../src/core/refs/names.js";
 import { AUTHOR_ASSOCIATIONS } from "../src/core/thread/types.js";
 
 export const associations = AUTHOR_ASSOCIATIONS;
@@ -10,7 +11,7 @@ export const reactionKeys = ["+1", "-1", "laugh", "hooray", "confused", "heart",
 export type ReactionKey = (typeof reactionKeys)[number];
 
 const timestamp = z.iso.datetime({ offset: true });
-const threadRef = z.string().regex(/^[\w.-]+\/[\w.-]+#\d+$/, "expected a thread ref like owner/repo#123");
+const threadRef = z.string().regex(new RegExp(`^${REF_TEXT_PATTERN}$`), "expected a thread ref like owner/repo#123");
 const sha = z.string().regex(/^[0-9a-f]{7,40}$/, "expected a hex commit sha");
 
 const author = z.object({ login: z.string().min(1), association: z.enum(associations) });
@@ -48,7 +49,11 @@ const event = z.discriminatedUnion("event", [
     lock_reason: z.enum(["off-topic", "too heated", "resolved", "spam"]).nullable().optional(),
   }),
   z.object({ event: z.literal("unlocked"), ...base }),
-  z.object({ event: z.literal("transferred"), ...base, from_repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/) }),
+  z.object({
+    event: z.literal("transferred"),
+    ...base,
+    from_repo: z.string().regex(new RegExp(`^${REPO_TEXT_PATTERN}$`)),
+  }),
   z.object({ event: z.literal("merged"), ...base, commit_id: sha.nullable().optional() }),
   z.object({
     event: z.literal("reviewed"),

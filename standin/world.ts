@@ -2,6 +2,8 @@
 // REST and GraphQL both render from it, so the two APIs always agree. Built from fixture-shaped
 // objects (a directory is only one way to get them); indexed by repo and number so requests never
 // scan more than they return, except the cached issue-list orderings.
+
+import { parseRefText } from "../src/core/refs/names.js";
 import {
   type FixtureEvent,
   type FixtureRepo,
@@ -98,13 +100,7 @@ export type IssueListFilter = {
   pulls: "include" | "exclude" | "only";
 };
 
-const refPattern = /^([\w.-]+)\/([\w.-]+)#(\d+)$/;
-
-export function parseRef(ref: string): { owner: string; repo: string; number: number } | null {
-  const match = refPattern.exec(ref);
-  if (match === null) return null;
-  return { owner: match[1] as string, repo: match[2] as string, number: Number(match[3]) };
-}
+export const parseRef = parseRefText;
 
 const noReactions: ReactionCounts = Object.freeze(
   Object.fromEntries(reactionKeys.map((key) => [key, 0])) as ReactionCounts,

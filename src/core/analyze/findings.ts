@@ -2,6 +2,7 @@
 // what they think the cause is; who reports the same problem; what maintainers state; and code they
 // offer as a working example. Sentence-level cue phrases, negative cues checked first ("did not
 // help" is never read as "helped"). Quoted lines ("> …") are someone else's words and are skipped.
+import { REF_TEXT_PATTERN } from "../refs/names.js";
 import type { AuthorAssociation, Thread } from "../thread/types.js";
 import { outcomeOf, scoreSentence } from "./cue-engine.js";
 import { ANAPHOR, POINTER } from "./findings.rules.js";
@@ -77,8 +78,10 @@ const CAUSE =
 const STATUS_CUE =
   /\b(?:fix(?:ed|es)?|clos(?:ed|es|ing)|releas(?:ed|e)|milestone|duplicate|by\s+design|expected|intended|not\s+a\s+bug|won't\s+fix|wontfix|upstream|reproduc\w*|regression|workaround|candidate|landed|merged|backport\w*|cause[sd]?)\b/i;
 /** "Duplicate of #N", "Fixes: <url>": GitHub commands whose meaning the links already carry. */
-const LINK_COMMAND =
-  /^(?:duplicate\s+of|fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s*:?\s*(?:#\d+|https?:\/\/\S+|[\w.-]+\/[\w.-]+#\d+)[\s\p{P}\p{Extended_Pictographic}]*$/iu;
+const LINK_COMMAND = new RegExp(
+  String.raw`^(?:duplicate\s+of|fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s*:?\s*(?:#\d+|https?:\/\/\S+|${REF_TEXT_PATTERN})[\s\p{P}\p{Extended_Pictographic}]*$`,
+  "iu",
+);
 const SAME_HERE =
   /\b(?:same\s+(?:here|thing|error|issue|problem|for\s+me|bug)|(?:seeing|getting|having|hitting|experiencing)\s+(?:the\s+)?same|me\s+too|happens\s+to\s+me|also\s+(?:seeing|getting|having|hitting|affected)|(?:I|we)\s+(?:have|had|get|see)\s+the\s+same)\b|^\s*\+1\b/im;
 const TRIED_HEADING =

@@ -1,5 +1,7 @@
 // Facts several sections state: readings of the cause, the steps that did not help, whether a
 // maintainer has spoken, and the citations of stored same-error issues.
+import { parseRefText } from "../refs/names.js";
+import { threadUrl } from "../refs/parse-ref.js";
 import type { Citation } from "../thread/report.js";
 import { type LabelMeaning, labelMeanings, RELEASED_IN } from "./advice.rules.js";
 import type { Finding, Voice } from "./findings.js";
@@ -44,8 +46,8 @@ export function sameErrorCiteList(c: Ctx): Citation[] {
   const refs = [...same.likelyDuplicates.map((d) => d.ref), ...same.fixedOrWorkaround.map((f) => f.ref)];
   const cites: Citation[] = [];
   for (const ref of refs) {
-    const m = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(ref);
-    if (m) cites.push({ label: ref, url: `https://${host}/${m[1]}/${m[2]}/issues/${m[3]}` });
+    const r = parseRefText(ref);
+    if (r) cites.push({ label: ref, url: threadUrl({ host, ...r }) });
   }
   return dedupeCitations(cites).slice(0, MAX_CITED_LINKS);
 }

@@ -13,8 +13,15 @@ export const OWNER_PATTERN = "[A-Za-z0-9][A-Za-z0-9-]{0,38}";
 export const REPO_PATTERN = "[A-Za-z0-9._-]{1,100}";
 export const MAX_ISSUE_NUMBER = 2_147_483_647;
 
+/** "owner/repo" with both names captured. */
+export const REPO_TEXT_PATTERN = `(${OWNER_PATTERN})\\/(${REPO_PATTERN})`;
+/** "owner/repo#12" with owner, repository and number captured. */
+export const REF_TEXT_PATTERN = `${REPO_TEXT_PATTERN}#(\\d{1,10})`;
+
 const OWNER = new RegExp(`^${OWNER_PATTERN}$`);
 const REPO = new RegExp(`^${REPO_PATTERN}$`);
+const REPO_TEXT = new RegExp(`^${REPO_TEXT_PATTERN}$`);
+const REF_TEXT = new RegExp(`^${REF_TEXT_PATTERN}$`);
 
 export const isOwnerName = (name: string): boolean => OWNER.test(name);
 
@@ -23,6 +30,15 @@ export function repoNameOf(raw: string): string | null {
   const name = raw.replace(/\.git$/i, "");
   if (!REPO.test(name) || name === "." || name === "..") return null;
   return name;
+}
+
+/** "owner/repo" in GitHub's names (not checked further: see checkRepoNames). */
+export const isRepoText = (text: string): boolean => REPO_TEXT.test(text);
+
+/** "owner/repo#12" split into its parts, or null when it is not one in GitHub's names. */
+export function parseRefText(text: string): { owner: string; repo: string; number: number } | null {
+  const m = REF_TEXT.exec(text);
+  return m ? { owner: m[1] as string, repo: m[2] as string, number: Number(m[3]) } : null;
 }
 
 export const isIssueNumber = (n: number): boolean => Number.isSafeInteger(n) && n >= 1 && n <= MAX_ISSUE_NUMBER;

@@ -2,6 +2,8 @@
 // same Report always renders to the same text. Every string from GitHub users is escaped or fenced
 // (see markdown-escape.ts); the raw body sits in a fenced block inside <details>, so it can neither
 // close the block nor inject HTML.
+import { parseRefText } from "../refs/names.js";
+import { threadUrl } from "../refs/parse-ref.js";
 import type { Citation, FixPull, Report, ReportLink, Statement } from "../thread/report.js";
 import { codeBlock, escapeCell, escapeInline, escapeText, inlineCode, link } from "./markdown-escape.js";
 import { renderMermaid } from "./mermaid.js";
@@ -214,8 +216,8 @@ function linksSection(r: Report): string {
 
 /** A ref of another stored issue as a link on the report's host. */
 function refLink(ref: string, host: string): string {
-  const m = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(ref);
-  return m ? link(ref, `https://${host}/${m[1]}/${m[2]}/issues/${m[3]}`) : escapeText(ref);
+  const r = parseRefText(ref);
+  return r ? link(ref, threadUrl({ host, ...r })) : escapeText(ref);
 }
 
 /**
