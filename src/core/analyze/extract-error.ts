@@ -7,7 +7,7 @@
 // the earliest. Nothing scoring means no error (feature requests, questions, screenshot-only).
 import { STOP_WORDS } from "../text/lexicon.js";
 import type { Thread } from "../thread/types.js";
-import { CLOSERS, cleanProse, clip, closingQuote, withContinuation } from "./error-text.js";
+import { CLOSERS, cleanProse, clipMessage, closingQuote, withContinuation } from "./error-text.js";
 import {
   ERROR_HEADING,
   ERROR_RULES,
@@ -209,7 +209,7 @@ function collectCode(block: CodeBlock, heading: string | null, out: ErrorCandida
     if (tracebackEnds.has(k)) {
       const start = raw.search(/\S/);
       out.push({
-        text: clip(raw.trim()),
+        text: clipMessage(raw.trim()),
         kind: "traceback",
         score: TRACEBACK_SCORE + FENCED_BONUS + headingBonus(current),
         line: line.lineNo,
@@ -242,7 +242,7 @@ function collectProse(block: Block, heading: string | null, out: ErrorCandidate[
     };
     if (tracebackEnds.has(k)) {
       out.push({
-        text: clip(raw.trim()),
+        text: clipMessage(raw.trim()),
         kind: "traceback",
         score: TRACEBACK_SCORE + LINE_START_BONUS + headingBonus(current),
         line: line.lineNo,
@@ -306,7 +306,13 @@ function wholeJsonBlock(block: CodeBlock): ErrorCandidate | null {
   if (!/^[{[][\s\S]*[}\]]$/.test(text) || !text.includes("\n")) return null;
   const compact = text.replace(/\s+/g, " ");
   if (!JSON_ERROR_BODY.test(compact) || !JSON_HAS_MESSAGE.test(compact)) return null;
-  return { text: clip(text), kind: "json", score: JSON_BODY_SCORE + FENCED_BONUS, line: block.startLine, column: 0 };
+  return {
+    text: clipMessage(text),
+    kind: "json",
+    score: JSON_BODY_SCORE + FENCED_BONUS,
+    line: block.startLine,
+    column: 0,
+  };
 }
 
 /** A cheap test that a line could hold any recogniser's match; most lines of a long thread fail it. */
@@ -441,7 +447,7 @@ function toCandidate(
   if (!hasMessage(text, hit, start)) return null;
   if (fenced && end === body.length && rule.keep !== "match") text = withContinuation(text, blockLines, line.k);
   return {
-    text: clip(text),
+    text: clipMessage(text),
     kind: rule.kind,
     score: rule.score + bonus,
     line: line.lineNo,

@@ -1,7 +1,7 @@
 // The quick signals the evidence supports, each with a strength, the count it rests on and the
 // citations a reader can check. A signal the evidence does not support is left out, never guessed.
 
-import { plural } from "../text/format.js";
+import { day, plural } from "../text/format.js";
 import { BLOCKING, CONFIRMED_LABEL, CONFIRMS_REPRO, FLAKY, isSingleStep, REPRO_STEPS } from "../text/lexicon.js";
 import type { Citation, ReportSignal } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
@@ -155,7 +155,7 @@ function works(c: Ctx): ReportSignal[] {
       signal: "works",
       strength: "strong",
       value: null,
-      reason: `fixed in ${released.releasedIn}${released.releasedAt ? `, released ${released.releasedAt.slice(0, 10)}` : ""}`,
+      reason: `fixed in ${released.releasedIn}${released.releasedAt ? `, released ${day(released.releasedAt)}` : ""}`,
       citations: cite ? [pullCite(released), cite] : [pullCite(released)],
     });
   } else if (merged[0]) {

@@ -6,7 +6,9 @@
 // - a repository name is 1-100 letters, digits, ".", "_" or "-", and never "." or ".." (".git" at
 //   the end is dropped, as GitHub does);
 // - issue and pull request numbers are GraphQL Ints: 1 to 2,147,483,647.
+
 import { UsageError } from "../errors.js";
+import { cut } from "../text/format.js";
 
 /** Regex sources for embedding in larger patterns (anchoring is up to the caller). */
 export const OWNER_PATTERN = "[A-Za-z0-9][A-Za-z0-9-]{0,38}";
@@ -47,9 +49,9 @@ const HINT = "Name it as owner/repo: letters, digits, '-', and for the repositor
 
 /** The owner and repository name, checked; a UsageError (exit 2, HTTP 400) otherwise. */
 export function checkRepoNames(owner: string, repo: string): { owner: string; repo: string } {
-  if (!isOwnerName(owner)) throw new UsageError(`"${clipName(owner)}" is not a GitHub owner name`, HINT);
+  if (!isOwnerName(owner)) throw new UsageError(`"${cut(owner, 60, "...")}" is not a GitHub owner name`, HINT);
   const name = repoNameOf(repo);
-  if (name === null) throw new UsageError(`"${clipName(repo)}" is not a GitHub repository name`, HINT);
+  if (name === null) throw new UsageError(`"${cut(repo, 60, "...")}" is not a GitHub repository name`, HINT);
   return { owner, repo: name };
 }
 
@@ -58,11 +60,9 @@ export function checkIssueNumber(text: string): number {
   const n = /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
   if (!isIssueNumber(n)) {
     throw new UsageError(
-      `"${clipName(text)}" is not a GitHub issue number`,
+      `"${cut(text, 60, "...")}" is not a GitHub issue number`,
       `Issue numbers run from 1 to ${MAX_ISSUE_NUMBER.toLocaleString("en-US")}.`,
     );
   }
   return n;
 }
-
-const clipName = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}...` : s);

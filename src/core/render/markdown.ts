@@ -2,8 +2,10 @@
 // same Report always renders to the same text. Every string from GitHub users is escaped or fenced
 // (see markdown-escape.ts); the raw body sits in a fenced block inside <details>, so it can neither
 // close the block nor inject HTML.
+
 import { parseRefText } from "../refs/names.js";
 import { threadUrl } from "../refs/parse-ref.js";
+import { day, plural } from "../text/format.js";
 import type { Citation, FixPull, Report, ReportLink, Statement } from "../thread/report.js";
 import { codeBlock, escapeCell, escapeInline, escapeText, inlineCode, link } from "./markdown-escape.js";
 import { renderMermaid } from "./mermaid.js";
@@ -50,18 +52,16 @@ export function renderMarkdown(report: Report): string {
   return `${parts.filter((p) => p !== "").join("\n\n")}\n`;
 }
 
-const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
 function title(r: Report): string {
   const { comments, participants } = r.stats;
-  return `# ${escapeInline(r.title)} [${count(comments, "comment")}, ${count(participants, "participant")}]`;
+  return `# ${escapeInline(r.title)} [${plural(comments, "comment")}, ${plural(participants, "participant")}]`;
 }
 
 function header(r: Report): string {
   const kind = r.kind === "pull" ? "pull request" : "issue";
   const state = r.stateReason && r.state === "closed" ? `${r.state} (${r.stateReason.replace(/_/g, " ")})` : r.state;
   const bits = [link(r.ref, r.url), kind, `**${escapeInline(state)}**`];
-  if (r.author) bits.push(`opened by ${escapeInline(r.author)} on ${r.createdAt.slice(0, 10)}`);
+  if (r.author) bits.push(`opened by ${escapeInline(r.author)} on ${day(r.createdAt)}`);
   if (r.labels.length > 0) bits.push(`labels: ${r.labels.map(inlineCode).join(", ")}`);
   if (r.locked) bits.push("locked");
   if (r.transferredFrom) bits.push(`transferred from ${escapeInline(r.transferredFrom)}`);
@@ -81,7 +81,7 @@ function topEvents(r: Report): string {
   if (r.timelineTop.length === 0) return "**Top timeline events:** none";
   const shown = r.timelineTop.slice(0, TOP_EVENTS).map((t) => `${escapeInline(t.type)} ×${t.count}`);
   const rest = r.timelineTop.length - TOP_EVENTS;
-  return `**Top timeline events:** ${shown.join(", ")}${rest > 0 ? `, and ${count(rest, "other type")}` : ""}`;
+  return `**Top timeline events:** ${shown.join(", ")}${rest > 0 ? `, and ${plural(rest, "other type")}` : ""}`;
 }
 
 const section = (heading: string, body: string): string => `## ${heading}\n\n${body}`;
@@ -89,7 +89,7 @@ const section = (heading: string, body: string): string => `## ${heading}\n\n${b
 /** What "as of" means in the sections: the latest activity in the data, beside the fetch time. */
 function asOf(r: Report): string {
   if (!r.snapshot) return "";
-  return `**Data as of:** last activity ${escapeInline(r.snapshot.at.slice(0, 10))} (fetched ${escapeInline(r.meta.fetchedAt.slice(0, 10))})`;
+  return `**Data as of:** last activity ${escapeInline(day(r.snapshot.at))} (fetched ${escapeInline(day(r.meta.fetchedAt))})`;
 }
 
 function classification(r: Report): string {
@@ -104,7 +104,7 @@ function classification(r: Report): string {
 function changes(r: Report, statement: (s: Statement) => string): string {
   const c = r.changes;
   if (!c) return "";
-  const since = `the report of ${escapeInline(c.sinceGeneratedAt.slice(0, 10))} (data fetched ${escapeInline(c.sinceFetchedAt.slice(0, 10))})`;
+  const since = `the report of ${escapeInline(day(c.sinceGeneratedAt))} (data fetched ${escapeInline(day(c.sinceFetchedAt))})`;
   const body =
     c.items.length === 0
       ? `Nothing changed since ${since}.`
@@ -162,7 +162,7 @@ function fixStatus(r: Report): string {
       escapeCell(p.title),
       escapeCell(p.state ?? "unknown"),
       p.merged ? "yes" : "no",
-      escapeCell(p.mergedAt?.slice(0, 10) ?? "–"),
+      escapeCell(p.mergedAt ? day(p.mergedAt) : "–"),
       escapeCell(p.releasedIn ?? "–"),
     ].join(" | "),
   );
@@ -242,7 +242,7 @@ function sameErrorSection(r: Report): string {
   const parts = [
     same.count === 0
       ? `No other stored issue shows the same error${sig}.`
-      : `${count(same.count, "other stored issue")} ${same.count === 1 ? "shows" : "show"} the same error${sig}.`,
+      : `${plural(same.count, "other stored issue")} ${same.count === 1 ? "shows" : "show"} the same error${sig}.`,
   ];
   if (same.fixedOrWorkaround.length > 0) {
     parts.push(
@@ -277,14 +277,14 @@ function rawBody(r: Report): string {
 
 function footer(r: Report): string {
   const m = r.meta;
-  const requests = `${count(m.apiRequests.graphql, "GraphQL request")}, ${count(m.apiRequests.rest, "REST request")}`;
+  const requests = `${plural(m.apiRequests.graphql, "GraphQL request")}, ${plural(m.apiRequests.rest, "REST request")}`;
   const llm = m.llm
     ? m.llm.status === "used"
       ? ` written by ${escapeInline(m.llm.provider)} model ${escapeInline(m.llm.model)} from the extracted evidence`
       : `; the LLM writer (${escapeInline(m.llm.provider)} ${escapeInline(m.llm.model)}) was not used: ${escapeInline(m.llm.status)}${m.llm.reason ? `, ${escapeInline(m.llm.reason)}` : ""}`
     : "";
   const limits = m.textLimits
-    ? ` ${count(m.textLimits.texts, "text")} exceeded the Markdown parse budget (${escapeInline(m.textLimits.simplified.join(", "))}) and ${m.textLimits.texts === 1 ? "was" : "were"} partly read as plain text.`
+    ? ` ${plural(m.textLimits.texts, "text")} exceeded the Markdown parse budget (${escapeInline(m.textLimits.simplified.join(", "))}) and ${m.textLimits.texts === 1 ? "was" : "were"} partly read as plain text.`
     : "";
   return `---\n\n<sub>Generated by issuegraph (${escapeInline(m.analyzer)} analysis${llm}) at ${escapeInline(m.generatedAt)} from data fetched at ${escapeInline(m.fetchedAt)} via ${escapeInline(m.via)} (${requests}), link depth ${m.depth}.${limits}</sub>`;
 }
