@@ -35,9 +35,23 @@ describe("readEnv", () => {
 });
 
 describe("compareVersions", () => {
-  it("compares numerically, not as text", () => {
+  it("compares numerically, not as text, a pre-release before its release (SemVer)", () => {
     const sorted = ["2.1.100", "2.0.76", "2.1.29", "2.1.29-beta.1", "10.0.0"].sort(compareVersions);
-    expect(sorted).toEqual(["2.0.76", "2.1.29", "2.1.29-beta.1", "2.1.100", "10.0.0"]);
+    expect(sorted).toEqual(["2.0.76", "2.1.29-beta.1", "2.1.29", "2.1.100", "10.0.0"]);
+  });
+
+  it("reads loose versions: a leading v, two numbers, a fourth number", () => {
+    expect(["1.10", "v1.9.2", "1.2.3.10", "1.2.3.9"].sort(compareVersions)).toEqual([
+      "1.2.3.9",
+      "1.2.3.10",
+      "v1.9.2",
+      "1.10",
+    ]);
+  });
+
+  it("orders text that is no version after every version, deterministically", () => {
+    expect(["nightly", "1.0.0", "canary"].sort(compareVersions)).toEqual(["1.0.0", "canary", "nightly"]);
+    expect(compareVersions("1.2", "1.2.0")).not.toBe(0);
   });
 });
 

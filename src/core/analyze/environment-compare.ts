@@ -2,6 +2,7 @@
 // have it too), compared: which product versions (a numeric range), operating systems, runtimes,
 // plans and models they name, and how many reporters name each. Prose only: versions in pasted logs
 // and code belong to the log, not to the reporter.
+import { coerce, compare as compareSemver } from "semver";
 import { OS_NAMES, osFamily } from "../text/lexicon.js";
 import type { ReportEnvironment } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
@@ -166,22 +167,21 @@ function mergeByPerson(envs: ReporterEnv[]): ReporterEnv[] {
   return out;
 }
 
-/** Numeric comparison of dotted versions: 2.0.76 < 2.1.29 < 2.1.100; pre-release after its base. */
+/** Read loosely: "v1.2" is 1.2.0, "2.1.29-beta.1" keeps its pre-release. */
+const SEMVER_LOOSE = { includePrerelease: true } as const;
+/** A fourth number ("1.2.3.4", as Windows and browser builds write them), which SemVer has no place for. */
+const fourthPart = (v: string): number => Number(/^v?\d+\.\d+\.\d+\.(\d+)/.exec(v)?.[1] ?? -1);
+
+/**
+ * Versions in SemVer order: 2.0.76 < 2.1.29-beta.1 < 2.1.29 < 2.1.100. Loose versions are coerced
+ * (`semver.coerce`); a fourth number breaks a tie; text semver cannot read as a version at all sorts
+ * after every version, in character order, so the order is total and the report deterministic.
+ */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/);
-  const pb = b.split(/[.-]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const nx = Number(x);
-    const ny = Number(y);
-    if (Number.isFinite(nx) && Number.isFinite(ny)) {
-      if (nx !== ny) return nx - ny;
-    } else if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
+  const x = coerce(a, SEMVER_LOOSE);
+  const y = coerce(b, SEMVER_LOOSE);
+  if (!x || !y) return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  return compareSemver(x, y) || fourthPart(a) - fourthPart(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function tally(values: string[][]): { value: string; count: number }[] {
