@@ -42,14 +42,16 @@ export function maintainerSpoke(c: Ctx): boolean {
 export function sameErrorCiteList(c: Ctx): Citation[] {
   const same = c.sameError;
   if (!same) return [];
-  const host = c.thread.ref.host;
   const refs = [...same.likelyDuplicates.map((d) => d.ref), ...same.fixedOrWorkaround.map((f) => f.ref)];
-  const cites: Citation[] = [];
-  for (const ref of refs) {
+  return dedupeCitations(storedIssueCites(c, refs)).slice(0, MAX_CITED_LINKS);
+}
+
+/** Citations of stored issues ("owner/repo#n") on the thread's host. */
+export function storedIssueCites(c: Ctx, refs: readonly string[]): Citation[] {
+  return refs.flatMap((ref) => {
     const r = parseRefText(ref);
-    if (r) cites.push({ label: ref, url: threadUrl({ host, ...r }) });
-  }
-  return dedupeCitations(cites).slice(0, MAX_CITED_LINKS);
+    return r ? [{ label: ref, url: threadUrl({ host: c.thread.ref.host, ...r }) }] : [];
+  });
 }
 
 /**
