@@ -40,6 +40,15 @@ describe("compareVersions", () => {
     expect(sorted).toEqual(["2.0.76", "2.1.29-beta.1", "2.1.29", "2.1.100", "10.0.0"]);
   });
 
+  it("puts a variant tag after its release: only pre-release words make a pre-release", () => {
+    expect(["7.2.4-bookworm", "7.2.4", "7.2.4-rc1", "7.2.3"].sort(compareVersions)).toEqual([
+      "7.2.3",
+      "7.2.4-rc1",
+      "7.2.4",
+      "7.2.4-bookworm",
+    ]);
+  });
+
   it("reads loose versions: a leading v, two numbers, a fourth number", () => {
     expect(["1.10", "v1.9.2", "1.2.3.10", "1.2.3.9"].sort(compareVersions)).toEqual([
       "1.2.3.9",

@@ -167,19 +167,25 @@ function mergeByPerson(envs: ReporterEnv[]): ReporterEnv[] {
   return out;
 }
 
-/** Read loosely: "v1.2" is 1.2.0, "2.1.29-beta.1" keeps its pre-release. */
-const SEMVER_LOOSE = { includePrerelease: true } as const;
+/**
+ * A suffix that marks a pre-release ("-beta.1", "-rc2", "-0.3"), which SemVer puts before its release.
+ * Any other suffix names a variant of the same release ("-bookworm", "-alpine", "-python3.11").
+ */
+const PRERELEASE = /^v?\d+(?:\.\d+)*-(?:alpha|beta|rc|pre|preview|dev|next|canary|nightly|snapshot|insiders?|\d)/i;
+/** "v1.2" is 1.2.0; a pre-release keeps its tag; a variant reads as its release (ties broken below). */
+const loose = (v: string) => coerce(v, { includePrerelease: PRERELEASE.test(v) });
 /** A fourth number ("1.2.3.4", as Windows and browser builds write them), which SemVer has no place for. */
 const fourthPart = (v: string): number => Number(/^v?\d+\.\d+\.\d+\.(\d+)/.exec(v)?.[1] ?? -1);
 
 /**
- * Versions in SemVer order: 2.0.76 < 2.1.29-beta.1 < 2.1.29 < 2.1.100. Loose versions are coerced
- * (`semver.coerce`); a fourth number breaks a tie; text semver cannot read as a version at all sorts
- * after every version, in character order, so the order is total and the report deterministic.
+ * Versions in SemVer order: 2.0.76 < 2.1.29-beta.1 < 2.1.29 < 2.1.29-bookworm < 2.1.100. Loose versions
+ * are coerced (`semver.coerce`); a fourth number, then the text, breaks a tie (a variant after its
+ * release); text semver cannot read as a version at all sorts after every version, in character
+ * order, so the order is total and the report deterministic.
  */
 export function compareVersions(a: string, b: string): number {
-  const x = coerce(a, SEMVER_LOOSE);
-  const y = coerce(b, SEMVER_LOOSE);
+  const x = loose(a);
+  const y = loose(b);
   if (!x || !y) return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0;
   return compareSemver(x, y) || fourthPart(a) - fourthPart(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
