@@ -75,7 +75,9 @@ describe("fixStatus", () => {
       "Fixed by acme/widget#26 (merged 2024-03-01). Other proposed changes: acme/widget#25 (not merged).",
     );
   });
+});
 
+describe("fixStatus: closing commits, unknown closers, closed issues and pull requests", () => {
   it("is fixed by a commit that closed the issue, but not by one that merely referenced it", () => {
     const closedEvidence = {
       source: "timeline",

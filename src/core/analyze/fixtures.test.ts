@@ -137,7 +137,9 @@ describe("fixtures: the flagship", () => {
       r.sections.notes.some((n) => n.text.startsWith('On the cause, the reporter observes: "It looks as if')),
     ).toBe(true);
   });
+});
 
+describe("fixtures: the flagship, read with the store and the thread's people", () => {
   it("adds the store's same-error count when it knows more issues than the thread links", async () => {
     const input = await inputFor(answers.flagship.thread);
     const r = analyze({

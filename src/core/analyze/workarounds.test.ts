@@ -67,7 +67,9 @@ describe("rankWorkarounds", () => {
       ["bob", "temporary"],
     ]);
   });
+});
 
+describe("rankWorkarounds: proposals, replies and failures", () => {
   it("turns a proposal into a workaround that worked when the next reply says it did", () => {
     const ask = comment("maint", "Can you try this from an admin shell?\n\n```\nsvc config widgetd start=auto\n```", {
       association: "MEMBER",

@@ -164,7 +164,9 @@ describe("crawl: deeper", () => {
     expect(result.truncated).toBe(true);
     expect(calls.summaries).toEqual([["acme/widget#3"]]);
   });
+});
 
+describe("crawl: what a linked thread tells, and threads that fail", () => {
   it("learns from the linked thread's side: a PR body's 'Fixes #root' makes the root closed-by it (REST)", async () => {
     // Over REST the cross-reference cannot say it will close the issue.
     const root = makeThread({ ref: ref(1), events: [crossRef(summary(ref(9), { kind: "pull" }), null)] });

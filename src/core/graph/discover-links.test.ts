@@ -64,7 +64,9 @@ describe("discoverLinks: body and comments", () => {
     const pull = makeThread({ ref: ref(5), kind: "pull", body: "Fixed by #20" });
     expect(rels(discoverLinks(pull).links)).toEqual(["acme/widget#20: mentions"]);
   });
+});
 
+describe("discoverLinks: duplicates, self-references, other repositories, reviews", () => {
   it("reads 'Duplicate of #N' as duplicate-of", () => {
     const t = makeThread({ ref: ref(1) });
     t.comments = [comment("commenter", "Duplicate of #7", { on: t })];
@@ -151,7 +153,9 @@ describe("discoverLinks: timeline", () => {
     const t = makeThread({ ref: ref(1), events: [crossRef(summary(ref(1)))] });
     expect(discoverLinks(t).links).toEqual([]);
   });
+});
 
+describe("discoverLinks: closers and REST's gaps", () => {
   it("links a closing pull request (GraphQL closer) and records closing and referencing commits", () => {
     const t = makeThread({
       ref: ref(1),
@@ -229,7 +233,9 @@ describe("discoverLinks: timeline", () => {
       commits: [],
     });
   });
+});
 
+describe("discoverLinks: connections, duplicates and closing pulls", () => {
   it("links a Development-sidebar connection as connected + closed-by on an issue, connected + closes on a pull", () => {
     const issue = makeThread({ ref: ref(1), events: [ev({ type: "connected", subject: ref(50) })] });
     expect(rels(discoverLinks(issue).links)).toEqual(["acme/widget#50: closed-by, connected"]);
