@@ -3,7 +3,7 @@
 // offer as a working example. Sentence-level cue phrases, negative cues checked first ("did not
 // help" is never read as "helped"). Quoted lines ("> …") are someone else's words and are skipped.
 import { REF_TEXT_PATTERN } from "../refs/names.js";
-import type { AuthorAssociation, Thread } from "../thread/types.js";
+import type { AuthorAssociation, Comment, Thread } from "../thread/types.js";
 import { outcomeOf, scoreSentence } from "./cue-engine.js";
 import { ANAPHOR, POINTER } from "./findings.rules.js";
 import { type CodeBlock, inlineCodeSpans, plainLine, sentences, splitBlocks } from "./markdown-blocks.js";
@@ -92,38 +92,31 @@ const WORKAROUND_LABEL = /^(?:[*_]*)(?:temporary\s+)?work-?\s?arounds?(?:[*_]*)\
 export function readFindings(thread: Thread): Findings {
   const out: Findings = { findings: [], sameHere: [], tried: [], examples: [] };
   const authorLogin = thread.author?.login.toLowerCase() ?? null;
+  /** Who wrote the body or a comment, and where it stands in the thread. */
   const voiceOf = (
     source: Voice["source"],
-    login: string | null,
-    association: AuthorAssociation | null,
-    isBot: boolean,
-    url: string,
-    at: string,
+    post: Pick<Comment, "author" | "url" | "createdAt">,
     plusOnes: number,
     order: number,
-  ): Voice => ({
-    login,
-    association,
-    isBot,
-    maintainer: !isBot && association !== null && MAINTAINERS.has(association),
-    isAuthor: login !== null && login.toLowerCase() === authorLogin,
-    source,
-    url,
-    at,
-    plusOnes,
-    order,
-  });
+  ): Voice => {
+    const login = post.author?.login ?? null;
+    const association = post.author?.association ?? null;
+    const isBot = post.author?.isBot ?? false;
+    return {
+      login,
+      association,
+      isBot,
+      maintainer: !isBot && association !== null && MAINTAINERS.has(association),
+      isAuthor: login !== null && login.toLowerCase() === authorLogin,
+      source,
+      url: post.url,
+      at: post.createdAt,
+      plusOnes,
+      order,
+    };
+  };
 
-  const body = voiceOf(
-    "body",
-    thread.author?.login ?? null,
-    thread.author?.association ?? null,
-    thread.author?.isBot ?? false,
-    thread.url,
-    thread.createdAt,
-    0,
-    0,
-  );
+  const body = voiceOf("body", thread, 0, 0);
   const bodyText = forCues(thread.body);
   readText(
     bodyText,
@@ -134,16 +127,7 @@ export function readFindings(thread: Thread): Findings {
 
   const same = new Set<string>();
   thread.comments.forEach((c, i) => {
-    const voice = voiceOf(
-      "comment",
-      c.author?.login ?? null,
-      c.author?.association ?? null,
-      c.author?.isBot ?? false,
-      c.url,
-      c.createdAt,
-      c.reactions["+1"],
-      i + 1,
-    );
+    const voice = voiceOf("comment", c, c.reactions["+1"], i + 1);
     if (voice.isBot) return; // bot notices ("possible duplicates") are not reports of what worked
     const own = forCues(withoutQuotes(c.body));
     const all = sentences(own).filter((x) => x.length <= MAX_SENTENCE);

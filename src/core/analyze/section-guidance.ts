@@ -5,27 +5,20 @@
 
 import { clip, day, endSentence, list, plural } from "../text/format.js";
 import type { Citation, FixPull, Sections, Statement } from "../thread/report.js";
+import * as cite from "./cite.js";
 import type { Finding } from "./findings.js";
 import {
-  asOfCite,
   byKind,
   type Ctx,
   capitalise,
-  closingCommitCites,
-  dedupeCitations,
-  linkCite,
   MAX_CITED_LINKS,
   MAX_MAINTAINER,
   MAX_NEGATIVE,
   MAX_TEMPORARY,
   MAX_WORKED,
   more,
-  pullCite,
   refs,
-  releaseCite,
-  voiceCite,
   who,
-  workaroundCite,
 } from "./section-context.js";
 import { releaseOnRecord, storedIssueCites } from "./section-facts.js";
 import { regressionCites } from "./section-tldr.js";
@@ -61,7 +54,7 @@ function pullSteps(c: Ctx): Statement[] {
     { text: c.fix.summary, citations: [c.threadCite] },
     ...c.links
       .filter((x) => x.depth === 1 && x.relations.includes("closes"))
-      .map((l) => ({ text: `${verb} ${l.ref}${titleAside(l.title)}.`, citations: [linkCite(l)] })),
+      .map((l) => ({ text: `${verb} ${l.ref}${titleAside(l.title)}.`, citations: [cite.link(l)] })),
   ];
 }
 
@@ -86,26 +79,26 @@ function mergedFixSteps(c: Ctx, merged: readonly FixPull[]): Statement[] {
 
 function mergedFixStep(c: Ctx, p: FixPull): Statement {
   const when = p.mergedAt ? ` (merged ${day(p.mergedAt)})` : "";
-  const release = releaseCite(p, c.thread.ref.host);
+  const release = cite.release(p, c.thread.ref.host);
   if (p.releasedIn) {
     const on = p.releasedAt ? `, released ${day(p.releasedAt)}` : "";
     return {
       text: `Upgrade to ${p.releasedIn} or later${on}: it contains ${p.ref}, which fixed this${when}.`,
-      citations: release ? [pullCite(p), release] : [pullCite(p)],
+      citations: release ? [cite.pull(p), release] : [cite.pull(p)],
     };
   }
   return {
     text: c.lookedUp.has(p.ref)
       ? `${p.ref} fixed this${when}, but no release containing it was found as of ${c.asOf}: use a build that includes it.`
       : `Use a build that includes ${p.ref}, which fixed this${when}; no release containing it is known to this report.`,
-    citations: [pullCite(p)],
+    citations: [cite.pull(p)],
   };
 }
 
 /** Fixed by a closing commit rather than a pull request. */
 const commitFixSteps = (c: Ctx): Statement[] =>
   c.fix.status === "fixed"
-    ? [{ text: `${c.fix.summary} Use a build that contains that commit.`, citations: closingCommitCites(c) }]
+    ? [{ text: `${c.fix.summary} Use a build that contains that commit.`, citations: cite.closingCommits(c) }]
     : [];
 
 /** A release a maintainer or bot named as containing the fix, when no merged pull request is linked. */
@@ -117,7 +110,7 @@ function releasedOnRecord(c: Ctx, merged: readonly FixPull[]): Statement[] {
       text: endSentence(
         `Upgrade to ${released.version} or later: ${who(released.voice)} wrote ${quote(released.text)}`,
       ),
-      citations: [voiceCite(released.voice, c.thread)],
+      citations: [cite.voice(released.voice, c.thread)],
     },
   ];
 }
@@ -134,7 +127,7 @@ function nothingKnown(c: Ctx, merged: readonly FixPull[]): Statement[] {
       text: others
         ? `No fix, and nothing reported to work, as of the last activity on ${c.asOf}; what was proposed or observed follows.`
         : `No workaround or fix has been reported in this thread as of the last activity on ${c.asOf}.`,
-      citations: [asOfCite(c)],
+      citations: [cite.asOf(c)],
     },
   ];
 }
@@ -146,7 +139,7 @@ function quotedWorkarounds(c: Ctx, kind: RankedWorkaround["kind"], max: number, 
     .slice(0, max)
     .map((w) => ({
       text: endSentence(`${lead(who(w.finding.voice))}: ${quote(w.text)}`),
-      citations: [workaroundCite(w, c.thread)],
+      citations: [cite.workaround(w, c.thread)],
     }));
 }
 
@@ -171,13 +164,13 @@ const proposalSteps = (c: Ctx): Statement[] =>
             p.state === "closed"
               ? `${p.ref} proposed a fix but was closed without merging, so it does not fix this.`
               : `${p.ref} would close this issue but is not merged${p.state === "open" ? " yet" : " (its state is unknown)"}; follow it for progress.`,
-          citations: [pullCite(p)],
+          citations: [cite.pull(p)],
         }));
 
 const duplicateSteps = (c: Ctx): Statement[] =>
   c.duplicateOf.map((l) => ({
     text: `This is marked as a duplicate of ${l.ref}${titleAside(l.title)}; follow that issue instead.`,
-    citations: [linkCite(l)],
+    citations: [cite.link(l)],
   }));
 
 /** A finding quoted with who said it. */
@@ -186,7 +179,7 @@ const quotedFindings = (c: Ctx, kind: Finding["kind"], max: number, lead: (who: 
     .slice(0, max)
     .map((f) => ({
       text: endSentence(`${lead(who(f.voice))}: ${quote(f.text)}`),
-      citations: [voiceCite(f.voice, c.thread)],
+      citations: [cite.voice(f.voice, c.thread)],
     }));
 
 /** What helped only for a while, what maintainers said, costs, and what did not help. */
@@ -204,7 +197,7 @@ const triedSteps = (c: Ctx): Statement[] =>
       .slice(0, 8)
       .map((i) => clip(i, 80))
       .join("; ")}.`,
-    citations: [voiceCite(t.voice, c.thread)],
+    citations: [cite.voice(t.voice, c.thread)],
   }));
 
 function workaroundStep(w: RankedWorkaround, c: Ctx): Statement {
@@ -223,11 +216,11 @@ function workaroundStep(w: RankedWorkaround, c: Ctx): Statement {
       ? `Workaround reported by ${who(w.finding.voice)} (${support.join(", ")})`
       : `Reported to work by ${who(w.finding.voice)} (not yet confirmed by others)`;
   const cites: Citation[] = [
-    workaroundCite(w, c.thread),
+    cite.workaround(w, c.thread),
     ...w.confirmedBy.map((x) => ({ label: `confirmation by ${x.login}`, url: x.url })),
     ...w.contradictedBy.map((x) => ({ label: `comment by ${x.login}`, url: x.url })),
   ];
-  return { text: endSentence(`${head}: ${quote(w.text)}${against}`), citations: dedupeCitations(cites).slice(0, 8) };
+  return { text: endSentence(`${head}: ${quote(w.text)}${against}`), citations: cite.dedupe(cites).slice(0, 8) };
 }
 
 /**
@@ -262,13 +255,13 @@ function follow(c: Ctx): Statement[] {
     const state = open.length > 0 ? (open.length === 1 ? "the open one" : "the open ones") : "all closed";
     out.push({
       text: `Follow the linked issues with the same ${c.error ? "error" : "problem"} for a fix (${state}: ${refs(which)}${more(which)}).`,
-      citations: which.slice(0, MAX_CITED_LINKS).map(linkCite),
+      citations: which.slice(0, MAX_CITED_LINKS).map(cite.link),
     });
   }
   if (c.similar.length > 0) {
     out.push({
       text: `Linked reports of a similar problem (${plural(c.similar.length, "issue")}): ${refs(c.similar)}${more(c.similar)}.`,
-      citations: c.similar.slice(0, MAX_CITED_LINKS).map(linkCite),
+      citations: c.similar.slice(0, MAX_CITED_LINKS).map(cite.link),
     });
   }
   return out;
@@ -287,7 +280,7 @@ export function example(c: Ctx): Sections["example"] {
       code: top.code,
       language: ex?.language ?? null,
       citations: [
-        workaroundCite(top, c.thread),
+        cite.workaround(top, c.thread),
         ...top.confirmedBy.map((x) => ({ label: `confirmation by ${x.login}`, url: x.url })),
       ],
       caption: `Quoted from ${who(top.finding.voice)}${support} who wrote: ${quote(ex?.cue ?? top.text, 160)}`,
@@ -305,7 +298,7 @@ export function example(c: Ctx): Sections["example"] {
   return {
     code: pick.code,
     language: pick.language,
-    citations: [voiceCite(pick.voice, c.thread)],
+    citations: [cite.voice(pick.voice, c.thread)],
     caption: `Quoted from ${who(pick.voice)}, who wrote: ${quote(pick.cue, 160)}`,
   };
 }

@@ -2,22 +2,8 @@
 
 import { day, endSentence, list, plural } from "../text/format.js";
 import type { Statement } from "../thread/report.js";
-import {
-  asOfCite,
-  type Ctx,
-  closingCommitCites,
-  kindWord,
-  linkCite,
-  MAX_CITED_LINKS,
-  more,
-  pullCite,
-  reasonPhrase,
-  refs,
-  releaseCite,
-  voiceCite,
-  who,
-  workaroundCite,
-} from "./section-context.js";
+import * as cite from "./cite.js";
+import { type Ctx, kindWord, MAX_CITED_LINKS, more, reasonPhrase, refs, who } from "./section-context.js";
 import { judgedLabels, releaseOnRecord } from "./section-facts.js";
 import { quote, stepWords } from "./text.js";
 
@@ -38,10 +24,10 @@ const merged = (c: Ctx) => c.fix.pulls.filter((p) => p.merged);
 const releasedFix: Rule = (c) => {
   const released = merged(c).find((p) => p.releasedIn);
   if (!released) return null;
-  const release = releaseCite(released, c.thread.ref.host);
+  const release = cite.release(released, c.thread.ref.host);
   return {
     text: `Upgrade to ${released.releasedIn} or later.`,
-    citations: release ? [pullCite(released), release] : [pullCite(released)],
+    citations: release ? [cite.pull(released), release] : [cite.pull(released)],
   };
 };
 
@@ -51,17 +37,17 @@ const mergedFix: Rule = (c) => {
   const none = c.lookedUp.has(first.ref)
     ? `; no release containing it was found as of ${c.asOf}`
     : "; no release containing it is known to this report";
-  return { text: `Use a build that includes ${first.ref}${none}.`, citations: [pullCite(first)] };
+  return { text: `Use a build that includes ${first.ref}${none}.`, citations: [cite.pull(first)] };
 };
 
 const commitFix: Rule = (c) =>
   c.fix.status === "fixed"
-    ? { text: "Use a build that contains the commit that closed this issue.", citations: closingCommitCites(c) }
+    ? { text: "Use a build that contains the commit that closed this issue.", citations: cite.closingCommits(c) }
     : null;
 
 const duplicate: Rule = (c) => {
   const dup = c.duplicateOf[0];
-  return dup ? { text: `Follow ${dup.ref}, which this issue duplicates.`, citations: [linkCite(dup)] } : null;
+  return dup ? { text: `Follow ${dup.ref}, which this issue duplicates.`, citations: [cite.link(dup)] } : null;
 };
 
 const announcedRelease: Rule = (c) => {
@@ -69,7 +55,7 @@ const announcedRelease: Rule = (c) => {
   return announced
     ? {
         text: `Upgrade to ${announced.version} or later, which ${who(announced.voice)} names as the release with the fix.`,
-        citations: [voiceCite(announced.voice, c.thread)],
+        citations: [cite.voice(announced.voice, c.thread)],
       }
     : null;
 };
@@ -83,7 +69,7 @@ const bestWorkaround: Rule = (c) => {
     text: endSentence(
       `${lead} the workaround reported by ${who(best.finding.voice)}${support}: ${stepWords(best, 160)}`,
     ),
-    citations: [workaroundCite(best, c.thread)],
+    citations: [cite.workaround(best, c.thread)],
   };
 };
 
@@ -92,7 +78,7 @@ const openPulls: Rule = (c) => {
   return open.length > 0
     ? {
         text: `Follow ${list(open.map((p) => p.ref))}, which would close this issue once merged.`,
-        citations: open.map(pullCite),
+        citations: open.map(cite.pull),
       }
     : null;
 };
@@ -104,7 +90,7 @@ const proposedStep: Rule = (c) => {
         text: endSentence(
           `Try the step ${who(proposed.finding.voice)} proposed (nobody has confirmed it yet): ${quote(proposed.text, 160)}`,
         ),
-        citations: [workaroundCite(proposed, c.thread)],
+        citations: [cite.workaround(proposed, c.thread)],
       }
     : null;
 };
@@ -166,19 +152,20 @@ function subscribe(c: Ctx): Statement {
       `No fix or workaround is known as of ${c.asOf}: subscribe to this ${kindWord(c.thread)}${watch} for updates${meanwhile}`,
     ),
     citations: [
-      asOfCite(c),
-      ...watchLinks.slice(0, MAX_CITED_LINKS).map(linkCite),
-      ...(condition ? [workaroundCite(condition, c.thread)] : []),
+      cite.asOf(c),
+      ...watchLinks.slice(0, MAX_CITED_LINKS).map(cite.link),
+      ...(condition ? [cite.workaround(condition, c.thread)] : []),
     ],
   };
 }
 
 function pullRecommendation(c: Ctx): Statement {
   const self = c.fix.pulls[0];
-  const cite = [c.threadCite];
+  const thread = [c.threadCite];
   if (self?.merged && self.releasedIn)
-    return { text: `Use ${self.releasedIn} or later to get this change.`, citations: cite };
-  if (self?.merged) return { text: "Use a build that includes this pull request's merge.", citations: cite };
-  if (c.thread.state === "open") return { text: "Follow this pull request for its review and merge.", citations: cite };
-  return { text: "Do not count on this change: it was closed without merging.", citations: cite };
+    return { text: `Use ${self.releasedIn} or later to get this change.`, citations: thread };
+  if (self?.merged) return { text: "Use a build that includes this pull request's merge.", citations: thread };
+  if (c.thread.state === "open")
+    return { text: "Follow this pull request for its review and merge.", citations: thread };
+  return { text: "Do not count on this change: it was closed without merging.", citations: thread };
 }

@@ -5,18 +5,8 @@ import { day, plural } from "../text/format.js";
 import { BLOCKING, CONFIRMED_LABEL, CONFIRMS_REPRO, FLAKY, isSingleStep, REPRO_STEPS } from "../text/lexicon.js";
 import type { Citation, ReportSignal } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
-import {
-  byKind,
-  type Ctx,
-  dedupeCitations,
-  linkCite,
-  MAX_CITED_LINKS,
-  pullCite,
-  releaseCite,
-  reporterCount,
-  voiceCite,
-  workaroundCite,
-} from "./section-context.js";
+import * as cite from "./cite.js";
+import { byKind, type Ctx, MAX_CITED_LINKS, reporterCount } from "./section-context.js";
 import { sameErrorCiteList } from "./section-facts.js";
 
 /** The best answer sits this deep in the thread before the report is worth it as a time saver. */
@@ -40,8 +30,8 @@ function common(c: Ctx): ReportSignal | null {
     parts.push(`${plural(same.length, "linked issue")} with the same ${c.error ? "error" : "problem"}`);
   if (stored > same.length) parts.push(`${plural(stored, "stored issue")} with its error signature`);
   const cites: Citation[] = [
-    ...c.findings.sameHere.map((s) => voiceCite(s.voice, c.thread)),
-    ...same.slice(0, MAX_CITED_LINKS).map(linkCite),
+    ...c.findings.sameHere.map((s) => cite.voice(s.voice, c.thread)),
+    ...same.slice(0, MAX_CITED_LINKS).map(cite.link),
     ...(stored > same.length ? sameErrorCiteList(c) : []),
   ];
   return {
@@ -49,7 +39,7 @@ function common(c: Ctx): ReportSignal | null {
     strength: reporters + issues >= 5 ? "strong" : "some",
     value: reporters + issues,
     reason: parts.join(", "),
-    citations: dedupeCitations(cites.length > 0 ? cites : [c.threadCite]),
+    citations: cite.dedupe(cites.length > 0 ? cites : [c.threadCite]),
   };
 }
 
@@ -62,7 +52,7 @@ function verified(c: Ctx): ReportSignal | null {
       strength: "strong",
       value: null,
       reason: "a merged pull request fixed it",
-      citations: p ? [pullCite(p)] : [c.threadCite],
+      citations: p ? [cite.pull(p)] : [c.threadCite],
     };
   }
   const maintainer = byKind(c.findings, "maintainer").find((f) => CONFIRMS_REPRO.test(f.text));
@@ -72,7 +62,7 @@ function verified(c: Ctx): ReportSignal | null {
       strength: "strong",
       value: null,
       reason: "a maintainer confirmed it",
-      citations: [voiceCite(maintainer.voice, thread)],
+      citations: [cite.voice(maintainer.voice, thread)],
     };
   }
   const label = thread.labels.find((l) => CONFIRMED_LABEL.test(l.trim()));
@@ -101,7 +91,7 @@ function verified(c: Ctx): ReportSignal | null {
   }
   if (others > 0) {
     reasons.push(`${plural(others, "other person", "other people")} hit it independently`);
-    cites.push(...c.findings.sameHere.map((s) => voiceCite(s.voice, thread)));
+    cites.push(...c.findings.sameHere.map((s) => cite.voice(s.voice, thread)));
   }
   if (reasons.length === 0) return null;
   return {
@@ -109,7 +99,7 @@ function verified(c: Ctx): ReportSignal | null {
     strength: others >= 2 && (steps || label) ? "strong" : "some",
     value: others + 1,
     reason: reasons.join("; "),
-    citations: dedupeCitations(cites),
+    citations: cite.dedupe(cites),
   };
 }
 
@@ -123,7 +113,7 @@ function blocking(c: Ctx): ReportSignal | null {
     strength: !worked && !fixed ? "strong" : "some",
     value: hits.length,
     reason: `${plural(hits.length, "report")} of being unable to work${!worked && !fixed ? ", and no fix or workaround is known" : ""}`,
-    citations: dedupeCitations(hits).slice(0, 6),
+    citations: cite.dedupe(hits).slice(0, 6),
   };
 }
 
@@ -140,7 +130,7 @@ function flaky(c: Ctx): ReportSignal | null {
     strength: n >= 2 ? "strong" : "some",
     value: n,
     reason: parts.join("; "),
-    citations: dedupeCitations([...hits, ...temporary.map((w) => workaroundCite(w, c.thread))]).slice(0, 6),
+    citations: cite.dedupe([...hits, ...temporary.map((w) => cite.workaround(w, c.thread))]).slice(0, 6),
   };
 }
 
@@ -150,13 +140,13 @@ function works(c: Ctx): ReportSignal[] {
   const released = merged.find((p) => p.releasedIn);
   const best = c.workarounds.find((w) => w.kind === "worked");
   if (released) {
-    const cite = releaseCite(released, c.thread.ref.host);
+    const release = cite.release(released, c.thread.ref.host);
     out.push({
       signal: "works",
       strength: "strong",
       value: null,
       reason: `fixed in ${released.releasedIn}${released.releasedAt ? `, released ${day(released.releasedAt)}` : ""}`,
-      citations: cite ? [pullCite(released), cite] : [pullCite(released)],
+      citations: release ? [cite.pull(released), release] : [cite.pull(released)],
     });
   } else if (merged[0]) {
     out.push({
@@ -164,7 +154,7 @@ function works(c: Ctx): ReportSignal[] {
       strength: "some",
       value: null,
       reason: "a fix was merged; no release with it is known",
-      citations: [pullCite(merged[0])],
+      citations: [cite.pull(merged[0])],
     });
   } else if (best) {
     out.push({
@@ -176,7 +166,7 @@ function works(c: Ctx): ReportSignal[] {
           ? `a workaround confirmed by ${plural(best.confirmations, "person", "people")}`
           : "a workaround reported by one person, not yet confirmed",
       citations: [
-        workaroundCite(best, c.thread),
+        cite.workaround(best, c.thread),
         ...best.confirmedBy.map((x) => ({ label: `confirmation by ${x.login}`, url: x.url })),
       ],
     });
@@ -188,7 +178,7 @@ function works(c: Ctx): ReportSignal[] {
       strength: best.confirmations >= 2 ? "strong" : "some",
       value: best.confirmations,
       reason: "the workaround is a single command or setting",
-      citations: [workaroundCite(best, c.thread)],
+      citations: [cite.workaround(best, c.thread)],
     });
   }
   return out;
@@ -204,7 +194,7 @@ function timeSaver(c: Ctx): ReportSignal | null {
     strength: best.confirmations > 0 ? "strong" : "some",
     value: best.finding.voice.order,
     reason: `the best-supported workaround is in comment ${best.finding.voice.order} of ${total}`,
-    citations: [workaroundCite(best, c.thread)],
+    citations: [cite.workaround(best, c.thread)],
   };
 }
 
