@@ -1,19 +1,5 @@
 import type { Thread, ThreadSummary } from "../thread/types.js";
 
-/** The summary of a thread already fetched whole, so the crawl need not ask for it again. */
-export const summaryOf = (thread: Thread): ThreadSummary => ({
-  ref: thread.ref,
-  kind: thread.kind,
-  url: thread.url,
-  title: thread.title,
-  state: thread.state,
-  stateReason: thread.stateReason,
-  merged: thread.pull ? thread.pull.merged : null,
-  mergedAt: thread.pull ? thread.pull.mergedAt : null,
-  draft: thread.pull ? thread.pull.draft : null,
-  mergeCommitSha: thread.pull ? thread.pull.mergeCommitSha : null,
-});
-
 /** Summaries the thread's timeline already carries (cross-referenced events hold their source). */
 export function knownSummaries(thread: Thread): ThreadSummary[] {
   const out: ThreadSummary[] = [];

@@ -4,7 +4,7 @@ import { boundMarkdown } from "../markdown/budget.js";
 import { gfmWithoutLiteralAutolinks } from "../markdown/gfm.js";
 import type { IssueRef } from "../thread/types.js";
 import { isIssueNumber, isOwnerName, OWNER_PATTERN, REPO_PATTERN, repoNameOf } from "./names.js";
-import { refKey } from "./parse-ref.js";
+import { httpUrl, refKey, webHostOf } from "./parse-ref.js";
 
 /**
  * - closing: a GitHub closing keyword right before the ref ("Fixes #12");
@@ -241,14 +241,9 @@ class Scanner {
   }
 
   private parseUrl(raw: string): IssueRef | null {
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      return null;
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") return null;
-    const host = url.hostname.toLowerCase().replace(/^www\./, "");
+    const url = httpUrl(raw);
+    if (!url) return null;
+    const host = webHostOf(url);
     const contextHost = this.context.host.toLowerCase();
     if (host !== "github.com" && host !== contextHost) return null;
     const m = ISSUE_PATH.exec(url.pathname);

@@ -37,6 +37,20 @@ export function parseIssueRef(input: string, allowedHosts: readonly string[] = [
  * A URL on one of the allowed GitHub web hosts (hostname lower-cased, "www." dropped), or a
  * UsageError: not a URL (saying what was expected), malformed, or on any other host.
  */
+/** An absolute http(s) URL, or null for anything else (relative, malformed, javascript:, mailto:). */
+export function httpUrl(raw: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  return url.protocol === "https:" || url.protocol === "http:" ? url : null;
+}
+
+/** The web host a URL names, as configured hosts are written ("www.github.com" is github.com). */
+export const webHostOf = (url: URL): string => url.hostname.toLowerCase().replace(/^www\./, "");
+
 export function allowedGitHubUrl(
   input: string,
   allowedHosts: readonly string[],
@@ -44,13 +58,9 @@ export function allowedGitHubUrl(
 ): URL {
   const text = input.trim();
   if (!/^https?:\/\//i.test(text)) throw new UsageError(`"${cut(input, 80, "...")}" is not ${shape.what}`, shape.hint);
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`"${cut(input, 80, "...")}" is not a valid URL`, "Check the URL for typos.");
-  }
-  const host = url.hostname.toLowerCase().replace(/^www\./, "");
+  const url = httpUrl(text);
+  if (!url) throw new UsageError(`"${cut(input, 80, "...")}" is not a valid URL`, "Check the URL for typos.");
+  const host = webHostOf(url);
   if (!allowedHosts.includes(host)) {
     throw new UsageError(
       `${host} is not a configured GitHub host`,

@@ -2,6 +2,7 @@
 // one of these before it reaches the Markdown: inline text is backslash-escaped (no links, HTML or
 // emphasis can form), table cells also lose their pipes and line breaks, and code is fenced with a
 // fence longer than any backtick run inside it.
+import { httpUrl } from "../refs/parse-ref.js";
 
 /**
  * Markdown punctuation that could start a construct anywhere in a line: emphasis, code, links and
@@ -47,13 +48,8 @@ export const escapeCell = (text: string | null | undefined): string => {
  * table cell percent-encoded. Anything else gives null (render the text without a link).
  */
 export function safeUrl(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+  const parsed = httpUrl(url);
+  if (!parsed) return null;
   return parsed.href.replace(
     /[\s()<>"'`|\\]/g,
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,

@@ -158,3 +158,20 @@ export const emptyReactions = (): ReactionCounts => ({
 
 export const reactionTotal = (r: ReactionCounts): number =>
   r["+1"] + r["-1"] + r.laugh + r.hooray + r.confused + r.heart + r.rocket + r.eyes;
+
+/** What a summary is made of: a thread's identity, state and pull request facts. */
+export type SummarySource = Pick<Thread, "ref" | "kind" | "url" | "title" | "state" | "stateReason" | "pull">;
+
+/** The summary of a thread (or of a fixture) already known whole, so nobody need ask for it again. */
+export const summaryOf = (thread: SummarySource): ThreadSummary => ({
+  ref: thread.ref,
+  kind: thread.kind,
+  url: thread.url,
+  title: thread.title,
+  state: thread.state,
+  stateReason: thread.stateReason,
+  merged: thread.pull ? thread.pull.merged : null,
+  mergedAt: thread.pull ? thread.pull.mergedAt : null,
+  draft: thread.pull ? thread.pull.draft : null,
+  mergeCommitSha: thread.pull ? thread.pull.mergeCommitSha : null,
+});
