@@ -3,6 +3,7 @@
 // plans and models they name, and how many reporters name each. Prose only: versions in pasted logs
 // and code belong to the log, not to the reporter.
 import { coerce, compare as compareSemver } from "semver";
+import { capitalise } from "../text/format.js";
 import { OS_NAMES, osFamily } from "../text/lexicon.js";
 import type { ReportEnvironment } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
@@ -50,12 +51,12 @@ const NEEDS_VERSION = new RegExp(`^${PRODUCT}(?:${FAMILIES})`, "i");
 const FACT_KEY = /\b(?:versions?|platform|os|operating\s+system|plan|models?|runtime|node(?:\.js)?|browser)\b/i;
 
 function plan(name: string, times: string | undefined): string {
-  const n = name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+  const n = capitalise(name.toLowerCase());
   return times ? `${n} ${times}x` : n;
 }
 
 const MODEL_CANON = (m: string): string =>
-  m.replace(PRODUCT_PREFIX, "").replace(FAMILY_START, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
+  m.replace(PRODUCT_PREFIX, "").replace(FAMILY_START, (w) => capitalise(w.toLowerCase()));
 
 /** One reporter's values from one text (body or comment). */
 export function readEnv(markdown: string, voice: ReporterEnv["voice"]): ReporterEnv {
@@ -127,7 +128,7 @@ function runtimeName(raw: string): string {
   const r = raw.toLowerCase();
   if (r.startsWith("node")) return "Node.js";
   if (r === "jdk") return "Java";
-  return raw.charAt(0).toUpperCase() + raw.slice(1);
+  return capitalise(raw);
 }
 
 /** The author's body and the comments of people who report the same problem (or the author). */

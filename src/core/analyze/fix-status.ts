@@ -3,7 +3,7 @@
 // proposals, never as fixes.
 
 import { formatRef, threadUrl } from "../refs/parse-ref.js";
-import { day } from "../text/format.js";
+import { day, list } from "../text/format.js";
 import type { LinkedThread } from "../thread/link.js";
 import type { FixPull, FixStatus, ReportEvidence, ReportLink } from "../thread/report.js";
 import type { IssueRef, Thread } from "../thread/types.js";
@@ -129,8 +129,6 @@ function closingCommits(thread: Thread, commits: readonly ReportCommit[]): Closi
 type Groups = { merged: FixPull[]; open: FixPull[]; unmerged: FixPull[]; closers: ClosingCommit[] };
 
 function summarise(thread: Thread, status: FixStatus, g: Groups, releases?: Releases): string {
-  const list = (items: string[]) =>
-    items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
   const closedHow =
     thread.state === "closed" && thread.stateReason === "not_planned"
       ? " The issue itself was closed as not planned."

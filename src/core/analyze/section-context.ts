@@ -114,7 +114,6 @@ export function mergedPhrase(p: FixPull): string {
 }
 
 export const byKind = (f: Findings, kind: Finding["kind"]): Finding[] => f.findings.filter((x) => x.kind === kind);
-export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();

@@ -3,14 +3,13 @@
 // independent confirmations, a proposed fix, maintainer statements; then what had a cost, what did
 // not help, and where to follow the problem.
 
-import { clip, day, endSentence, list, plural } from "../text/format.js";
+import { capitalise, clip, day, endSentence, list, plural } from "../text/format.js";
 import type { Citation, FixPull, Sections, Statement } from "../thread/report.js";
 import * as cite from "./cite.js";
 import type { Finding } from "./findings.js";
 import {
   byKind,
   type Ctx,
-  capitalise,
   MAX_CITED_LINKS,
   MAX_MAINTAINER,
   MAX_NEGATIVE,

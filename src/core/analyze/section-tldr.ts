@@ -4,13 +4,12 @@
 // release, the best-confirmed workaround, or that none is on record, with the reporters' reading of
 // the cause and what they tried without success.
 
-import { day, endSentence, list, plural } from "../text/format.js";
+import { capitalise, day, endSentence, list, plural } from "../text/format.js";
 import type { Citation, Statement } from "../thread/report.js";
 import * as cite from "./cite.js";
 import {
   CAVEAT_LABEL,
   type Ctx,
-  capitalise,
   MAX_CITED_LINKS,
   mergedPhrase,
   refs,

@@ -26,6 +26,9 @@ export function list(items: readonly string[]): string {
 /** "1 comment" / "3 comments". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
+/** "Word" from "word": the first letter upper-case, the rest as written. */
+export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** "2026-04-09" from an ISO timestamp. */
 export const day = (iso: string): string => iso.slice(0, 10);
 
