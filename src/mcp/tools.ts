@@ -102,8 +102,9 @@ const structured = (value: Record<string, unknown>, text = JSON.stringify(value,
 
 export function registerTools(server: McpServer, deps: McpToolDeps): void {
   const parse = (input: string): IssueRef => parseIssueRef(input, [deps.webHost]);
-  const reportOn = (r: IssueRef, depth = 1): Promise<Report> =>
-    buildReport(r, { depth, cache: deps.cache }, { source: deps.source, now: deps.now, store: deps.store });
+  const reportOn = async (r: IssueRef, depth = 1): Promise<Report> =>
+    (await buildReport(r, { depth, cache: deps.cache }, { source: deps.source, now: deps.now, store: deps.store }))
+      .report;
   const reportJson = (report: Report) => JSON.parse(renderJson(report)) as Record<string, unknown>;
 
   server.registerTool(

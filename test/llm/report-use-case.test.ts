@@ -89,11 +89,12 @@ async function reportWith(thread: FixtureThread, store: Store, writer?: Paramete
   open.standin = undefined;
   open.standin = await startStandin({ fixtures: [thread, other] });
   const source = createGitHubClient({ apiUrl: open.standin.url, token: "test-token" });
-  return buildReport(
+  const { report } = await buildReport(
     { host: "github.com", owner: "acme", repo: "widget", number: 7 },
     { depth: 1, cache: { mode: "refresh", freshnessMs: 0 } },
     { source, now: () => new Date("2024-02-01T00:00:00Z"), store, writer: writer ?? null },
   );
+  return report;
 }
 
 describe("report history", () => {

@@ -3,7 +3,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepo, type Standin, startStandin } from "../../../standin/index.js";
-import { extractThreadError } from "../analyze/extract-error.js";
 import { createGitHubClient } from "../github/index.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/types.js";
@@ -60,7 +59,6 @@ describe.skipIf(!usable)(`worker with PostgreSQL${usable ? "" : ` (skipped: ${re
     const handlers = makeJobHandlers({
       store,
       client: gh,
-      extractError: (t) => extractThreadError(t)?.message ?? null,
       now: () => new Date(),
     });
     const summary = runWorker(

@@ -5,7 +5,6 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { NotFoundError, RateLimitedError } from "../../errors.js";
 import { openStore } from "../../store/open-store.js";
 import type { Store } from "../../store/types.js";
-import type { Thread } from "../../thread/types.js";
 import { dumpRepo } from "./canonical-dump.js";
 import { at, FakeGitHub, REPO, thread } from "./fake-github.test-helper.js";
 import type { SyncProgress } from "./progress.js";
@@ -26,11 +25,9 @@ async function freshStore(): Promise<Store> {
   return store;
 }
 
-// Threads whose body says "Error: ..." have that error.
-const extractError = (t: Thread) => /Error: .+/.exec(t.body)?.[0] ?? null;
 const now = () => new Date("2024-06-01T00:00:00Z");
 const run = (gh: FakeGitHub, store: Store, options: Partial<SyncOptions> = {}) =>
-  syncRepo({ repo: REPO, deep: false, perPage: 10, ...options }, { client: gh, store, extractError, now });
+  syncRepo({ repo: REPO, deep: false, perPage: 10, ...options }, { client: gh, store, now });
 
 const many = (count: number, step = 1) => Array.from({ length: count }, (_, i) => thread(i + 1, (i + 1) * step));
 
@@ -153,7 +150,7 @@ describe("syncRepo: incremental listing", () => {
     const seen: SyncProgress[] = [];
     await syncRepo(
       { repo: REPO, deep: true, perPage: 10 },
-      { client: gh, store, extractError, now, onProgress: (p) => seen.push(p), budget: () => null },
+      { client: gh, store, now, onProgress: (p) => seen.push(p), budget: () => null },
     );
     const last = seen.at(-1);
     expect(last).toMatchObject({ phase: "done", repo: "acme/app", stored: 12, fetched: 12, since: at(12) });
