@@ -78,7 +78,7 @@ describe("home", () => {
   });
 });
 
-describe("issue page", () => {
+describe("issue page: loading", () => {
   it("shows a loading page that refreshes itself, then the report", async () => {
     const t = await makeTestApp();
     const gate = deferred();
@@ -118,7 +118,9 @@ describe("issue page", () => {
     gate.resolve();
     await t.app.idle();
   });
+});
 
+describe("issue page: the report", () => {
   it("shows every part of the report", async () => {
     const { c } = await analysed([testThread(7), testThread(8, { title: "Widget cannot start either" })]);
     await c.request("/api/v1/issues/acme/widget/8");
@@ -196,7 +198,9 @@ describe("issue page", () => {
     expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="link-graph"');
     expect(html).toContain('<a href="/acme/widget/issues/8">');
   });
+});
 
+describe("issue page: downloads, redirects, errors and limits", () => {
   it("offers the Markdown report as a download", async () => {
     const { c } = await analysed();
     const res = await c.request("/acme/widget/issues/7.md");

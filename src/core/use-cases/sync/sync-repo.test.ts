@@ -106,7 +106,9 @@ describe("syncRepo: incremental listing", () => {
       [at(6), 1],
     ]);
   });
+});
 
+describe("syncRepo: empty, foreign and missing lists", () => {
   it("keeps an empty repository's watermark (no threads, the list's ETag) and answers 304 next time", async () => {
     const gh = new FakeGitHub([]);
     const store = await freshStore();
@@ -132,7 +134,9 @@ describe("syncRepo: incremental listing", () => {
     await expect(run(gh, store)).rejects.toBeInstanceOf(NotFoundError);
     expect(await store.getWatermark(REPO)).toBeNull();
   });
+});
 
+describe("syncRepo: what it stores and tells", () => {
   it("stores the error signature of threads that carry an error", async () => {
     const gh = new FakeGitHub([
       thread(1, 1, { body: "Boom\nError: connect ECONNREFUSED 127.0.0.1:5432" }),
@@ -199,7 +203,9 @@ describe("syncRepo: deep", () => {
     const store = await freshStore();
     expect(await run(gh, store, { deep: true })).toMatchObject({ threads: 4, missing: 1 });
   });
+});
 
+describe("syncRepo: interrupted runs", () => {
   it("killed at any request, a rerun ends with the store an uninterrupted run leaves", async () => {
     const world = () =>
       new FakeGitHub([
