@@ -60,6 +60,8 @@ export type ReportDeps = {
 };
 
 export type BuiltReport = {
+  /** The thread's ref as GitHub answered (another than the requested one after a transfer). */
+  ref: IssueRef;
   report: Report;
   /** The report as the store keeps it (its id, when, from which thread version); null without a store. */
   stored: StoredReport | null;
@@ -70,7 +72,7 @@ export function buildReport(
   ref: IssueRef,
   options: ReportOptions,
   deps: ReportDeps & { store: Store },
-): Promise<{ report: Report; stored: StoredReport }>;
+): Promise<BuiltReport & { stored: StoredReport }>;
 export function buildReport(ref: IssueRef, options: ReportOptions, deps: ReportDeps): Promise<BuiltReport>;
 export async function buildReport(ref: IssueRef, options: ReportOptions, deps: ReportDeps): Promise<BuiltReport> {
   const before = deps.source.requests();
@@ -83,14 +85,15 @@ export async function buildReport(ref: IssueRef, options: ReportOptions, deps: R
     before,
     previous: previous?.report ?? null,
   });
-  if (!store) return { report: fresh.report, stored: null };
+  const answered = obtained.thread.ref;
+  if (!store) return { ref: answered, report: fresh.report, stored: null };
   const report: Report = { ...fresh.report, changes: previous ? diffReports(previous.report, fresh.report) : null };
   deps.onPhase?.("store");
   const stored = await store.transaction(async (tx) => {
-    await tx.putLinks(obtained.thread.ref, fresh.directLinks);
+    await tx.putLinks(answered, fresh.directLinks);
     return tx.putReport(report, { etag: obtained.etag, fetchedAt: obtained.meta.fetchedAt });
   });
-  return { report, stored };
+  return { ref: answered, report, stored };
 }
 
 /** The thread from the store or GitHub; a fetched (or revalidated) one is stored with its error signature. */

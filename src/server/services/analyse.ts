@@ -7,12 +7,15 @@ import { buildReport, type ReportOptions, type ReportPhase, type ReportSource } 
 /** Where a page's analysis is: waiting for its turn, then the report use-case's phases. */
 export type AnalysePhase = "queued" | ReportPhase;
 
+/** The stored report, under the ref GitHub answered with (another than the requested after a transfer). */
+export type Analysed = { stored: StoredReport; ref: IssueRef };
+
 /** `force`: fetch the thread whole even when the stored copy is fresh (admin refresh). */
 export type Analyse = (
   ref: IssueRef,
   onPhase: (phase: ReportPhase) => void,
   options?: { force?: boolean },
-) => Promise<StoredReport>;
+) => Promise<Analysed>;
 
 export function defaultAnalyse(deps: {
   source: ReportSource;
@@ -24,11 +27,11 @@ export function defaultAnalyse(deps: {
 }): Analyse {
   return async (ref, onPhase, options = {}) => {
     const cache = { mode: options.force ? "refresh" : "normal", freshnessMs: deps.freshnessMs } as const;
-    const { stored } = await buildReport(
+    const built = await buildReport(
       ref,
       { ...deps.options, cache },
       { source: deps.source, now: deps.now, store: deps.store, onPhase },
     );
-    return stored;
+    return { stored: built.stored, ref: built.ref };
   };
 }
