@@ -95,13 +95,29 @@ const structured = (value: Record<string, unknown>, text = JSON.stringify(value,
   structuredContent: value,
 });
 
-export function registerTools(server: McpServer, deps: McpToolDeps): void {
-  const parse = (input: string): IssueRef => parseIssueRef(input, [deps.webHost]);
-  const reportOn = async (r: IssueRef, depth = 1): Promise<Report> =>
-    (await buildReport(r, { depth, cache: deps.cache }, { source: deps.source, now: deps.now, store: deps.store }))
-      .report;
-  const reportJson = (report: Report) => JSON.parse(renderJson(report)) as Record<string, unknown>;
+/** What every tool needs: refs read on the configured host, and the report use-case over the store. */
+type ToolContext = {
+  deps: McpToolDeps;
+  parse: (input: string) => IssueRef;
+  reportOn: (ref: IssueRef, depth?: number) => Promise<Report>;
+};
 
+const reportJson = (report: Report) => JSON.parse(renderJson(report)) as Record<string, unknown>;
+
+export function registerTools(server: McpServer, deps: McpToolDeps): void {
+  const context: ToolContext = {
+    deps,
+    parse: (input) => parseIssueRef(input, [deps.webHost]),
+    reportOn: async (r, depth = 1) =>
+      (await buildReport(r, { depth, cache: deps.cache }, { source: deps.source, now: deps.now, store: deps.store }))
+        .report,
+  };
+  registerReportTools(server, context);
+  registerStoreTools(server, context);
+}
+
+/** The tools answered from one issue's report: the report, its same-error part and its fix status. */
+function registerReportTools(server: McpServer, { parse, reportOn }: ToolContext): void {
   server.registerTool(
     "report",
     {
@@ -116,41 +132,6 @@ export function registerTools(server: McpServer, deps: McpToolDeps): void {
       const report = await reportOn(parse(input), depth);
       const json = reportJson(report);
       return structured(json, format === "json" ? JSON.stringify(json, null, 2) : renderMarkdown(report));
-    }),
-  );
-
-  server.registerTool(
-    "similar",
-    {
-      title: "Similar issues",
-      description: "Stored issues with the same error or similar text, best first, with a score in [0, 1] and why.",
-      inputSchema: inputSchemas.similar,
-      outputSchema: answerSchema,
-      annotations: { readOnlyHint: true },
-    },
-    guarded(async ({ ref: input, limit: n, allRepos }) => {
-      const r = parse(input);
-      await reportOn(r); // indexes the thread when it is not stored yet
-      const answer = await similar(deps.store, r, { limit: n ?? 10, allRepos: allRepos ?? false });
-      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
-    }),
-  );
-
-  server.registerTool(
-    "search",
-    {
-      title: "Search by error text",
-      description: "Search stored issues by a pasted error message or keywords.",
-      inputSchema: inputSchemas.search,
-      outputSchema: answerSchema,
-      annotations: { readOnlyHint: true },
-    },
-    guarded(async ({ text, repo, limit: n }) => {
-      const answer = await search(deps.store, text, {
-        limit: n ?? 10,
-        ...(repo ? { repo: parseRepoArg(repo, [deps.webHost]) } : {}),
-      });
-      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
     }),
   );
 
@@ -195,6 +176,44 @@ export function registerTools(server: McpServer, deps: McpToolDeps): void {
         fix: json.fix,
         firstRelease,
       });
+    }),
+  );
+}
+
+/** The tools answered from the store across issues: similar issues and search by error text. */
+function registerStoreTools(server: McpServer, { deps, parse, reportOn }: ToolContext): void {
+  server.registerTool(
+    "similar",
+    {
+      title: "Similar issues",
+      description: "Stored issues with the same error or similar text, best first, with a score in [0, 1] and why.",
+      inputSchema: inputSchemas.similar,
+      outputSchema: answerSchema,
+      annotations: { readOnlyHint: true },
+    },
+    guarded(async ({ ref: input, limit: n, allRepos }) => {
+      const r = parse(input);
+      await reportOn(r); // indexes the thread when it is not stored yet
+      const answer = await similar(deps.store, r, { limit: n ?? 10, allRepos: allRepos ?? false });
+      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
+    }),
+  );
+
+  server.registerTool(
+    "search",
+    {
+      title: "Search by error text",
+      description: "Search stored issues by a pasted error message or keywords.",
+      inputSchema: inputSchemas.search,
+      outputSchema: answerSchema,
+      annotations: { readOnlyHint: true },
+    },
+    guarded(async ({ text, repo, limit: n }) => {
+      const answer = await search(deps.store, text, {
+        limit: n ?? 10,
+        ...(repo ? { repo: parseRepoArg(repo, [deps.webHost]) } : {}),
+      });
+      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
     }),
   );
 }
