@@ -112,12 +112,13 @@ export function registerTools(server: McpServer, deps: McpToolDeps): void {
       (await buildReport(r, { depth, cache: deps.cache }, { source: deps.source, now: deps.now, store: deps.store }))
         .report,
   };
-  registerReportTools(server, context);
-  registerStoreTools(server, context);
+  // Listed to clients in this order.
+  registerIssueTools(server, context);
+  registerReportPartTools(server, context);
 }
 
-/** The tools answered from one issue's report: the report, its same-error part and its fix status. */
-function registerReportTools(server: McpServer, { parse, reportOn }: ToolContext): void {
+/** The report of an issue, and the stored issues like it (similar, search by error text). */
+function registerIssueTools(server: McpServer, { deps, parse, reportOn }: ToolContext): void {
   server.registerTool(
     "report",
     {
@@ -135,6 +136,44 @@ function registerReportTools(server: McpServer, { parse, reportOn }: ToolContext
     }),
   );
 
+  server.registerTool(
+    "similar",
+    {
+      title: "Similar issues",
+      description: "Stored issues with the same error or similar text, best first, with a score in [0, 1] and why.",
+      inputSchema: inputSchemas.similar,
+      outputSchema: answerSchema,
+      annotations: { readOnlyHint: true },
+    },
+    guarded(async ({ ref: input, limit: n, allRepos }) => {
+      const r = parse(input);
+      await reportOn(r); // indexes the thread when it is not stored yet
+      const answer = await similar(deps.store, r, { limit: n ?? 10, allRepos: allRepos ?? false });
+      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
+    }),
+  );
+
+  server.registerTool(
+    "search",
+    {
+      title: "Search by error text",
+      description: "Search stored issues by a pasted error message or keywords.",
+      inputSchema: inputSchemas.search,
+      outputSchema: answerSchema,
+      annotations: { readOnlyHint: true },
+    },
+    guarded(async ({ text, repo, limit: n }) => {
+      const answer = await search(deps.store, text, {
+        limit: n ?? 10,
+        ...(repo ? { repo: parseRepoArg(repo, [deps.webHost]) } : {}),
+      });
+      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
+    }),
+  );
+}
+
+/** One part of an issue's report on its own: the same error elsewhere, the fix status. */
+function registerReportPartTools(server: McpServer, { parse, reportOn }: ToolContext): void {
   server.registerTool(
     "same_error",
     {
@@ -176,44 +215,6 @@ function registerReportTools(server: McpServer, { parse, reportOn }: ToolContext
         fix: json.fix,
         firstRelease,
       });
-    }),
-  );
-}
-
-/** The tools answered from the store across issues: similar issues and search by error text. */
-function registerStoreTools(server: McpServer, { deps, parse, reportOn }: ToolContext): void {
-  server.registerTool(
-    "similar",
-    {
-      title: "Similar issues",
-      description: "Stored issues with the same error or similar text, best first, with a score in [0, 1] and why.",
-      inputSchema: inputSchemas.similar,
-      outputSchema: answerSchema,
-      annotations: { readOnlyHint: true },
-    },
-    guarded(async ({ ref: input, limit: n, allRepos }) => {
-      const r = parse(input);
-      await reportOn(r); // indexes the thread when it is not stored yet
-      const answer = await similar(deps.store, r, { limit: n ?? 10, allRepos: allRepos ?? false });
-      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
-    }),
-  );
-
-  server.registerTool(
-    "search",
-    {
-      title: "Search by error text",
-      description: "Search stored issues by a pasted error message or keywords.",
-      inputSchema: inputSchemas.search,
-      outputSchema: answerSchema,
-      annotations: { readOnlyHint: true },
-    },
-    guarded(async ({ text, repo, limit: n }) => {
-      const answer = await search(deps.store, text, {
-        limit: n ?? 10,
-        ...(repo ? { repo: parseRepoArg(repo, [deps.webHost]) } : {}),
-      });
-      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
     }),
   );
 }
