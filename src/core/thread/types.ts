@@ -35,9 +35,13 @@ export type ReactionCounts = {
   eyes: number;
 };
 
-export type ThreadKind = "issue" | "pull";
-export type ThreadState = "open" | "closed";
-export type StateReason = "completed" | "not_planned" | "duplicate" | "reopened" | null;
+export const THREAD_KINDS = ["issue", "pull"] as const;
+export type ThreadKind = (typeof THREAD_KINDS)[number];
+export const THREAD_STATES = ["open", "closed"] as const;
+export type ThreadState = (typeof THREAD_STATES)[number];
+/** GitHub's `state_reason` values; null where GitHub gives none. */
+export const STATE_REASONS = ["completed", "not_planned", "duplicate", "reopened"] as const;
+export type StateReason = (typeof STATE_REASONS)[number] | null;
 
 export type Comment = {
   id: number;
