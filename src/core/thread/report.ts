@@ -4,7 +4,7 @@
 // fields, never rename or remove them (bump `schemaVersion` if that ever has to happen). Permissive
 // about extra fields (parsing drops them) and strict about the ones it declares.
 import { z } from "zod";
-import { evidenceSchema, httpUrlSchema as url, relationStrength } from "./link.js";
+import { evidenceSchema, relationStrength, httpUrlSchema as url } from "./link.js";
 import { STATE_REASONS, THREAD_KINDS, THREAD_STATES } from "./types.js";
 
 export const REPORT_SCHEMA_VERSION = 1;

@@ -24,16 +24,10 @@ export const GHOST_LOGIN = "ghost";
 /** A user. `null` where GitHub shows the deleted "ghost" user. */
 export type Actor = { login: string; association: AuthorAssociation; isBot: boolean };
 
-export type ReactionCounts = {
-  "+1": number;
-  "-1": number;
-  laugh: number;
-  hooray: number;
-  confused: number;
-  heart: number;
-  rocket: number;
-  eyes: number;
-};
+/** GitHub's reaction contents, in GitHub's order. */
+export const REACTION_KEYS = ["+1", "-1", "laugh", "hooray", "confused", "heart", "rocket", "eyes"] as const;
+export type ReactionKey = (typeof REACTION_KEYS)[number];
+export type ReactionCounts = Record<ReactionKey, number>;
 
 export const THREAD_KINDS = ["issue", "pull"] as const;
 export type ThreadKind = (typeof THREAD_KINDS)[number];
