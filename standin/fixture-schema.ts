@@ -18,7 +18,8 @@ import {
   threadRefSchema,
 } from "../src/core/fixture-codec/schema.js";
 
-// The reaction names are the domain's; the stand-in takes them from here.
+// The reaction names and the thread ref pattern are the core's; the stand-in takes them from here.
+export { fixtureRefPattern } from "../src/core/fixture-codec/schema.js";
 export { REACTION_KEYS as reactionKeys, type ReactionKey } from "../src/core/thread/types.js";
 
 const sha = z.string().regex(/^[0-9a-f]{7,40}$/, "expected a hex commit sha");
