@@ -87,7 +87,9 @@ function folderOverride(folder) {
 
 /** The overrides biome.json must hold, in order: general first, narrower folders after. */
 export function boundaryOverrides() {
-  const folders = Object.keys(MAY_IMPORT).sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+  const folders = Object.keys(MAY_IMPORT).sort(
+    (a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b),
+  );
   return [
     {
       includes: ["src/core/**"],
@@ -107,7 +109,10 @@ export function boundaryOverrides() {
 export function readmeMayImport(text) {
   const start = text.search(/^May import:/m);
   if (start < 0) return null;
-  const paragraph = text.slice(start).split(/\n\s*\n/)[0].split(/\b(?:Tests|Not)\b/)[0];
+  const paragraph = text
+    .slice(start)
+    .split(/\n\s*\n/)[0]
+    .split(/\b(?:Tests|Not)\b/)[0];
   return [...new Set([...paragraph.matchAll(/`core\/([a-z-]+)/g)].map((m) => m[1]))].sort();
 }
 
@@ -144,7 +149,9 @@ function main() {
   }
   const problems = readmeProblems();
   if (JSON.stringify(config.overrides ?? []) !== JSON.stringify(want))
-    problems.push("biome.json's overrides differ from scripts/boundaries.mjs: run `node scripts/boundaries.mjs --write`");
+    problems.push(
+      "biome.json's overrides differ from scripts/boundaries.mjs: run `node scripts/boundaries.mjs --write`",
+    );
   for (const p of problems) console.error(`boundaries: ${p}`);
   if (problems.length) process.exit(1);
   console.log(`boundaries: ${Object.keys(MAY_IMPORT).length} folders, biome.json and READMEs agree`);
