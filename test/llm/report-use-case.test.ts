@@ -139,6 +139,24 @@ describe("the writer hook", () => {
   });
 });
 
+/** The store, counting its getReport calls. */
+function countingReports(store: Store): { store: Store; count: () => number } {
+  let calls = 0;
+  const counted = new Proxy(store, {
+    get(target, prop) {
+      if (prop === "getReport") {
+        return (...args: Parameters<Store["getReport"]>) => {
+          calls++;
+          return target.getReport(...args);
+        };
+      }
+      const value = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { store: counted, count: () => calls };
+}
+
 describe("the write path", () => {
   const ref = { host: "github.com", owner: "acme", repo: "widget", number: 7 };
   const now = () => new Date("2024-02-01T00:00:00Z");
@@ -158,7 +176,9 @@ describe("the write path", () => {
     expect(built.stored.report).toBe(built.report);
     expect(built.stored).toEqual(await open.store.getReport(ref));
     expect((await open.store.getLinks(ref)).map((l) => l.target.number)).toEqual([8]);
-    const again = await buildReport(ref, { depth: 1 }, { source, now, store: open.store });
+    const reads = countingReports(open.store);
+    const again = await buildReport(ref, { depth: 1 }, { source, now, store: reads.store });
+    expect(reads.count()).toBe(1); // the previous report, read once for releases and changes
     expect(again.stored.id).toBeGreaterThan(built.stored.id);
     expect(again.report.changes?.sinceFetchedAt).toBe(built.report.meta.fetchedAt);
   });
