@@ -2,12 +2,11 @@
 // REST and GraphQL both render from it, so the two APIs always agree. Built from fixture-shaped
 // objects (a directory is only one way to get them); indexed by repo and number so requests never
 // scan more than they return, except the cached issue-list orderings.
-
-import { parseRefText } from "../src/core/refs/names.js";
 import {
   type FixtureEvent,
   type FixtureRepo,
   type FixtureThread,
+  fixtureRefPattern,
   type ParsedRepo,
   type ParsedThread,
   parseRepo,
@@ -100,7 +99,12 @@ export type IssueListFilter = {
   pulls: "include" | "exclude" | "only";
 };
 
-export const parseRef = parseRefText;
+/** "owner/repo#n" as the fixtures (and the control API) write a thread. */
+function parseRef(ref: string): { owner: string; repo: string; number: number } | null {
+  const match = fixtureRefPattern.exec(ref);
+  if (match === null) return null;
+  return { owner: match[1] as string, repo: match[2] as string, number: Number(match[3]) };
+}
 
 const noReactions: ReactionCounts = Object.freeze(
   Object.fromEntries(reactionKeys.map((key) => [key, 0])) as ReactionCounts,

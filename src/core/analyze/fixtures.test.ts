@@ -13,8 +13,7 @@ import {
 } from "../fixture-codec/fixture-world.test-helper.js";
 import type { FixtureFile } from "../fixture-codec/load-files.js";
 import { crawl } from "../graph/crawl.js";
-import { reportSchema } from "../render/json.js";
-import type { Report, Statement } from "../thread/report.js";
+import { type Report, reportSchema, type Statement } from "../thread/report.js";
 import { type AnalyzeInput, analyze } from "./analyze.js";
 import { allowedUrls, BANNED_FILLER } from "./analyze-input.test-helper.js";
 

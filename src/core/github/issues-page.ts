@@ -25,10 +25,7 @@ export type IssueListItem = ThreadSummary &
   Pick<
     Thread,
     "body" | "author" | "labels" | "locked" | "activeLockReason" | "createdAt" | "updatedAt" | "closedAt" | "reactions"
-  > & {
-    isPull: boolean;
-    commentsCount: number;
-  };
+  > & { isPull: boolean; commentsCount: number };
 
 /** On 304 (`notModified`), items is empty and nextUrl null: reuse what was stored with that etag. */
 export type IssuesPage = {

@@ -2,10 +2,9 @@ import { GoneError, NotFoundError, UsageError } from "../errors.js";
 import { refKey, sameRef } from "../refs/parse-ref.js";
 import type { CommitRef, Link, LinkedThread, Relation } from "../thread/link.js";
 import type { IssueRef, Thread, ThreadSummary } from "../thread/types.js";
-import { summaryOf } from "../thread/types.js";
 import { discoverLinks } from "./discover-links.js";
 import { addEvidence, addRelations, CommitCollector } from "./link-collector.js";
-import { knownSummaries } from "./summary.js";
+import { knownSummaries, summaryOf } from "./summary.js";
 
 /** The crawl's only I/O, injected. */
 export type CrawlDeps = {

@@ -2,10 +2,10 @@
 // postgres-store.test.ts when a PostgreSQL URL is set). A backend is correct when it passes this.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StoreError, UsageError } from "../errors.js";
+import { summaryOf } from "../graph/summary.js";
 import { refKey } from "../refs/parse-ref.js";
 import { makeReport, makeThread, ref, reportMeta } from "../thread/builders.test-helper.js";
 import type { Link } from "../thread/link.js";
-import { summaryOf } from "../thread/types.js";
 import { fetched } from "./store-rows.test-helper.js";
 import type { Store } from "./types.js";
 

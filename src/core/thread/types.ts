@@ -24,20 +24,18 @@ export const GHOST_LOGIN = "ghost";
 /** A user. `null` where GitHub shows the deleted "ghost" user. */
 export type Actor = { login: string; association: AuthorAssociation; isBot: boolean };
 
-export type ReactionCounts = {
-  "+1": number;
-  "-1": number;
-  laugh: number;
-  hooray: number;
-  confused: number;
-  heart: number;
-  rocket: number;
-  eyes: number;
-};
+/** GitHub's reaction contents, in GitHub's order. */
+export const REACTION_KEYS = ["+1", "-1", "laugh", "hooray", "confused", "heart", "rocket", "eyes"] as const;
+export type ReactionKey = (typeof REACTION_KEYS)[number];
+export type ReactionCounts = Record<ReactionKey, number>;
 
-export type ThreadKind = "issue" | "pull";
-export type ThreadState = "open" | "closed";
-export type StateReason = "completed" | "not_planned" | "duplicate" | "reopened" | null;
+export const THREAD_KINDS = ["issue", "pull"] as const;
+export type ThreadKind = (typeof THREAD_KINDS)[number];
+export const THREAD_STATES = ["open", "closed"] as const;
+export type ThreadState = (typeof THREAD_STATES)[number];
+/** GitHub's `state_reason` values; null where GitHub gives none. */
+export const STATE_REASONS = ["completed", "not_planned", "duplicate", "reopened"] as const;
+export type StateReason = (typeof STATE_REASONS)[number] | null;
 
 export type Comment = {
   id: number;
@@ -158,20 +156,3 @@ export const emptyReactions = (): ReactionCounts => ({
 
 export const reactionTotal = (r: ReactionCounts): number =>
   r["+1"] + r["-1"] + r.laugh + r.hooray + r.confused + r.heart + r.rocket + r.eyes;
-
-/** What a summary is made of: a thread's identity, state and pull request facts. */
-export type SummarySource = Pick<Thread, "ref" | "kind" | "url" | "title" | "state" | "stateReason" | "pull">;
-
-/** The summary of a thread (or of a fixture) already known whole, so nobody need ask for it again. */
-export const summaryOf = (thread: SummarySource): ThreadSummary => ({
-  ref: thread.ref,
-  kind: thread.kind,
-  url: thread.url,
-  title: thread.title,
-  state: thread.state,
-  stateReason: thread.stateReason,
-  merged: thread.pull ? thread.pull.merged : null,
-  mergedAt: thread.pull ? thread.pull.mergedAt : null,
-  draft: thread.pull ? thread.pull.draft : null,
-  mergeCommitSha: thread.pull ? thread.pull.mergeCommitSha : null,
-});
