@@ -63,6 +63,7 @@ const HOSTILE = [
   "line one\nline two\r\n\n# line three",
   "trailing hashes ##",
   "\\`escaped\\` \\\\ back",
+  `a very long line: ${"[x](javascript:y) | <b> `c` ".repeat(120)}`,
 ];
 
 describe("text: untrusted text stays text", () => {
