@@ -26,6 +26,7 @@ const TOP_EVENTS = 6;
 
 /** How statements and citations read in this report: same-repository refs as "#N". */
 type Prose = {
+  short: (text: string) => string;
   statement: (s: Statement) => Inline[];
   cite: (c: readonly Citation[]) => Inline[];
 };
@@ -33,7 +34,7 @@ type Prose = {
 function proseOf(report: Report): Prose {
   const short = shortRefs(report.ref);
   const cite = (c: readonly Citation[]) => cites(c, report.ref);
-  return { cite, statement: (s) => [short(s.text), cite(s.citations)] };
+  return { short, cite, statement: (s) => [short(s.text), cite(s.citations)] };
 }
 
 export function renderMarkdown(report: Report): string {
@@ -47,7 +48,7 @@ export function renderMarkdown(report: Report): string {
     topEvents(report),
     asOf(report),
     classification(report),
-    ...section("TL;DR", paragraph(report.sections.tldr.flatMap((s, i) => [i > 0 ? " " : "", statement(s)]))),
+    ...section("TL;DR", paragraph(joined(report.sections.tldr.map(statement), " "))),
     ...changes(report, prose),
     ...section("Error message", errorMessage(report)),
     ...section("Fix status", ...fixStatus(report)),
@@ -57,7 +58,7 @@ export function renderMarkdown(report: Report): string {
     ...section("Notes", items(false, report.sections.notes.map(statement))),
     ...section(
       "Recommendation",
-      paragraph(strong(shortRefs(report.ref)(recommendation.text)), prose.cite(recommendation.citations)),
+      paragraph(strong(prose.short(recommendation.text)), prose.cite(recommendation.citations)),
     ),
     ...signals(report, prose),
     ...section("Linked issues and pull requests", ...linksSection(report)),
