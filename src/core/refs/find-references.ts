@@ -4,7 +4,7 @@ import { boundMarkdown } from "../markdown/budget.js";
 import { gfmWithoutLiteralAutolinks } from "../markdown/gfm.js";
 import type { IssueRef } from "../thread/types.js";
 import { isIssueNumber, isOwnerName, OWNER_PATTERN, REPO_PATTERN, repoNameOf } from "./names.js";
-import { httpUrl, refKey, webHostOf } from "./parse-ref.js";
+import { parseHttpUrl, refKey, webHostOf } from "./parse-ref.js";
 
 /**
  * - closing: a GitHub closing keyword right before the ref ("Fixes #12");
@@ -241,7 +241,7 @@ class Scanner {
   }
 
   private parseUrl(raw: string): IssueRef | null {
-    const url = httpUrl(raw);
+    const url = parseHttpUrl(raw);
     if (!url) return null;
     const host = webHostOf(url);
     const contextHost = this.context.host.toLowerCase();

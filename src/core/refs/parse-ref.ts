@@ -38,14 +38,9 @@ export function parseIssueRef(input: string, allowedHosts: readonly string[] = [
  * UsageError: not a URL (saying what was expected), malformed, or on any other host.
  */
 /** An absolute http(s) URL, or null for anything else (relative, malformed, javascript:, mailto:). */
-export function httpUrl(raw: string): URL | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return null;
-  }
-  return url.protocol === "https:" || url.protocol === "http:" ? url : null;
+export function parseHttpUrl(raw: string): URL | null {
+  const url = URL.parse(raw);
+  return url && (url.protocol === "https:" || url.protocol === "http:") ? url : null;
 }
 
 /** The web host a URL names, as configured hosts are written ("www.github.com" is github.com). */
@@ -58,7 +53,7 @@ export function allowedGitHubUrl(
 ): URL {
   const text = input.trim();
   if (!/^https?:\/\//i.test(text)) throw new UsageError(`"${cut(input, 80, "...")}" is not ${shape.what}`, shape.hint);
-  const url = httpUrl(text);
+  const url = parseHttpUrl(text);
   if (!url) throw new UsageError(`"${cut(input, 80, "...")}" is not a valid URL`, "Check the URL for typos.");
   const host = webHostOf(url);
   if (!allowedHosts.includes(host)) {
