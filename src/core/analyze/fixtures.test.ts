@@ -1,10 +1,9 @@
 // analyze() over every dev fixture, with links from the real crawl (src/core/graph) answered from
 // the same fixtures, checked against the answer key (examples/fixtures/_answers.json) and against
 // the rules every report must keep: grounded citations, no filler, no unmerged "fix".
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { EXAMPLES_DIR } from "../../../test/support/node.test-helper.js";
+import { readFixtureDir, readFixtureJson } from "../../fixture-files.js";
 import {
   fixtureCrawlDeps,
   fixtureReleases,
@@ -16,8 +15,6 @@ import { crawl } from "../graph/crawl.js";
 import { type Report, reportSchema, type Statement } from "../thread/report.js";
 import { type AnalyzeInput, analyze } from "./analyze.js";
 import { allowedUrls, BANNED_FILLER } from "./analyze-input.test-helper.js";
-
-const DIR = fileURLToPath(new URL("../../../examples/fixtures", import.meta.url));
 
 type Answers = {
   errors: { thread: string; error: string }[];
@@ -34,13 +31,9 @@ type Answers = {
   duplicates: { query: string; canonical: string; explicit: boolean }[];
 };
 
-function readFixtures(): FixtureFile[] {
-  return (readdirSync(DIR, { recursive: true }) as string[])
-    .filter((p) => p.endsWith(".json"))
-    .map((path) => ({ path, text: readFileSync(join(DIR, path), "utf8") }));
-}
+const readFixtures = (): FixtureFile[] => readFixtureDir(EXAMPLES_DIR, (p) => p.endsWith(".json"));
 
-const answers = JSON.parse(readFileSync(join(DIR, "_answers.json"), "utf8")) as Answers;
+const answers = readFixtureJson(EXAMPLES_DIR, "_answers.json") as Answers;
 const world = fixtureWorld(readFixtures());
 const keys = [...world.threads.keys()].sort();
 const runs = new Map<string, { input: AnalyzeInput; report: Report }>();

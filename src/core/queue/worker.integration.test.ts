@@ -3,6 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepo, type Standin, startStandin } from "../../../standin/index.js";
+import { NO_DATABASE_REASON, testDatabaseUrl } from "../../../test/support/node.test-helper.js";
 import { createGitHubClient } from "../github/index.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/types.js";
@@ -10,9 +11,9 @@ import { makeJobHandlers } from "./handlers.js";
 import { type JobQueue, openJobQueue } from "./pg-boss-queue.js";
 import { runWorker, type WorkerEvent } from "./worker.js";
 
-const url = process.env.ISSUEGRAPH_TEST_DATABASE_URL || process.env.DATABASE_URL || "";
+const url = testDatabaseUrl();
 const usable = /^postgres(ql)?:\/\//.test(url);
-const reason = "set DATABASE_URL or ISSUEGRAPH_TEST_DATABASE_URL (eval $(scripts/start-test-postgres.sh)) to run";
+const reason = NO_DATABASE_REASON;
 
 const run = `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const storeSchema = `${run}_store`;

@@ -1,7 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { EXAMPLES_DIR, tempFolder } from "../../../test/support/node.test-helper.js";
+import { readFixtureDir } from "../../fixture-files.js";
 import { NotFoundError } from "../errors.js";
 import type { FixtureFile } from "../fixture-codec/load-files.js";
 import { FixtureError } from "../fixture-codec/to-thread.js";
@@ -13,10 +12,7 @@ import type { Thread } from "../thread/types.js";
 import { exportArchive } from "./export-archive.js";
 import { importFixtures } from "./import-fixtures.js";
 
-const devDir = join(import.meta.dirname, "../../../examples/fixtures");
-const files: FixtureFile[] = (readdirSync(devDir, { recursive: true }) as string[])
-  .filter((p) => p.endsWith(".json"))
-  .map((p) => ({ path: p, text: readFileSync(join(devDir, p), "utf8") }));
+const files: FixtureFile[] = readFixtureDir(EXAMPLES_DIR, (p) => p.endsWith(".json"));
 const threadFiles = files.filter((f) => /^[^_/]+\/[^_/]+\/\d+\.json$/.test(f.path));
 const now = () => new Date("2026-01-01T00:00:00Z");
 
@@ -40,10 +36,10 @@ function failingOnWrite(store: Store, nth: number): Store {
   return wrap(store);
 }
 
-const root = mkdtempSync(join(tmpdir(), "issuegraph-import-"));
+const root = tempFolder("import");
 let n = 0;
-const fresh = () => openStore({ kind: "sqlite", path: join(root, `s${++n}`, "issuegraph.db") });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const fresh = () => openStore({ kind: "sqlite", path: root.file(`s${++n}`, "issuegraph.db") });
+afterAll(() => root.remove());
 
 describe("importFixtures", () => {
   it("loads the whole dev directory: threads, signatures, search index", async () => {

@@ -1,7 +1,7 @@
 // An in-memory repository that answers like GitHub's issue list (state=all, sort=updated,
 // direction=asc, `since` inclusive, page-number Link URLs, ETag + 304) and fetchThread. Tests
 // change the world between and during runs, and make any call fail, to drive sync.
-import { createHash } from "node:crypto";
+import { digest } from "../../../../test/support/node.test-helper.js";
 import { NotFoundError } from "../../errors.js";
 import type { IssueListItem, IssuesPage, ListIssuesOptions } from "../../github/index.js";
 import type { RepoRef } from "../../store/types.js";
@@ -74,7 +74,7 @@ export class FakeGitHub implements SyncClient {
       .filter((t) => since === null || Date.parse(t.updatedAt) >= Date.parse(since))
       .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || a.ref.number - b.ref.number);
     const items = all.slice((page - 1) * perPage, page * perPage).map(listItem);
-    const etag = `"${createHash("sha256").update(JSON.stringify(items)).digest("hex").slice(0, 16)}"`;
+    const etag = `"${digest(JSON.stringify(items))}"`;
     if (opts.etag === etag) return { items: [], nextUrl: null, etag, notModified: true };
     const more = all.length > page * perPage;
     const nextUrl = more ? `https://fake.test/list?since=${since ?? ""}&per_page=${perPage}&page=${page + 1}` : null;

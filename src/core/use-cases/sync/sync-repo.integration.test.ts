@@ -1,9 +1,7 @@
 // syncRepo with the real GitHub client (and token pool) against the local stand-in.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateRepo, type Standin, startStandin } from "../../../../standin/index.js";
+import { tempFolder } from "../../../../test/support/node.test-helper.js";
 import { NotFoundError, RateLimitedError } from "../../errors.js";
 import { createGitHubClient, type GitHubClientOptions } from "../../github/index.js";
 import { createTokenPool } from "../../github/pool/token-pool.js";
@@ -18,7 +16,7 @@ const repo: RepoRef = { host: "github.com", owner: "octo-org", repo: "synced" };
 const empty: RepoRef = { host: "github.com", owner: "octo-org", repo: "empty" };
 const generated = generateRepo({ owner: repo.owner, repo: repo.repo, issues: 150, seed: 3, maxComments: 3 });
 
-const root = mkdtempSync(join(tmpdir(), "issuegraph-sync-int-"));
+const root = tempFolder("sync-int");
 let s: Standin;
 beforeAll(async () => {
   s = await startStandin({
@@ -30,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await s.close();
-  rmSync(root, { recursive: true, force: true });
+  root.remove();
 });
 beforeEach(() => s.reset());
 afterEach(() => s.assertNoValidationFailures());
@@ -41,7 +39,7 @@ afterEach(async () => {
   await Promise.all(stores.splice(0).map((x) => x.close()));
 });
 async function freshStore() {
-  const store = await openStore({ kind: "sqlite", path: join(root, `s${++n}.db`) });
+  const store = await openStore({ kind: "sqlite", path: root.file(`s${++n}.db`) });
   stores.push(store);
   return store;
 }

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { tempFolder } from "../../../../test/support/node.test-helper.js";
 import { NotFoundError, RateLimitedError } from "../../errors.js";
 import { openStore } from "../../store/open-store.js";
 import type { Store } from "../../store/types.js";
@@ -12,15 +10,15 @@ import { isShallow, SHALLOW_ETAG } from "./shallow.js";
 import { type SyncOptions, syncRepo } from "./sync-repo.js";
 import { decodeSyncState } from "./sync-state.js";
 
-const root = mkdtempSync(join(tmpdir(), "issuegraph-sync-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempFolder("sync");
+afterAll(() => root.remove());
 let n = 0;
 const stores: Store[] = [];
 afterEach(async () => {
   await Promise.all(stores.splice(0).map((s) => s.close()));
 });
 async function freshStore(): Promise<Store> {
-  const store = await openStore({ kind: "sqlite", path: join(root, `s${++n}.db`) });
+  const store = await openStore({ kind: "sqlite", path: root.file(`s${++n}.db`) });
   stores.push(store);
   return store;
 }
