@@ -32,7 +32,7 @@ export function adminRoutes(app: Hono<AppEnv>, ctx: ServerContext, api: string):
     `${api}/admin/sync`,
     admin,
     jsonOnly,
-    (c, next) => {
+    (_c, next) => {
       if (!ctx.deps.runSync) {
         throw new DisabledError("Sync is not available on this server.", "Run `issuegraph sync` instead.");
       }
