@@ -100,12 +100,32 @@ const structured = (value: Record<string, unknown>, text = JSON.stringify(value,
   structuredContent: value,
 });
 
-export function registerTools(server: McpServer, deps: McpToolDeps): void {
-  const parse = (input: string): IssueRef => parseIssueRef(input, [deps.webHost]);
-  const reportOn = (r: IssueRef, depth = 1): Promise<Report> =>
-    buildReport(r, { depth, cache: deps.cache }, { source: deps.source, now: deps.now, store: deps.store });
-  const reportJson = (report: Report) => JSON.parse(renderJson(report)) as Record<string, unknown>;
+/** What every tool does first: read the ref (on the web host) and build or reuse its report. */
+type ToolKit = {
+  deps: McpToolDeps;
+  parse: (input: string) => IssueRef;
+  reportOn: (r: IssueRef, depth?: number) => Promise<Report>;
+};
 
+const reportJson = (report: Report) => JSON.parse(renderJson(report)) as Record<string, unknown>;
+
+/** The documented part of a similar/search answer (the internal IssueRef stays behind). */
+const documentedAnswer = <T extends { results: { issueRef: IssueRef }[] }>(answer: T) =>
+  structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
+
+export function registerTools(server: McpServer, deps: McpToolDeps): void {
+  const kit: ToolKit = {
+    deps,
+    parse: (input) => parseIssueRef(input, [deps.webHost]),
+    reportOn: (r, depth = 1) =>
+      buildReport(r, { depth, cache: deps.cache }, { source: deps.source, now: deps.now, store: deps.store }),
+  };
+  registerReportTools(server, kit);
+  registerDiscoveryTools(server, kit);
+}
+
+/** report, same_error and fix_status: the issue's own report, whole or in part. */
+function registerReportTools(server: McpServer, { parse, reportOn }: ToolKit): void {
   server.registerTool(
     "report",
     {
@@ -123,6 +143,12 @@ export function registerTools(server: McpServer, deps: McpToolDeps): void {
     }),
   );
 
+  registerSameErrorTool(server, { parse, reportOn });
+  registerFixStatusTool(server, { parse, reportOn });
+}
+
+/** similar and search: other stored issues, ranked as the CLI ranks them. */
+function registerDiscoveryTools(server: McpServer, { deps, parse, reportOn }: ToolKit): void {
   server.registerTool(
     "similar",
     {
@@ -136,7 +162,7 @@ export function registerTools(server: McpServer, deps: McpToolDeps): void {
       const r = parse(input);
       await reportOn(r); // indexes the thread when it is not stored yet
       const answer = await similar(deps.store, r, { limit: n ?? 10, allRepos: allRepos ?? false });
-      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
+      return documentedAnswer(answer);
     }),
   );
 
@@ -154,10 +180,12 @@ export function registerTools(server: McpServer, deps: McpToolDeps): void {
         limit: n ?? 10,
         ...(repo ? { repo: parseRepoArg(repo, [deps.webHost]) } : {}),
       });
-      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
+      return documentedAnswer(answer);
     }),
   );
+}
 
+function registerSameErrorTool(server: McpServer, { parse, reportOn }: Omit<ToolKit, "deps">): void {
   server.registerTool(
     "same_error",
     {
@@ -175,7 +203,9 @@ export function registerTools(server: McpServer, deps: McpToolDeps): void {
       return structured({ ...(report.sameError ?? none) });
     }),
   );
+}
 
+function registerFixStatusTool(server: McpServer, { parse, reportOn }: Omit<ToolKit, "deps">): void {
   server.registerTool(
     "fix_status",
     {
