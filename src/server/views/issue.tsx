@@ -16,9 +16,18 @@ import { SIGNAL_LABELS, SIGNALS, type Signal, type VoteCounts } from "../../core
 import type { SimilarIssue } from "../deps.js";
 import { stateWord } from "../html/graph-svg.js";
 import type { TrendingEntry } from "../services/trending.js";
-import { issuePath, pathOfRefText, plural, refText, repoPath, utc } from "./format.js";
+import { pathOfRefText, plural, repoPath, utc } from "./format.js";
 import { renderPage } from "./layout.js";
-import { Citations, ExtLink, GraphLegend, InlineText, StateBadge, StatementText, TrendingList } from "./parts.js";
+import {
+  Citations,
+  ExtLink,
+  GraphLegend,
+  InlineText,
+  IssueItem,
+  StateBadge,
+  StatementText,
+  TrendingList,
+} from "./parts.js";
 
 export type IssueModel = {
   report: Report;
@@ -393,12 +402,7 @@ function SimilarList(props: { items: SimilarIssue[]; empty: string }) {
   return (
     <ul class="issue-list">
       {props.items.map((s) => (
-        <li>
-          <a href={issuePath(s.ref)}>{s.title}</a>
-          <span class="meta">
-            {refText(s.ref)} · <StateBadge state={s.state} reason={s.stateReason} /> · {s.why}
-          </span>
-        </li>
+        <IssueItem issue={s}>{` · ${s.why}`}</IssueItem>
       ))}
     </ul>
   );

@@ -3,7 +3,7 @@
 import type { RepoIssue, RepoModel } from "../services/repo-model.js";
 import { issuePath, plural, refText, repoPathOf, utc } from "./format.js";
 import { renderPage } from "./layout.js";
-import { ExtLink, StateBadge, TrendingList } from "./parts.js";
+import { ExtLink, IssueItem, TrendingList } from "./parts.js";
 
 export function repoPage(m: RepoModel): string {
   const name = `${m.repo.owner}/${m.repo.repo}`;
@@ -50,14 +50,10 @@ export function repoPage(m: RepoModel): string {
             ) : (
               <ul class="issue-list">
                 {m.duplicates.map((d) => (
-                  <li>
-                    <a href={issuePath(d.issue.ref)}>{d.issue.title}</a>
-                    <span class="meta">
-                      {refText(d.issue.ref)} · <StateBadge state={d.issue.state} reason={d.issue.stateReason} /> ·{" "}
-                      {d.why === "marked" ? "marked as a duplicate of " : "same error as the earlier "}
-                      <a href={issuePath(d.of)}>{refText(d.of)}</a>
-                    </span>
-                  </li>
+                  <IssueItem issue={d.issue}>
+                    {d.why === "marked" ? " · marked as a duplicate of " : " · same error as the earlier "}
+                    <a href={issuePath(d.of)}>{refText(d.of)}</a>
+                  </IssueItem>
                 ))}
               </ul>
             )}
@@ -69,14 +65,12 @@ export function repoPage(m: RepoModel): string {
             ) : (
               <ul class="issue-list">
                 {m.fixes.map((f) => (
-                  <li>
-                    <a href={issuePath(f.issue.ref)}>{f.issue.title}</a>
-                    <span class="meta">
-                      {refText(f.issue.ref)} · fixed by <ExtLink href={f.pull.url}>{f.pull.ref}</ExtLink>
-                      {f.mergedAt ? `, merged ${utc(f.mergedAt)}` : ""}
-                      {f.releasedIn ? `, released in ${f.releasedIn}` : ", not released yet"}
-                    </span>
-                  </li>
+                  <IssueItem issue={f.issue} stateless>
+                    {" · fixed by "}
+                    <ExtLink href={f.pull.url}>{f.pull.ref}</ExtLink>
+                    {f.mergedAt ? `, merged ${utc(f.mergedAt)}` : ""}
+                    {f.releasedIn ? `, released in ${f.releasedIn}` : ", not released yet"}
+                  </IssueItem>
                 ))}
               </ul>
             )}
@@ -94,12 +88,7 @@ function IssueList({ items }: { items: RepoIssue[] }) {
   return (
     <ul class="issue-list">
       {items.map((i) => (
-        <li>
-          <a href={issuePath(i.ref)}>{i.title}</a>
-          <span class="meta">
-            {refText(i.ref)} · <StateBadge state={i.state} reason={i.stateReason} />
-          </span>
-        </li>
+        <IssueItem issue={i} />
       ))}
     </ul>
   );
