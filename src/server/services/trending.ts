@@ -1,7 +1,6 @@
 // Loads what the trending score needs from the store and ranks it (core/trending does the maths).
 // The store counts views and votes since a time; asking for a few windows and taking differences
 // places them in time buckets, each counted at its middle, which the decay then weighs.
-import { LRUCache } from "lru-cache";
 import { refKey } from "../../core/refs/parse-ref.js";
 import type { RepoRef, Store } from "../../core/store/types.js";
 import type { IssueRef, StateReason, ThreadState } from "../../core/thread/types.js";
@@ -12,6 +11,7 @@ import {
   HOUR_MS,
   rankTrending,
 } from "../../core/trending/score.js";
+import { memoiseWithTtl } from "./ttl-memo.js";
 
 export type TrendingEntry = {
   ref: IssueRef;
@@ -69,20 +69,10 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The site's top ten, recomputed at most once per `ttlMs`; a failed load is not kept. */
 export function cachedTrending(store: Store, now: () => Date, ttlMs: number): () => Promise<TrendingEntry[]> {
-  const cache = new LRUCache<"top", Promise<TrendingEntry[]>>({
-    max: 1,
-    ttl: ttlMs,
-    ttlResolution: 0,
-    perf: { now: () => now().getTime() },
-  });
-  return () => {
-    const kept = cache.get("top");
-    if (kept) return kept;
-    const items = loadTrending(store, now(), 10);
-    cache.set("top", items);
-    items.catch(() => {
-      if (cache.get("top") === items) cache.delete("top");
-    });
-    return items;
-  };
+  const nowMs = () => now().getTime();
+  return memoiseWithTtl(
+    () => loadTrending(store, now(), 10),
+    () => "top",
+    { nowMs, ttlMs, max: 1 },
+  );
 }

@@ -9,6 +9,7 @@
 // (escaped SVG), passed in as raw.
 import { raw } from "hono/html";
 import { shownRelations } from "../../core/render/relation-label.js";
+import { plural } from "../../core/text/format.js";
 import type { Report, ReportLink, Statement } from "../../core/thread/report.js";
 import type { RankedTool } from "../../core/tools/match.js";
 import type { EvidenceSignal } from "../../core/votes/evidence.js";
@@ -16,7 +17,7 @@ import { SIGNAL_LABELS, SIGNALS, type Signal, type VoteCounts } from "../../core
 import type { SimilarIssue } from "../deps.js";
 import { stateWord } from "../html/graph-svg.js";
 import type { TrendingEntry } from "../services/trending.js";
-import { pathOfRefText, plural, repoPath, utc } from "./format.js";
+import { pathOfRefText, repoPath, utc } from "./format.js";
 import { renderPage } from "./layout.js";
 import {
   Citations,

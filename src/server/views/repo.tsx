@@ -1,7 +1,9 @@
 // A repository's page: its top error clusters, open likely duplicates, fixes shipped recently and
 // its trending issues, from what the store holds of it.
+
+import { plural } from "../../core/text/format.js";
 import type { RepoIssue, RepoModel } from "../services/repo-model.js";
-import { issuePath, plural, refText, repoPathOf, utc } from "./format.js";
+import { issuePath, refText, repoPathOf, utc } from "./format.js";
 import { renderPage } from "./layout.js";
 import { ExtLink, IssueItem, TrendingList } from "./parts.js";
 

@@ -1,7 +1,8 @@
 // Search results, ranked as the CLI's `search`. Hits that share the query's error come first as
 // one cluster ("same error"), then the rest.
+
+import { plural } from "../../core/text/format.js";
 import type { SearchAnswer, SearchResult } from "../deps.js";
-import { plural } from "./format.js";
 import { renderPage } from "./layout.js";
 import { IssueItem } from "./parts.js";
 
