@@ -93,7 +93,9 @@ describe("issue page", () => {
     await t.app.idle();
     expect((await t.app.request("/acme/widget/issues/7")).status).toBe(200);
   });
+});
 
+describe("issue page: the report", () => {
   it("shows every part of the report", async () => {
     const { c } = await analysed([testThread(7), testThread(8, { title: "Widget cannot start either" })]);
     await c.request("/api/v1/issues/acme/widget/8");
@@ -163,7 +165,9 @@ describe("issue page", () => {
     expect(section).toContain("What changed since the last report");
     expect(section).toMatch(/<li>[^<]*closed/i);
   });
+});
 
+describe("issue page: graph, download, redirects", () => {
   it("draws the link graph when there are links", async () => {
     const t7 = testThread(7, { body: "See #8 for the same crash." });
     const { c } = await analysed([t7, testThread(8)]);
@@ -193,7 +197,9 @@ describe("issue page", () => {
     expect(res.headers.get("location")).toBe("/acme/widget/issues/70");
     expect(t.source.fetched).toHaveLength(1);
   });
+});
 
+describe("issue page: errors, views and limits", () => {
   it("shows a clear error page, and does not refetch at once", async () => {
     const t = await makeTestApp([]);
     expect((await t.app.request("/acme/widget/issues/404")).status).toBe(202);
