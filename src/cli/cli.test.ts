@@ -250,6 +250,7 @@ describe("parseServeCommand", () => {
   it.each([
     [{ port: "70000" }, {}],
     [{}, { ISSUEGRAPH_SECRET: "short" }],
+    [{}, { ISSUEGRAPH_ADMIN_TOKEN: "a token with spaces and ! marks, long enough" }],
   ])("refuses %j %j", async (flags, env) => {
     const { parseServeCommand } = await import("./commands/serve.js");
     expect(() => parseServeCommand(flags, { HOME: "/h", ...env })).toThrow(UsageError);

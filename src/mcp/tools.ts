@@ -11,18 +11,13 @@ import type { Store } from "../core/store/types.js";
 import type { Report } from "../core/thread/report.js";
 import type { IssueRef } from "../core/thread/types.js";
 import type { CachePolicy } from "../core/use-cases/obtain-thread.js";
-import { buildReport, type ReportSource } from "../core/use-cases/report.js";
+import { buildReport, type ReportDeps } from "../core/use-cases/report.js";
 import { search } from "../core/use-cases/search.js";
 import { similar } from "../core/use-cases/similar.js";
 import { parseRepoArg } from "../core/use-cases/sync/repo-arg.js";
 
-export type McpToolDeps = {
-  source: ReportSource;
-  store: Store;
-  now: () => Date;
-  webHost: string;
-  cache: CachePolicy;
-};
+/** The report use-case's deps (with a store: similar and search read it), the web host of refs, the cache policy. */
+export type McpToolDeps = Pick<ReportDeps, "source" | "now"> & { store: Store; webHost: string; cache: CachePolicy };
 
 const ref = z
   .string()
@@ -117,8 +112,7 @@ export function registerTools(server: McpServer, deps: McpToolDeps): void {
   const kit: ToolKit = {
     deps,
     parse: (input) => parseIssueRef(input, [deps.webHost]),
-    reportOn: (r, depth = 1) =>
-      buildReport(r, { depth, cache: deps.cache }, { source: deps.source, now: deps.now, store: deps.store }),
+    reportOn: (r, depth = 1) => buildReport(r, { depth, cache: deps.cache }, deps),
   };
   registerReportTools(server, kit);
   registerDiscoveryTools(server, kit);

@@ -76,6 +76,10 @@ function checkSecrets(deps: ServerDeps): void {
   if (deps.adminToken !== null && deps.adminToken.length < 32) {
     throw new UsageError("the admin token is too short", "Use at least 32 random characters.");
   }
+  // hono/bearer-auth reads only RFC 6750 token characters: any other would make the token unusable.
+  if (deps.adminToken !== null && !/^[A-Za-z0-9._~+/-]+=*$/.test(deps.adminToken)) {
+    throw new UsageError("the admin token has characters a Bearer token cannot carry", "Use openssl rand -base64 32.");
+  }
 }
 
 /** The report service over the analyse step (deps.analyse, else the report use-case over the store). */

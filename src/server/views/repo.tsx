@@ -1,6 +1,7 @@
 // A repository's page: its top error clusters, open likely duplicates, fixes shipped recently and
 // its trending issues, from what the store holds of it.
 
+import type { Child } from "hono/jsx";
 import { plural } from "../../core/text/format.js";
 import type { RepoIssue, RepoModel } from "../services/repo-model.js";
 import { issuePath, refText, repoPathOf, utc } from "./format.js";
@@ -24,59 +25,56 @@ export function repoPage(m: RepoModel): string {
             <ExtLink href={`https://${m.repo.host}/${m.repo.owner}/${m.repo.repo}/issues`}>Issues on GitHub</ExtLink> ·{" "}
             <a href={feed}>Atom feed</a>
           </p>
-          <section aria-labelledby="clusters-title">
-            <h2 id="clusters-title">Top error clusters</h2>
-            {m.clusters.length === 0 ? (
-              <p class="muted">No two stored issues of this repository report the same error.</p>
-            ) : (
-              <ol class="clusters">
-                {m.clusters.map((c) => (
-                  <li class="cluster">
-                    <h3>
-                      {plural(c.issues.length, "issue")}, {c.open} open
-                    </h3>
-                    <pre>
-                      <code>{c.errorText || "(error text not stored)"}</code>
-                    </pre>
-                    <IssueList items={c.issues.slice(0, 6)} />
-                    {c.issues.length > 6 ? <p class="muted small">and {c.issues.length - 6} more.</p> : null}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-          <section aria-labelledby="dups-title">
-            <h2 id="dups-title">Open likely duplicates</h2>
-            {m.duplicates.length === 0 ? (
-              <p class="muted">No open issue looks like a duplicate of another.</p>
-            ) : (
-              <ul class="issue-list">
-                {m.duplicates.map((d) => (
-                  <IssueItem issue={d.issue}>
-                    {d.why === "marked" ? " · marked as a duplicate of " : " · same error as the earlier "}
-                    <a href={issuePath(d.of)}>{refText(d.of)}</a>
-                  </IssueItem>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section aria-labelledby="fixes-title">
-            <h2 id="fixes-title">Fixes shipped recently</h2>
-            {m.fixes.length === 0 ? (
-              <p class="muted">No merged fix is on record in the stored reports.</p>
-            ) : (
-              <ul class="issue-list">
-                {m.fixes.map((f) => (
-                  <IssueItem issue={f.issue} stateless>
-                    {" · fixed by "}
-                    <ExtLink href={f.pull.url}>{f.pull.ref}</ExtLink>
-                    {f.mergedAt ? `, merged ${utc(f.mergedAt)}` : ""}
-                    {f.releasedIn ? `, released in ${f.releasedIn}` : ", not released yet"}
-                  </IssueItem>
-                ))}
-              </ul>
-            )}
-          </section>
+          <Section
+            id="clusters-title"
+            title="Top error clusters"
+            empty={m.clusters.length === 0 ? "No two stored issues of this repository report the same error." : null}
+          >
+            <ol class="clusters">
+              {m.clusters.map((c) => (
+                <li class="cluster">
+                  <h3>
+                    {plural(c.issues.length, "issue")}, {c.open} open
+                  </h3>
+                  <pre>
+                    <code>{c.errorText || "(error text not stored)"}</code>
+                  </pre>
+                  <IssueList items={c.issues.slice(0, 6)} />
+                  {c.issues.length > 6 ? <p class="muted small">and {c.issues.length - 6} more.</p> : null}
+                </li>
+              ))}
+            </ol>
+          </Section>
+          <Section
+            id="dups-title"
+            title="Open likely duplicates"
+            empty={m.duplicates.length === 0 ? "No open issue looks like a duplicate of another." : null}
+          >
+            <ul class="issue-list">
+              {m.duplicates.map((d) => (
+                <IssueItem issue={d.issue}>
+                  {d.why === "marked" ? " · marked as a duplicate of " : " · same error as the earlier "}
+                  <a href={issuePath(d.of)}>{refText(d.of)}</a>
+                </IssueItem>
+              ))}
+            </ul>
+          </Section>
+          <Section
+            id="fixes-title"
+            title="Fixes shipped recently"
+            empty={m.fixes.length === 0 ? "No merged fix is on record in the stored reports." : null}
+          >
+            <ul class="issue-list">
+              {m.fixes.map((f) => (
+                <IssueItem issue={f.issue} stateless>
+                  {" · fixed by "}
+                  <ExtLink href={f.pull.url}>{f.pull.ref}</ExtLink>
+                  {f.mergedAt ? `, merged ${utc(f.mergedAt)}` : ""}
+                  {f.releasedIn ? `, released in ${f.releasedIn}` : ", not released yet"}
+                </IssueItem>
+              ))}
+            </ul>
+          </Section>
         </article>
         <aside aria-label="Trending issues of this repository">
           <TrendingList items={m.trending} headingId="trending-title" />
@@ -93,5 +91,15 @@ function IssueList({ items }: { items: RepoIssue[] }) {
         <IssueItem issue={i} />
       ))}
     </ul>
+  );
+}
+
+/** A titled part of the page: its list, or a sentence saying it has nothing. */
+function Section(props: { id: string; title: string; empty: string | null; children?: Child }) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.empty !== null ? <p class="muted">{props.empty}</p> : props.children}
+    </section>
   );
 }
