@@ -1,4 +1,5 @@
 // Small formatting helpers shared by the views: times, refs and site paths. Pure.
+import { OWNER_PATTERN, REPO_PATTERN } from "../../core/refs/names.js";
 import type { IssueRef } from "../../core/thread/types.js";
 
 /** "2026-04-09 07:55 UTC": the same on every machine and in every test. */
@@ -16,7 +17,7 @@ export const issuePath = (ref: Pick<IssueRef, "owner" | "repo" | "number">): str
 export const refText = (ref: Pick<IssueRef, "owner" | "repo" | "number">): string =>
   `${ref.owner}/${ref.repo}#${ref.number}`;
 
-const REF_TEXT = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})#(\d{1,10})$/;
+const REF_TEXT = new RegExp(`^(${OWNER_PATTERN})/(${REPO_PATTERN})#(\\d{1,10})$`);
 
 /** "owner/repo#12" -> the site path, or null when it is not a ref. */
 export function pathOfRefText(text: string): string | null {
