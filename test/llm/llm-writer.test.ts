@@ -18,8 +18,8 @@ import { crawl } from "../../src/core/graph/crawl.js";
 import type { LlmConfig } from "../../src/core/llm/config.js";
 import { collectEvidence, type EvidenceItem } from "../../src/core/llm/evidence.js";
 import { writeWithLlm } from "../../src/core/llm/writer.js";
-import { renderJson, reportSchema } from "../../src/core/render/json.js";
-import type { Report } from "../../src/core/thread/report.js";
+import { renderJson } from "../../src/core/render/json.js";
+import { type Report, reportSchema } from "../../src/core/thread/report.js";
 import { type ModelServer, startModelServer } from "./model-server.js";
 
 const DIR = fileURLToPath(new URL("../../examples/fixtures", import.meta.url));

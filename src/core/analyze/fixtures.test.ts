@@ -8,8 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { FixtureFile } from "../fixture-codec/load-files.js";
 import { fixtureCrawlDeps, fixtureReleases, fixtureThread, fixtureWorld } from "../fixture-codec/test-support.js";
 import { crawl } from "../graph/crawl.js";
-import { reportSchema } from "../render/json.js";
-import type { Report, Statement } from "../thread/report.js";
+import { type Report, reportSchema, type Statement } from "../thread/report.js";
 import { type AnalyzeInput, analyze } from "./analyze.js";
 import { allowedUrls, BANNED_FILLER } from "./test-thread.js";
 
