@@ -1,6 +1,5 @@
 // One place maps typed errors to exit codes and a one-line hint. Documented in the README.
-import { type ErrorKind, errorKind } from "../core/error-kind.js";
-import { IssuegraphError } from "../core/errors.js";
+import { type ErrorKind, errorKind, IssuegraphError } from "../core/errors.js";
 
 export const EXIT = {
   ok: 0,

@@ -2,8 +2,7 @@
 // and retry-after when waiting helps. Unknown errors become a bare 500: their messages may carry
 // internals (paths, SQL, upstream URLs), so they are logged, never shown.
 import { HTTPException } from "hono/http-exception";
-import { type ErrorKind, errorKind } from "../core/error-kind.js";
-import { IssuegraphError, RateLimitedError } from "../core/errors.js";
+import { type ErrorKind, errorKind, IssuegraphError, RateLimitedError } from "../core/errors.js";
 import {
   DisabledError,
   ForbiddenError,
