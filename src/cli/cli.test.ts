@@ -166,6 +166,20 @@ describe("failures, each with its exit code and a hint", () => {
     expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  it("help lists --format's and --depth's values; a bad one keeps its own message and exit 2", async () => {
+    const help = await run(["report", "--help"]);
+    expect(help.out).toMatch(/--format <format>.*\(choices: "md", "json"\)/);
+    expect(help.out).toMatch(/--depth <n>[\s\S]*?\(choices: "1", "2", "3",\s+default: "1"\)/);
+    const bad = await run(["demo", "--format", "pdf"]);
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.err).toBe("error: --format pdf is not known\nhint: Use --format md or --format json.\n");
+    const depth = await run(["enqueue", "report", FLAGSHIP, "--depth", "0"]);
+    expect([depth.code, depth.err]).toEqual([
+      EXIT.usage,
+      "error: --depth 0 is out of range\nhint: Use a whole number from 1 to 3.\n",
+    ]);
+  });
+
   it("says when a deleted issue is gone (410) and follows a transferred one", async () => {
     standin.faults.deleteIssue("nodejs/node#60552");
     const gone = await run(["report", "nodejs/node#60552", "--no-store"]);
