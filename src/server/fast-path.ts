@@ -8,6 +8,7 @@
 // security headers (taken from the app's own middleware once, see `securityHeaders`), and the
 // same view counting.
 import type { Context } from "hono";
+import { parse as parseCookie } from "hono/utils/cookie";
 import { LRUCache } from "lru-cache";
 import { refKey } from "../core/refs/parse-ref.js";
 import type { IssueRef } from "../core/thread/types.js";
@@ -135,19 +136,6 @@ function headerOf(req: RawRequest, name: string): string | undefined {
   return Array.isArray(v) ? v.join(", ") : v;
 }
 
-/** One cookie's raw value from a Cookie header. */
-function cookieValue(cookieHeader: string | undefined, name: string): string | undefined {
-  if (!cookieHeader) return undefined;
-  for (const part of cookieHeader.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      const v = part.slice(eq + 1).trim();
-      try {
-        return decodeURIComponent(v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : v);
-      } catch {
-        return v;
-      }
-    }
-  }
-  return undefined;
-}
+/** One cookie's value from a Cookie header, read as the app's getCookie reads it (hono's parser). */
+const cookieValue = (cookieHeader: string | undefined, name: string): string | undefined =>
+  cookieHeader ? parseCookie(cookieHeader, name)[name] : undefined;
