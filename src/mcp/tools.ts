@@ -16,7 +16,7 @@ import { search } from "../core/use-cases/search.js";
 import { similar } from "../core/use-cases/similar.js";
 import { parseRepoArg } from "../core/use-cases/sync/repo-arg.js";
 
-/** The report use-case's deps (with a store: similar and search read it), the web host of refs, the cache policy. */
+/** The report use-case's source and clock, a store (search and similar need one), the host refs are read on. */
 export type McpToolDeps = Pick<ReportDeps, "source" | "now"> & { store: Store; webHost: string; cache: CachePolicy };
 
 const ref = z
@@ -95,31 +95,30 @@ const structured = (value: Record<string, unknown>, text = JSON.stringify(value,
   structuredContent: value,
 });
 
-/** What every tool does first: read the ref (on the web host) and build or reuse its report. */
-type ToolKit = {
+/** What every tool needs: refs read on the configured host, and the report use-case over the store. */
+type ToolContext = {
   deps: McpToolDeps;
   parse: (input: string) => IssueRef;
-  reportOn: (r: IssueRef, depth?: number) => Promise<Report>;
+  reportOn: (ref: IssueRef, depth?: number) => Promise<Report>;
 };
 
 const reportJson = (report: Report) => JSON.parse(renderJson(report)) as Record<string, unknown>;
 
-/** The documented part of a similar/search answer (the internal IssueRef stays behind). */
-const documentedAnswer = <T extends { results: { issueRef: IssueRef }[] }>(answer: T) =>
-  structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
-
 export function registerTools(server: McpServer, deps: McpToolDeps): void {
-  const kit: ToolKit = {
+  const context: ToolContext = {
     deps,
     parse: (input) => parseIssueRef(input, [deps.webHost]),
-    reportOn: (r, depth = 1) => buildReport(r, { depth, cache: deps.cache }, deps),
+    reportOn: async (r, depth = 1) =>
+      (await buildReport(r, { depth, cache: deps.cache }, { source: deps.source, now: deps.now, store: deps.store }))
+        .report,
   };
-  registerReportTools(server, kit);
-  registerDiscoveryTools(server, kit);
+  // Listed to clients in this order.
+  registerIssueTools(server, context);
+  registerReportPartTools(server, context);
 }
 
-/** report, same_error and fix_status: the issue's own report, whole or in part. */
-function registerReportTools(server: McpServer, { parse, reportOn }: ToolKit): void {
+/** The report of an issue, and the stored issues like it (similar, search by error text). */
+function registerIssueTools(server: McpServer, { deps, parse, reportOn }: ToolContext): void {
   server.registerTool(
     "report",
     {
@@ -137,12 +136,6 @@ function registerReportTools(server: McpServer, { parse, reportOn }: ToolKit): v
     }),
   );
 
-  registerSameErrorTool(server, { parse, reportOn });
-  registerFixStatusTool(server, { parse, reportOn });
-}
-
-/** similar and search: other stored issues, ranked as the CLI ranks them. */
-function registerDiscoveryTools(server: McpServer, { deps, parse, reportOn }: ToolKit): void {
   server.registerTool(
     "similar",
     {
@@ -156,7 +149,7 @@ function registerDiscoveryTools(server: McpServer, { deps, parse, reportOn }: To
       const r = parse(input);
       await reportOn(r); // indexes the thread when it is not stored yet
       const answer = await similar(deps.store, r, { limit: n ?? 10, allRepos: allRepos ?? false });
-      return documentedAnswer(answer);
+      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
     }),
   );
 
@@ -174,12 +167,13 @@ function registerDiscoveryTools(server: McpServer, { deps, parse, reportOn }: To
         limit: n ?? 10,
         ...(repo ? { repo: parseRepoArg(repo, [deps.webHost]) } : {}),
       });
-      return documentedAnswer(answer);
+      return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
     }),
   );
 }
 
-function registerSameErrorTool(server: McpServer, { parse, reportOn }: Omit<ToolKit, "deps">): void {
+/** One part of an issue's report on its own: the same error elsewhere, the fix status. */
+function registerReportPartTools(server: McpServer, { parse, reportOn }: ToolContext): void {
   server.registerTool(
     "same_error",
     {
@@ -197,9 +191,7 @@ function registerSameErrorTool(server: McpServer, { parse, reportOn }: Omit<Tool
       return structured({ ...(report.sameError ?? none) });
     }),
   );
-}
 
-function registerFixStatusTool(server: McpServer, { parse, reportOn }: Omit<ToolKit, "deps">): void {
   server.registerTool(
     "fix_status",
     {

@@ -4,12 +4,12 @@ import { parseIssueRef } from "../../core/refs/parse-ref.js";
 import type { IssueRef } from "../../core/thread/types.js";
 import { type TriageResult, triage } from "../../core/use-cases/triage.js";
 import { triageTargetOf } from "../../core/use-cases/triage-event.js";
-import { commandSetup, type WithStore } from "../command-setup.js";
 import { storeLocationOf } from "../config.js";
 import { makeGitHubClient } from "../deps.js";
 import type { Io } from "../io.js";
 import { jsonText, type OutputFlags } from "../output.js";
 import { refInput } from "../ref-input.js";
+import { storeCommandSetup, type WithStore } from "./store-command.js";
 
 export type TriageFlags = OutputFlags & {
   repo?: string;
@@ -25,7 +25,7 @@ export async function runTriageCommand(
   io: Io,
   withStore: WithStore,
 ): Promise<void> {
-  const { common, output, webHost } = commandSetup(flags, io.env);
+  const { common, output, webHost } = storeCommandSetup(flags, io);
   let ref: IssueRef;
   if (flags.event) {
     if (input) throw new UsageError("give a ref or --event, not both", "The event payload names the issue.");

@@ -2,12 +2,12 @@
 import { UsageError } from "../../core/errors.js";
 import { parseIssueRef } from "../../core/refs/parse-ref.js";
 import { conditionalReleases, formatWatchEvent, watchPass } from "../../core/use-cases/watch.js";
-import { commandSetup, type WithStore } from "../command-setup.js";
 import { storeLocationOf } from "../config.js";
 import { makeGitHubClient } from "../deps.js";
 import type { Io } from "../io.js";
 import { jsonText, type OutputFlags } from "../output.js";
 import { refInput } from "../ref-input.js";
+import { storeCommandSetup, type WithStore } from "./store-command.js";
 
 export type WatchFlags = OutputFlags & { repo?: string; every?: string; apiUrl?: string; db?: string };
 
@@ -28,7 +28,7 @@ export async function runWatchCommand(
   io: Io,
   withStore: WithStore,
 ): Promise<void> {
-  const { common, output, webHost } = commandSetup(flags, io.env);
+  const { common, output, webHost } = storeCommandSetup(flags, io);
   const refs = inputs.map((i) => parseIssueRef(refInput(i, flags.repo, io.env), [webHost]));
   const every = flags.every ? parseInterval(flags.every) : null;
   const source = conditionalReleases(makeGitHubClient(common, io));

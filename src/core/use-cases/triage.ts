@@ -107,7 +107,7 @@ export async function triage(
   options: { post: boolean; cache: CachePolicy; maxDuplicates?: number },
   deps: TriageDeps,
 ): Promise<TriageResult> {
-  const report = await buildReport(ref, { depth: 1, cache: options.cache }, deps);
+  const { report } = await buildReport(ref, { depth: 1, cache: options.cache }, deps);
   const answer = await similar(deps.store, ref, { limit: 20, allRepos: true });
   const duplicates = answer.results.filter((r) => r.score >= LIKELY_DUPLICATE).slice(0, options.maxDuplicates ?? 5);
   const body = triageComment(report, duplicates);

@@ -13,8 +13,9 @@ import type { ServerContext } from "../context.js";
 import type { SimilarIssue } from "../deps.js";
 import { linkGraphSvg } from "../html/graph-svg.js";
 import { issuePath, pathOfRefText } from "../views/format.js";
+import type { TrendingEntry } from "./trending.js";
 
-/** Everything the issue page shows (views/issue.tsx renders it). */
+/** Everything the issue page (views/issue.tsx) shows. */
 export type IssueModel = {
   report: Report;
   stale: boolean;
@@ -35,8 +36,6 @@ export type IssueModel = {
   /** Shown after a form vote without JavaScript. */
   flash: string | null;
 };
-
-import type { TrendingEntry } from "./trending.js";
 
 export async function buildIssueModel(
   ctx: ServerContext,

@@ -11,9 +11,7 @@ import { raw } from "hono/html";
 import { shownRelations } from "../../core/render/relation-label.js";
 import { plural } from "../../core/text/format.js";
 import type { Report, ReportLink, Statement } from "../../core/thread/report.js";
-import type { RankedTool } from "../../core/tools/match.js";
 import { SIGNAL_LABELS, SIGNALS } from "../../core/votes/signals.js";
-import type { SimilarIssue } from "../deps.js";
 import { stateWord } from "../html/graph-svg.js";
 import type { IssueModel } from "../services/issue-model.js";
 import { pathOfRefText, repoPath, utc } from "./format.js";
@@ -376,7 +374,7 @@ function Similar({ m }: { m: IssueModel }) {
   );
 }
 
-function SimilarList(props: { items: SimilarIssue[]; empty: string }) {
+function SimilarList(props: { items: IssueModel["similar"]; empty: string }) {
   if (props.items.length === 0) return <p class="muted">{props.empty}</p>;
   return (
     <ul class="issue-list">
@@ -484,7 +482,7 @@ function Tools({ m }: { m: IssueModel }) {
   );
 }
 
-function ToolList({ tools }: { tools: RankedTool[] }) {
+function ToolList({ tools }: { tools: IssueModel["tools"]["batches"][number] }) {
   return (
     <ul class="tools">
       {tools.map(({ tool }) => (
