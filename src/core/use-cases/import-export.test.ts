@@ -7,8 +7,8 @@ import type { FixtureFile } from "../fixture-codec/load-files.js";
 import { FixtureError } from "../fixture-codec/to-thread.js";
 import { errorSignature, isEmptySignature } from "../similar/error-signature.js";
 import { openStore } from "../store/open-store.js";
-import { makeReport } from "../store/test-threads.js";
 import type { Store } from "../store/types.js";
+import { makeReport, reportMeta } from "../thread/builders.test-helper.js";
 import type { Thread } from "../thread/types.js";
 import { exportArchive } from "./export-archive.js";
 import { importFixtures } from "./import-fixtures.js";
@@ -129,7 +129,7 @@ describe("exportArchive", () => {
     const store = await imported();
     const ref = { host: "github.com", owner: "anthropics", repo: "claude-code", number: 45203 };
     const thread = (await store.getThread(ref))?.thread as Thread;
-    await store.putReport(makeReport(thread, "2026-01-02T00:00:00Z"));
+    await store.putReport(makeReport({ meta: reportMeta("2026-01-02T00:00:00Z") }, thread));
     const out = await exportArchive({ store, target: ref, renderMarkdown: (r) => `# ${r.title}\n` });
     expect(out.threads).toBe(1);
     expect(out.stubs).toBe(5);

@@ -6,7 +6,7 @@ import { NotFoundError, UsageError } from "../../core/errors.js";
 import { formatRef, refKey } from "../../core/refs/parse-ref.js";
 import type { VoteCounts } from "../../core/store/types.js";
 import type { IssueRef } from "../../core/thread/types.js";
-import { evidenceSignals } from "../../core/votes/evidence.js";
+import { type EvidenceSignal, evidenceSignals } from "../../core/votes/evidence.js";
 import { isSignal, normaliseVoteCounts, SIGNALS, type Signal } from "../../core/votes/signals.js";
 import type { AppEnv, ServerContext } from "../context.js";
 import { requireSameSite } from "../security/same-origin.js";
@@ -60,13 +60,9 @@ export function voteApiRoutes(app: Hono<AppEnv>, ctx: ServerContext, api: string
 }
 
 /** Why each signal may apply, from the stored report (none before the issue is analysed). */
-async function evidenceOf(ctx: ServerContext, ref: IssueRef): Promise<ReturnType<typeof evidenceSignals>> {
+async function evidenceOf(ctx: ServerContext, ref: IssueRef): Promise<EvidenceSignal[]> {
   const stored = await ctx.deps.store.getReport(ref);
-  if (!stored) return [];
-  const similar = await ctx.similar(ref, stored.report).catch(() => []);
-  return evidenceSignals(stored.report, {
-    sameErrorCount: stored.report.sameError?.count ?? similar.filter((s) => s.sameError).length,
-  });
+  return stored ? evidenceSignals(stored.report) : [];
 }
 
 /**

@@ -82,9 +82,7 @@ export async function buildIssueModel(
     }),
     similar,
     votes: { counts: normaliseVoteCounts(votes.counts), mine: votes.mine.filter(isSignal) },
-    evidence: evidenceSignals(report, {
-      sameErrorCount: report.sameError?.count ?? similar.filter((s) => s.sameError).length,
-    }),
+    evidence: evidenceSignals(report),
     tools: { category: profile.category, tags, batches: [toolBatch(ranked, 0), toolBatch(ranked, 1)] },
     trending,
     paths: {

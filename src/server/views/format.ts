@@ -1,5 +1,5 @@
 // Small formatting helpers shared by the views: times, refs and site paths. Pure.
-import { OWNER_PATTERN, REPO_PATTERN } from "../../core/refs/names.js";
+import { parseRefText } from "../../core/refs/names.js";
 import type { IssueRef } from "../../core/thread/types.js";
 
 /** "2026-04-09 07:55 UTC": the same on every machine and in every test. */
@@ -17,12 +17,10 @@ export const issuePath = (ref: Pick<IssueRef, "owner" | "repo" | "number">): str
 export const refText = (ref: Pick<IssueRef, "owner" | "repo" | "number">): string =>
   `${ref.owner}/${ref.repo}#${ref.number}`;
 
-const REF_TEXT = new RegExp(`^(${OWNER_PATTERN})/(${REPO_PATTERN})#(\\d{1,10})$`);
-
 /** "owner/repo#12" -> the site path, or null when it is not a ref. */
 export function pathOfRefText(text: string): string | null {
-  const m = REF_TEXT.exec(text);
-  return m?.[1] && m[2] && m[3] ? issuePath({ owner: m[1], repo: m[2], number: Number(m[3]) }) : null;
+  const r = parseRefText(text);
+  return r ? issuePath(r) : null;
 }
 
 /** The site's page of a repository. */
@@ -31,6 +29,6 @@ export const repoPathOf = (repo: { owner: string; repo: string }): string =>
 
 /** "owner/repo#12" -> "/owner/repo", or null when it is not a ref. */
 export function repoPath(refString: string): string | null {
-  const m = REF_TEXT.exec(refString);
-  return m?.[1] && m[2] ? repoPathOf({ owner: m[1], repo: m[2] }) : null;
+  const r = parseRefText(refString);
+  return r ? repoPathOf(r) : null;
 }

@@ -1,9 +1,10 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { StoreError } from "../../errors.js";
+import { makeThread, ref } from "../../thread/builders.test-helper.js";
 import { openStore } from "../open-store.js";
-import { storeContract } from "../store.contract.js";
-import { makeThread, ref, V1_THREAD_INSERT, v1ThreadParams } from "../test-threads.js";
+import { storeContract } from "../store-contract.test-helper.js";
+import { V1_THREAD_INSERT, v1ThreadParams } from "../store-rows.test-helper.js";
 import { postgresMigrations } from "./migrations.js";
 import { openPostgresStore } from "./postgres-store.js";
 
@@ -51,12 +52,12 @@ describe.skipIf(!usable)(`postgres store: schema and migrations${usable ? "" : `
     await client.query("INSERT INTO schema_migrations VALUES (1, 'v1', '2024-01-01')");
     let i = 0;
     const numbered = V1_THREAD_INSERT.replace(/\?/g, () => `$${++i}`);
-    await client.query(numbered, v1ThreadParams(makeThread(ref("acme", "app", 1), { title: "kept" })));
+    await client.query(numbered, v1ThreadParams(makeThread({ ref: ref(1, "acme", "app"), title: "kept" })));
     await client.end();
     const store = await openPostgresStore(url, { schema });
-    expect((await store.getThread(ref("acme", "app", 1)))?.thread.title).toBe("kept");
+    expect((await store.getThread(ref(1, "acme", "app")))?.thread.title).toBe("kept");
     expect((await store.stats()).schemaVersion).toBe(4);
-    expect((await store.castVote(ref("acme", "app", 1), "helpful", "u", "2024-01-01T00:00:00Z")).active).toBe(true);
+    expect((await store.castVote(ref(1, "acme", "app"), "helpful", "u", "2024-01-01T00:00:00Z")).active).toBe(true);
     await store.close();
   });
 
