@@ -3,7 +3,6 @@ import { renderJson } from "../render/json.js";
 import { renderMarkdown } from "../render/markdown.js";
 import { comment, linked, makeThread, summary } from "../thread/builders.test-helper.js";
 import type { LinkedThread } from "../thread/link.js";
-import type { Report } from "../thread/report.js";
 import type { TimelineEvent } from "../thread/types.js";
 import { analyze } from "./analyze.js";
 import { input } from "./analyze-input.test-helper.js";
@@ -41,38 +40,16 @@ function bigThread() {
   return input(makeThread({ body: "It crashes.", comments, events }), { links });
 }
 
-describe("performance", () => {
-  it("analyses 5,000 comments and 2,000 events, and renders them as Markdown, each well under a second", () => {
-    // Warm up the regexes on a small thread first: a server pays that once, not per report.
-    renderMarkdown(
-      analyze(input(makeThread({ body: "```\nError: x\n```", comments: [comment("a", "did not help")] }))),
-    );
-    const i = bigThread();
-    // CPU time, not wall time: the suite runs beside other work on shared cores.
-    const cpuMs = (work: () => void): number => {
-      const before = process.cpuUsage();
-      work();
-      const used = process.cpuUsage(before);
-      return (used.user + used.system) / 1000;
-    };
-    let report: Report | undefined;
-    let json = "";
-    let md = "";
-    const analysis = cpuMs(() => {
-      report = analyze(i);
-      json = renderJson(report);
-    });
-    // The Markdown report has its own budget: mdast-util-to-markdown escapes node by node, and
-    // this report holds 1,000 linked threads and some 2,400 citation links.
-    const markdown = cpuMs(() => {
-      if (report) md = renderMarkdown(report);
-    });
-    if (!report) throw new Error("no report");
+// Speed is measured by `npm run bench -- analyze` (the same 5,000-comment shape), never here: this
+// test only checks that a huge thread is analysed and rendered whole and correctly.
+describe("a huge thread", () => {
+  it("analyses 5,000 comments, 2,000 events and 1,000 links, and renders them as JSON and Markdown", () => {
+    const report = analyze(bigThread());
     expect(report.stats).toMatchObject({ comments: 5000, timelineEvents: 7000 });
     expect(report.errorMessage).toBe("ValueError: bad"); // the traceback outranks the prose error
-    expect(md.length).toBeGreaterThan(0);
-    expect(json.length).toBeGreaterThan(0);
-    expect(analysis).toBeLessThan(1000);
-    expect(markdown).toBeLessThan(1000);
+    expect(JSON.parse(renderJson(report)).ref).toBe(report.ref);
+    const md = renderMarkdown(report);
+    expect(md).toContain("ValueError: bad");
+    expect(md).toContain("Widget crashes 999");
   });
 });
