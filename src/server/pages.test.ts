@@ -190,7 +190,9 @@ describe("issue page: the report", () => {
     expect(section).toContain("What changed since the last report");
     expect(section).toMatch(/<li>[^<]*closed/i);
   });
+});
 
+describe("issue page: graph, download, redirects", () => {
   it("draws the link graph when there are links", async () => {
     const t7 = testThread(7, { body: "See #8 for the same crash." });
     const { c } = await analysed([t7, testThread(8)]);
@@ -222,7 +224,9 @@ describe("issue page: downloads, redirects, errors and limits", () => {
     expect(res.headers.get("location")).toBe("/acme/widget/issues/70");
     expect(t.source.fetched).toHaveLength(1);
   });
+});
 
+describe("issue page: errors, views and limits", () => {
   it("shows a clear error page, and does not refetch at once", async () => {
     const t = await makeTestApp([]);
     expect((await t.app.request("/acme/widget/issues/404")).status).toBe(202);

@@ -92,7 +92,7 @@ export async function buildIssueModel(
       votes: `${page}/votes`,
       feed: `${page}.atom`,
     },
-    canonicalUrl: ctx.publicUrl(page),
+    canonicalUrl: ctx.refs.publicUrl(page),
     flash: input.flash,
   };
 }

@@ -1,4 +1,4 @@
-// Small formatting helpers shared by the views. Pure; the clock is passed in.
+// Small formatting helpers shared by the views: times, refs and site paths. Pure.
 import { parseRefText } from "../../core/refs/names.js";
 import type { IssueRef } from "../../core/thread/types.js";
 
@@ -8,27 +8,6 @@ export function utc(iso: string | null | undefined): string {
   const t = Date.parse(iso);
   if (!Number.isFinite(t)) return "unknown";
   return `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
-/** "3 hours ago", "just now", "2 days ago". */
-export function ago(iso: string | null | undefined, now: Date): string {
-  if (!iso) return "";
-  const t = Date.parse(iso);
-  if (!Number.isFinite(t)) return "";
-  const s = Math.round((now.getTime() - t) / 1000);
-  if (s < 45) return "just now";
-  const units: [number, string][] = [
-    [86_400 * 365, "year"],
-    [86_400 * 30, "month"],
-    [86_400, "day"],
-    [3_600, "hour"],
-    [60, "minute"],
-  ];
-  for (const [size, name] of units) {
-    const n = Math.floor(Math.abs(s) / size);
-    if (n >= 1) return s >= 0 ? `${n} ${name}${n === 1 ? "" : "s"} ago` : `in ${n} ${name}${n === 1 ? "" : "s"}`;
-  }
-  return "just now";
 }
 
 /** The site's page of an issue. Owner and repo are already restricted to GitHub's characters. */
@@ -43,8 +22,6 @@ export function pathOfRefText(text: string): string | null {
   const r = parseRefText(text);
   return r ? issuePath(r) : null;
 }
-
-export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** The site's page of a repository. */
 export const repoPathOf = (repo: { owner: string; repo: string }): string =>

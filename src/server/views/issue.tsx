@@ -9,13 +9,23 @@
 // (escaped SVG), passed in as raw.
 import { raw } from "hono/html";
 import { shownRelations } from "../../core/render/relation-label.js";
+import { plural } from "../../core/text/format.js";
 import type { Report, ReportLink, Statement } from "../../core/thread/report.js";
 import { SIGNAL_LABELS, SIGNALS } from "../../core/votes/signals.js";
 import { stateWord } from "../html/graph-svg.js";
 import type { IssueModel } from "../services/issue-model.js";
-import { issuePath, pathOfRefText, plural, refText, repoPath, utc } from "./format.js";
+import { pathOfRefText, repoPath, utc } from "./format.js";
 import { renderPage } from "./layout.js";
-import { Citations, ExtLink, GraphLegend, InlineText, StateBadge, StatementText, TrendingList } from "./parts.js";
+import {
+  Citations,
+  ExtLink,
+  GraphLegend,
+  InlineText,
+  IssueItem,
+  StateBadge,
+  StatementText,
+  TrendingList,
+} from "./parts.js";
 
 export function issuePage(m: IssueModel): string {
   const r = m.report;
@@ -369,12 +379,7 @@ function SimilarList(props: { items: IssueModel["similar"]; empty: string }) {
   return (
     <ul class="issue-list">
       {props.items.map((s) => (
-        <li>
-          <a href={issuePath(s.ref)}>{s.title}</a>
-          <span class="meta">
-            {refText(s.ref)} · <StateBadge state={s.state} reason={s.stateReason} /> · {s.why}
-          </span>
-        </li>
+        <IssueItem issue={s}>{` · ${s.why}`}</IssueItem>
       ))}
     </ul>
   );
