@@ -36,6 +36,11 @@ export interface SearchDialect {
 export interface Driver extends SqlExecutor {
   readonly backend: "sqlite" | "postgres";
   readonly search: SearchDialect;
+  /**
+   * `column <in> (values)`: SQLite's `IN (?, ?, …)`, PostgreSQL's `= ANY(?)` with one array, so that
+   * a statement's text (and PostgreSQL's prepared plan) does not depend on the list's length.
+   */
+  inList(values: readonly unknown[]): { sql: string; params: unknown[] };
   /** One transaction on one connection; `tx` runs inside it. Rolls back when `fn` throws. */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;

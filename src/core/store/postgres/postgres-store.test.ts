@@ -55,7 +55,7 @@ describe.skipIf(!usable)(`postgres store: schema and migrations${usable ? "" : `
     await client.end();
     const store = await openPostgresStore(url, { schema });
     expect((await store.getThread(ref("acme", "app", 1)))?.thread.title).toBe("kept");
-    expect((await store.stats()).schemaVersion).toBe(4);
+    expect((await store.stats()).schemaVersion).toBe(5);
     expect((await store.castVote(ref("acme", "app", 1), "helpful", "u", "2024-01-01T00:00:00Z")).active).toBe(true);
     await store.close();
   });
@@ -63,7 +63,7 @@ describe.skipIf(!usable)(`postgres store: schema and migrations${usable ? "" : `
   it("lets several processes open a fresh schema at once (one migrates, the others wait)", async () => {
     const schema = freshSchema();
     const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(url, { schema })));
-    for (const s of stores) expect((await s.stats()).schemaVersion).toBe(4);
+    for (const s of stores) expect((await s.stats()).schemaVersion).toBe(5);
     await Promise.all(stores.map((s) => s.close()));
   });
 

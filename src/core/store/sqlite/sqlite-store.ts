@@ -70,6 +70,10 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
 class SqliteDriver implements Driver {
   readonly backend = "sqlite" as const;
   readonly search: SearchDialect = new Fts5Dialect();
+
+  inList(values: readonly unknown[]) {
+    return { sql: `IN (${values.map(() => "?").join(", ")})`, params: [...values] };
+  }
   private queue: Promise<unknown> = Promise.resolve();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly direct: SqlExecutor;
