@@ -88,9 +88,9 @@ describe("coverage", () => {
     );
     const [f, w] = q.terms;
     const postings: Posting[] = [
-      { docId: 7, term: "float", strong: true },
-      { docId: 7, term: "window", strong: false },
-      { docId: 8, term: "window", strong: true },
+      { docId: 7, term: "float", strong: true, repoKey: "h/a/x" },
+      { docId: 7, term: "window", strong: false, repoKey: "h/a/x" },
+      { docId: 8, term: "window", strong: true, repoKey: "h/a/y" },
     ];
     const c = coverage(q, postings);
     const mass = (f?.weight ?? 0) + (w?.weight ?? 0);
@@ -98,5 +98,7 @@ describe("coverage", () => {
     expect(c.get(8)?.cover).toBeCloseTo((w?.weight ?? 0) / mass, 6);
     expect(c.get(7)?.words).toEqual(["Floating", "windows"]);
     expect(bestDocs(c, 1)).toEqual([7]);
+    // Within one repository: its best, even when better matches live elsewhere.
+    expect(bestDocs(c, 1, "h/a/y")).toEqual([8]);
   });
 });

@@ -116,17 +116,17 @@ export function chooseTerms(
 /** A term found only in a thread's body or comments counts this much of one in its title or error. */
 const WEAK_FIELD = 0.6;
 
-export type Coverage = { cover: number; words: string[] };
+export type Coverage = { cover: number; words: string[]; repoKey: string };
 
 /** cover(d) for every thread in the postings, with the matched words (heaviest first, as written). */
 export function coverage(query: Query, postings: readonly Posting[]): Map<number, Coverage> {
   const byTerm = new Map(query.terms.map((t) => [t.term, t]));
-  const sums = new Map<number, { sum: number; words: { word: string; weight: number }[] }>();
+  const sums = new Map<number, { sum: number; words: { word: string; weight: number }[]; repoKey: string }>();
   for (const p of postings) {
     const t = byTerm.get(p.term);
     if (!t) continue;
     const factor = p.strong ? 1 : WEAK_FIELD;
-    const s = sums.get(p.docId) ?? { sum: 0, words: [] };
+    const s = sums.get(p.docId) ?? { sum: 0, words: [], repoKey: p.repoKey };
     s.sum += t.weight * factor;
     s.words.push({ word: t.word, weight: t.weight });
     sums.set(p.docId, s);
@@ -136,14 +136,19 @@ export function coverage(query: Query, postings: readonly Posting[]): Map<number
     out.set(doc, {
       cover: query.mass > 0 ? Math.min(1, s.sum / query.mass) : 0,
       words: s.words.sort((a, b) => b.weight - a.weight).map((w) => w.word),
+      repoKey: s.repoKey,
     });
   }
   return out;
 }
 
-/** The `n` threads with the highest cover, best first (ties: the older thread, by store id). */
-export function bestDocs(covers: ReadonlyMap<number, Coverage>, n: number): number[] {
+/**
+ * The `n` threads with the highest cover, best first (ties: the older thread, by store id); with
+ * `repoKey`, the best within that repository.
+ */
+export function bestDocs(covers: ReadonlyMap<number, Coverage>, n: number, repoKey?: string): number[] {
   return [...covers.entries()]
+    .filter(([, c]) => repoKey === undefined || c.repoKey === repoKey)
     .sort((a, b) => b[1].cover - a[1].cover || a[0] - b[0])
     .slice(0, n)
     .map(([doc]) => doc);

@@ -5,6 +5,7 @@ import { StoreError, UsageError } from "../errors.js";
 import { refKey } from "../refs/parse-ref.js";
 import type { Link } from "../thread/link.js";
 import { fetched, makeReport, makeThread, ref, summaryOf } from "./test-threads.js";
+import { repoKeyOf } from "./thread-columns.js";
 import type { Store } from "./types.js";
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
@@ -324,6 +325,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
             .map((p) => p.strong)
             .sort();
         expect(byDoc(floating)).toEqual([false, true, true]);
+        // Each posting names its thread's repository (a1 and a2 in acme/app, b1 in other/lib).
+        expect(
+          postings
+            .filter((p) => p.term === floating)
+            .map((p) => p.repoKey)
+            .sort(),
+        ).toEqual([repoKeyOf(a1), repoKeyOf(a1), repoKeyOf(b1)].sort());
         expect(postings.filter((p) => p.term !== floating)).toHaveLength(1);
         expect((await store.postings(terms, { maxPostings: 2 })).length).toBeLessThanOrEqual(2);
         await store.putSignature(a3, { key: "k", family: "f", signature: "s" }, "floating point exception");

@@ -72,9 +72,10 @@ export type TermStats = { docs: number; terms: TermStat[] };
 
 /**
  * One index term in one thread. `strong`: it occurs in the thread's title or error text (not only in
- * its body or comments). `docId` is the store's id of the thread.
+ * its body or comments). `docId` is the store's id of the thread, `repoKey` its repository's key
+ * (`repoKeyOf`), so that a caller can take the best matches within one repository.
  */
-export type Posting = { docId: number; term: string; strong: boolean };
+export type Posting = { docId: number; term: string; strong: boolean; repoKey: string };
 
 /** A term to look up, with a word that the index turns into it (SQLite's tokenizer stems the word itself). */
 export type TermRef = { term: string; word: string };

@@ -255,22 +255,23 @@ class TsvectorDialect implements SearchDialect {
     { maxPostings }: { maxPostings: number },
   ): Promise<Posting[]> {
     if (!terms.length) return [];
-    const rows = await db.all<{ doc: number; term: string; strong: boolean }>(
-      `SELECT x.doc, q.term, x.strong
+    const rows = await db.all<{ doc: number; term: string; strong: boolean; repo_key: string }>(
+      `SELECT x.doc, q.term, x.strong, x.repo_key
        FROM unnest(?::text[]) WITH ORDINALITY AS q(term, i)
        LEFT JOIN term_stats s ON s.term = q.term
        CROSS JOIN LATERAL (
-         SELECT p.thread_id AS doc, p.strong FROM term_postings p
+         SELECT p.thread_id AS doc, p.strong, p.repo_key FROM term_postings p
          WHERE p.term = q.term AND coalesce(s.docs, 0) <= ${POSTED_UPTO}
          UNION ALL
-         SELECT d.thread_id, d.strong @@ ${lexemeQuery()} FROM search_docs d
+         SELECT d.thread_id, d.strong @@ ${lexemeQuery()}, t.repo_key FROM search_docs d
+         JOIN threads t ON t.id = d.thread_id
          WHERE s.docs > ${POSTED_UPTO} AND d.tsv @@ ${lexemeQuery()}
        ) x
        ORDER BY q.i
        LIMIT ?`,
       [terms.map((t) => t.term), maxPostings],
     );
-    return rows.map((r) => ({ docId: Number(r.doc), term: r.term, strong: r.strong }));
+    return rows.map((r) => ({ docId: Number(r.doc), term: r.term, strong: r.strong, repoKey: r.repo_key }));
   }
 
   afterWrite(driver: Driver, docs: number): Promise<void> {

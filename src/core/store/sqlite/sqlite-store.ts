@@ -162,6 +162,9 @@ const MAX_REMEMBERED_WORDS = 50_000;
 /** Terms the statistics table counts fewer than this are counted live (term-stats.ts). */
 const LIVE_COUNT_BELOW = 50;
 const MATCH_IDS = "SELECT rowid AS id FROM thread_fts WHERE thread_fts MATCH ?";
+/** The same with each thread's repository (a rowid lookup per row: threads.id is the rowid). */
+const MATCH_IDS_REPO =
+  "SELECT f.rowid AS id, t.repo_key FROM thread_fts f JOIN threads t ON t.id = f.rowid WHERE thread_fts MATCH ?";
 /** The strong fields (title, error) as an FTS5 column filter. */
 const STRONG = "{title error}";
 
@@ -247,14 +250,14 @@ class Fts5Dialect implements SearchDialect {
     const out: Posting[] = [];
     for (const t of terms) {
       const phrase = `"${t.word.replace(/"/g, '""')}"`;
-      const all = await db.all<{ id: number }>(MATCH_IDS, [phrase]);
+      const all = await db.all<{ id: number; repo_key: string }>(MATCH_IDS_REPO, [phrase]);
       const strong = new Set(
         (await db.all<{ id: number }>(MATCH_IDS, [`${STRONG} : ${phrase}`])).map((r) => Number(r.id)),
       );
       for (const r of all) {
         if (out.length >= maxPostings) return out;
         const id = Number(r.id);
-        out.push({ docId: id, term: t.term, strong: strong.has(id) });
+        out.push({ docId: id, term: t.term, strong: strong.has(id), repoKey: r.repo_key });
       }
     }
     return out;
