@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { StoreError } from "../../errors.js";
 import { openStore } from "../open-store.js";
 import { storeContract } from "../store.contract.js";
-import { makeThread, ref, V1_THREAD_INSERT, v1ThreadParams } from "../test-threads.js";
-import { postgresMigrations } from "./migrations.js";
+import { fetched, makeThread, ref, V1_THREAD_INSERT, v1ThreadParams } from "../test-threads.js";
+import { POSTED_UPTO, postgresMigrations } from "./migrations.js";
 import { openPostgresStore } from "./postgres-store.js";
 
 // CI sets DATABASE_URL (scripts/start-test-postgres.sh); ISSUEGRAPH_TEST_DATABASE_URL wins if both are set.
@@ -83,6 +83,57 @@ describe.skipIf(!usable)(`postgres store: schema and migrations${usable ? "" : `
     expect(e).toBeInstanceOf(StoreError);
     expect((e as StoreError).message).toMatch(/refused the login/);
     expect((e as StoreError).message).not.toMatch(/definitely-wrong/);
+  });
+});
+
+describe.skipIf(!usable)(`postgres store: term postings${usable ? "" : ` (skipped: ${reason})`}`, () => {
+  it("keeps a rare lexeme's threads in term_postings, and takes a common one's from the GIN index", async () => {
+    const schema = freshSchema();
+    const store = await openPostgresStore(url, { schema });
+    const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      const [a, b, c, d] = [1, 2, 3, 4].map((i) => ref("acme", "app", i)) as [
+        ReturnType<typeof ref>,
+        ReturnType<typeof ref>,
+        ReturnType<typeof ref>,
+        ReturnType<typeof ref>,
+      ];
+      await store.putThread(makeThread(a, { title: "Floating panes", body: "" }), fetched());
+      await store.putThread(makeThread(b, { title: "Docking", body: "a floating dock" }), fetched());
+      const posted = async () =>
+        (
+          await client.query<{ n: number }>(
+            "SELECT thread_id AS n FROM term_postings WHERE term = 'float' ORDER BY thread_id",
+          )
+        ).rows.length;
+      expect(await posted()).toBe(2);
+      const terms = (await store.termStats(["floating"])).terms;
+      expect((await store.postings(terms)).map((p) => p.strong).sort()).toEqual([false, true]);
+
+      // A thread's new text replaces its postings.
+      await store.putThread(makeThread(b, { title: "Docking", body: "a fixed dock" }), fetched());
+      expect(await posted()).toBe(1);
+
+      await store.putThread(makeThread(c, { title: "Floating toolbar", body: "" }), fetched());
+      expect(await posted()).toBe(2);
+
+      // A lexeme term_stats counts in more than POSTED_UPTO threads: its postings (pruned at the
+      // next rebuild, here at once) come from the GIN index, and new threads are not posted.
+      await client.query(
+        `INSERT INTO term_stats (term, docs) VALUES ('float', ${POSTED_UPTO + 1})
+         ON CONFLICT (term) DO UPDATE SET docs = excluded.docs`,
+      );
+      await client.query("DELETE FROM term_postings WHERE term = 'float'");
+      expect((await store.postings(terms)).map((p) => p.strong)).toEqual([true, true]);
+      // The write's rebuild finds it rare again (3 threads): all of them are posted anew.
+      await store.putThread(makeThread(d, { title: "Menus", body: "floating menus" }), fetched());
+      expect(await posted()).toBe(3);
+      expect((await store.postings(terms)).map((p) => p.strong).sort()).toEqual([false, true, true]);
+    } finally {
+      await client.end();
+      await store.close();
+    }
   });
 });
 

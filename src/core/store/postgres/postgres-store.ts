@@ -287,6 +287,9 @@ async function rebuildTermStats(tx: SqlExecutor): Promise<void> {
   if (!got?.ok) return;
   // The same upkeep for the GIN index: merge its pending list, which every search scans.
   await tx.get("SELECT gin_clean_pending_list('search_docs_tsv'::regclass)");
+  await tx.run(
+    `CREATE TEMP TABLE common_terms ON COMMIT DROP AS SELECT term FROM term_stats WHERE docs > ${POSTED_UPTO}`,
+  );
   await tx.run("DELETE FROM term_stats");
   await tx.run(
     `INSERT INTO term_stats (term, docs) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM search_docs')
@@ -294,6 +297,18 @@ async function rebuildTermStats(tx: SqlExecutor): Promise<void> {
   );
   // Terms now too common to be posted: their rows are never read again (postings takes them from GIN).
   await tx.run(`DELETE FROM term_postings p USING term_stats s WHERE s.term = p.term AND s.docs > ${POSTED_UPTO}`);
+  // Terms rare again (threads deleted or rewritten): posted anew, all their threads.
+  await tx.run(
+    `INSERT INTO term_postings (term, thread_id, strong, repo_key)
+     SELECT u.lexeme, d.thread_id, u.weights && '{A,B}'::text[], t.repo_key
+     FROM (SELECT s.term FROM common_terms c JOIN term_stats s ON s.term = c.term
+           WHERE s.docs <= ${POSTED_UPTO}) r
+     JOIN search_docs d ON d.tsv @@ quote_literal(r.term)::tsquery
+     JOIN threads t ON t.id = d.thread_id
+     CROSS JOIN LATERAL unnest(d.tsv) u
+     WHERE u.lexeme = r.term
+     ON CONFLICT DO NOTHING`,
+  );
 }
 
 /** PostgreSQL text cannot hold NUL characters. */
