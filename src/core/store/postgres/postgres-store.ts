@@ -255,8 +255,9 @@ class TsvectorDialect implements SearchDialect {
     { maxPostings }: { maxPostings: number },
   ): Promise<Posting[]> {
     if (!terms.length) return [];
-    const rows = await db.all<{ doc: number; term: string; strong: boolean; repo_key: string }>(
-      `SELECT x.doc, q.term, x.strong, x.repo_key
+    // Rows come back as Posting objects (about a thousand a query: no second copy).
+    return db.all<Posting>(
+      `SELECT x.doc AS "docId", q.term, x.strong, x.repo_key AS "repoKey"
        FROM unnest(?::text[]) WITH ORDINALITY AS q(term, i)
        LEFT JOIN term_stats s ON s.term = q.term
        CROSS JOIN LATERAL (
@@ -271,7 +272,6 @@ class TsvectorDialect implements SearchDialect {
        LIMIT ?`,
       [terms.map((t) => t.term), maxPostings],
     );
-    return rows.map((r) => ({ docId: Number(r.doc), term: r.term, strong: r.strong, repoKey: r.repo_key }));
   }
 
   afterWrite(driver: Driver, docs: number): Promise<void> {

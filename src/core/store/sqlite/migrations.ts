@@ -100,9 +100,9 @@ export const sqliteMigrations: readonly Migration[] = [
   },
   {
     version: 5,
-    // PostgreSQL's step 5 adds a narrow postings table; FTS5 reads its doclists without table rows,
-    // so SQLite has nothing to add (the step keeps both backends' versions the same).
-    name: "term postings (PostgreSQL only)",
-    statements: [],
+    // PostgreSQL's step 5 adds a narrow postings table (FTS5 reads its doclists without table rows);
+    // postings name each thread's repository, read from this narrow index instead of the wide rows.
+    name: "postings' repositories: a narrow (id, repo_key) index",
+    statements: ["CREATE INDEX threads_id_repo ON threads (id, repo_key)"],
   },
 ];

@@ -71,9 +71,11 @@ class SqliteDriver implements Driver {
   readonly backend = "sqlite" as const;
   readonly search: SearchDialect = new Fts5Dialect();
 
+  /** One JSON array: the statement text (and so the cache of prepared statements) stays the same for any length. */
   inList(values: readonly unknown[]) {
-    return { sql: `IN (${values.map(() => "?").join(", ")})`, params: [...values] };
+    return { sql: "IN (SELECT value FROM json_each(?))", params: [JSON.stringify(values)] };
   }
+
   private queue: Promise<unknown> = Promise.resolve();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly direct: SqlExecutor;
@@ -162,9 +164,12 @@ const MAX_REMEMBERED_WORDS = 50_000;
 /** Terms the statistics table counts fewer than this are counted live (term-stats.ts). */
 const LIVE_COUNT_BELOW = 50;
 const MATCH_IDS = "SELECT rowid AS id FROM thread_fts WHERE thread_fts MATCH ?";
-/** The same with each thread's repository (a rowid lookup per row: threads.id is the rowid). */
-const MATCH_IDS_REPO =
-  "SELECT f.rowid AS id, t.repo_key FROM thread_fts f JOIN threads t ON t.id = f.rowid WHERE thread_fts MATCH ?";
+/**
+ * Threads' repositories by id, from the narrow (id, repo_key) index: a lookup in the table itself
+ * reads a page of wide rows per thread.
+ */
+const REPO_OF_IDS =
+  "SELECT id, repo_key FROM threads INDEXED BY threads_id_repo WHERE id IN (SELECT value FROM json_each(?))";
 /** The strong fields (title, error) as an FTS5 column filter. */
 const STRONG = "{title error}";
 
@@ -247,20 +252,28 @@ class Fts5Dialect implements SearchDialect {
   async postings(db: SqlExecutor, terms: readonly TermRef[], { maxPostings }: { maxPostings: number }) {
     // One MATCH per term (FTS5's fast path: a doclist, no positions), once in every field and once in
     // the strong ones. The word is matched, not the stem: the tokenizer stems it the same way.
-    const out: Posting[] = [];
+    const found: Posting[] = [];
     for (const t of terms) {
+      if (found.length >= maxPostings) break;
       const phrase = `"${t.word.replace(/"/g, '""')}"`;
-      const all = await db.all<{ id: number; repo_key: string }>(MATCH_IDS_REPO, [phrase]);
+      const all = await db.all<{ id: number }>(MATCH_IDS, [phrase]);
       const strong = new Set(
         (await db.all<{ id: number }>(MATCH_IDS, [`${STRONG} : ${phrase}`])).map((r) => Number(r.id)),
       );
-      for (const r of all) {
-        if (out.length >= maxPostings) return out;
+      for (const r of all.slice(0, maxPostings - found.length)) {
         const id = Number(r.id);
-        out.push({ docId: id, term: t.term, strong: strong.has(id), repoKey: r.repo_key });
+        found.push({ docId: id, term: t.term, strong: strong.has(id), repoKey: "" });
       }
     }
-    return out;
+    const ids = [...new Set(found.map((p) => p.docId))].sort((a, b) => a - b);
+    const repoOf = new Map(
+      (await db.all<{ id: number; repo_key: string }>(REPO_OF_IDS, [JSON.stringify(ids)])).map((r) => [
+        Number(r.id),
+        r.repo_key,
+      ]),
+    );
+    for (const p of found) p.repoKey = repoOf.get(p.docId) ?? "";
+    return found;
   }
 
   /**
