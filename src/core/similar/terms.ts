@@ -129,7 +129,7 @@ export class Coverage {
 
   constructor(
     private readonly query: Query,
-    readonly repoKey: string,
+    readonly repoKey: string | null,
   ) {}
 
   get cover(): number {

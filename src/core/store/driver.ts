@@ -28,7 +28,11 @@ export interface SearchDialect {
   /** The index's term statistics for these words (each word's own term, as the index tokenizes it). */
   termStats(db: SqlExecutor, words: readonly string[]): Promise<TermStats>;
   /** Threads holding any of these index terms, and whether in their title or error. */
-  postings(db: SqlExecutor, terms: readonly TermRef[], options: { maxPostings: number }): Promise<Posting[]>;
+  postings(
+    db: SqlExecutor,
+    terms: readonly TermRef[],
+    options: { maxPostings: number; withRepo: boolean },
+  ): Promise<Posting[]>;
   /** After a write that indexed `docs` documents committed (PostgreSQL refreshes its term statistics). */
   afterWrite?(driver: Driver, docs: number): Promise<void>;
 }

@@ -401,12 +401,16 @@ export class SqlStore implements Store {
     return this.driver.search.termStats(this.db, distinct);
   }
 
-  async postings(terms: readonly TermRef[], options: { maxPostings?: number } = {}): Promise<Posting[]> {
+  async postings(
+    terms: readonly TermRef[],
+    options: { maxPostings?: number; withRepo?: boolean } = {},
+  ): Promise<Posting[]> {
     const seen = new Set<string>();
     const distinct = terms.filter((t) => !seen.has(t.term) && seen.add(t.term));
     if (!distinct.length) return [];
     return this.driver.search.postings(this.db, distinct, {
       maxPostings: positive(options.maxPostings ?? 20_000, "maxPostings"),
+      withRepo: options.withRepo ?? false,
     });
   }
 

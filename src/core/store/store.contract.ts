@@ -317,7 +317,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       it("lists the threads holding each term, and whether in their title or error text", async () => {
         const stats = await store.termStats(["floating", "minimap"]);
         const terms = stats.terms.map((t) => ({ term: t.term, word: t.word }));
-        const postings = await store.postings(terms);
+        const postings = await store.postings(terms, { withRepo: true });
         const floating = stats.terms.find((t) => t.word === "floating")?.term;
         const byDoc = (term: string | undefined) =>
           postings

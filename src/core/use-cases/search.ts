@@ -18,7 +18,7 @@ export async function search(store: Store, text: string, options: SearchOptions)
   if (!text.trim())
     throw new UsageError("nothing to search for", 'Give some words, e.g. issuegraph search "rate limit".');
   const words = wordsOf(text, "title");
-  const covers = await textCoverage(store, words, { k: SEARCH_TERMS, self: false });
+  const covers = await textCoverage(store, words, { k: SEARCH_TERMS, self: false, byRepo: Boolean(options.repo) });
   // With --repo, the best matches within the repository.
   const repoKey = options.repo ? repoKeyOf(options.repo) : undefined;
   const docIds = bestDocs(covers, Math.max(POOL, options.limit * 2), repoKey);

@@ -77,15 +77,18 @@ export async function similar(store: Store, ref: IssueRef, options: SimilarOptio
   return (await moreLikeThis(store, { thread: stored.thread, errorText }, options)).answer;
 }
 
-/** The text step shared with `search`: the words' statistics, the chosen terms' postings, each thread's cover. */
+/**
+ * The text step shared with `search`: the words' statistics, the chosen terms' postings, each
+ * thread's cover (`byRepo`: and its repository, to take the best within one).
+ */
 export async function textCoverage(
   store: Store,
   words: readonly QueryWord[],
-  options: { k: number; self: boolean },
+  options: { k: number; self: boolean; byRepo: boolean },
 ): Promise<Map<number, Coverage>> {
   const stats = await store.termStats(words.map((w) => w.word));
   const query = chooseTerms(words, stats, options);
-  const postings = await store.postings(query.terms, { maxPostings: MAX_POSTINGS });
+  const postings = await store.postings(query.terms, { maxPostings: MAX_POSTINGS, withRepo: options.byRepo });
   return coverage(query, postings);
 }
 
@@ -99,7 +102,11 @@ async function moreLikeThis(
   const parsed = errorText ? errorSignature(errorText) : null;
   const signature = parsed && !isEmptySignature(parsed) ? parsed : null;
   const words = threadWords({ title: thread.title, body: thread.body, errorText });
-  const covers = await textCoverage(store, words, { k: MORE_LIKE_THIS_TERMS, self: true });
+  const covers = await textCoverage(store, words, {
+    k: MORE_LIKE_THIS_TERMS,
+    self: true,
+    byRepo: !options.allRepos,
+  });
   const pool = Math.max(POOL, options.limit * 3);
   const docIds = options.allRepos
     ? bestDocs(covers, pool)

@@ -252,8 +252,9 @@ class TsvectorDialect implements SearchDialect {
   async postings(
     db: SqlExecutor,
     terms: readonly TermRef[],
-    { maxPostings }: { maxPostings: number },
+    { maxPostings }: { maxPostings: number; withRepo: boolean },
   ): Promise<Posting[]> {
+    // The repository is in term_postings' index: given whether asked for or not.
     if (!terms.length) return [];
     // Rows come back as Posting objects (about a thousand a query: no second copy).
     return db.all<Posting>(

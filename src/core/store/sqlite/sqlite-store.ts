@@ -249,7 +249,11 @@ class Fts5Dialect implements SearchDialect {
     return { docs: Number(n?.n ?? 0), terms };
   }
 
-  async postings(db: SqlExecutor, terms: readonly TermRef[], { maxPostings }: { maxPostings: number }) {
+  async postings(
+    db: SqlExecutor,
+    terms: readonly TermRef[],
+    { maxPostings, withRepo }: { maxPostings: number; withRepo: boolean },
+  ) {
     // One MATCH per term (FTS5's fast path: a doclist, no positions), once in every field and once in
     // the strong ones. The word is matched, not the stem: the tokenizer stems it the same way.
     const found: Posting[] = [];
@@ -262,9 +266,10 @@ class Fts5Dialect implements SearchDialect {
       );
       for (const r of all.slice(0, maxPostings - found.length)) {
         const id = Number(r.id);
-        found.push({ docId: id, term: t.term, strong: strong.has(id), repoKey: "" });
+        found.push({ docId: id, term: t.term, strong: strong.has(id), repoKey: null });
       }
     }
+    if (!withRepo) return found;
     const ids = [...new Set(found.map((p) => p.docId))].sort((a, b) => a - b);
     const repoOf = new Map(
       (await db.all<{ id: number; repo_key: string }>(REPO_OF_IDS, [JSON.stringify(ids)])).map((r) => [
@@ -272,7 +277,7 @@ class Fts5Dialect implements SearchDialect {
         r.repo_key,
       ]),
     );
-    for (const p of found) p.repoKey = repoOf.get(p.docId) ?? "";
+    for (const p of found) p.repoKey = repoOf.get(p.docId) ?? null;
     return found;
   }
 
