@@ -10,9 +10,9 @@ import { renderMarkdown } from "../src/core/render/markdown.js";
 import type { Thread } from "../src/core/thread/types.js";
 import { extractErrorText, markdownBudgetUse } from "../src/core/use-cases/report.js";
 import { makeTestApp, testThread } from "../src/server/app.test-helper.js";
+import { renderMarkdownBody } from "../src/server/html/markdown-html.js";
+import { createMarkdownPool } from "../src/server/html/markdown-pool.js";
 import { startServer } from "../src/server/node.js";
-import { renderMarkdownBody } from "../src/server/render/markdown-html.js";
-import { createMarkdownPool } from "../src/server/render/markdown-pool.js";
 import { PATHOLOGICAL_CORPUS } from "../test/pathological/corpus.js";
 import { fmt, median, percentile, sampleCpu, table } from "./stats.js";
 

@@ -13,7 +13,7 @@ import { createGitHubClient } from "../src/core/github/index.js";
 import { openStore } from "../src/core/store/open-store.js";
 import type { RepoRef, Store } from "../src/core/store/types.js";
 import { extractErrorText } from "../src/core/use-cases/report.js";
-import { type SyncResult, syncRepo } from "../src/core/use-cases/sync.js";
+import { type SyncResult, syncRepo } from "../src/core/use-cases/sync/sync-repo.js";
 import type { GenerateRepoOptions } from "../standin/index.js";
 import { benchScript, type MemoryPeak, measured, startChild } from "./proc.js";
 import { fmt, peakRssMb, table } from "./stats.js";

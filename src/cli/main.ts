@@ -2,7 +2,7 @@
 // Each command is options (parsed and checked apart) + a run function over injected deps.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { tokensFromEnv } from "../core/github-pool/tokens.js";
+import { tokensFromEnv } from "../core/github/pool/tokens.js";
 import { projectPath } from "../project-paths.js";
 import { registerCommands } from "./commands.js";
 import { apiUrlForGhHost, GH_CLI_TOKEN_ENV, isEnterpriseApi, normaliseApiUrl } from "./config.js";

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { startStandin } from "../../standin/index.js";
-import { isThreadFixturePath } from "../core/fixtures/load-files.js";
+import { isThreadFixturePath } from "../core/fixture-codec/load-files.js";
 import { createGitHubClient } from "../core/github/index.js";
 import { parseIssueRef } from "../core/refs/parse-ref.js";
 import { renderJson } from "../core/render/json.js";

@@ -5,16 +5,16 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { IssuegraphError } from "../core/errors.js";
 import { parseIssueRef } from "../core/refs/parse-ref.js";
-import { fixPullSchema, renderJson, reportSchema, sameErrorSchema } from "../core/render/json.js";
+import { renderJson } from "../core/render/json.js";
 import { renderMarkdown } from "../core/render/markdown.js";
 import type { Store } from "../core/store/types.js";
-import { parseRepoArg } from "../core/sync/repo-arg.js";
-import type { Report } from "../core/thread/report.js";
+import { fixPullSchema, type Report, reportSchema, sameErrorSchema } from "../core/thread/report.js";
 import type { IssueRef } from "../core/thread/types.js";
 import type { CachePolicy } from "../core/use-cases/obtain-thread.js";
 import { buildReport, type ReportSource } from "../core/use-cases/report.js";
 import { search } from "../core/use-cases/search.js";
 import { similar } from "../core/use-cases/similar.js";
+import { parseRepoArg } from "../core/use-cases/sync/repo-arg.js";
 
 export type McpToolDeps = {
   source: ReportSource;

@@ -6,7 +6,7 @@ import type { Report } from "../core/thread/report.js";
 import type { IssueRef, StateReason, ThreadState } from "../core/thread/types.js";
 import type { Tool } from "../core/tools/catalog.js";
 import type { ReportOptions, ReportSource } from "../core/use-cases/report.js";
-import type { MarkdownRenderer } from "./render/markdown-pool.js";
+import type { MarkdownRenderer } from "./html/markdown-pool.js";
 import type { BucketConfig } from "./security/rate-limit.js";
 import type { Analyse } from "./services/analyse.js";
 

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PATHOLOGICAL_CORPUS } from "../../test/pathological/corpus.js";
 import { makeTestApp, testThread } from "./app.test-helper.js";
+import { createMarkdownPool, type MarkdownRenderer } from "./html/markdown-pool.js";
 import { type RunningServer, startServer } from "./node.js";
-import { createMarkdownPool, type MarkdownRenderer } from "./render/markdown-pool.js";
 
 const BODY_CHARS = 64_000;
 const ROUNDS = 5;

@@ -15,10 +15,10 @@ import { openStore } from "../core/store/open-store.js";
 import type { StoreLocation } from "../core/store/types.js";
 import { parseCatalog, type Tool } from "../core/tools/catalog.js";
 import { extractErrorText } from "../core/use-cases/report.js";
-import { syncRepo } from "../core/use-cases/sync.js";
+import { syncRepo } from "../core/use-cases/sync/sync-repo.js";
 import { projectPath } from "../project-paths.js";
 import { createApp, type IssuegraphApp } from "./app.js";
-import { createMarkdownPool } from "./render/markdown-pool.js";
+import { createMarkdownPool } from "./html/markdown-pool.js";
 import { clientAddress, trustedProxies } from "./security/admission.js";
 
 export type RunningServer = { url: string; close(): Promise<void> };

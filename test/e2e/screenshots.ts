@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { EXAMPLE_FIXTURES, launchChromium, openAnalysed, startSite } from "./support.js";
 
-const OUT = new URL("../../docs/screenshots/", import.meta.url).pathname;
+const OUT = new URL("../../docs/screenshots", import.meta.url).pathname;
 const SIZES = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const SEARCH = "You're out of extra usage. Add more at claude.ai/settings/usage and keep going.";
 

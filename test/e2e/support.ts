@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { isThreadFixturePath } from "../../src/core/fixtures/load-files.js";
+import { isThreadFixturePath } from "../../src/core/fixture-codec/load-files.js";
 import { openSqliteStore } from "../../src/core/store/sqlite/sqlite-store.js";
 import { importFixtures } from "../../src/core/use-cases/import-fixtures.js";
 import { extractErrorText } from "../../src/core/use-cases/report.js";

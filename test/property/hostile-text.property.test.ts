@@ -10,7 +10,7 @@ import { findReferences } from "../../src/core/refs/find-references.js";
 import { isIssueNumber, isOwnerName, MAX_ISSUE_NUMBER, repoNameOf } from "../../src/core/refs/names.js";
 import { formatRef, parseIssueRef } from "../../src/core/refs/parse-ref.js";
 import { escapeInline } from "../../src/core/render/markdown-escape.js";
-import { markdownToSafeHtml } from "../../src/server/render/markdown-html.js";
+import { markdownToSafeHtml } from "../../src/server/html/markdown-html.js";
 
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) };
 const ctx = { host: "github.com", owner: "acme", repo: "app" };

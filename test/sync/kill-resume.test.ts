@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/core/store/open-store.js";
-import { dumpRepo, type RepoDump } from "../../src/core/sync/canonical-dump.js";
+import { dumpRepo, type RepoDump } from "../../src/core/use-cases/sync/canonical-dump.js";
 import { generateRepo, type Standin, startStandin } from "../../standin/index.js";
 import { childEnv, runCli, startCli, waitFor } from "./cli-process.js";
 

@@ -4,8 +4,8 @@ import { UsageError } from "../../core/errors.js";
 import { parseIssueRef } from "../../core/refs/parse-ref.js";
 import { renderMarkdown } from "../../core/render/markdown.js";
 import type { Store, StoreLocation } from "../../core/store/types.js";
-import { parseRepoArg } from "../../core/sync/repo-arg.js";
 import { type ExportTarget, exportArchive } from "../../core/use-cases/export-archive.js";
+import { parseRepoArg } from "../../core/use-cases/sync/repo-arg.js";
 import { type Env, storeLocationOf } from "../config.js";
 import type { Io } from "../io.js";
 

@@ -1,7 +1,7 @@
 // `issuegraph import DIR`: load a fixture directory (format v1) straight into the store.
 import { join, relative } from "node:path";
 import { UsageError } from "../../core/errors.js";
-import { isThreadFixturePath } from "../../core/fixtures/load-files.js";
+import { isThreadFixturePath } from "../../core/fixture-codec/load-files.js";
 import type { Store, StoreLocation } from "../../core/store/types.js";
 import { importFixtures } from "../../core/use-cases/import-fixtures.js";
 import { extractErrorText } from "../../core/use-cases/report.js";

@@ -3,10 +3,10 @@ import { UsageError } from "../../core/errors.js";
 import { parseIssueRef } from "../../core/refs/parse-ref.js";
 import type { SimilarAnswer } from "../../core/similar/rank.js";
 import type { RepoRef, Store, StoreLocation } from "../../core/store/types.js";
-import { parseRepoArg } from "../../core/sync/repo-arg.js";
 import type { IssueRef } from "../../core/thread/types.js";
 import { search } from "../../core/use-cases/search.js";
 import { similar } from "../../core/use-cases/similar.js";
+import { parseRepoArg } from "../../core/use-cases/sync/repo-arg.js";
 import { type Env, storeLocationOf } from "../config.js";
 import { jsonText, type OutputOptions, parseOutputFlags } from "../output.js";
 

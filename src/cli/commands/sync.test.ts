@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { UsageError } from "../../core/errors.js";
 import type { JobQueue } from "../../core/queue/pg-boss-queue.js";
 import { openStore } from "../../core/store/open-store.js";
-import { FakeGitHub, REPO, thread } from "../../core/sync/fake-github.test-helper.js";
-import type { SyncResult } from "../../core/use-cases/sync.js";
+import { FakeGitHub, REPO, thread } from "../../core/use-cases/sync/fake-github.test-helper.js";
+import type { SyncResult } from "../../core/use-cases/sync/sync-repo.js";
 import { formatSyncSummary, parseSyncCommand, runSync, type SyncRunDeps } from "./sync.js";
 
 const root = mkdtempSync(join(tmpdir(), "issuegraph-sync-cli-"));

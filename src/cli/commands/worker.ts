@@ -4,7 +4,7 @@ import { hostname } from "node:os";
 import { extractThreadError } from "../../core/analyze/extract-error.js";
 import { UsageError } from "../../core/errors.js";
 import { webHostForApiUrl } from "../../core/github/index.js";
-import { tokensFromEnv } from "../../core/github-pool/tokens.js";
+import { tokensFromEnv } from "../../core/github/pool/tokens.js";
 import { makeJobHandlers } from "../../core/queue/handlers.js";
 import type { JobKind } from "../../core/queue/jobs.js";
 import type { JobQueue } from "../../core/queue/pg-boss-queue.js";
@@ -12,7 +12,7 @@ import { formatWorkerEvent, runWorker as runWorkerLoop, type WorkerSummary } fro
 import { parseIssueRef } from "../../core/refs/parse-ref.js";
 import { openStore } from "../../core/store/open-store.js";
 import type { Store, StoreLocation } from "../../core/store/types.js";
-import { parseRepoArg } from "../../core/sync/repo-arg.js";
+import { parseRepoArg } from "../../core/use-cases/sync/repo-arg.js";
 import { type CommonConfig, commonConfig, type Env, parseDepth, storeLocationOf } from "../config.js";
 import type { Io } from "../io.js";
 import { type GitHubForSync, githubFor, openQueueFor } from "./sync.js";

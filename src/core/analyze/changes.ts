@@ -3,8 +3,9 @@
 // the workarounds. Pure: two reports in, a list of cited statements out. A field the previous
 // report did not have yet (stored before it existed) is not compared, so nothing is called new
 // only because an older report could not know it.
+
+import { list, plural } from "../text/format.js";
 import type { Citation, Report, ReportChange, ReportChanges, ReportLink } from "../thread/report.js";
-import { list, plural } from "./text.js";
 
 const MAX_CITES = 8;
 

@@ -5,11 +5,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { FixtureFile } from "../fixtures/load-files.js";
-import { fixtureCrawlDeps, fixtureReleases, fixtureThread, fixtureWorld } from "../fixtures/test-support.js";
+import type { FixtureFile } from "../fixture-codec/load-files.js";
+import { fixtureCrawlDeps, fixtureReleases, fixtureThread, fixtureWorld } from "../fixture-codec/test-support.js";
 import { crawl } from "../graph/crawl.js";
-import { reportSchema } from "../render/json.js";
-import type { Report, Statement } from "../thread/report.js";
+import { type Report, reportSchema, type Statement } from "../thread/report.js";
 import { type AnalyzeInput, analyze } from "./analyze.js";
 import { allowedUrls, BANNED_FILLER } from "./test-thread.js";
 

@@ -1,4 +1,6 @@
 // What every section builder shares: the reading of the thread, citations and wording helpers.
+
+import { day, list } from "../text/format.js";
 import type {
   Citation,
   FixPull,
@@ -15,7 +17,6 @@ import type { Finding, Findings, Voice } from "./findings.js";
 import type { Fix, Releases, ReportCommit } from "./fix-status.js";
 import type { Regression } from "./regression.js";
 import type { SameErrorLink } from "./related.js";
-import { day, list } from "./text.js";
 import type { RankedWorkaround } from "./workarounds.js";
 
 export type SectionInput = {

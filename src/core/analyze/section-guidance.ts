@@ -2,6 +2,8 @@
 // reported to work, quoted from the thread). Strength: a released fix, a merged fix, workarounds by
 // independent confirmations, a proposed fix, maintainer statements; then what had a cost, what did
 // not help, and where to follow the problem.
+
+import { clip, day, endSentence, list, plural } from "../text/format.js";
 import type { Citation, Sections, Statement } from "../thread/report.js";
 import {
   asOfCite,
@@ -26,7 +28,7 @@ import {
 } from "./section-context.js";
 import { releaseOnRecord } from "./section-facts.js";
 import { regressionCites } from "./section-tldr.js";
-import { clip, day, endSentence, list, plural, quote, quoteExact } from "./text.js";
+import { quote, quoteExact } from "./text.js";
 import type { RankedWorkaround } from "./workarounds.js";
 
 export function guidance(c: Ctx): Statement[] {

@@ -3,6 +3,7 @@
 // caveat labels (who added them), how it was closed, lock and transfer, the state of the linked
 // same-error issues, possible regressions and conflicting reports.
 import { formatRef } from "../refs/parse-ref.js";
+import { day, endSentence, list, plural } from "../text/format.js";
 import type { Citation, ReportEnvironment, Statement } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
 import { environmentFacts } from "./environment.js";
@@ -23,7 +24,7 @@ import {
 import { byCauseStrength, judgedLabels, maintainerSpoke } from "./section-facts.js";
 import { regressionCites } from "./section-tldr.js";
 import { BLOCKING } from "./signals.js";
-import { day, endSentence, list, plural, quote } from "./text.js";
+import { quote } from "./text.js";
 
 const MAX_CAUSES = 2;
 

@@ -1,4 +1,6 @@
 // Recommendation: one actionable line from the strongest evidence available.
+
+import { day, endSentence, list, plural } from "../text/format.js";
 import type { Statement } from "../thread/report.js";
 import {
   asOfCite,
@@ -17,7 +19,7 @@ import {
   workaroundCite,
 } from "./section-context.js";
 import { judgedLabels, releaseOnRecord } from "./section-facts.js";
-import { day, endSentence, list, plural, quote, stepWords } from "./text.js";
+import { quote, stepWords } from "./text.js";
 
 export function recommendation(c: Ctx): Statement {
   const { fix, thread } = c;

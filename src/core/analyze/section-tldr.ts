@@ -3,6 +3,8 @@
 // same error signature). The second says where it stands as of the snapshot: the fix and its
 // release, the best-confirmed workaround, or that none is on record, with the reporters' reading of
 // the cause and what they tried without success.
+
+import { day, endSentence, list, plural } from "../text/format.js";
 import type { Citation, Statement } from "../thread/report.js";
 import {
   asOfCite,
@@ -24,7 +26,7 @@ import {
   workaroundCite,
 } from "./section-context.js";
 import { byCauseStrength, failedSteps, maintainerSpoke, releaseOnRecord, sameErrorCiteList } from "./section-facts.js";
-import { day, endSentence, errorGist, list, plural, quote, quoteExact, stepWords } from "./text.js";
+import { errorGist, quote, quoteExact, stepWords } from "./text.js";
 
 /** A maintainer signs a TL;DR of two sentences, about 60 words, with at most 3 citations. */
 const TLDR_MAX_CITATIONS = 3;

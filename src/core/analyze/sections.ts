@@ -3,6 +3,7 @@
 // where nothing is known the statement says so and cites the thread itself. Quotes are the
 // thread's own words.
 import { formatRef } from "../refs/parse-ref.js";
+import { day } from "../text/format.js";
 import type { Sections } from "../thread/report.js";
 import { readThread } from "./reading.js";
 import type { Ctx, Reading, SectionInput } from "./section-context.js";
@@ -10,7 +11,6 @@ import { example, guidance } from "./section-guidance.js";
 import { notes } from "./section-notes.js";
 import { recommendation } from "./section-recommendation.js";
 import { tldr } from "./section-tldr.js";
-import { day } from "./text.js";
 
 export type { SectionInput } from "./section-context.js";
 

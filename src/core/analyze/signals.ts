@@ -1,5 +1,7 @@
 // The quick signals the evidence supports, each with a strength, the count it rests on and the
 // citations a reader can check. A signal the evidence does not support is left out, never guessed.
+
+import { plural } from "../text/format.js";
 import type { Citation, ReportSignal } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
 import {
@@ -15,7 +17,6 @@ import {
   workaroundCite,
 } from "./section-context.js";
 import { sameErrorCiteList } from "./section-facts.js";
-import { plural } from "./text.js";
 
 export const BLOCKING =
   /\b(?:cannot|can't|can\s+not|unable\s+to)\s+(?:use|work|log\s?in|start|open|run|do\s+anything)\b|\bcannot\s+be\s+used\b|\blocked\s+out\b|\bunusable\b|\bcompletely\s+(?:blocked|broken|unusable)\b|\bblock(?:s|ed|ing)\s+(?:me|us|our|all|every|my)\b|\bevery\s+(?:single\s+)?(?:\w+\s+)?(?:command|request|call|prompt)\s+fails\b|\bstop\s+using\b|\bno\s+way\s+to\s+(?:use|work)\b/i;

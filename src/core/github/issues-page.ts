@@ -1,7 +1,7 @@
 // One page of a repository's issues and pulls, oldest update first, for incremental sync.
 // Conditional: with the etag stored for this page, an unchanged page answers 304 (free of rate
 // limit) and the caller reuses what it stored.
-import type { Actor, ReactionCounts, ThreadSummary } from "../thread/types.js";
+import type { Thread, ThreadSummary } from "../thread/types.js";
 import { actor, restReactionCounts } from "./domain-maps.js";
 import { badShape } from "./map-error.js";
 import { nextLink } from "./paging.js";
@@ -21,19 +21,11 @@ export type ListIssuesOptions = {
 };
 
 /** A thread as the list shows it: enough to build a Thread without comments and events. */
-export type IssueListItem = ThreadSummary & {
-  isPull: boolean;
-  body: string;
-  author: Actor | null;
-  labels: string[];
-  locked: boolean;
-  activeLockReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-  commentsCount: number;
-  reactions: ReactionCounts;
-};
+export type IssueListItem = ThreadSummary &
+  Pick<
+    Thread,
+    "body" | "author" | "labels" | "locked" | "activeLockReason" | "createdAt" | "updatedAt" | "closedAt" | "reactions"
+  > & { isPull: boolean; commentsCount: number };
 
 /** On 304 (`notModified`), items is empty and nextUrl null: reuse what was stored with that etag. */
 export type IssuesPage = {

@@ -3,15 +3,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { FixtureFile } from "../fixtures/load-files.js";
-import { fixtureCrawlDeps, fixtureThread, fixtureWorld } from "../fixtures/test-support.js";
+import type { FixtureFile } from "../fixture-codec/load-files.js";
+import { fixtureCrawlDeps, fixtureThread, fixtureWorld } from "../fixture-codec/test-support.js";
 import { restVisible } from "../github/rest-visible.js";
 import { formatRef, refKey } from "../refs/parse-ref.js";
 import type { IssueRef, Thread } from "../thread/types.js";
 import { type CrawlDeps, crawl } from "./crawl.js";
 import { discoverLinks } from "./discover-links.js";
 
-const DIR = fileURLToPath(new URL("../../../examples/fixtures/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../../examples/fixtures", import.meta.url));
 
 type Api = "graphql" | "rest";
 

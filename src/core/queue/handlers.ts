@@ -2,10 +2,10 @@
 // signature, analyses it and stores the report. Everything is injected, as for the use-cases.
 import type { GitHubClient } from "../github/index.js";
 import type { Store } from "../store/types.js";
-import type { RateBudget } from "../sync/progress.js";
 import type { Thread } from "../thread/types.js";
 import { buildReport } from "../use-cases/report.js";
-import { syncRepo } from "../use-cases/sync.js";
+import type { RateBudget } from "../use-cases/sync/progress.js";
+import { syncRepo } from "../use-cases/sync/sync-repo.js";
 import type { JobData, JobKind } from "./jobs.js";
 
 export type JobHandlers = { [K in JobKind]: (data: JobData[K]) => Promise<Record<string, unknown>> };

@@ -3,7 +3,7 @@
 // resumable), so it is enqueued again to start after the reset and this one completes as deferred.
 import { RateLimitedError } from "../errors.js";
 import { formatRef } from "../refs/parse-ref.js";
-import { formatRepo } from "../sync/repo-arg.js";
+import { formatRepo } from "../use-cases/sync/repo-arg.js";
 import type { JobHandlers } from "./handlers.js";
 import type { JobKind } from "./jobs.js";
 import type { JobQueue, TakenJob } from "./pg-boss-queue.js";

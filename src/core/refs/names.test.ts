@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../errors.js";
-import { parseRepoArg } from "../sync/repo-arg.js";
+import { parseRepoArg } from "../use-cases/sync/repo-arg.js";
 import { findReferences } from "./find-references.js";
 import { checkIssueNumber, checkRepoNames, MAX_ISSUE_NUMBER, repoNameOf } from "./names.js";
 import { parseIssueRef } from "./parse-ref.js";

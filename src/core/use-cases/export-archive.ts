@@ -2,7 +2,7 @@
 // with stubs for named threads the store lacks, so the archive re-imports), and each thread's
 // latest stored report (`reports/owner/repo/N.md` through the injected renderer, else `.json`).
 import { NotFoundError } from "../errors.js";
-import { threadsToFixtures } from "../fixtures/to-fixture.js";
+import { threadsToFixtures } from "../fixture-codec/to-fixture.js";
 import { formatRef } from "../refs/parse-ref.js";
 import type { RepoRef, Store } from "../store/types.js";
 import type { Report } from "../thread/report.js";

@@ -1,7 +1,7 @@
 // Import a fixture directory (format v1) into the store: threads, their error signatures and the
 // search index, in one transaction (a malformed directory or a failing write imports nothing).
 // The caller reads the files; the error extractor is injected (core/analyze's extractThreadError).
-import { type FixtureFile, loadFixtureFiles } from "../fixtures/load-files.js";
+import { type FixtureFile, loadFixtureFiles } from "../fixture-codec/load-files.js";
 import { formatRef } from "../refs/parse-ref.js";
 import { indexThread } from "../similar/index-thread.js";
 import type { Store } from "../store/types.js";

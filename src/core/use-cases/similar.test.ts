@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractThreadError } from "../analyze/extract-error.js";
 import { NotFoundError } from "../errors.js";
-import type { FixtureFile } from "../fixtures/load-files.js";
+import type { FixtureFile } from "../fixture-codec/load-files.js";
 import { CONFIDENT } from "../similar/rank.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/types.js";

@@ -5,7 +5,7 @@ import type { Hono } from "hono";
 import { NotFoundError } from "../../core/errors.js";
 import { refKey } from "../../core/refs/parse-ref.js";
 import type { AppEnv, ServerContext } from "../context.js";
-import { atomXml } from "../render/atom.js";
+import { atomXml } from "../html/atom.js";
 import { issueFeed, repoFeed } from "../services/feeds.js";
 import { repoFromPath, repoNotStored } from "../services/repo-model.js";
 import { sendRendered } from "./pages.js";

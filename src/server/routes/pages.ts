@@ -4,7 +4,7 @@
 import type { Context, Hono } from "hono";
 import { NotFoundError, UsageError } from "../../core/errors.js";
 import { refKey } from "../../core/refs/parse-ref.js";
-import { isSignal, SIGNAL_LABELS } from "../../core/signals/signals.js";
+import { isSignal, SIGNAL_LABELS } from "../../core/votes/signals.js";
 import type { AppEnv, ServerContext } from "../context.js";
 import { UnsupportedMediaTypeError } from "../http-errors.js";
 import { homeLists } from "../services/home-lists.js";

@@ -8,7 +8,7 @@ import type { RepoRef, StoredReport } from "../../core/store/types.js";
 import type { Report } from "../../core/thread/report.js";
 import type { IssueRef } from "../../core/thread/types.js";
 import type { ServerContext } from "../context.js";
-import type { AtomEntry, AtomFeed } from "../render/atom.js";
+import type { AtomEntry, AtomFeed } from "../html/atom.js";
 import { issuePath, pathOfRefText, repoPathOf } from "../views/format.js";
 
 /** Reports of one issue read for its feed (entries compare neighbours, so one more than shown). */

@@ -1,15 +1,16 @@
 // Gathers everything the issue page shows, from the stored report and the store. The parts that
 // are only furniture (similar, trending, votes) degrade to empty on a store hiccup rather than
 // taking the page down.
-import { evidenceSignals } from "../../core/signals/evidence.js";
-import { isSignal, normaliseVoteCounts } from "../../core/signals/signals.js";
+
 import type { StoredReport } from "../../core/store/types.js";
 import type { IssueRef } from "../../core/thread/types.js";
 import { rankTools, toolBatch } from "../../core/tools/match.js";
 import { issueProfile } from "../../core/tools/profile.js";
+import { evidenceSignals } from "../../core/votes/evidence.js";
+import { isSignal, normaliseVoteCounts } from "../../core/votes/signals.js";
 import type { ServerContext } from "../context.js";
 import type { SimilarIssue } from "../deps.js";
-import { linkGraphSvg } from "../render/graph-svg.js";
+import { linkGraphSvg } from "../html/graph-svg.js";
 import { issuePath, pathOfRefText } from "../views/format.js";
 import type { IssueModel } from "../views/issue.js";
 import type { TrendingEntry } from "./trending.js";

@@ -9,12 +9,12 @@
 // (escaped SVG), passed in as raw.
 import { raw } from "hono/html";
 import { shownRelations } from "../../core/render/relation-label.js";
-import type { EvidenceSignal } from "../../core/signals/evidence.js";
-import { SIGNAL_LABELS, SIGNALS, type Signal, type VoteCounts } from "../../core/signals/signals.js";
 import type { Report, ReportLink, Statement } from "../../core/thread/report.js";
 import type { RankedTool } from "../../core/tools/match.js";
+import type { EvidenceSignal } from "../../core/votes/evidence.js";
+import { SIGNAL_LABELS, SIGNALS, type Signal, type VoteCounts } from "../../core/votes/signals.js";
 import type { SimilarIssue } from "../deps.js";
-import { stateWord } from "../render/graph-svg.js";
+import { stateWord } from "../html/graph-svg.js";
 import type { TrendingEntry } from "../services/trending.js";
 import { issuePath, pathOfRefText, plural, refText, repoPath, utc } from "./format.js";
 import { renderPage } from "./layout.js";

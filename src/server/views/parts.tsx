@@ -3,7 +3,7 @@
 import type { Citation, Statement } from "../../core/thread/report.js";
 import type { StateReason, ThreadState } from "../../core/thread/types.js";
 import { DEFAULT_TRENDING, HOUR_MS } from "../../core/trending/score.js";
-import { safeHttpUrl } from "../render/escape.js";
+import { safeHttpUrl } from "../html/escape.js";
 import type { TrendingEntry } from "../services/trending.js";
 import { issuePath, refText } from "./format.js";
 
