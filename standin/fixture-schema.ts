@@ -15,6 +15,7 @@ import {
   parseWith,
   pullSchema,
   releaseSchema,
+  repoTextPattern,
   threadRefSchema,
 } from "../src/core/fixture-codec/schema.js";
 
@@ -45,7 +46,7 @@ const event = z.discriminatedUnion("event", [
     lock_reason: z.enum(["off-topic", "too heated", "resolved", "spam"]).nullable().optional(),
   }),
   z.object({ event: z.literal("unlocked"), ...base }),
-  e.transferred.extend({ from_repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/) }),
+  e.transferred.extend({ from_repo: z.string().regex(repoTextPattern) }),
   e.merged.extend({ commit_id: sha.nullable().optional() }),
   e.reviewed.extend({ state: z.enum(["approved", "changes_requested", "commented", "dismissed"]) }),
 ]);

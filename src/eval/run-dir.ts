@@ -14,7 +14,7 @@ import { renderJson } from "../core/render/json.js";
 import { openSqliteStore } from "../core/store/sqlite/sqlite-store.js";
 import type { Store } from "../core/store/types.js";
 import { importFixtures } from "../core/use-cases/import-fixtures.js";
-import { buildReport, extractErrorText } from "../core/use-cases/report.js";
+import { buildReport } from "../core/use-cases/report.js";
 import { similar } from "../core/use-cases/similar.js";
 import {
   type Answers,
@@ -44,7 +44,6 @@ export async function evaluateDir(dir: string): Promise<Tally[]> {
       await importFixtures({
         store: similarStore,
         files: fixtureFiles(dir),
-        extractError: extractErrorText,
         now: () => new Date(),
       });
       return [...reportTallies(answers, reports), ...(await similarTallies(answers, similarStore))];
@@ -70,7 +69,11 @@ async function reportsFor(dir: string, answers: Answers, dbPath: string): Promis
     const source = createGitHubClient({ apiUrl: standin.url, token: "stand-in-token", logger: silent, retries: 0 });
     const out = new Map<string, ReportJson>();
     for (const thread of threads) {
-      const report = await buildReport(parseIssueRef(thread), { depth: 1 }, { source, now: () => new Date(), store });
+      const { report } = await buildReport(
+        parseIssueRef(thread),
+        { depth: 1 },
+        { source, now: () => new Date(), store },
+      );
       out.set(thread, JSON.parse(renderJson(report)) as ReportJson);
     }
     return out;

@@ -9,7 +9,6 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { isThreadFixturePath } from "../../src/core/fixture-codec/load-files.js";
 import { openSqliteStore } from "../../src/core/store/sqlite/sqlite-store.js";
 import { importFixtures } from "../../src/core/use-cases/import-fixtures.js";
-import { extractErrorText } from "../../src/core/use-cases/report.js";
 import { type RunningServer, serveCommand } from "../../src/server/node.js";
 import { type FixtureThread, type Standin, startStandin } from "../../standin/index.js";
 
@@ -67,7 +66,7 @@ export async function startSite(options: {
           return { path: `${owner}/${repo}/${f.number}.json`, text: JSON.stringify(file) };
         }),
       ];
-      await importFixtures({ store, files, extractError: extractErrorText, now: () => new Date() });
+      await importFixtures({ store, files, now: () => new Date() });
     } finally {
       await store.close();
     }

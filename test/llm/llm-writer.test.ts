@@ -7,13 +7,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "../../src/core/analyze/analyze.js";
-import type { FixtureFile } from "../../src/core/fixture-codec/load-files.js";
 import {
   fixtureCrawlDeps,
   fixtureReleases,
   fixtureThread,
   fixtureWorld,
-} from "../../src/core/fixture-codec/test-support.js";
+} from "../../src/core/fixture-codec/fixture-world.test-helper.js";
+import type { FixtureFile } from "../../src/core/fixture-codec/load-files.js";
 import { crawl } from "../../src/core/graph/crawl.js";
 import type { LlmConfig } from "../../src/core/llm/config.js";
 import { collectEvidence, type EvidenceItem } from "../../src/core/llm/evidence.js";

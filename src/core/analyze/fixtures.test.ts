@@ -5,12 +5,17 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  fixtureCrawlDeps,
+  fixtureReleases,
+  fixtureThread,
+  fixtureWorld,
+} from "../fixture-codec/fixture-world.test-helper.js";
 import type { FixtureFile } from "../fixture-codec/load-files.js";
-import { fixtureCrawlDeps, fixtureReleases, fixtureThread, fixtureWorld } from "../fixture-codec/test-support.js";
 import { crawl } from "../graph/crawl.js";
 import { type Report, reportSchema, type Statement } from "../thread/report.js";
 import { type AnalyzeInput, analyze } from "./analyze.js";
-import { allowedUrls, BANNED_FILLER } from "./test-thread.js";
+import { allowedUrls, BANNED_FILLER } from "./analyze-input.test-helper.js";
 
 const DIR = fileURLToPath(new URL("../../../examples/fixtures", import.meta.url));
 
@@ -131,7 +136,9 @@ describe("fixtures: the flagship", () => {
       r.sections.notes.some((n) => n.text.startsWith('On the cause, the reporter observes: "It looks as if')),
     ).toBe(true);
   });
+});
 
+describe("fixtures: the flagship, read with the store and the thread's people", () => {
   it("adds the store's same-error count when it knows more issues than the thread links", async () => {
     const input = await inputFor(answers.flagship.thread);
     const r = analyze({

@@ -3,7 +3,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepo, type Standin, startStandin } from "../../../standin/index.js";
-import { extractThreadError } from "../analyze/extract-error.js";
 import { createGitHubClient } from "../github/index.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/types.js";
@@ -60,7 +59,6 @@ describe.skipIf(!usable)(`worker with PostgreSQL${usable ? "" : ` (skipped: ${re
     const handlers = makeJobHandlers({
       store,
       client: gh,
-      extractError: (t) => extractThreadError(t)?.message ?? null,
       now: () => new Date(),
     });
     const summary = runWorker(
@@ -93,8 +91,10 @@ describe.skipIf(!usable)(`worker with PostgreSQL${usable ? "" : ` (skipped: ${re
     const out = sync?.output as { threads: number; unchanged: number };
     expect(out.threads + out.unchanged).toBeGreaterThanOrEqual(12);
     const report = await queue.getJob("report", reportId);
-    expect(report).toMatchObject({ state: "completed", output: { worker: "w-test", reportId: expect.any(Number) } });
-    expect((await store.getReport({ ...repo, number: 5 }))?.report).toBeTruthy();
+    // The job answers with the id of the report the use-case stored.
+    const stored = await store.getReport({ ...repo, number: 5 });
+    expect(report).toMatchObject({ state: "completed", output: { worker: "w-test", reportId: stored?.id } });
+    expect(stored?.report.ref).toBe("octo-org/queued#5");
     expect((await store.listThreads({ repo, limit: 100 })).length).toBe(12);
   });
 

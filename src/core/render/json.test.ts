@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze/analyze.js";
-import { comment, input, linked, makeThread, summary } from "../analyze/test-thread.js";
+import { input } from "../analyze/analyze-input.test-helper.js";
+import { comment, linked, makeThread, summary } from "../thread/builders.test-helper.js";
 import { type Report, reportSchema } from "../thread/report.js";
 import { renderJson } from "./json.js";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openStore } from "../store/open-store.js";
-import { makeThread, ref } from "../store/test-threads.js";
+import { makeThread, ref } from "../thread/builders.test-helper.js";
 import { errorSignature } from "./error-signature.js";
 import { indexThread } from "./index-thread.js";
 
@@ -19,16 +19,16 @@ const meta = {
 describe("indexThread", () => {
   it("stores the thread with its error and signature, and clears a stale signature", async () => {
     const store = await openStore({ kind: "sqlite", path: join(root, "a.db") });
-    const r = ref("o", "r", 1);
+    const r = ref(1, "o", "r");
     const firstLine = (t: { body: string }) => t.body.split("\n")[0] || null;
-    expect(await indexThread(store, makeThread(r, { body: "TypeError: x is not a function" }), meta, firstLine)).toBe(
-      "TypeError: x is not a function",
-    );
+    expect(
+      await indexThread(store, makeThread({ ref: r, body: "TypeError: x is not a function" }), meta, firstLine),
+    ).toBe("TypeError: x is not a function");
     expect((await store.getThread(r))?.errorMessage).toBe("TypeError: x is not a function");
     expect((await store.getSignature(r))?.key).toBe(errorSignature("TypeError: x is not a function").key);
     expect((await store.search("function", { limit: 5 })).map((h) => h.ref.number)).toEqual([1]);
 
-    expect(await indexThread(store, makeThread(r, { body: "" }), meta, firstLine)).toBeNull();
+    expect(await indexThread(store, makeThread({ ref: r, body: "" }), meta, firstLine)).toBeNull();
     expect(await store.getSignature(r)).toBeNull();
     expect(await store.search("function", { limit: 5 })).toEqual([]);
     await store.close();
@@ -36,9 +36,9 @@ describe("indexThread", () => {
 
   it("keeps the error text but stores no signature for a frame-only error", async () => {
     const store = await openStore({ kind: "sqlite", path: join(root, "b.db") });
-    const r = ref("o", "r", 2);
+    const r = ref(2, "o", "r");
     const frames = "    at foo (/app/x.js:1:2)";
-    expect(await indexThread(store, makeThread(r, { body: frames }), meta, (t) => t.body)).toBe(frames);
+    expect(await indexThread(store, makeThread({ ref: r, body: frames }), meta, (t) => t.body)).toBe(frames);
     expect(await store.getSignature(r)).toBeNull();
     await store.close();
   });

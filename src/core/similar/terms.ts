@@ -10,8 +10,9 @@
 //                field(t, d): 1 in d's title or error, 0.6 in its body or comments only
 //
 // cover is absolute: the share of the query's information found in d, comparable across queries.
-import { STOP_WORDS } from "../store/query-terms.js";
+
 import type { Posting, TermStats } from "../store/types.js";
+import { STOP_WORDS } from "../text/lexicon.js";
 
 /** Where a word was found in the text searched by. */
 export type Source = "title" | "error" | "body";

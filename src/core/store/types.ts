@@ -1,5 +1,5 @@
 // The one Store interface every backend implements (SQLite embedded, PostgreSQL shared). The
-// contract suite (store.contract.ts) is the executable definition of what these methods mean.
+// contract suite (store-contract.test-helper.ts) is the executable definition of what these methods mean.
 import type { Link } from "../thread/link.js";
 import type { Report } from "../thread/report.js";
 import type {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze/analyze.js";
-import { input, makeThread } from "../analyze/test-thread.js";
+import { input } from "../analyze/analyze-input.test-helper.js";
+import { makeThread } from "./builders.test-helper.js";
 import { reportSchema } from "./report.js";
 
 const report = analyze(input(makeThread({ body: "```\nError: x\n```" })));

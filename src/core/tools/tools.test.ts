@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../errors.js";
-import { makeReport } from "../votes/make-report.test-helper.js";
+import { makeReport } from "../thread/builders.test-helper.js";
 import { parseCatalog, type Tool } from "./catalog.js";
 import { rankTools, toolBatch } from "./match.js";
 import { issueProfile, normaliseTag } from "./profile.js";

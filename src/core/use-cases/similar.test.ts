@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractThreadError } from "../analyze/extract-error.js";
 import { NotFoundError } from "../errors.js";
-import type { FixtureFile } from "../fixture-codec/load-files.js";
+import { type FixtureFile, loadFixtureFiles } from "../fixture-codec/load-files.js";
+import { indexThread } from "../similar/index-thread.js";
 import { CONFIDENT } from "../similar/rank.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/types.js";
@@ -36,9 +37,13 @@ const now = () => new Date("2026-01-01T00:00:00Z");
 const root = mkdtempSync(join(tmpdir(), "issuegraph-similar-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** The fixtures indexed as import does, with the error extractor given (the real one, or the answer key). */
 async function importedStore(name: string, extractError: (t: Thread) => string | null): Promise<Store> {
   const store = await openStore({ kind: "sqlite", path: join(root, name, "issuegraph.db") });
-  await importFixtures({ store, files, extractError, now });
+  const meta = { fetchedAt: now().toISOString(), via: "store" as const, requests: { rest: 0, graphql: 0 }, etag: null };
+  await store.transaction(async (tx) => {
+    for (const thread of loadFixtureFiles(files).threads) await indexThread(tx, thread, meta, extractError);
+  });
   return store;
 }
 
@@ -224,7 +229,7 @@ describe.skipIf(!/^postgres(ql)?:\/\//.test(pgUrl))(
     let store: Store;
     beforeAll(async () => {
       store = await openStore({ kind: "postgres", url: pgUrl, schema });
-      await importFixtures({ store, files, extractError: (t) => extractThreadError(t)?.message ?? null, now });
+      await importFixtures({ store, files, now });
     });
     afterAll(async () => {
       await store.close();

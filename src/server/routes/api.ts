@@ -139,13 +139,7 @@ export function apiRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
       deps.store.getVotes(ref, voterId ?? undefined),
       deps.store.getReport(ref),
     ]);
-    let evidence: ReturnType<typeof evidenceSignals> = [];
-    if (stored) {
-      const similar = await ctx.similar(ref, stored.report).catch(() => []);
-      evidence = evidenceSignals(stored.report, {
-        sameErrorCount: stored.report.sameError?.count ?? similar.filter((s) => s.sameError).length,
-      });
-    }
+    const evidence = stored ? evidenceSignals(stored.report) : [];
     return c.json(
       { ref: formatRef(ref), counts: normaliseVoteCounts(votes.counts), mine: votes.mine.filter(isSignal), evidence },
       200,

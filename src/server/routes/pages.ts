@@ -3,6 +3,7 @@
 // the render cache with an ETag and precompressed bodies; per-reader parts are not in them.
 import type { Context, Hono } from "hono";
 import { NotFoundError, UsageError } from "../../core/errors.js";
+import { parseRefText } from "../../core/refs/names.js";
 import { refKey } from "../../core/refs/parse-ref.js";
 import { isSignal, SIGNAL_LABELS } from "../../core/votes/signals.js";
 import type { AppEnv, ServerContext } from "../context.js";
@@ -74,7 +75,7 @@ export function pageRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     try {
       return c.redirect(issuePath(ctx.refFromInput(q)), 303);
     } catch (e) {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(q) || /^[\w.-]+\/[\w.-]+#\d+$/.test(q)) throw e;
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(q) || parseRefText(q)) throw e;
       return c.redirect(`/search?q=${encodeURIComponent(q.slice(0, 500))}`, 303);
     }
   });

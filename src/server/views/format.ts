@@ -1,4 +1,5 @@
 // Small formatting helpers shared by the views. Pure; the clock is passed in.
+import { parseRefText } from "../../core/refs/names.js";
 import type { IssueRef } from "../../core/thread/types.js";
 
 /** "2026-04-09 07:55 UTC": the same on every machine and in every test. */
@@ -37,12 +38,10 @@ export const issuePath = (ref: Pick<IssueRef, "owner" | "repo" | "number">): str
 export const refText = (ref: Pick<IssueRef, "owner" | "repo" | "number">): string =>
   `${ref.owner}/${ref.repo}#${ref.number}`;
 
-const REF_TEXT = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})#(\d{1,10})$/;
-
 /** "owner/repo#12" -> the site path, or null when it is not a ref. */
 export function pathOfRefText(text: string): string | null {
-  const m = REF_TEXT.exec(text);
-  return m?.[1] && m[2] && m[3] ? issuePath({ owner: m[1], repo: m[2], number: Number(m[3]) }) : null;
+  const r = parseRefText(text);
+  return r ? issuePath(r) : null;
 }
 
 export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
@@ -51,10 +50,8 @@ export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n 
 export const repoPathOf = (repo: { owner: string; repo: string }): string =>
   `/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}`;
 
-const REPO_OF_REF = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})#\d{1,10}$/;
-
 /** "owner/repo#12" -> "/owner/repo", or null when it is not a ref. */
 export function repoPath(refString: string): string | null {
-  const m = REPO_OF_REF.exec(refString);
-  return m?.[1] && m[2] ? repoPathOf({ owner: m[1], repo: m[2] }) : null;
+  const r = parseRefText(refString);
+  return r ? repoPathOf(r) : null;
 }

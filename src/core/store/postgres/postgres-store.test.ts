@@ -1,9 +1,10 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { StoreError } from "../../errors.js";
+import { makeThread, ref } from "../../thread/builders.test-helper.js";
 import { openStore } from "../open-store.js";
-import { storeContract } from "../store.contract.js";
-import { fetched, makeThread, ref, V1_THREAD_INSERT, v1ThreadParams } from "../test-threads.js";
+import { storeContract } from "../store-contract.test-helper.js";
+import { fetched, V1_THREAD_INSERT, v1ThreadParams } from "../store-rows.test-helper.js";
 import { POSTED_UPTO, postgresMigrations } from "./migrations.js";
 import { openPostgresStore } from "./postgres-store.js";
 
@@ -51,12 +52,12 @@ describe.skipIf(!usable)(`postgres store: schema and migrations${usable ? "" : `
     await client.query("INSERT INTO schema_migrations VALUES (1, 'v1', '2024-01-01')");
     let i = 0;
     const numbered = V1_THREAD_INSERT.replace(/\?/g, () => `$${++i}`);
-    await client.query(numbered, v1ThreadParams(makeThread(ref("acme", "app", 1), { title: "kept" })));
+    await client.query(numbered, v1ThreadParams(makeThread({ ref: ref(1, "acme", "app"), title: "kept" })));
     await client.end();
     const store = await openPostgresStore(url, { schema });
-    expect((await store.getThread(ref("acme", "app", 1)))?.thread.title).toBe("kept");
+    expect((await store.getThread(ref(1, "acme", "app")))?.thread.title).toBe("kept");
     expect((await store.stats()).schemaVersion).toBe(5);
-    expect((await store.castVote(ref("acme", "app", 1), "helpful", "u", "2024-01-01T00:00:00Z")).active).toBe(true);
+    expect((await store.castVote(ref(1, "acme", "app"), "helpful", "u", "2024-01-01T00:00:00Z")).active).toBe(true);
     await store.close();
   });
 
@@ -93,14 +94,14 @@ describe.skipIf(!usable)(`postgres store: term postings${usable ? "" : ` (skippe
     const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
     await client.connect();
     try {
-      const [a, b, c, d] = [1, 2, 3, 4].map((i) => ref("acme", "app", i)) as [
+      const [a, b, c, d] = [1, 2, 3, 4].map((i) => ref(i, "acme", "app")) as [
         ReturnType<typeof ref>,
         ReturnType<typeof ref>,
         ReturnType<typeof ref>,
         ReturnType<typeof ref>,
       ];
-      await store.putThread(makeThread(a, { title: "Floating panes", body: "" }), fetched());
-      await store.putThread(makeThread(b, { title: "Docking", body: "a floating dock" }), fetched());
+      await store.putThread(makeThread({ ref: a, title: "Floating panes", body: "" }), fetched());
+      await store.putThread(makeThread({ ref: b, title: "Docking", body: "a floating dock" }), fetched());
       const posted = async () =>
         (
           await client.query<{ n: number }>(
@@ -112,10 +113,10 @@ describe.skipIf(!usable)(`postgres store: term postings${usable ? "" : ` (skippe
       expect((await store.postings(terms)).map((p) => p.strong).sort()).toEqual([false, true]);
 
       // A thread's new text replaces its postings.
-      await store.putThread(makeThread(b, { title: "Docking", body: "a fixed dock" }), fetched());
+      await store.putThread(makeThread({ ref: b, title: "Docking", body: "a fixed dock" }), fetched());
       expect(await posted()).toBe(1);
 
-      await store.putThread(makeThread(c, { title: "Floating toolbar", body: "" }), fetched());
+      await store.putThread(makeThread({ ref: c, title: "Floating toolbar", body: "" }), fetched());
       expect(await posted()).toBe(2);
 
       // A lexeme term_stats counts in more than POSTED_UPTO threads: its postings (pruned at the
@@ -127,7 +128,7 @@ describe.skipIf(!usable)(`postgres store: term postings${usable ? "" : ` (skippe
       await client.query("DELETE FROM term_postings WHERE term = 'float'");
       expect((await store.postings(terms)).map((p) => p.strong)).toEqual([true, true]);
       // The write's rebuild finds it rare again (3 threads): all of them are posted anew.
-      await store.putThread(makeThread(d, { title: "Menus", body: "floating menus" }), fetched());
+      await store.putThread(makeThread({ ref: d, title: "Menus", body: "floating menus" }), fetched());
       expect(await posted()).toBe(3);
       expect((await store.postings(terms)).map((p) => p.strong).sort()).toEqual([false, true, true]);
     } finally {

@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { StoreError } from "../../errors.js";
+import { capitalise } from "../../text/format.js";
 import type { Driver, SearchDialect, SearchDoc, SqlExecutor } from "../driver.js";
 import { migrate } from "../migrate.js";
 import { SqlStore } from "../sql-store.js";
@@ -363,32 +364,36 @@ export function sqliteError(e: unknown, where: string): unknown {
     );
   if (code === "SQLITE_NOTADB")
     return make(
-      `${cap(where)} is not a SQLite database, or it is corrupt`,
+      `${capitalise(where)} is not a SQLite database, or it is corrupt`,
       "Move the file away (issuegraph then creates a new one) or pass --db with another path.",
     );
   if (code.startsWith("SQLITE_CORRUPT"))
-    return make(`${cap(where)} is corrupt (${detail})`, "Restore it from a backup, or move it away and import again.");
+    return make(
+      `${capitalise(where)} is corrupt (${detail})`,
+      "Restore it from a backup, or move it away and import again.",
+    );
   if (code.startsWith("SQLITE_READONLY") || code === "SQLITE_PERM" || code === "SQLITE_AUTH")
     return make(
-      `${cap(where)} is read-only (${detail})`,
+      `${capitalise(where)} is read-only (${detail})`,
       "Check the permissions of the file, its -wal/-shm files and its folder, or pass --db PATH.",
     );
   if (code === "SQLITE_FULL")
     return make(
-      `${cap(where)} is full: the disk has no space left or the file reached its size limit`,
+      `${capitalise(where)} is full: the disk has no space left or the file reached its size limit`,
       "Free some space and retry; the failed write was rolled back.",
     );
   if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"))
     return make(
-      `${cap(where)} is locked by another process`,
+      `${capitalise(where)} is locked by another process`,
       "Wait for the other issuegraph process to finish, then retry.",
     );
   if (code.startsWith("SQLITE_IOERR"))
     return make(`Reading or writing ${where} failed (${code})`, "Check the disk and the file system, then retry.");
-  return make(`${cap(where)} refused an operation (${code}: ${detail})`, "This is likely a bug; please report it.");
+  return make(
+    `${capitalise(where)} refused an operation (${code}: ${detail})`,
+    "This is likely a bug; please report it.",
+  );
 }
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function fsReason(e: unknown): string {
   const code = (e as { code?: string })?.code;

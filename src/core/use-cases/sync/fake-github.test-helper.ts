@@ -4,8 +4,8 @@
 import { createHash } from "node:crypto";
 import { NotFoundError } from "../../errors.js";
 import type { IssueListItem, IssuesPage, ListIssuesOptions } from "../../github/index.js";
-import { makeThread, ref } from "../../store/test-threads.js";
 import type { RepoRef } from "../../store/types.js";
+import { makeThread, ref } from "../../thread/builders.test-helper.js";
 import type { IssueRef, Thread } from "../../thread/types.js";
 import type { SyncClient } from "./sync-repo.js";
 
@@ -16,7 +16,8 @@ export const at = (minutes: number) =>
   new Date(Date.UTC(2024, 0, 1) + minutes * 60_000).toISOString().replace(".000", "");
 
 export function thread(number: number, updatedMinutes: number, overrides: Partial<Thread> = {}): Thread {
-  return makeThread(ref(REPO.owner, REPO.repo, number), {
+  return makeThread({
+    ref: ref(number, REPO.owner, REPO.repo),
     updatedAt: at(updatedMinutes),
     comments: [
       {

@@ -5,7 +5,6 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { NotFoundError, RateLimitedError } from "../../errors.js";
 import { openStore } from "../../store/open-store.js";
 import type { Store } from "../../store/types.js";
-import type { Thread } from "../../thread/types.js";
 import { dumpRepo } from "./canonical-dump.js";
 import { at, FakeGitHub, REPO, thread } from "./fake-github.test-helper.js";
 import type { SyncProgress } from "./progress.js";
@@ -26,11 +25,9 @@ async function freshStore(): Promise<Store> {
   return store;
 }
 
-// Threads whose body says "Error: ..." have that error.
-const extractError = (t: Thread) => /Error: .+/.exec(t.body)?.[0] ?? null;
 const now = () => new Date("2024-06-01T00:00:00Z");
 const run = (gh: FakeGitHub, store: Store, options: Partial<SyncOptions> = {}) =>
-  syncRepo({ repo: REPO, deep: false, perPage: 10, ...options }, { client: gh, store, extractError, now });
+  syncRepo({ repo: REPO, deep: false, perPage: 10, ...options }, { client: gh, store, now });
 
 const many = (count: number, step = 1) => Array.from({ length: count }, (_, i) => thread(i + 1, (i + 1) * step));
 
@@ -109,7 +106,9 @@ describe("syncRepo: incremental listing", () => {
       [at(6), 1],
     ]);
   });
+});
 
+describe("syncRepo: empty, foreign and missing lists", () => {
   it("keeps an empty repository's watermark (no threads, the list's ETag) and answers 304 next time", async () => {
     const gh = new FakeGitHub([]);
     const store = await freshStore();
@@ -135,7 +134,9 @@ describe("syncRepo: incremental listing", () => {
     await expect(run(gh, store)).rejects.toBeInstanceOf(NotFoundError);
     expect(await store.getWatermark(REPO)).toBeNull();
   });
+});
 
+describe("syncRepo: what it stores and tells", () => {
   it("stores the error signature of threads that carry an error", async () => {
     const gh = new FakeGitHub([
       thread(1, 1, { body: "Boom\nError: connect ECONNREFUSED 127.0.0.1:5432" }),
@@ -153,7 +154,7 @@ describe("syncRepo: incremental listing", () => {
     const seen: SyncProgress[] = [];
     await syncRepo(
       { repo: REPO, deep: true, perPage: 10 },
-      { client: gh, store, extractError, now, onProgress: (p) => seen.push(p), budget: () => null },
+      { client: gh, store, now, onProgress: (p) => seen.push(p), budget: () => null },
     );
     const last = seen.at(-1);
     expect(last).toMatchObject({ phase: "done", repo: "acme/app", stored: 12, fetched: 12, since: at(12) });
@@ -202,7 +203,9 @@ describe("syncRepo: deep", () => {
     const store = await freshStore();
     expect(await run(gh, store, { deep: true })).toMatchObject({ threads: 4, missing: 1 });
   });
+});
 
+describe("syncRepo: interrupted runs", () => {
   it("killed at any request, a rerun ends with the store an uninterrupted run leaves", async () => {
     const world = () =>
       new FakeGitHub([
