@@ -7,6 +7,7 @@ import { refKey } from "../refs/parse-ref.js";
 import { makeReport, makeThread, ref, reportMeta } from "../thread/builders.test-helper.js";
 import type { Link } from "../thread/link.js";
 import { fetched } from "./store-rows.test-helper.js";
+import { repoKeyOf } from "./thread-columns.js";
 import type { Store } from "./types.js";
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
@@ -329,7 +330,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       it("lists the threads holding each term, and whether in their title or error text", async () => {
         const stats = await store.termStats(["floating", "minimap"]);
         const terms = stats.terms.map((t) => ({ term: t.term, word: t.word }));
-        const postings = await store.postings(terms);
+        const postings = await store.postings(terms, { withRepo: true });
         const floating = stats.terms.find((t) => t.word === "floating")?.term;
         const byDoc = (term: string | undefined) =>
           postings
@@ -337,6 +338,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
             .map((p) => p.strong)
             .sort();
         expect(byDoc(floating)).toEqual([false, true, true]);
+        // Each posting names its thread's repository (a1 and a2 in acme/app, b1 in other/lib).
+        expect(
+          postings
+            .filter((p) => p.term === floating)
+            .map((p) => p.repoKey)
+            .sort(),
+        ).toEqual([repoKeyOf(a1), repoKeyOf(a1), repoKeyOf(b1)].sort());
         expect(postings.filter((p) => p.term !== floating)).toHaveLength(1);
         expect((await store.postings(terms, { maxPostings: 2 })).length).toBeLessThanOrEqual(2);
         await store.putSignature(a3, { key: "k", family: "f", signature: "s" }, "floating point exception");

@@ -39,7 +39,9 @@ describe("sqlite store: the file", () => {
     await store.close();
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(raw.prepare("SELECT version FROM schema_migrations ORDER BY version").pluck().all()).toEqual([1, 2, 3, 4]);
+    expect(raw.prepare("SELECT version FROM schema_migrations ORDER BY version").pluck().all()).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
     raw.close();
   });
 
@@ -60,7 +62,7 @@ describe("sqlite store: the file", () => {
     expect((await store.getThread(a1))?.thread.title).toBe("kept");
     expect((await store.getThread(a1))?.source).toBeNull();
     expect((await store.castVote(a1, "helpful", "u", "2024-01-01T00:00:00Z")).active).toBe(true);
-    expect((await store.stats()).schemaVersion).toBe(4);
+    expect((await store.stats()).schemaVersion).toBe(5);
     await store.close();
   });
 
@@ -71,7 +73,7 @@ describe("sqlite store: the file", () => {
     raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')").run();
     raw.close();
     const e = await caught(openSqliteStore(path));
-    expect(e.message).toMatch(/schema version 99, newer than this issuegraph knows \(4\)/);
+    expect(e.message).toMatch(/schema version 99, newer than this issuegraph knows \(5\)/);
     expect(e.hint).toMatch(/Upgrade issuegraph/);
   });
 

@@ -71,6 +71,11 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
 class SqliteDriver implements Driver {
   readonly backend = "sqlite" as const;
   readonly search: SearchDialect = new Fts5Dialect();
+
+  inList(values: readonly unknown[]) {
+    return paddedIn(values);
+  }
+
   private queue: Promise<unknown> = Promise.resolve();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly direct: SqlExecutor;
@@ -159,6 +164,23 @@ const MAX_REMEMBERED_WORDS = 50_000;
 /** Terms the statistics table counts fewer than this are counted live (term-stats.ts). */
 const LIVE_COUNT_BELOW = 50;
 const MATCH_IDS = "SELECT rowid AS id FROM thread_fts WHERE thread_fts MATCH ?";
+/**
+ * Threads' repositories by id, from the narrow (id, repo_key) index: a lookup in the table itself
+ * reads a page of wide rows per thread.
+ */
+const REPO_OF_IDS = "SELECT id, repo_key FROM threads INDEXED BY threads_id_repo WHERE id";
+
+/**
+ * `IN (?, ?, …)` with the list padded (its last value repeated) to a power of two: a handful of
+ * statement texts for any length, so the cache of prepared statements stays small. (A JSON array
+ * through json_each made one text, but cost SQLite twice the time of the candidates query.)
+ */
+function paddedIn(values: readonly unknown[]): { sql: string; params: unknown[] } {
+  const size = values.length <= 8 ? values.length : 2 ** Math.ceil(Math.log2(values.length));
+  const params = [...values];
+  while (params.length < size) params.push(values[values.length - 1]);
+  return { sql: `IN (${params.map(() => "?").join(", ")})`, params };
+}
 /** The strong fields (title, error) as an FTS5 column filter. */
 const STRONG = "{title error}";
 
@@ -238,23 +260,35 @@ class Fts5Dialect implements SearchDialect {
     return { docs: Number(n?.n ?? 0), terms };
   }
 
-  async postings(db: SqlExecutor, terms: readonly TermRef[], { maxPostings }: { maxPostings: number }) {
+  async postings(
+    db: SqlExecutor,
+    terms: readonly TermRef[],
+    { maxPostings, withRepo }: { maxPostings: number; withRepo: boolean },
+  ) {
     // One MATCH per term (FTS5's fast path: a doclist, no positions), once in every field and once in
     // the strong ones. The word is matched, not the stem: the tokenizer stems it the same way.
-    const out: Posting[] = [];
+    const found: Posting[] = [];
     for (const t of terms) {
+      if (found.length >= maxPostings) break;
       const phrase = `"${t.word.replace(/"/g, '""')}"`;
       const all = await db.all<{ id: number }>(MATCH_IDS, [phrase]);
       const strong = new Set(
         (await db.all<{ id: number }>(MATCH_IDS, [`${STRONG} : ${phrase}`])).map((r) => Number(r.id)),
       );
-      for (const r of all) {
-        if (out.length >= maxPostings) return out;
+      for (const r of all.slice(0, maxPostings - found.length)) {
         const id = Number(r.id);
-        out.push({ docId: id, term: t.term, strong: strong.has(id) });
+        found.push({ docId: id, term: t.term, strong: strong.has(id), repoKey: null });
       }
     }
-    return out;
+    if (!withRepo) return found;
+    const ids = [...new Set(found.map((p) => p.docId))].sort((a, b) => a - b);
+    const repoOf = new Map(
+      (await db.all<{ id: number; repo_key: string }>(`${REPO_OF_IDS} ${paddedIn(ids).sql}`, paddedIn(ids).params)).map(
+        (r) => [Number(r.id), r.repo_key],
+      ),
+    );
+    for (const p of found) p.repoKey = repoOf.get(p.docId) ?? null;
+    return found;
   }
 
   /**
