@@ -1,3 +1,4 @@
+import process from "node:process";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { StoreError } from "../../errors.js";
