@@ -1,6 +1,7 @@
 // The import boundaries of src/core, in one table. Biome enforces them: `--write` renders the table
 // into biome.json's overrides (noRestrictedImports per folder, and no Node built-ins, `process` or
-// `console` anywhere in src/core but the store's one documented file). `--check`, run by
+// `console` anywhere in src/core but the store's one documented file), plus the one file exempt from
+// the 80-line function limit. `--check`, run by
 // `npm run lint`, fails when biome.json or a folder README's "May import" line disagrees with it.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -53,6 +54,9 @@ export const MAY_IMPORT = {
   votes: ["thread"],
 };
 
+/** The one function-length exception: the stand-in's GraphQL resolver map (one object literal). */
+const LONG_FUNCTIONS_ALLOWED = "standin/graphql/resolvers.ts";
+
 /** The one file of src/core that may touch Node's file system (SQLite folder creation). */
 const NODE_IO_FILE = "src/core/store/sqlite/sqlite-store.ts";
 
@@ -102,6 +106,7 @@ export function boundaryOverrides() {
     },
     ...folders.map(folderOverride),
     { includes: [NODE_IO_FILE], linter: { rules: { correctness: { noNodejsModules: "off" } } } },
+    { includes: [LONG_FUNCTIONS_ALLOWED], linter: { rules: { complexity: { noExcessiveLinesPerFunction: "off" } } } },
   ];
 }
 
