@@ -8,7 +8,8 @@ import { analyze } from "../src/core/analyze/analyze.js";
 import { discoverLinks } from "../src/core/graph/discover-links.js";
 import { renderMarkdown } from "../src/core/render/markdown.js";
 import type { Thread } from "../src/core/thread/types.js";
-import { extractErrorText, markdownBudgetUse } from "../src/core/use-cases/report.js";
+import { markdownBudgetUse } from "../src/core/use-cases/report.js";
+import { threadErrorText } from "../src/core/use-cases/store-thread.js";
 import { makeTestApp, testThread } from "../src/server/app.test-helper.js";
 import { renderMarkdownBody } from "../src/server/html/markdown-html.js";
 import { createMarkdownPool } from "../src/server/html/markdown-pool.js";
@@ -30,7 +31,7 @@ function analyseThread(thread: Thread): void {
     generatedAt: thread.updatedAt,
   });
   markdownBudgetUse(thread);
-  extractErrorText(thread);
+  threadErrorText(thread);
   renderMarkdown(report);
 }
 

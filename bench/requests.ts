@@ -49,7 +49,7 @@ export async function benchRequests(): Promise<string> {
 
 async function reportRequests(apiUrl: string, ref: IssueRef, token: string | null): Promise<number> {
   const client = createGitHubClient({ apiUrl, token });
-  const report = await buildReport(ref, { depth: 1 }, { source: client, now: () => new Date() });
+  const { report } = await buildReport(ref, { depth: 1 }, { source: client, now: () => new Date() });
   return report.meta.apiRequests.rest + report.meta.apiRequests.graphql;
 }
 

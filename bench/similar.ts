@@ -8,7 +8,7 @@
 // Baseline, in the same process and store: getThread of the same threads (one primary-key lookup
 // and a JSON parse), so the ratio says how many lookups one similar() or search() costs.
 import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { errorSignature } from "../src/core/similar/error-signature.js";
@@ -117,6 +117,8 @@ async function benchBackend(
             p50_ms: round2(p50),
             p95_ms: round2(percentile(ms, 95)),
             baseline_p50_ms: round2(baseline),
+            // Other processes share the cores: the 1-minute load average as the kind finished.
+            load_1m: round2(loadavg()[0] ?? 0),
           });
         rows.push([
           label,
@@ -129,6 +131,11 @@ async function benchBackend(
       }
     });
     memory.push({ name: "queries", m: queryMemory.memory });
+    // The query phase's memory (all kinds together) on each of its figures.
+    for (const f of figures.filter((f) => f.backend === name)) {
+      f.queries_peak_heap_mb = Math.round(queryMemory.memory.peakHeapMb);
+      f.queries_peak_rss_mb = Math.round(queryMemory.memory.peakRssMb);
+    }
     const size = sizeMb();
     return [
       "",

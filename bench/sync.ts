@@ -12,7 +12,6 @@ import { join } from "node:path";
 import { createGitHubClient } from "../src/core/github/index.js";
 import { openStore } from "../src/core/store/open-store.js";
 import type { RepoRef, Store } from "../src/core/store/types.js";
-import { extractErrorText } from "../src/core/use-cases/report.js";
 import { type SyncResult, syncRepo } from "../src/core/use-cases/sync/sync-repo.js";
 import type { GenerateRepoOptions } from "../standin/index.js";
 import { benchScript, type MemoryPeak, measured, startChild } from "./proc.js";
@@ -69,7 +68,7 @@ async function runPhases(standinUrl: string, store: Store) {
   for (const r of [big, small]) await (await fetch(listUrl(r), { headers })).arrayBuffer();
 
   const client = createGitHubClient({ apiUrl: standin.url, token: TOKEN });
-  const deps = { client, store, extractError: extractErrorText, now: () => new Date() };
+  const deps = { client, store, now: () => new Date() };
   const rows: Row[] = [];
   const phase = async (name: string, fn: () => Promise<{ threads: number; requests: number }>) => {
     await counted.reset();

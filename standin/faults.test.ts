@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FixtureThread } from "./fixture-schema.js";
 import { type Standin, startStandin } from "./index.js";
-import { getJson, gql, octokitFor } from "./test-support.js";
+import { getJson, gql, octokitFor } from "./standin.test-helper.js";
 
 const thread = (number: number): FixtureThread => ({
   owner: "acme",

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseLaunchArgs } from "./launch-args.js";
-import { exampleFixtures } from "./test-support.js";
+import { exampleFixtures } from "./standin.test-helper.js";
 
 const launcher = fileURLToPath(new URL("../bin/issuegraph-standin", import.meta.url));
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { FixtureThread } from "./fixture-schema.js";
 import { generateRepo, generateThread } from "./generate.js";
 import { loadFixtureDir } from "./load-fixtures.js";
-import { exampleFixtures } from "./test-support.js";
+import { exampleFixtures } from "./standin.test-helper.js";
 import { World } from "./world.js";
 
 const thread = (over: Partial<FixtureThread> & { number: number }): FixtureThread => ({

@@ -6,6 +6,7 @@ import {
   type FixtureEvent,
   type FixtureRepo,
   type FixtureThread,
+  fixtureRefPattern,
   type ParsedRepo,
   type ParsedThread,
   parseRepo,
@@ -98,10 +99,9 @@ export type IssueListFilter = {
   pulls: "include" | "exclude" | "only";
 };
 
-const refPattern = /^([\w.-]+)\/([\w.-]+)#(\d+)$/;
-
-export function parseRef(ref: string): { owner: string; repo: string; number: number } | null {
-  const match = refPattern.exec(ref);
+/** "owner/repo#n" as the fixtures (and the control API) write a thread. */
+function parseRef(ref: string): { owner: string; repo: string; number: number } | null {
+  const match = fixtureRefPattern.exec(ref);
   if (match === null) return null;
   return { owner: match[1] as string, repo: match[2] as string, number: Number(match[3]) };
 }

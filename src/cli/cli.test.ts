@@ -50,24 +50,25 @@ describe("parseReportCommand", () => {
   });
 });
 
-describe("issuegraph against the stand-in", () => {
-  let standin: Standin;
-  let dir: string;
-  beforeAll(async () => {
-    standin = await startStandin({ fixturesDir: fixtures, validate: true });
-    dir = mkdtempSync(join(tmpdir(), "issuegraph-cli-"));
-  });
-  afterAll(async () => {
-    standin.assertNoValidationFailures();
-    await standin.close();
-  });
+// One stand-in for the end-to-end describes below; `run` is the CLI in-process against it.
+let standin: Standin;
+let dir: string;
+beforeAll(async () => {
+  standin = await startStandin({ fixturesDir: fixtures, validate: true });
+  dir = mkdtempSync(join(tmpdir(), "issuegraph-cli-"));
+});
+afterAll(async () => {
+  standin.assertNoValidationFailures();
+  await standin.close();
+});
 
-  const run = async (argv: string[], env: Record<string, string> = {}) => {
-    const io = captureIo({ HOME: dir, GITHUB_API_URL: standin.url, ...env });
-    const code = await main(argv, io);
-    return { code, out: io.out(), err: io.err() };
-  };
+const run = async (argv: string[], env: Record<string, string> = {}) => {
+  const io = captureIo({ HOME: dir, GITHUB_API_URL: standin.url, ...env });
+  const code = await main(argv, io);
+  return { code, out: io.out(), err: io.err() };
+};
 
+describe("issuegraph report against the stand-in", () => {
   it("reports the flagship over GraphQL with a token: stats, links, error, 1-2 GraphQL requests and no REST", async () => {
     const r = await run(["report", FLAGSHIP, "--format", "json", "--no-store"], { GITHUB_TOKEN: TOKEN });
     expect(r.code).toBe(EXIT.ok);
@@ -110,7 +111,9 @@ describe("issuegraph against the stand-in", () => {
     expect(md).toMatch(/\[4 comments, 5 participants\]/);
     expect(md).toContain("<details>");
   });
+});
 
+describe("the store as a cache", () => {
   it("a second report within the freshness window costs no request; --refresh fetches again", async () => {
     const db = join(dir, "cache.db");
     const env = { GITHUB_TOKEN: TOKEN };
@@ -147,7 +150,9 @@ describe("issuegraph against the stand-in", () => {
     expect(missing.code).toBe(EXIT.notFound);
     expect(missing.err).toMatch(/not in the store[\s\S]*hint:/);
   });
+});
 
+describe("failures, each with its exit code and a hint", () => {
   it.each([
     [["report", "nonsense"], EXIT.usage, /not an issue reference/],
     [["report", "https://evil.example.com/o/r/issues/1"], EXIT.usage, /not a configured GitHub host/],
@@ -159,6 +164,20 @@ describe("issuegraph against the stand-in", () => {
     expect(r.code).toBe(code);
     expect(r.err).toMatch(pattern);
     expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("help lists --format's and --depth's values; a bad one keeps its own message and exit 2", async () => {
+    const help = await run(["report", "--help"]);
+    expect(help.out).toMatch(/--format <format>.*\(choices: "md", "json"\)/);
+    expect(help.out).toMatch(/--depth <n>[\s\S]*?\(choices: "1", "2", "3",\s+default: "1"\)/);
+    const bad = await run(["demo", "--format", "pdf"]);
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.err).toBe("error: --format pdf is not known\nhint: Use --format md or --format json.\n");
+    const depth = await run(["enqueue", "report", FLAGSHIP, "--depth", "0"]);
+    expect([depth.code, depth.err]).toEqual([
+      EXIT.usage,
+      "error: --depth 0 is out of range\nhint: Use a whole number from 1 to 3.\n",
+    ]);
   });
 
   it("says when a deleted issue is gone (410) and follows a transferred one", async () => {
@@ -184,7 +203,9 @@ describe("issuegraph against the stand-in", () => {
     expect(r.err).toMatch(/until \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     expect(r.err).not.toContain(TOKEN);
   });
+});
 
+describe("a language model, and the store's similar and search", () => {
   it("--llm openai sends the evidence to the model server and falls back, saying why, when its answer is malformed", async () => {
     const { startModelServer } = await import("../../test/llm/model-server.js");
     const model = await startModelServer();
@@ -243,6 +264,7 @@ describe("parseServeCommand", () => {
   it.each([
     [{ port: "70000" }, {}],
     [{}, { ISSUEGRAPH_SECRET: "short" }],
+    [{}, { ISSUEGRAPH_ADMIN_TOKEN: "a token with spaces and ! marks, long enough" }],
   ])("refuses %j %j", async (flags, env) => {
     const { parseServeCommand } = await import("./commands/serve.js");
     expect(() => parseServeCommand(flags, { HOME: "/h", ...env })).toThrow(UsageError);

@@ -7,13 +7,33 @@ import type { Store, StoreLocation } from "../core/store/types.js";
 import { commonConfig } from "./config.js";
 import { PortInUseError } from "./exit-codes.js";
 import type { Io } from "./io.js";
+import { depthOption, formatOption, outputFormatOption } from "./options.js";
 import { registerSyncCommands } from "./register-sync-commands.js";
 import { registerWhereUsersWork } from "./register-where-users-work.js";
 import { checkStoreFolder } from "./store-folder.js";
 
 export function registerCommands(program: Command, io: Io): void {
-  const webHost = (flags: { apiUrl?: string }) => webHostForApiUrl(commonConfig(flags, io.env).apiUrl);
+  registerReportCommands(program, io);
+  registerServe(program, io);
+  registerSyncCommands(program, io);
+  registerFixtureCommands(program, io);
+  registerDiscoveryCommands(program, io);
+  registerWhereUsersWork(program, io, (location, fn, db) => withStore(location, fn, io, db));
+  program
+    .command("completion")
+    .description("print a shell completion script: bash, zsh or fish")
+    .argument("<shell>", "bash, zsh or fish")
+    .action(async (shell: string) => {
+      const { completionScript } = await import("./completion.js");
+      io.stdout(completionScript(shell, program));
+    });
+}
 
+const DB_HELP = "store: SQLite file or postgres:// URL";
+const webHostOf = (flags: { apiUrl?: string }, io: Io) => webHostForApiUrl(commonConfig(flags, io.env).apiUrl);
+
+/** report (one issue, or refs from stdin) and demo (the flagship report from the bundled stand-in). */
+function registerReportCommands(program: Command, io: Io): void {
   program
     .command("report")
     .description("fetch an issue with its comments, timeline and links, and write the report")
@@ -21,14 +41,11 @@ export function registerCommands(program: Command, io: Io): void {
     .option("-R, --repo <owner/repo>", "repository for a bare #number (default $GH_REPO)")
     .option("--json [fields]", "print JSON; optionally only these comma-separated top-level fields")
     .option("--jq <expression>", "filter the JSON with a jq expression")
-    .option("--format <format>", "md or json (alias of --json)")
-    .option("--depth <n>", "how far to follow links (1-3)", "1")
+    .addOption(outputFormatOption())
+    .addOption(depthOption())
     .option("--api-url <url>", "GitHub API base URL (default $GITHUB_API_URL, GH_HOST's, or https://api.github.com)")
     .option("--out <file>", "write to a file (.json: JSON, .md: Markdown); - is stdout")
-    .option(
-      "--db <path>",
-      "store: SQLite file or postgres:// URL (default $ISSUEGRAPH_DB, $DATABASE_URL or the XDG data dir)",
-    )
+    .option("--db <path>", `${DB_HELP} (default $ISSUEGRAPH_DB, $DATABASE_URL or the XDG data dir)`)
     .option("--refresh", "fetch from GitHub even if the stored thread is fresh")
     .option("--offline", "use only the store; never call GitHub")
     .option("--no-store", "neither read nor write the store")
@@ -47,7 +64,7 @@ export function registerCommands(program: Command, io: Io): void {
   program
     .command("demo")
     .description("start the bundled GitHub stand-in on the sample data and print the flagship report")
-    .option("--format <format>", "md or json", "md")
+    .addOption(formatOption("the report's format").default("md"))
     .option("--json", "print the JSON report")
     .action(async (flags) => {
       const { runDemo } = await import("./commands/demo.js");
@@ -55,14 +72,16 @@ export function registerCommands(program: Command, io: Io): void {
       const format = flags.json ? "json" : flags.format;
       await emitText(io, await runDemo({ format }, io), null, format === "json" ? "plain" : "markdown");
     });
+}
 
+function registerServe(program: Command, io: Io): void {
   program
     .command("serve")
     .description("serve the web site and JSON API (one page per issue, votes, tools, trending, search)")
     .option("--port <n>", "port to listen on (0: any free port)", "3000")
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--api-url <url>", "GitHub API base URL")
-    .option("--db <path>", "store: SQLite file or postgres:// URL")
+    .option("--db <path>", DB_HELP)
     .option("--catalog <file>", "tool catalog JSON replacing the bundled catalog/tools.json")
     .option("--public-origin <origin...>", "public origin(s) of the site; requests for any other Host are refused")
     .option("--trust-proxy <address...>", "reverse proxies (addresses or CIDR) whose X-Forwarded-For is believed")
@@ -78,14 +97,15 @@ export function registerCommands(program: Command, io: Io): void {
       await io.untilStopped();
       await server.close();
     });
+}
 
-  registerSyncCommands(program, io);
-
+/** import and export: fixture directories in and out of the store. */
+function registerFixtureCommands(program: Command, io: Io): void {
   program
     .command("import")
     .description("load a fixture directory (format v1) into the store")
     .argument("<dir>", "fixture directory: DIR/owner/repo/N.json")
-    .option("--db <path>", "store: SQLite file or postgres:// URL")
+    .option("--db <path>", DB_HELP)
     .action(async (dir: string, flags) => {
       const { parseImportCommand, runImport } = await import("./commands/import.js");
       const options = parseImportCommand(dir, flags, io.env);
@@ -97,59 +117,54 @@ export function registerCommands(program: Command, io: Io): void {
     .description("write stored threads (fixture JSON) and reports (Markdown) of an issue or a repository")
     .argument("<target>", "owner/repo#n, an issue URL, or owner/repo")
     .requiredOption("--out <dir>", "directory to write to")
-    .option("--db <path>", "store: SQLite file or postgres:// URL")
+    .option("--db <path>", DB_HELP)
     .action(async (target: string, flags) => {
       const { parseExportCommand, runExport } = await import("./commands/export.js");
-      const options = parseExportCommand(target, flags, io.env, webHost(flags));
+      const options = parseExportCommand(target, flags, io.env, webHostOf(flags, io));
       io.stdout(await withStore(options.store, (store) => runExport(options, { store, io }), io, flags.db));
     });
+}
 
-  program
-    .command("similar")
-    .description("issues with the same error or similar text, from the store")
-    .argument("<ref>", "issue URL, owner/repo#number, or #number with -R (must be in the store)")
-    .option("-R, --repo <owner/repo>", "repository for a bare #number (default $GH_REPO)")
-    .option("--limit <n>", "how many results", "10")
-    .option("--json [fields]", "print [{ref, title, state, stateReason, score, sameError, why}] (or these fields)")
-    .option("--jq <expression>", "filter the JSON with a jq expression")
-    .option("--out <file>", "write to a file (.json: JSON); - is stdout")
+/** similar and search: ranked stored issues, as text or JSON. */
+function registerDiscoveryCommands(program: Command, io: Io): void {
+  const rankedOutput = (command: Command) =>
+    command
+      .option("--limit <n>", "how many results", "10")
+      .option("--json [fields]", "print [{ref, title, state, stateReason, score, sameError, why}] (or these fields)")
+      .option("--jq <expression>", "filter the JSON with a jq expression")
+      .option("--out <file>", "write to a file (.json: JSON); - is stdout");
+
+  rankedOutput(
+    program
+      .command("similar")
+      .description("issues with the same error or similar text, from the store")
+      .argument("<ref>", "issue URL, owner/repo#number, or #number with -R (must be in the store)")
+      .option("-R, --repo <owner/repo>", "repository for a bare #number (default $GH_REPO)"),
+  )
     .option("--all-repos", "match text across every stored repository (same-error matches always do)")
-    .option("--db <path>", "store: SQLite file or postgres:// URL")
+    .option("--db <path>", DB_HELP)
     .action(async (ref: string, flags) => {
       const { parseSimilarCommand, runSimilar } = await import("./commands/similar.js");
       const { refInput } = await import("./ref-input.js");
-      const options = parseSimilarCommand(refInput(ref, flags.repo, io.env), flags, io.env, webHost(flags));
+      const options = parseSimilarCommand(refInput(ref, flags.repo, io.env), flags, io.env, webHostOf(flags, io));
       const text = await withStore(options.store, (store) => runSimilar(options, store), io, flags.db);
       await emitData(io, text, flags.out);
     });
 
-  program
-    .command("search")
-    .description("search stored issues by pasted error text or keywords")
-    .argument("<text>", "error message or keywords; - reads the text from stdin")
-    .option("-R, --repo <owner/repo>", "only this repository")
-    .option("--limit <n>", "how many results", "10")
-    .option("--json [fields]", "print [{ref, title, state, stateReason, score, sameError, why}] (or these fields)")
-    .option("--jq <expression>", "filter the JSON with a jq expression")
-    .option("--out <file>", "write to a file (.json: JSON); - is stdout")
-    .option("--db <path>", "store: SQLite file or postgres:// URL")
+  rankedOutput(
+    program
+      .command("search")
+      .description("search stored issues by pasted error text or keywords")
+      .argument("<text>", "error message or keywords; - reads the text from stdin")
+      .option("-R, --repo <owner/repo>", "only this repository"),
+  )
+    .option("--db <path>", DB_HELP)
     .action(async (text: string, flags) => {
       const { parseSearchCommand, runSearch } = await import("./commands/similar.js");
       const query = text === "-" ? await io.readStdin() : text;
-      const options = parseSearchCommand(query, flags, io.env, webHost(flags));
+      const options = parseSearchCommand(query, flags, io.env, webHostOf(flags, io));
       const out = await withStore(options.store, (store) => runSearch(options, store), io, flags.db);
       await emitData(io, out, flags.out);
-    });
-
-  registerWhereUsersWork(program, io, (location, fn, db) => withStore(location, fn, io, db));
-
-  program
-    .command("completion")
-    .description("print a shell completion script: bash, zsh or fish")
-    .argument("<shell>", "bash, zsh or fish")
-    .action(async (shell: string) => {
-      const { completionScript } = await import("./completion.js");
-      io.stdout(completionScript(shell, program));
     });
 }
 

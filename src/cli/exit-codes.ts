@@ -1,16 +1,5 @@
 // One place maps typed errors to exit codes and a one-line hint. Documented in the README.
-import {
-  AuthError,
-  GoneError,
-  IssuegraphError,
-  NotFoundError,
-  OutputError,
-  PartialDataError,
-  RateLimitedError,
-  StoreError,
-  UpstreamError,
-  UsageError,
-} from "../core/errors.js";
+import { type ErrorKind, errorKind, IssuegraphError } from "../core/errors.js";
 
 export const EXIT = {
   ok: 0,
@@ -34,18 +23,22 @@ export class StoreFolderMissingError extends IssuegraphError {}
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+const EXIT_FOR_KIND: Record<ErrorKind, ExitCode> = {
+  usage: EXIT.usage,
+  notFound: EXIT.notFound,
+  gone: EXIT.gone,
+  auth: EXIT.auth,
+  rateLimited: EXIT.rateLimited,
+  upstream: EXIT.upstream,
+  store: EXIT.store,
+  output: EXIT.output,
+  unexpected: EXIT.unexpected,
+};
+
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof PortInUseError) return EXIT.portInUse;
   if (error instanceof StoreFolderMissingError) return EXIT.storeFolderMissing;
-  if (error instanceof UsageError) return EXIT.usage;
-  if (error instanceof NotFoundError) return EXIT.notFound;
-  if (error instanceof GoneError) return EXIT.gone;
-  if (error instanceof AuthError) return EXIT.auth;
-  if (error instanceof RateLimitedError) return EXIT.rateLimited;
-  if (error instanceof UpstreamError || error instanceof PartialDataError) return EXIT.upstream;
-  if (error instanceof StoreError) return EXIT.store;
-  if (error instanceof OutputError) return EXIT.output;
-  return EXIT.unexpected;
+  return EXIT_FOR_KIND[errorKind(error)];
 }
 
 /** "error: <message>\nhint: <hint>" — never a stack trace for an expected error. */

@@ -72,26 +72,39 @@ export async function writeOutputFile(path: string, content: string): Promise<vo
   }
 }
 
+const FREE_SPACE = "Free some space or write somewhere else.";
+const WRITABLE = "Write to a path you may write to.";
+const NEEDS_DIRECTORY = "export --out needs a directory";
+
+/** What is wrong with the path itself, per errno code: the words after "--out PATH" and a hint. */
+const PATH_PROBLEMS: Record<string, [string, string]> = {
+  EISDIR: ["is a directory", "Give a file name, e.g. --out report.md."],
+  ENOTDIR: ["is inside something that is not a directory", `${NEEDS_DIRECTORY}; report --out a file.`],
+  EEXIST: ["is in the way (a file where a directory is needed)", `${NEEDS_DIRECTORY}; pick a new path.`],
+  ENOENT: ["could not be created", "Check the path."],
+  ENAMETOOLONG: ["has a name that is too long", "Use a shorter path."],
+};
+
+/** Why writing failed, per errno code: the words after "could not be written:" and a hint. */
+const WRITE_FAILURES: Record<string, [string, string]> = {
+  ENOSPC: ["no space left on the device", FREE_SPACE],
+  EDQUOT: ["disk quota exceeded", FREE_SPACE],
+  EFBIG: ["the file is too large for the device", "Write somewhere else."],
+  EACCES: ["permission denied", WRITABLE],
+  EPERM: ["not permitted", WRITABLE],
+  EROFS: ["the file system is read-only", "Write to a writable path."],
+  EIO: ["an I/O error", "Check the device, or write somewhere else."],
+};
+
 /** A failed write as an OutputError (exit 11) with a hint for its cause, never "a bug". */
 function outputError(path: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  const hints: Record<string, [string, string]> = {
-    EISDIR: ["is a directory", "Give a file name, e.g. --out report.md."],
-    ENOTDIR: ["is inside something that is not a directory", "export --out needs a directory; report --out a file."],
-    EEXIST: ["is in the way (a file where a directory is needed)", "export --out needs a directory; pick a new path."],
-    ENOSPC: ["could not be written: no space left on the device", "Free some space or write somewhere else."],
-    EDQUOT: ["could not be written: disk quota exceeded", "Free some space or write somewhere else."],
-    EFBIG: ["could not be written: the file is too large for the device", "Write somewhere else."],
-    EACCES: ["could not be written: permission denied", "Write to a path you may write to."],
-    EPERM: ["could not be written: not permitted", "Write to a path you may write to."],
-    EROFS: ["could not be written: the file system is read-only", "Write to a writable path."],
-    ENOENT: ["could not be created", "Check the path."],
-    ENAMETOOLONG: ["has a name that is too long", "Use a shorter path."],
-    EIO: ["could not be written: an I/O error", "Check the device, or write somewhere else."],
-  };
-  const [what, hint] = (code && hints[code]) || [
-    `could not be written (${code ?? "unknown error"})`,
-    "Check the path.",
-  ];
-  return code ? new OutputError(`--out ${path} ${what}`, hint, { cause: error }) : (error as Error);
+  if (!code) return error as Error;
+  const failure = WRITE_FAILURES[code];
+  const [what, hint] = PATH_PROBLEMS[code] ??
+    (failure && [`could not be written: ${failure[0]}`, failure[1]]) ?? [
+      `could not be written (${code})`,
+      "Check the path.",
+    ];
+  return new OutputError(`--out ${path} ${what}`, hint, { cause: error });
 }

@@ -1,5 +1,6 @@
 // gh's ref conventions: with -R owner/repo (or GH_REPO) an issue may be given as 123 or #123.
 import { UsageError } from "../core/errors.js";
+import { isRepoText } from "../core/refs/names.js";
 import type { Env } from "./config.js";
 
 /** "123" / "#123" + a repository -> "owner/repo#123"; anything else is returned as given. */
@@ -17,7 +18,7 @@ export function refInput(input: string, repo: string | undefined, env: Env): str
       `Pass -R owner/repo (or set GH_REPO), or give owner/repo#${bare[1]}.`,
     );
   }
-  if (!/^[\w.-]+\/[\w.-]+$/.test(base)) {
+  if (!isRepoText(base)) {
     throw new UsageError(`-R ${base} is not owner/repo`, "Use -R owner/repo, e.g. -R nodejs/node.");
   }
   return `${base}#${bare[1]}`;

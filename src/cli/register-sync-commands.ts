@@ -2,6 +2,7 @@
 // Same style as the other commands: lazy imports, errors thrown to main.ts.
 import type { Command } from "commander";
 import type { Io } from "./io.js";
+import { depthOption } from "./options.js";
 
 export function registerSyncCommands(program: Command, io: Io): void {
   program
@@ -46,7 +47,7 @@ export function registerSyncCommands(program: Command, io: Io): void {
     .argument("<kind>", "sync or report")
     .argument("<targets...>", "repositories (sync) or issue URLs / owner/repo#n (report)")
     .option("--deep", "sync jobs: also fetch comments and timelines")
-    .option("--depth <n>", "report jobs: how far to follow links (1-3)", "1")
+    .addOption(depthOption("report jobs: how far to follow links"))
     .option("--api-url <url>", "GitHub API base URL (default $GITHUB_API_URL or https://api.github.com)")
     .option("--db <url>", "postgres:// URL of the shared store and queue (default $DATABASE_URL)")
     .action(async (kind: string, targets: string[], flags) => {

@@ -3,19 +3,20 @@
 // thread's report (as `issuegraph report --format json` does, into a fresh store), and the fixture
 // importer plus the similar use-case answer the duplicate and same-error questions (as `issuegraph
 // import` then `issuegraph similar` do). Returns one tally per measure.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { startStandin } from "../../standin/index.js";
-import { isThreadFixturePath } from "../core/fixture-codec/load-files.js";
 import { createGitHubClient } from "../core/github/index.js";
 import { parseIssueRef } from "../core/refs/parse-ref.js";
 import { renderJson } from "../core/render/json.js";
 import { openSqliteStore } from "../core/store/sqlite/sqlite-store.js";
 import type { Store } from "../core/store/types.js";
 import { importFixtures } from "../core/use-cases/import-fixtures.js";
-import { buildReport, extractErrorText } from "../core/use-cases/report.js";
+import { buildReport } from "../core/use-cases/report.js";
 import { similar } from "../core/use-cases/similar.js";
+import { readFixtureDir } from "../fixture-files.js";
 import {
   type Answers,
   type ReportJson,
@@ -43,8 +44,7 @@ export async function evaluateDir(dir: string): Promise<Tally[]> {
     try {
       await importFixtures({
         store: similarStore,
-        files: fixtureFiles(dir),
-        extractError: extractErrorText,
+        files: readFixtureDir(dir),
         now: () => new Date(),
       });
       return [...reportTallies(answers, reports), ...(await similarTallies(answers, similarStore))];
@@ -70,7 +70,11 @@ async function reportsFor(dir: string, answers: Answers, dbPath: string): Promis
     const source = createGitHubClient({ apiUrl: standin.url, token: "stand-in-token", logger: silent, retries: 0 });
     const out = new Map<string, ReportJson>();
     for (const thread of threads) {
-      const report = await buildReport(parseIssueRef(thread), { depth: 1 }, { source, now: () => new Date(), store });
+      const { report } = await buildReport(
+        parseIssueRef(thread),
+        { depth: 1 },
+        { source, now: () => new Date(), store },
+      );
       out.set(thread, JSON.parse(renderJson(report)) as ReportJson);
     }
     return out;
@@ -141,21 +145,4 @@ async function similarTallies(answers: Answers, store: Store): Promise<Tally[]> 
       clusters.push({ thread: `${c.anchor} ~ ${v.thread}`, verdict: v.verdict });
   }
   return [tally(`duplicate recall@${DUPLICATE_K}`, duplicates), tally("same-error clusters", clusters)];
-}
-
-/** The directory's thread files, paths relative to it (what `issuegraph import` reads). */
-function fixtureFiles(dir: string): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const full = join(at, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else {
-        const path = relative(dir, full).split("\\").join("/");
-        if (isThreadFixturePath(path)) out.push({ path, text: readFileSync(full, "utf8") });
-      }
-    }
-  };
-  walk(dir);
-  return out;
 }

@@ -9,7 +9,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Standin, startStandin } from "../../standin/index.js";
-import { reportSchema } from "../core/render/json.js";
+import { reportSchema } from "../core/thread/report.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const FLAGSHIP = "anthropics/claude-code#45203";

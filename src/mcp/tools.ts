@@ -5,24 +5,19 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { IssuegraphError } from "../core/errors.js";
 import { parseIssueRef } from "../core/refs/parse-ref.js";
-import { fixPullSchema, renderJson, reportSchema, sameErrorSchema } from "../core/render/json.js";
+import { renderJson } from "../core/render/json.js";
 import { renderMarkdown } from "../core/render/markdown.js";
 import type { Store } from "../core/store/types.js";
-import type { Report } from "../core/thread/report.js";
+import { fixPullSchema, type Report, reportSchema, sameErrorSchema } from "../core/thread/report.js";
 import type { IssueRef } from "../core/thread/types.js";
 import type { CachePolicy } from "../core/use-cases/obtain-thread.js";
-import { buildReport, type ReportSource } from "../core/use-cases/report.js";
+import { buildReport, type ReportDeps } from "../core/use-cases/report.js";
 import { search } from "../core/use-cases/search.js";
 import { similar } from "../core/use-cases/similar.js";
 import { parseRepoArg } from "../core/use-cases/sync/repo-arg.js";
 
-export type McpToolDeps = {
-  source: ReportSource;
-  store: Store;
-  now: () => Date;
-  webHost: string;
-  cache: CachePolicy;
-};
+/** The report use-case's source and clock, a store (search and similar need one), the host refs are read on. */
+export type McpToolDeps = Pick<ReportDeps, "source" | "now"> & { store: Store; webHost: string; cache: CachePolicy };
 
 const ref = z
   .string()
@@ -100,12 +95,30 @@ const structured = (value: Record<string, unknown>, text = JSON.stringify(value,
   structuredContent: value,
 });
 
-export function registerTools(server: McpServer, deps: McpToolDeps): void {
-  const parse = (input: string): IssueRef => parseIssueRef(input, [deps.webHost]);
-  const reportOn = (r: IssueRef, depth = 1): Promise<Report> =>
-    buildReport(r, { depth, cache: deps.cache }, { source: deps.source, now: deps.now, store: deps.store });
-  const reportJson = (report: Report) => JSON.parse(renderJson(report)) as Record<string, unknown>;
+/** What every tool needs: refs read on the configured host, and the report use-case over the store. */
+type ToolContext = {
+  deps: McpToolDeps;
+  parse: (input: string) => IssueRef;
+  reportOn: (ref: IssueRef, depth?: number) => Promise<Report>;
+};
 
+const reportJson = (report: Report) => JSON.parse(renderJson(report)) as Record<string, unknown>;
+
+export function registerTools(server: McpServer, deps: McpToolDeps): void {
+  const context: ToolContext = {
+    deps,
+    parse: (input) => parseIssueRef(input, [deps.webHost]),
+    reportOn: async (r, depth = 1) =>
+      (await buildReport(r, { depth, cache: deps.cache }, { source: deps.source, now: deps.now, store: deps.store }))
+        .report,
+  };
+  // Listed to clients in this order.
+  registerIssueTools(server, context);
+  registerReportPartTools(server, context);
+}
+
+/** The report of an issue, and the stored issues like it (similar, search by error text). */
+function registerIssueTools(server: McpServer, { deps, parse, reportOn }: ToolContext): void {
   server.registerTool(
     "report",
     {
@@ -157,7 +170,10 @@ export function registerTools(server: McpServer, deps: McpToolDeps): void {
       return structured({ ...answer, results: answer.results.map(({ issueRef: _ref, ...documented }) => documented) });
     }),
   );
+}
 
+/** One part of an issue's report on its own: the same error elsewhere, the fix status. */
+function registerReportPartTools(server: McpServer, { parse, reportOn }: ToolContext): void {
   server.registerTool(
     "same_error",
     {

@@ -13,7 +13,8 @@ import { createFastPath, type RawRequest } from "./fast-path.js";
 import { apiRoutes } from "./routes/api.js";
 import { assetRoutes } from "./routes/assets.js";
 import { feedRoutes } from "./routes/feeds.js";
-import { pageRoutes, SHARED_CACHE } from "./routes/pages.js";
+import { pageRoutes } from "./routes/pages.js";
+import { SHARED_CACHE } from "./routes/send.js";
 import type { PreparedResponse } from "./services/render-cache.js";
 import { errorPage, errorTitle } from "./views/status.js";
 

@@ -2,17 +2,7 @@
 // and retry-after when waiting helps. Unknown errors become a bare 500: their messages may carry
 // internals (paths, SQL, upstream URLs), so they are logged, never shown.
 import { HTTPException } from "hono/http-exception";
-import {
-  AuthError,
-  GoneError,
-  type IssuegraphError,
-  NotFoundError,
-  PartialDataError,
-  RateLimitedError,
-  StoreError,
-  UpstreamError,
-  UsageError,
-} from "../core/errors.js";
+import { type ErrorKind, errorKind, IssuegraphError, RateLimitedError } from "../core/errors.js";
 import {
   DisabledError,
   ForbiddenError,
@@ -47,82 +37,84 @@ export type HttpError = {
   unexpected: boolean;
 };
 
-export function httpErrorFor(err: unknown, now: Date): HttpError {
-  const base = (status: HttpError["status"], code: ErrorCode, e: IssuegraphError): HttpError => ({
-    status,
-    code,
-    message: e.message,
-    hint: e.hint,
-    retryAfter: null,
-    unexpected: false,
-  });
-  const wait = (resetAt: Date) => Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
+type Shown = Pick<HttpError, "status" | "code">;
 
-  if (err instanceof TooManyRequestsError) return { ...base(429, "rate_limited", err), retryAfter: wait(err.resetAt) };
-  if (err instanceof RateLimitedError) {
-    return { ...base(503, "upstream_rate_limited", err), retryAfter: wait(err.resetAt) };
-  }
-  if (err instanceof UsageError) return base(400, "bad_request", err);
-  if (err instanceof UnauthorizedError) return base(401, "unauthorized", err);
-  if (err instanceof ForbiddenError) return base(403, "forbidden", err);
-  if (err instanceof DisabledError) return base(404, "not_found", err);
-  if (err instanceof NotFoundError) return base(404, "not_found", err);
-  if (err instanceof GoneError) return base(410, "gone", err);
-  if (err instanceof UnsupportedMediaTypeError) return base(415, "unsupported_media_type", err);
-  if (err instanceof UpstreamError || err instanceof PartialDataError) return base(502, "upstream_error", err);
-  if (err instanceof AuthError) {
-    // The server's own GitHub token was refused: the reader can do nothing, and details stay in the log.
-    return {
-      status: 502,
-      code: "upstream_auth",
-      message: "GitHub refused this server's credentials.",
-      hint: "Try again later; the site's operator has to fix the GitHub token.",
-      retryAfter: null,
-      unexpected: true,
-    };
-  }
-  if (err instanceof StoreError) {
-    return {
-      status: 503,
-      code: "store_unavailable",
-      message: "The report store is unavailable.",
-      hint: "Try again in a minute.",
-      retryAfter: 30,
-      unexpected: true,
-    };
-  }
-  if (err instanceof HTTPException) {
-    const status = err.status;
-    if (status === 413) {
-      return {
-        status: 413,
-        code: "payload_too_large",
-        message: "The request body is too large.",
-        hint: "Send a smaller body.",
-        retryAfter: null,
-        unexpected: false,
-      };
-    }
-    if (status >= 400 && status < 500) {
-      return {
-        status: 400,
-        code: "bad_request",
-        message: "The request could not be read.",
-        hint: "Check the request body and parameters.",
-        retryAfter: null,
-        unexpected: false,
-      };
-    }
-  }
-  return {
-    status: 500,
-    code: "internal",
-    message: "Something went wrong on our side.",
-    hint: "Try again; if it keeps failing, tell the site's operator.",
-    retryAfter: null,
-    unexpected: true,
-  };
+/** The web face's own errors, before the core's kinds. */
+const WEB_ERRORS: [new (message: string, hint: string) => IssuegraphError, Shown][] = [
+  [UnauthorizedError, { status: 401, code: "unauthorized" }],
+  [ForbiddenError, { status: 403, code: "forbidden" }],
+  [DisabledError, { status: 404, code: "not_found" }],
+  [UnsupportedMediaTypeError, { status: 415, code: "unsupported_media_type" }],
+];
+
+/** The core's error kinds whose message and hint a reader may see. */
+const SHOWN_KINDS: Partial<Record<ErrorKind, Shown>> = {
+  usage: { status: 400, code: "bad_request" },
+  notFound: { status: 404, code: "not_found" },
+  gone: { status: 410, code: "gone" },
+  rateLimited: { status: 503, code: "upstream_rate_limited" },
+  upstream: { status: 502, code: "upstream_error" },
+};
+
+/** Answers whose details stay in the log: the reader gets a fixed message. */
+const fixed = (status: HttpError["status"], code: ErrorCode, message: string, hint: string, unexpected: boolean) => ({
+  status,
+  code,
+  message,
+  hint,
+  retryAfter: null,
+  unexpected,
+});
+const UPSTREAM_AUTH = fixed(
+  502,
+  "upstream_auth",
+  "GitHub refused this server's credentials.",
+  "Try again later; the site's operator has to fix the GitHub token.",
+  true,
+);
+const STORE_DOWN = {
+  ...fixed(503, "store_unavailable", "The report store is unavailable.", "Try again in a minute.", true),
+  retryAfter: 30,
+};
+const TOO_LARGE = fixed(413, "payload_too_large", "The request body is too large.", "Send a smaller body.", false);
+const UNREADABLE = fixed(
+  400,
+  "bad_request",
+  "The request could not be read.",
+  "Check the request body and parameters.",
+  false,
+);
+const INTERNAL = fixed(
+  500,
+  "internal",
+  "Something went wrong on our side.",
+  "Try again; if it keeps failing, tell the site's operator.",
+  true,
+);
+
+export function httpErrorFor(err: unknown, now: Date): HttpError {
+  const wait = (resetAt: Date) => Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
+  const retryAfter = err instanceof RateLimitedError ? wait(err.resetAt) : null;
+  if (err instanceof TooManyRequestsError) return { ...shown(err, { status: 429, code: "rate_limited" }), retryAfter };
+  const web = WEB_ERRORS.find(([type]) => err instanceof type);
+  if (web && err instanceof IssuegraphError) return shown(err, web[1]);
+  const kind = errorKind(err);
+  const known = SHOWN_KINDS[kind];
+  if (known && err instanceof IssuegraphError) return { ...shown(err, known), retryAfter };
+  if (kind === "auth") return UPSTREAM_AUTH;
+  if (kind === "store") return STORE_DOWN;
+  if (err instanceof HTTPException && err.status === 413) return TOO_LARGE;
+  if (err instanceof HTTPException && err.status >= 400 && err.status < 500) return UNREADABLE;
+  return INTERNAL;
 }
+
+const shown = (e: IssuegraphError, as: Shown): HttpError => ({
+  ...as,
+  message: e.message,
+  hint: e.hint,
+  retryAfter: null,
+  unexpected: false,
+});
 
 /** The JSON body of every API error. */
 export const errorBody = (e: HttpError) => ({ error: { code: e.code, message: e.message, hint: e.hint } });

@@ -8,6 +8,7 @@
 // security headers (taken from the app's own middleware once, see `securityHeaders`), and the
 // same view counting.
 import type { Context } from "hono";
+import { parse as parseCookie } from "hono/utils/cookie";
 import { LRUCache } from "lru-cache";
 import { refKey } from "../core/refs/parse-ref.js";
 import type { IssueRef } from "../core/thread/types.js";
@@ -19,6 +20,7 @@ import {
   prepareResponse,
   type Rendered,
 } from "./services/render-cache.js";
+import { recordPageView } from "./services/view-counter.js";
 
 /** What the fast path reads of a node:http request (and passes to `clientIp` as the Hono bindings do). */
 export type RawRequest = {
@@ -44,56 +46,10 @@ export function createFastPath(
   ctx: ServerContext,
   options: { securityHeaders: () => Record<string, string> | null; sharedCache: string },
 ): (req: RawRequest, outgoing?: unknown) => PreparedResponse | null {
-  const { deps } = ctx;
   // With public origins configured, a request for another Host goes to the app, which refuses it.
-  const publicHosts = new Set((deps.publicOrigins ?? []).map((o) => new URL(o).host.toLowerCase()));
-  // Per path: what it is (or false: not a path answered here). Parsing costs more than a lookup.
-  const targets = new LRUCache<string, Target | false>({ max: 20_000 });
-  // Per kept version and answer (encoding or 304): the response's headers, built once.
-  const prepared = new WeakMap<Rendered, Map<string, PreparedResponse>>();
-
-  const targetOf = (url: string): Target | false => {
-    const known = targets.get(url);
-    if (known !== undefined) return known;
-    const pageMatch = ISSUE_PAGE.exec(url);
-    const m = pageMatch ?? ISSUE_JSON.exec(url);
-    let target: Target | false = false;
-    if (m) {
-      try {
-        const ref = ctx.refFromPath(decodeURIComponent(m[1] ?? ""), decodeURIComponent(m[2] ?? ""), m[3] ?? "");
-        const kind = pageMatch ? "page" : "json";
-        target = { kind, ref, key: `${refKey(ref)}|${kind}` };
-      } catch {
-        target = false;
-      }
-    }
-    targets.set(url, target);
-    return target;
-  };
-
-  const responseFor = (
-    r: Rendered,
-    target: Target,
-    security: Record<string, string>,
-    ifNoneMatch: string | undefined,
-    acceptEncoding: string | undefined,
-  ): PreparedResponse => {
-    const fresh = matchesEtag(ifNoneMatch, r.etag);
-    const variant = fresh ? "304" : chooseEncoding(acceptEncoding, r);
-    const cacheKey = `${target.kind}|${variant}`;
-    let byVariant = prepared.get(r);
-    const hit = byVariant?.get(cacheKey);
-    if (hit) return hit;
-    const extra = target.kind === "json" ? { ...security, ...API_READ_HEADERS } : security;
-    const out = prepareResponse(r, { ifNoneMatch, acceptEncoding }, { ...extra, "cache-control": options.sharedCache });
-    if (out.body) out.headers["content-length"] = String(out.body.byteLength);
-    if (!byVariant) {
-      byVariant = new Map();
-      prepared.set(r, byVariant);
-    }
-    byVariant.set(cacheKey, out);
-    return out;
-  };
+  const publicHosts = new Set((ctx.deps.publicOrigins ?? []).map((o) => new URL(o).host.toLowerCase()));
+  const targetOf = targetParser(ctx);
+  const responseFor = preparedResponses(options.sharedCache);
 
   return (req, outgoing) => {
     if (req.method !== "GET" && req.method !== "HEAD") return null;
@@ -102,42 +58,77 @@ export function createFastPath(
     if (!security || url.includes("?")) return null;
     if (publicHosts.size > 0 && !publicHosts.has((headerOf(req, "host") ?? "").toLowerCase())) return null;
     const target = targetOf(url);
-    if (!target) return null;
-    const { ref } = target;
-    if (ctx.reports.hasAlias(ref)) return null;
+    if (!target || ctx.reports.hasAlias(target.ref)) return null;
     const rendered = ctx.rendered.peek(target.key);
     if (!rendered) return null;
-    if (target.kind === "page" && !countPageView(req, outgoing, ref)) return null;
-    const out = responseFor(
-      rendered,
-      target,
-      security,
-      headerOf(req, "if-none-match"),
-      headerOf(req, "accept-encoding"),
-    );
+    if (target.kind === "page" && !countPageView(ctx, req, outgoing, target.ref)) return null;
+    const out = responseFor(rendered, target, security, req);
     return req.method === "HEAD" ? { ...out, body: null } : out;
   };
+}
 
-  /** Counts the view as the page route does; false when the app must see the request (a cookie to verify). */
-  function countPageView(req: RawRequest, outgoing: unknown, ref: IssueRef): boolean {
-    const raw = cookieValue(headerOf(req, "cookie"), VOTER_COOKIE);
-    const voterId = raw === undefined ? null : ctx.knownVoter(raw);
-    if (raw !== undefined && voterId === null) return false;
-    // The same bindings the node adapter gives Hono, so `clientIp` reads the request as usual.
-    const c =
-      voterId === null
-        ? ({
-            env: { incoming: req, outgoing },
-            req: { header: (name: string) => headerOf(req, name) },
-          } as unknown as Context)
-        : (null as unknown as Context);
-    if (ctx.countView(ctx.viewerKey(c, voterId), ref)) {
-      deps.store.recordView(ref, deps.now().toISOString()).catch((e: unknown) => {
-        deps.logger.warn({ err: e instanceof Error ? e.name : "error" }, "could not record a page view");
-      });
+/** Per path: what it is (or false: not a path answered here), remembered since parsing costs more than a lookup. */
+function targetParser(ctx: ServerContext): (url: string) => Target | false {
+  const targets = new LRUCache<string, Target | false>({ max: 20_000 });
+  const parse = (url: string): Target | false => {
+    const pageMatch = ISSUE_PAGE.exec(url);
+    const m = pageMatch ?? ISSUE_JSON.exec(url);
+    if (!m) return false;
+    try {
+      const ref = ctx.refs.fromPath(decodeURIComponent(m[1] ?? ""), decodeURIComponent(m[2] ?? ""), m[3] ?? "");
+      const kind = pageMatch ? "page" : "json";
+      return { kind, ref, key: `${refKey(ref)}|${kind}` };
+    } catch {
+      return false;
     }
-    return true;
-  }
+  };
+  return (url) => {
+    const known = targets.get(url);
+    if (known !== undefined) return known;
+    const target = parse(url);
+    targets.set(url, target);
+    return target;
+  };
+}
+
+/** Per kept version and answer (encoding or 304): the response's headers, built once. */
+function preparedResponses(sharedCache: string) {
+  const prepared = new WeakMap<Rendered, Map<string, PreparedResponse>>();
+  return (r: Rendered, target: Target, security: Record<string, string>, req: RawRequest): PreparedResponse => {
+    const ifNoneMatch = headerOf(req, "if-none-match");
+    const acceptEncoding = headerOf(req, "accept-encoding");
+    const variant = matchesEtag(ifNoneMatch, r.etag) ? "304" : chooseEncoding(acceptEncoding, r);
+    const cacheKey = `${target.kind}|${variant}`;
+    let byVariant = prepared.get(r);
+    const hit = byVariant?.get(cacheKey);
+    if (hit) return hit;
+    const extra = target.kind === "json" ? { ...security, ...API_READ_HEADERS } : security;
+    const out = prepareResponse(r, { ifNoneMatch, acceptEncoding }, { ...extra, "cache-control": sharedCache });
+    if (out.body) out.headers["content-length"] = String(out.body.byteLength);
+    if (!byVariant) {
+      byVariant = new Map();
+      prepared.set(r, byVariant);
+    }
+    byVariant.set(cacheKey, out);
+    return out;
+  };
+}
+
+/** Counts the view as the page route does; false when the app must see the request (a cookie to verify). */
+function countPageView(ctx: ServerContext, req: RawRequest, outgoing: unknown, ref: IssueRef): boolean {
+  const raw = cookieValue(headerOf(req, "cookie"), VOTER_COOKIE);
+  const voterId = raw === undefined ? null : ctx.voters.known(raw);
+  if (raw !== undefined && voterId === null) return false;
+  // The same bindings the node adapter gives Hono, so `clientIp` reads the request as usual.
+  const c =
+    voterId === null
+      ? ({
+          env: { incoming: req, outgoing },
+          req: { header: (name: string) => headerOf(req, name) },
+        } as unknown as Context)
+      : (null as unknown as Context);
+  void recordPageView(ctx.deps, ctx.views, ctx.views.viewerKey(c, voterId), ref);
+  return true;
 }
 
 function headerOf(req: RawRequest, name: string): string | undefined {
@@ -145,19 +136,6 @@ function headerOf(req: RawRequest, name: string): string | undefined {
   return Array.isArray(v) ? v.join(", ") : v;
 }
 
-/** One cookie's raw value from a Cookie header. */
-function cookieValue(cookieHeader: string | undefined, name: string): string | undefined {
-  if (!cookieHeader) return undefined;
-  for (const part of cookieHeader.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      const v = part.slice(eq + 1).trim();
-      try {
-        return decodeURIComponent(v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : v);
-      } catch {
-        return v;
-      }
-    }
-  }
-  return undefined;
-}
+/** One cookie's value from a Cookie header, read as the app's getCookie reads it (hono's parser). */
+const cookieValue = (cookieHeader: string | undefined, name: string): string | undefined =>
+  cookieHeader ? parseCookie(cookieHeader, name)[name] : undefined;

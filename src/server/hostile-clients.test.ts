@@ -170,6 +170,11 @@ describe("admin token and Host", () => {
     await expect(makeTestApp([], { adminToken: "short-token-123" })).rejects.toThrow(/too short/);
   });
 
+  it("an admin token a Bearer header cannot carry is refused at start, not silently unusable", async () => {
+    const spaced = "an admin token with spaces, long enough to pass";
+    await expect(makeTestApp([], { adminToken: spaced })).rejects.toThrow(/Bearer token cannot carry/);
+  });
+
   it("wrong guesses are limited per address; then even the right token waits", async () => {
     const t = await makeTestApp([testThread(7)], { clientIp: () => "198.51.100.66" });
     const post = (token: string) =>

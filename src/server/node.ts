@@ -14,7 +14,6 @@ import { renderMarkdown } from "../core/render/markdown.js";
 import { openStore } from "../core/store/open-store.js";
 import type { StoreLocation } from "../core/store/types.js";
 import { parseCatalog, type Tool } from "../core/tools/catalog.js";
-import { extractErrorText } from "../core/use-cases/report.js";
 import { syncRepo } from "../core/use-cases/sync/sync-repo.js";
 import { projectPath } from "../project-paths.js";
 import { createApp, type IssuegraphApp } from "./app.js";
@@ -140,10 +139,7 @@ export async function serveCommand(config: ServeConfig): Promise<RunningServer> 
       logger,
       renderMarkdown,
       runSync: async (repo) => {
-        const r = await syncRepo(
-          { repo, deep: config.syncDeep ?? false },
-          { client, store, extractError: extractErrorText, now: () => new Date() },
-        );
+        const r = await syncRepo({ repo, deep: config.syncDeep ?? false }, { client, store, now: () => new Date() });
         return {
           listed: r.listed,
           threads: r.threads,

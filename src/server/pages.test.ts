@@ -2,6 +2,7 @@
 // that no secret ever reaches a response or a log.
 import { describe, expect, it, vi } from "vitest";
 import { NotFoundError } from "../core/errors.js";
+import type { ReportPhase } from "../core/use-cases/report.js";
 import {
   ADMIN_TOKEN,
   Client,
@@ -77,7 +78,7 @@ describe("home", () => {
   });
 });
 
-describe("issue page", () => {
+describe("issue page: loading", () => {
   it("shows a loading page that refreshes itself, then the report", async () => {
     const t = await makeTestApp();
     const gate = deferred();
@@ -94,6 +95,32 @@ describe("issue page", () => {
     expect((await t.app.request("/acme/widget/issues/7")).status).toBe(200);
   });
 
+  it("marks the step of the analysis' current phase, and the steps before it done", async () => {
+    const gate = deferred();
+    let tell: (phase: ReportPhase) => void = () => {};
+    const t = await makeTestApp([testThread(7)], {
+      analyse: async (_ref, onPhase) => {
+        tell = onPhase;
+        await gate.promise;
+        throw new NotFoundError("acme/widget#7 was not found on GitHub", "Check the number.");
+      },
+    });
+    const steps = async () => {
+      const html = await (await t.app.request("/acme/widget/issues/7")).text();
+      const done = [...html.matchAll(/<li class="done">([^<]*)/g)].map((m) => m[1]);
+      return { current: /<li class="current">([^<]*)/.exec(html)?.[1], done: done.length };
+    };
+    expect(await steps()).toEqual({ current: "Queued", done: 0 });
+    tell("links");
+    expect(await steps()).toEqual({ current: "Following linked issues and pull requests", done: 2 });
+    tell("similar");
+    expect(await steps()).toEqual({ current: "Analysing and saving the report", done: 4 });
+    gate.resolve();
+    await t.app.idle();
+  });
+});
+
+describe("issue page: the report", () => {
   it("shows every part of the report", async () => {
     const { c } = await analysed([testThread(7), testThread(8, { title: "Widget cannot start either" })]);
     await c.request("/api/v1/issues/acme/widget/8");
@@ -163,7 +190,9 @@ describe("issue page", () => {
     expect(section).toContain("What changed since the last report");
     expect(section).toMatch(/<li>[^<]*closed/i);
   });
+});
 
+describe("issue page: graph, download, redirects", () => {
   it("draws the link graph when there are links", async () => {
     const t7 = testThread(7, { body: "See #8 for the same crash." });
     const { c } = await analysed([t7, testThread(8)]);
@@ -171,7 +200,9 @@ describe("issue page", () => {
     expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="link-graph"');
     expect(html).toContain('<a href="/acme/widget/issues/8">');
   });
+});
 
+describe("issue page: downloads, redirects, errors and limits", () => {
   it("offers the Markdown report as a download", async () => {
     const { c } = await analysed();
     const res = await c.request("/acme/widget/issues/7.md");
@@ -193,7 +224,9 @@ describe("issue page", () => {
     expect(res.headers.get("location")).toBe("/acme/widget/issues/70");
     expect(t.source.fetched).toHaveLength(1);
   });
+});
 
+describe("issue page: errors, views and limits", () => {
   it("shows a clear error page, and does not refetch at once", async () => {
     const t = await makeTestApp([]);
     expect((await t.app.request("/acme/widget/issues/404")).status).toBe(202);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FixtureThread } from "../fixture-schema.js";
 import { generateThread } from "../generate.js";
 import { type Standin, startStandin } from "../index.js";
-import { at, everyEvent, exampleFixtures, gql, type Loose, octokitFor, small } from "../test-support.js";
+import { at, everyEvent, exampleFixtures, gql, type Loose, octokitFor, small } from "../standin.test-helper.js";
 
 const pull = (
   number: number,

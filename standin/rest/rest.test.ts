@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateRepo, generateThread } from "../generate.js";
 import { type Standin, startStandin } from "../index.js";
 import { takeSpecAudit } from "../spec-audit.js";
-import { at, everyEvent, exampleFixtures, getJson, octokitFor, small } from "../test-support.js";
+import { at, everyEvent, exampleFixtures, getJson, octokitFor, small } from "../standin.test-helper.js";
 import { ResponseValidator } from "../validation.js";
 
 describe("REST over the example fixtures", () => {

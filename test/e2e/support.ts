@@ -1,15 +1,15 @@
 // End-to-end support: the real site (serveCommand: real GitHub client, SQLite file) in front of
 // the stand-in, and one real Chromium. Each test file starts one of each and reuses them.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { isThreadFixturePath } from "../../src/core/fixture-codec/load-files.js";
 import { openSqliteStore } from "../../src/core/store/sqlite/sqlite-store.js";
 import { importFixtures } from "../../src/core/use-cases/import-fixtures.js";
-import { extractErrorText } from "../../src/core/use-cases/report.js";
+import { readFixtureDir } from "../../src/fixture-files.js";
 import { type RunningServer, serveCommand } from "../../src/server/node.js";
 import { type FixtureThread, type Standin, startStandin } from "../../standin/index.js";
 
@@ -67,7 +67,7 @@ export async function startSite(options: {
           return { path: `${owner}/${repo}/${f.number}.json`, text: JSON.stringify(file) };
         }),
       ];
-      await importFixtures({ store, files, extractError: extractErrorText, now: () => new Date() });
+      await importFixtures({ store, files, now: () => new Date() });
     } finally {
       await store.close();
     }
@@ -99,22 +99,6 @@ export async function startSite(options: {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-function readFixtureDir(dir: string): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else {
-        const path = relative(dir, full);
-        if (isThreadFixturePath(path)) out.push({ path, text: readFileSync(full, "utf8") });
-      }
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 /** Opens a site page and waits until it is past the "analysing…" page. */

@@ -7,19 +7,19 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "../../src/core/analyze/analyze.js";
-import type { FixtureFile } from "../../src/core/fixture-codec/load-files.js";
 import {
   fixtureCrawlDeps,
   fixtureReleases,
   fixtureThread,
   fixtureWorld,
-} from "../../src/core/fixture-codec/test-support.js";
+} from "../../src/core/fixture-codec/fixture-world.test-helper.js";
+import type { FixtureFile } from "../../src/core/fixture-codec/load-files.js";
 import { crawl } from "../../src/core/graph/crawl.js";
 import type { LlmConfig } from "../../src/core/llm/config.js";
 import { collectEvidence, type EvidenceItem } from "../../src/core/llm/evidence.js";
 import { writeWithLlm } from "../../src/core/llm/writer.js";
-import { renderJson, reportSchema } from "../../src/core/render/json.js";
-import type { Report } from "../../src/core/thread/report.js";
+import { renderJson } from "../../src/core/render/json.js";
+import { type Report, reportSchema } from "../../src/core/thread/report.js";
 import { type ModelServer, startModelServer } from "./model-server.js";
 
 const DIR = fileURLToPath(new URL("../../examples/fixtures", import.meta.url));

@@ -1,6 +1,7 @@
 // The report use-case with a store, end to end against the stand-in: the first report has
 // changes: null; a re-report after the thread moved on says what changed (new comments, labels,
-// links, workarounds); the writer hook runs on every report and its outcome lands in meta.llm.
+// links, workarounds); the writer hook runs on every report and its outcome lands in meta.llm; the
+// use-case returns the report it stored and tells its phases.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +10,7 @@ import { createGitHubClient } from "../../src/core/github/index.js";
 import { makeLlmWriter } from "../../src/core/llm/writer.js";
 import { openStore } from "../../src/core/store/open-store.js";
 import type { Store } from "../../src/core/store/types.js";
-import { buildReport } from "../../src/core/use-cases/report.js";
+import { buildReport, type ReportPhase } from "../../src/core/use-cases/report.js";
 import type { FixtureThread } from "../../standin/fixture-schema.js";
 import { type Standin, startStandin } from "../../standin/index.js";
 
@@ -89,11 +90,12 @@ async function reportWith(thread: FixtureThread, store: Store, writer?: Paramete
   open.standin = undefined;
   open.standin = await startStandin({ fixtures: [thread, other] });
   const source = createGitHubClient({ apiUrl: open.standin.url, token: "test-token" });
-  return buildReport(
+  const { report } = await buildReport(
     { host: "github.com", owner: "acme", repo: "widget", number: 7 },
     { depth: 1, cache: { mode: "refresh", freshnessMs: 0 } },
     { source, now: () => new Date("2024-02-01T00:00:00Z"), store, writer: writer ?? null },
   );
+  return report;
 }
 
 describe("report history", () => {
@@ -134,5 +136,60 @@ describe("the writer hook", () => {
     expect(r.meta.analyzer).toBe("deterministic");
     expect(r.meta.llm).toMatchObject({ provider: "openai", model: "m", status: "failed" });
     expect(r.sections.tldr[0]?.text).toMatch(/^Open issue reporting TypeError: boom/);
+  });
+});
+
+/** The store, counting its getReport calls. */
+function countingReports(store: Store): { store: Store; count: () => number } {
+  let calls = 0;
+  const counted = new Proxy(store, {
+    get(target, prop) {
+      if (prop === "getReport") {
+        return (...args: Parameters<Store["getReport"]>) => {
+          calls++;
+          return target.getReport(...args);
+        };
+      }
+      const value = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { store: counted, count: () => calls };
+}
+
+describe("the write path", () => {
+  const ref = { host: "github.com", owner: "acme", repo: "widget", number: 7 };
+  const now = () => new Date("2024-02-01T00:00:00Z");
+
+  it("returns the report it stored with the thread's links, telling each phase in order", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "issuegraph-write-"));
+    open.store = await openStore({ kind: "sqlite", path: join(dir, "w.db") });
+    open.standin = await startStandin({ fixtures: [later, other] });
+    const source = createGitHubClient({ apiUrl: open.standin.url, token: "test-token" });
+    const phases: ReportPhase[] = [];
+    const built = await buildReport(
+      ref,
+      { depth: 1 },
+      { source, now, store: open.store, onPhase: (p) => phases.push(p) },
+    );
+    expect(phases).toEqual(["fetch", "links", "releases", "similar", "analyse", "store"]);
+    expect(built.stored.report).toBe(built.report);
+    expect(built.stored).toEqual(await open.store.getReport(ref));
+    expect((await open.store.getLinks(ref)).map((l) => l.target.number)).toEqual([8]);
+    const reads = countingReports(open.store);
+    const again = await buildReport(ref, { depth: 1 }, { source, now, store: reads.store });
+    expect(reads.count()).toBe(1); // the previous report, read once for releases and changes
+    expect(again.stored.id).toBeGreaterThan(built.stored.id);
+    expect(again.report.changes?.sinceFetchedAt).toBe(built.report.meta.fetchedAt);
+  });
+
+  it("without a store stores nothing and skips the store's phases", async () => {
+    open.standin = await startStandin({ fixtures: [base, other] });
+    const source = createGitHubClient({ apiUrl: open.standin.url, token: "test-token" });
+    const phases: ReportPhase[] = [];
+    const built = await buildReport(ref, { depth: 1 }, { source, now, onPhase: (p) => phases.push(p) });
+    expect(phases).toEqual(["fetch", "links", "releases", "analyse"]);
+    expect(built.stored).toBeNull();
+    expect(built.report.ref).toBe("acme/widget#7");
   });
 });

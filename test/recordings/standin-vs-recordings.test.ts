@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixtureThread, type Standin, startStandin } from "../../standin/index.js";
-import { at, type Loose, small } from "../../standin/test-support.js";
+import { at, type Loose, small } from "../../standin/standin.test-helper.js";
 import { loadScenario, type RecordedExchange, urlOf } from "./recorded-scenarios.js";
 
 const ORG = "octokit-fixture-org";

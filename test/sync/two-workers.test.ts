@@ -44,10 +44,7 @@ describe.skipIf(!usable)(`two worker processes, one PostgreSQL${usable ? "" : ` 
     await store?.close();
     await s?.close();
     rmSync(dir, { recursive: true, force: true });
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    for (const schema of [storeSchema, queueSchema]) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
+    await dropSchemas(url, [storeSchema, queueSchema]);
   });
 
   const env = () =>
@@ -126,4 +123,11 @@ if (!usable) {
   describe.skip(`two worker processes, one PostgreSQL (skipped: ${reason})`, () => {
     it("shares jobs between workers", () => {});
   });
+}
+
+async function dropSchemas(connectionString: string, schemas: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
 }

@@ -4,7 +4,6 @@ import { UsageError } from "../../core/errors.js";
 import { isThreadFixturePath } from "../../core/fixture-codec/load-files.js";
 import type { Store, StoreLocation } from "../../core/store/types.js";
 import { importFixtures } from "../../core/use-cases/import-fixtures.js";
-import { extractErrorText } from "../../core/use-cases/report.js";
 import { type Env, storeLocationOf } from "../config.js";
 import type { Io } from "../io.js";
 
@@ -17,7 +16,7 @@ export function parseImportCommand(dir: string, flags: { db?: string }, env: Env
 
 export async function runImport(options: ImportCommandOptions, deps: { store: Store; io: Io }): Promise<string> {
   const files = await readFixtureFiles(options.dir, deps.io);
-  const result = await importFixtures({ store: deps.store, files, extractError: extractErrorText, now: deps.io.now });
+  const result = await importFixtures({ store: deps.store, files, now: deps.io.now });
   const skipped = result.skipped.length ? `, skipped ${result.skipped.length} non-thread file(s)` : "";
   return `imported ${result.threads} threads (${result.withError} with an error message) from ${result.repos.length} repositories${skipped}\n`;
 }

@@ -93,7 +93,7 @@ export async function reportFor(
   ref = options.ref,
 ): Promise<Report> {
   const writer = options.llm ? makeLlmWriter(options.llm, { fetch: deps.fetch ?? globalThis.fetch }) : null;
-  return buildReport(ref, { depth: options.depth, cache: options.cache }, { ...deps, writer });
+  return (await buildReport(ref, { depth: options.depth, cache: options.cache }, { ...deps, writer })).report;
 }
 
 export async function runReport(options: ReportCommandOptions, deps: ReportRunDeps): Promise<string> {

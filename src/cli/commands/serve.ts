@@ -14,6 +14,9 @@ export type ServeFlags = {
   trustProxy?: string[];
 };
 
+/** What an Authorization: Bearer header can carry (RFC 6750 b64token), as hono/bearer-auth reads it. */
+const BEARER_TOKEN = /^[A-Za-z0-9._~+/-]+=*$/;
+
 /** The shortest admin token accepted: a guessable one would open the admin endpoints. */
 const MIN_ADMIN_TOKEN_CHARS = 32;
 
@@ -39,6 +42,12 @@ export function parseServeCommand(flags: ServeFlags, env: Env): ServeConfig {
     throw new UsageError(
       `ISSUEGRAPH_ADMIN_TOKEN is too short (${adminToken.length} characters)`,
       `Use at least ${MIN_ADMIN_TOKEN_CHARS} random characters (openssl rand -base64 32).`,
+    );
+  }
+  if (adminToken && !BEARER_TOKEN.test(adminToken)) {
+    throw new UsageError(
+      "ISSUEGRAPH_ADMIN_TOKEN has characters a Bearer token cannot carry",
+      "Use letters, digits and - . _ ~ + / (then = at the end), e.g. openssl rand -base64 32.",
     );
   }
   const trustProxy = (flags.trustProxy ?? [])

@@ -59,7 +59,6 @@ function deps(gh: FakeGitHub, db: string, over: Partial<SyncRunDeps> = {}) {
     openStore: () => openStore({ kind: "sqlite", path: join(root, db) }),
     github: () => ({ client: gh, budget: () => ({ resource: "core", limit: 5000, remaining: 4990, resetAt: "" }) }),
     openQueue: () => Promise.reject(new Error("no queue in this test")),
-    extractError: () => null,
     now: () => new Date("2024-06-01T00:00:00Z"),
     stderr: (t) => err.push(t),
     stderrIsTTY: false,

@@ -1,6 +1,5 @@
 // `issuegraph sync owner/repo [--deep] [--queue]`: bring a repository's threads into the store
 // (or, with --queue, leave a sync job for the workers).
-import { extractThreadError } from "../../core/analyze/extract-error.js";
 import { UsageError } from "../../core/errors.js";
 import { createGitHubClient, type GitHubClient, webHostForApiUrl } from "../../core/github/index.js";
 import { trackRateLimits } from "../../core/github/pool/rate-budget.js";
@@ -9,7 +8,6 @@ import { tokensFromEnv } from "../../core/github/pool/tokens.js";
 import { type JobQueue, openJobQueue } from "../../core/queue/pg-boss-queue.js";
 import { openStore } from "../../core/store/open-store.js";
 import type { RepoRef, Store, StoreLocation } from "../../core/store/types.js";
-import type { Thread } from "../../core/thread/types.js";
 import { createProgressReporter, type RateBudget } from "../../core/use-cases/sync/progress.js";
 import { formatRepo, parseRepoArg } from "../../core/use-cases/sync/repo-arg.js";
 import { type SyncClient, type SyncResult, syncRepo } from "../../core/use-cases/sync/sync-repo.js";
@@ -79,7 +77,6 @@ export type SyncRunDeps = {
   openStore(): Promise<Store>;
   github(): GitHubForSync;
   openQueue(): Promise<JobQueue>;
-  extractError: (thread: Thread) => string | null;
   now: () => Date;
   stderr: (text: string) => void;
   stderrIsTTY: boolean;
@@ -114,7 +111,6 @@ export async function runSync(options: SyncCommandOptions, deps: SyncRunDeps): P
       {
         client,
         store,
-        extractError: deps.extractError,
         now: deps.now,
         budget,
         onProgress: (p) => {
@@ -151,7 +147,6 @@ export function makeSyncDeps(options: SyncCommandOptions, io: Io): SyncRunDeps {
     openStore: () => openStore(options.store),
     github: () => githubFor(options, io),
     openQueue: () => openQueueFor(options.store, options.queueSchema),
-    extractError: (t) => extractThreadError(t)?.message ?? null,
     now: io.now,
     stderr: io.stderr,
     stderrIsTTY: io.stderrIsTTY,

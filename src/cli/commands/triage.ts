@@ -1,16 +1,15 @@
 // `issuegraph triage REF [--comment]` and `issuegraph triage --event PAYLOAD` (the GitHub Action).
 import { UsageError } from "../../core/errors.js";
-import { webHostForApiUrl } from "../../core/github/web-host.js";
 import { parseIssueRef } from "../../core/refs/parse-ref.js";
-import type { Store, StoreLocation } from "../../core/store/types.js";
 import type { IssueRef } from "../../core/thread/types.js";
 import { type TriageResult, triage } from "../../core/use-cases/triage.js";
 import { triageTargetOf } from "../../core/use-cases/triage-event.js";
-import { commonConfig, storeLocationOf } from "../config.js";
+import { storeLocationOf } from "../config.js";
 import { makeGitHubClient } from "../deps.js";
 import type { Io } from "../io.js";
-import { jsonText, type OutputFlags, parseOutputFlags } from "../output.js";
+import { jsonText, type OutputFlags } from "../output.js";
 import { refInput } from "../ref-input.js";
+import { storeCommandSetup, type WithStore } from "./store-command.js";
 
 export type TriageFlags = OutputFlags & {
   repo?: string;
@@ -20,17 +19,13 @@ export type TriageFlags = OutputFlags & {
   db?: string;
 };
 
-type WithStore = <T>(location: StoreLocation, fn: (store: Store) => Promise<T>) => Promise<T>;
-
 export async function runTriageCommand(
   input: string | undefined,
   flags: TriageFlags,
   io: Io,
   withStore: WithStore,
 ): Promise<void> {
-  const common = commonConfig(flags, io.env);
-  const output = parseOutputFlags({ ...flags, out: undefined });
-  const webHost = webHostForApiUrl(common.apiUrl);
+  const { common, output, webHost } = storeCommandSetup(flags, io);
   let ref: IssueRef;
   if (flags.event) {
     if (input) throw new UsageError("give a ref or --event, not both", "The event payload names the issue.");

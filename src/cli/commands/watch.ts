@@ -1,17 +1,15 @@
 // `issuegraph watch REF… [--every 1h]`: only changes (fix merged, first release, state).
 import { UsageError } from "../../core/errors.js";
-import { webHostForApiUrl } from "../../core/github/web-host.js";
 import { parseIssueRef } from "../../core/refs/parse-ref.js";
-import type { Store, StoreLocation } from "../../core/store/types.js";
 import { conditionalReleases, formatWatchEvent, watchPass } from "../../core/use-cases/watch.js";
-import { commonConfig, storeLocationOf } from "../config.js";
+import { storeLocationOf } from "../config.js";
 import { makeGitHubClient } from "../deps.js";
 import type { Io } from "../io.js";
-import { jsonText, type OutputFlags, parseOutputFlags } from "../output.js";
+import { jsonText, type OutputFlags } from "../output.js";
 import { refInput } from "../ref-input.js";
+import { storeCommandSetup, type WithStore } from "./store-command.js";
 
 export type WatchFlags = OutputFlags & { repo?: string; every?: string; apiUrl?: string; db?: string };
-type WithStore = <T>(location: StoreLocation, fn: (store: Store) => Promise<T>) => Promise<T>;
 
 /** "30s", "15m", "1h", "1d" (or plain seconds) -> milliseconds; at least 10 s between checks. */
 export function parseInterval(raw: string): number {
@@ -30,9 +28,7 @@ export async function runWatchCommand(
   io: Io,
   withStore: WithStore,
 ): Promise<void> {
-  const common = commonConfig(flags, io.env);
-  const output = parseOutputFlags({ ...flags, out: undefined });
-  const webHost = webHostForApiUrl(common.apiUrl);
+  const { common, output, webHost } = storeCommandSetup(flags, io);
   const refs = inputs.map((i) => parseIssueRef(refInput(i, flags.repo, io.env), [webHost]));
   const every = flags.every ? parseInterval(flags.every) : null;
   const source = conditionalReleases(makeGitHubClient(common, io));

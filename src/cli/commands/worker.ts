@@ -1,7 +1,6 @@
 // `issuegraph worker`: take sync and report jobs from the PostgreSQL job queue until stopped.
 // `issuegraph enqueue sync|report TARGET...`: leave jobs for the workers.
 import { hostname } from "node:os";
-import { extractThreadError } from "../../core/analyze/extract-error.js";
 import { UsageError } from "../../core/errors.js";
 import { webHostForApiUrl } from "../../core/github/index.js";
 import { tokensFromEnv } from "../../core/github/pool/tokens.js";
@@ -108,7 +107,6 @@ export async function runWorker(options: WorkerCommandOptions, deps: WorkerRunDe
     const handlers = makeJobHandlers({
       store,
       client,
-      extractError: (t) => extractThreadError(t)?.message ?? null,
       now: deps.now,
       budget,
     });

@@ -1,4 +1,5 @@
 // What labels and release notes mean for the advice, as data. Adding a label vocabulary is a row.
+import { REF_TEXT_PATTERN } from "../refs/names.js";
 
 /** "resolved in version 22.6.3", "released in v1.4.0", "fixed in 2.31.1", "shipped in 5.0". */
 export const RELEASED_IN =
@@ -72,5 +73,7 @@ export const FIX_CLAIM_DOUBT =
   /\b(?:not|never|n't|might|may|could|would|hope(?:fully)?|should)\s+(?:\w+\s+)?(?:fix|resolve|close)|\bwhether\b|\?/i;
 
 /** On a pull request: another one took its place ("Replaced by #14", "superseded by #14"). */
-export const REPLACED_BY =
-  /\b(?:replaced|superseded|succeeded|obsoleted)\s+by\b|\bin\s+favou?r\s+of\b|\bcontinued\s+in\b|\bmoved\s+to\s+(?=#|https?:|[\w.-]+\/[\w.-]+#)/i;
+export const REPLACED_BY = new RegExp(
+  String.raw`\b(?:replaced|superseded|succeeded|obsoleted)\s+by\b|\bin\s+favou?r\s+of\b|\bcontinued\s+in\b|\bmoved\s+to\s+(?=#|https?:|${REF_TEXT_PATTERN})`,
+  "i",
+);

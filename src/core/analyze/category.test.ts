@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { makeThread } from "../thread/builders.test-helper.js";
 import { classifyThread } from "./category.js";
-import { makeThread } from "./test-thread.js";
 
 describe("classifyThread", () => {
   it("lets a label decide, and says so", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { comment, labeled, linked, makeThread, summary } from "../thread/builders.test-helper.js";
 import { analyze } from "./analyze.js";
+import { input } from "./analyze-input.test-helper.js";
 import { diffReports } from "./changes.js";
-import { comment, input, labeled, linked, makeThread, summary } from "./test-thread.js";
 
 const first = comment("bob", "Same here on 1.2.3.", { id: 1 });
 const before = analyze(input(makeThread({ comments: [first] })));

@@ -4,7 +4,7 @@
 // report did not have yet (stored before it existed) is not compared, so nothing is called new
 // only because an older report could not know it.
 
-import { list, plural } from "../text/format.js";
+import { day, list, plural } from "../text/format.js";
 import type { Citation, Report, ReportChange, ReportChanges, ReportLink } from "../thread/report.js";
 
 const MAX_CITES = 8;
@@ -126,7 +126,7 @@ function fixChanges(previous: Report, current: Report, add: Add, thread: Citatio
   for (const p of current.fix.pulls) {
     const old = before.get(p.ref.toLowerCase());
     if (p.releasedIn && old?.releasedIn !== p.releasedIn) {
-      const on = p.releasedAt ? ` on ${p.releasedAt.slice(0, 10)}` : "";
+      const on = p.releasedAt ? ` on ${day(p.releasedAt)}` : "";
       add("release", `${p.ref} was released in ${p.releasedIn}${on}.`, [{ label: p.ref, url: p.url }]);
     } else if (p.merged && !old?.merged && previous.fix.status === current.fix.status) {
       add("fix", `${p.ref} was merged.`, [{ label: p.ref, url: p.url }]);

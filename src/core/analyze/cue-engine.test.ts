@@ -62,7 +62,9 @@ describe("outcomeOf: what a sentence reports, in any ecosystem", () => {
   ])("not a success: %s", (sentence) => {
     expect(outcomeOf(sentence)).not.toBe("worked");
   });
+});
 
+describe("outcomeOf: conditions, proposals and sentences that report nothing", () => {
   it.each([
     ["It only happens with the ARM64 build.", "conditional"],
     ["The crash does not happen on the nightly channel.", "conditional"],

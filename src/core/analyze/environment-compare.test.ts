@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { comment, makeThread } from "../thread/builders.test-helper.js";
 import { compareVersions, readEnv, reporterEnvs, summariseEnvironment } from "./environment-compare.js";
 import { readFindings } from "./findings.js";
-import { comment, makeThread } from "./test-thread.js";
 
 const voice = { login: "x", url: "https://github.com/o/r/issues/1", source: "body" as const };
 
@@ -35,9 +35,32 @@ describe("readEnv", () => {
 });
 
 describe("compareVersions", () => {
-  it("compares numerically, not as text", () => {
+  it("compares numerically, not as text, a pre-release before its release (SemVer)", () => {
     const sorted = ["2.1.100", "2.0.76", "2.1.29", "2.1.29-beta.1", "10.0.0"].sort(compareVersions);
-    expect(sorted).toEqual(["2.0.76", "2.1.29", "2.1.29-beta.1", "2.1.100", "10.0.0"]);
+    expect(sorted).toEqual(["2.0.76", "2.1.29-beta.1", "2.1.29", "2.1.100", "10.0.0"]);
+  });
+
+  it("puts a variant tag after its release: only pre-release words make a pre-release", () => {
+    expect(["7.2.4-bookworm", "7.2.4", "7.2.4-rc1", "7.2.3"].sort(compareVersions)).toEqual([
+      "7.2.3",
+      "7.2.4-rc1",
+      "7.2.4",
+      "7.2.4-bookworm",
+    ]);
+  });
+
+  it("reads loose versions: a leading v, two numbers, a fourth number", () => {
+    expect(["1.10", "v1.9.2", "1.2.3.10", "1.2.3.9"].sort(compareVersions)).toEqual([
+      "1.2.3.9",
+      "1.2.3.10",
+      "v1.9.2",
+      "1.10",
+    ]);
+  });
+
+  it("orders text that is no version after every version, deterministically", () => {
+    expect(["nightly", "1.0.0", "canary"].sort(compareVersions)).toEqual(["1.0.0", "canary", "nightly"]);
+    expect(compareVersions("1.2", "1.2.0")).not.toBe(0);
   });
 });
 

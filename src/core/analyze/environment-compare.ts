@@ -2,6 +2,9 @@
 // have it too), compared: which product versions (a numeric range), operating systems, runtimes,
 // plans and models they name, and how many reporters name each. Prose only: versions in pasted logs
 // and code belong to the log, not to the reporter.
+import { coerce, compare as compareSemver } from "semver";
+import { capitalise } from "../text/format.js";
+import { OS_NAMES, osFamily } from "../text/lexicon.js";
 import type { ReportEnvironment } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
 import { environmentFacts } from "./environment.js";
@@ -23,10 +26,9 @@ const VERSION = /(?<![\w.$/-])v?(\d+\.\d+(?:\.\d+)+(?:-[\w.]+)?)(?![\w/]|\.\d)/g
 /** A version written after one of these belongs to it, not to the product. */
 const RUNTIME =
   /\b(Node(?:\.js)?|npm|pnpm|yarn|Python|Bun|Deno|Java|JDK|Go|Ruby|PHP|Rust|rustc|\.NET|Electron|Chrome|Chromium|Firefox|Safari)\s*(?:version\s*)?v?(\d+(?:\.\d+)*)/gi;
-const OS_NAME =
-  /\b(macOS|Mac\s?OS(?:\s?X)?|OS\s?X|darwin|Windows|win32|WSL2?|Linux|GNU\/Linux|Ubuntu|Debian|Fedora|Arch(?:\s?Linux)?|CentOS|RHEL|Alpine|iOS|iPadOS|Android|FreeBSD|ChromeOS)\b/gi;
-const OS_VERSION_CONTEXT =
-  /\b(?:macOS|Mac\s?OS(?:\s?X)?|darwin|Windows|Ubuntu|Debian|Fedora|iOS|Android|kernel|build|Darwin\s+Kernel\s+Version|xnu)[\s-]*$/i;
+const OS_NAME = new RegExp(`\\b(${OS_NAMES})\\b`, "gi");
+/** A version right after one of these is the OS's or the kernel's, not the product's. */
+const OS_VERSION_CONTEXT = new RegExp(`\\b(?:${OS_NAMES}|kernel|build|Darwin\\s+Kernel\\s+Version|xnu)[\\s-]*$`, "i");
 // Built from the vocabularies (vocabulary.rules.ts): the rules name no product.
 const PLANS = alternation(PLAN_NAMES);
 const PRODUCT = `(?:(?:${alternation(PRODUCT_PREFIXES)})\\s+)?`;
@@ -48,25 +50,13 @@ const NEEDS_VERSION = new RegExp(`^${PRODUCT}(?:${FAMILIES})`, "i");
 /** Keys environmentFacts reads: a line with one of these is not read again as prose. */
 const FACT_KEY = /\b(?:versions?|platform|os|operating\s+system|plan|models?|runtime|node(?:\.js)?|browser)\b/i;
 
-const OS_CANON: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:macOS|Mac\s?OS(?:\s?X)?|OS\s?X|darwin)$/i, "macOS"],
-  [/^(?:Windows|win32)$/i, "Windows"],
-  [/^WSL2?$/i, "WSL"],
-  [/^(?:Linux|GNU\/Linux|Ubuntu|Debian|Fedora|Arch(?:\s?Linux)?|CentOS|RHEL|Alpine)$/i, "Linux"],
-  [/^iOS|iPadOS$/i, "iOS"],
-  [/^Android$/i, "Android"],
-  [/^FreeBSD$/i, "FreeBSD"],
-  [/^ChromeOS$/i, "ChromeOS"],
-];
-const canonOs = (name: string): string => OS_CANON.find(([re]) => re.test(name.trim()))?.[1] ?? name;
-
 function plan(name: string, times: string | undefined): string {
-  const n = name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+  const n = capitalise(name.toLowerCase());
   return times ? `${n} ${times}x` : n;
 }
 
 const MODEL_CANON = (m: string): string =>
-  m.replace(PRODUCT_PREFIX, "").replace(FAMILY_START, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
+  m.replace(PRODUCT_PREFIX, "").replace(FAMILY_START, (w) => capitalise(w.toLowerCase()));
 
 /** One reporter's values from one text (body or comment). */
 export function readEnv(markdown: string, voice: ReporterEnv["voice"]): ReporterEnv {
@@ -87,7 +77,7 @@ export function readEnv(markdown: string, voice: ReporterEnv["voice"]): Reporter
       continue;
     }
     if (/\b(?:os|operating system|platform|distro|distribution)\b/.test(key)) {
-      for (const m of f.value.matchAll(OS_NAME)) push(env.os, canonOs(m[1] as string));
+      for (const m of f.value.matchAll(OS_NAME)) push(env.os, osFamily(m[1] as string));
       continue;
     }
     const runtime = /^(node(?:\.js)?|npm|python|bun|deno|java|go|rust|ruby|php)\b/i.exec(key);
@@ -99,7 +89,7 @@ export function readEnv(markdown: string, voice: ReporterEnv["voice"]): Reporter
     if (/\bversions?\b/.test(key)) {
       for (const m of f.value.matchAll(/(?<![\w.])v?(\d+\.\d+(?:\.\d+)*)/g)) push(env.versions, m[1] as string);
       // "Version: 2.1.85, macOS": an OS named beside the version still counts.
-      for (const m of f.value.matchAll(OS_NAME)) push(env.os, canonOs(m[1] as string));
+      for (const m of f.value.matchAll(OS_NAME)) push(env.os, osFamily(m[1] as string));
     }
   }
   for (const { line } of proseLines(withoutQuotes(markdown))) {
@@ -119,7 +109,7 @@ export function readEnv(markdown: string, voice: ReporterEnv["voice"]): Reporter
       if (runtimeAt.has(at) || OS_VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       push(env.versions, m[1] as string);
     }
-    for (const m of text.matchAll(OS_NAME)) push(env.os, canonOs(m[1] as string));
+    for (const m of text.matchAll(OS_NAME)) push(env.os, osFamily(m[1] as string));
     for (const m of text.matchAll(PLAN_TIMES)) push(env.plans, plan(m[1] as string, m[2]));
     for (const m of text.matchAll(PLAN_WORD)) push(env.plans, plan(m[1] as string, undefined));
     for (const m of text.matchAll(MODEL)) {
@@ -138,7 +128,7 @@ function runtimeName(raw: string): string {
   const r = raw.toLowerCase();
   if (r.startsWith("node")) return "Node.js";
   if (r === "jdk") return "Java";
-  return raw.charAt(0).toUpperCase() + raw.slice(1);
+  return capitalise(raw);
 }
 
 /** The author's body and the comments of people who report the same problem (or the author). */
@@ -178,22 +168,27 @@ function mergeByPerson(envs: ReporterEnv[]): ReporterEnv[] {
   return out;
 }
 
-/** Numeric comparison of dotted versions: 2.0.76 < 2.1.29 < 2.1.100; pre-release after its base. */
+/**
+ * A suffix that marks a pre-release ("-beta.1", "-rc2", "-0.3"), which SemVer puts before its release.
+ * Any other suffix names a variant of the same release ("-bookworm", "-alpine", "-python3.11").
+ */
+const PRERELEASE = /^v?\d+(?:\.\d+)*-(?:alpha|beta|rc|pre|preview|dev|next|canary|nightly|snapshot|insiders?|\d)/i;
+/** "v1.2" is 1.2.0; a pre-release keeps its tag; a variant reads as its release (ties broken below). */
+const loose = (v: string) => coerce(v, { includePrerelease: PRERELEASE.test(v) });
+/** A fourth number ("1.2.3.4", as Windows and browser builds write them), which SemVer has no place for. */
+const fourthPart = (v: string): number => Number(/^v?\d+\.\d+\.\d+\.(\d+)/.exec(v)?.[1] ?? -1);
+
+/**
+ * Versions in SemVer order: 2.0.76 < 2.1.29-beta.1 < 2.1.29 < 2.1.29-bookworm < 2.1.100. Loose versions
+ * are coerced (`semver.coerce`); a fourth number, then the text, breaks a tie (a variant after its
+ * release); text semver cannot read as a version at all sorts after every version, in character
+ * order, so the order is total and the report deterministic.
+ */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/);
-  const pb = b.split(/[.-]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const nx = Number(x);
-    const ny = Number(y);
-    if (Number.isFinite(nx) && Number.isFinite(ny)) {
-      if (nx !== ny) return nx - ny;
-    } else if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
+  const x = loose(a);
+  const y = loose(b);
+  if (!x || !y) return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  return compareSemver(x, y) || fourthPart(a) - fourthPart(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function tally(values: string[][]): { value: string; count: number }[] {

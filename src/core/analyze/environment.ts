@@ -1,6 +1,7 @@
 // Environment facts a reporter gives: "OS: macOS", "- **Claude Code version:** 2.1.29", or an issue
 // form's "### Version" heading followed by its answer. Only keys that name an environment aspect
 // are kept, so "Summary:" or "Current session:" lines are not mistaken for environment.
+import { OS_NAMES } from "../text/lexicon.js";
 import { plainLine, splitBlocks } from "./markdown-blocks.js";
 
 export type EnvFact = { key: string; value: string };
@@ -65,8 +66,7 @@ export function environmentFacts(markdown: string): EnvFact[] {
 }
 
 const VERSION = /\bv?\d+\.\d+(?:\.\d+)+(?:-[\w.]+)?\b/g;
-const OS =
-  /\b(?:macOS|Mac\s?OS\s?X?|Windows(?:\s(?:10|11|Server\s\d+))?|WSL2?|Linux|Ubuntu(?:\s[\d.]+)?|Debian|Fedora|Arch\sLinux|iOS|Android)\b/g;
+const OS = new RegExp(`\\b(?:${OS_NAMES})(?:\\s(?:\\d+(?:\\.\\d+)*|Server\\s\\d+))?\\b`, "g");
 
 /** Version numbers and operating systems named in free text ("on Claude Code v2.0.76 on macOS"). */
 export function mentionedEnvironment(text: string): string[] {

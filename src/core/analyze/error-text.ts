@@ -1,5 +1,6 @@
 // Where an error message ends: quotes that close it, a JSON body or message continuing on the next
 // lines of a log, formatting around it, and the longest message kept.
+import { cut } from "../text/format.js";
 
 /** Longest message returned; longer ones are cut (a whole minified bundle is not a message). */
 const MAX_MESSAGE = 2000;
@@ -68,4 +69,5 @@ export function closingQuote(line: string, from: number, opener: string): number
   return null;
 }
 
-export const clip = (s: string): string => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);
+/** A message cut to the longest one kept. */
+export const clipMessage = (s: string): string => cut(s, MAX_MESSAGE);

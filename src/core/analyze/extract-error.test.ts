@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { comment, makeThread } from "../thread/builders.test-helper.js";
 import { extractError, extractThreadError, findErrorCandidates } from "./extract-error.js";
-import { comment, makeThread } from "./test-thread.js";
 
 const fenced = (text: string, lang = "") => `Steps: run it.\n\n\`\`\`${lang}\n${text}\n\`\`\`\n`;
 
@@ -79,99 +79,102 @@ describe("extractError: stack traces and runtime errors", () => {
   });
 });
 
+// Tools, compilers and logs: what it is, a thread body, the message it must give.
+const TOOL_LOGS: [name: string, text: string, expected: string][] = [
+  [
+    "npm ERR!: the message line, not the code line",
+    fenced(
+      "npm ERR! code ERESOLVE\nnpm ERR! ERESOLVE unable to resolve dependency tree\nnpm ERR! \nnpm ERR! While resolving: app@1.0.0",
+    ),
+    "npm ERR! ERESOLVE unable to resolve dependency tree",
+  ],
+  [
+    "npm 10 `npm error`",
+    fenced("npm error code E404\nnpm error 404 Not Found - GET https://registry.npmjs.org/nope - Not found"),
+    "npm error 404 Not Found - GET https://registry.npmjs.org/nope - Not found",
+  ],
+  [
+    "yarn",
+    fenced('error An unexpected error occurred: "https://registry.yarnpkg.com/x: Not found".'),
+    'error An unexpected error occurred: "https://registry.yarnpkg.com/x: Not found".',
+  ],
+  [
+    "gcc keeps its location",
+    fenced("main.c:3:5: error: expected ';' before 'return'"),
+    "main.c:3:5: error: expected ';' before 'return'",
+  ],
+  [
+    "tsc keeps its location and code",
+    fenced("src/a.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'."),
+    "src/a.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'.",
+  ],
+  [
+    "rustc error code",
+    fenced("error[E0382]: borrow of moved value: `v`\n --> src/main.rs:4:20"),
+    "error[E0382]: borrow of moved value: `v`",
+  ],
+  [
+    "an error beats an earlier warning",
+    fenced("warning: unused variable `x`\nerror: could not compile `foo`"),
+    "error: could not compile `foo`",
+  ],
+  [
+    "docker",
+    fenced("Error response from daemon: pull access denied for foo"),
+    "Error response from daemon: pull access denied for foo",
+  ],
+  [
+    "pip",
+    fenced("ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: none)"),
+    "ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: none)",
+  ],
+  [
+    "git",
+    fenced("$ git status\nfatal: not a git repository (or any of the parent directories): .git"),
+    "fatal: not a git repository (or any of the parent directories): .git",
+  ],
+  [
+    "log level after a timestamp",
+    fenced(
+      "2024-05-01 12:00:00,123 INFO starting\n2024-05-01 12:00:01,456 ERROR [main] Connection refused: localhost:5432",
+    ),
+    "ERROR [main] Connection refused: localhost:5432",
+  ],
+  [
+    "Node deprecation warning",
+    fenced("(node:1234) [DEP0005] DeprecationWarning: Buffer() is deprecated due to security and usability issues."),
+    "DeprecationWarning: Buffer() is deprecated due to security and usability issues.",
+  ],
+  [
+    "vitest assertion",
+    fenced(" FAIL  src/a.test.ts > adds\nAssertionError: expected 2 to be 3"),
+    "AssertionError: expected 2 to be 3",
+  ],
+  [
+    "pytest: the whole summary line with its assertion",
+    fenced("FAILED tests/test_x.py::test_a - AssertionError: assert 1 == 2"),
+    "FAILED tests/test_x.py::test_a - AssertionError: assert 1 == 2",
+  ],
+  [
+    "kubectl",
+    fenced('Error from server (NotFound): pods "x" not found'),
+    'Error from server (NotFound): pods "x" not found',
+  ],
+  [
+    "python import",
+    fenced("ModuleNotFoundError: No module named 'torch'"),
+    "ModuleNotFoundError: No module named 'torch'",
+  ],
+  ["shell", fenced("$ claude\nzsh: command not found: claude"), "zsh: command not found: claude"],
+  [
+    "webpack: the whole line, not a fragment",
+    fenced("Module not found: Error: Can't resolve 'fs' in '/app'"),
+    "Module not found: Error: Can't resolve 'fs' in '/app'",
+  ],
+];
+
 describe("extractError: tools, compilers and logs", () => {
-  it.each([
-    [
-      "npm ERR!: the message line, not the code line",
-      fenced(
-        "npm ERR! code ERESOLVE\nnpm ERR! ERESOLVE unable to resolve dependency tree\nnpm ERR! \nnpm ERR! While resolving: app@1.0.0",
-      ),
-      "npm ERR! ERESOLVE unable to resolve dependency tree",
-    ],
-    [
-      "npm 10 `npm error`",
-      fenced("npm error code E404\nnpm error 404 Not Found - GET https://registry.npmjs.org/nope - Not found"),
-      "npm error 404 Not Found - GET https://registry.npmjs.org/nope - Not found",
-    ],
-    [
-      "yarn",
-      fenced('error An unexpected error occurred: "https://registry.yarnpkg.com/x: Not found".'),
-      'error An unexpected error occurred: "https://registry.yarnpkg.com/x: Not found".',
-    ],
-    [
-      "gcc keeps its location",
-      fenced("main.c:3:5: error: expected ';' before 'return'"),
-      "main.c:3:5: error: expected ';' before 'return'",
-    ],
-    [
-      "tsc keeps its location and code",
-      fenced("src/a.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'."),
-      "src/a.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'.",
-    ],
-    [
-      "rustc error code",
-      fenced("error[E0382]: borrow of moved value: `v`\n --> src/main.rs:4:20"),
-      "error[E0382]: borrow of moved value: `v`",
-    ],
-    [
-      "an error beats an earlier warning",
-      fenced("warning: unused variable `x`\nerror: could not compile `foo`"),
-      "error: could not compile `foo`",
-    ],
-    [
-      "docker",
-      fenced("Error response from daemon: pull access denied for foo"),
-      "Error response from daemon: pull access denied for foo",
-    ],
-    [
-      "pip",
-      fenced("ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: none)"),
-      "ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: none)",
-    ],
-    [
-      "git",
-      fenced("$ git status\nfatal: not a git repository (or any of the parent directories): .git"),
-      "fatal: not a git repository (or any of the parent directories): .git",
-    ],
-    [
-      "log level after a timestamp",
-      fenced(
-        "2024-05-01 12:00:00,123 INFO starting\n2024-05-01 12:00:01,456 ERROR [main] Connection refused: localhost:5432",
-      ),
-      "ERROR [main] Connection refused: localhost:5432",
-    ],
-    [
-      "Node deprecation warning",
-      fenced("(node:1234) [DEP0005] DeprecationWarning: Buffer() is deprecated due to security and usability issues."),
-      "DeprecationWarning: Buffer() is deprecated due to security and usability issues.",
-    ],
-    [
-      "vitest assertion",
-      fenced(" FAIL  src/a.test.ts > adds\nAssertionError: expected 2 to be 3"),
-      "AssertionError: expected 2 to be 3",
-    ],
-    [
-      "pytest: the whole summary line with its assertion",
-      fenced("FAILED tests/test_x.py::test_a - AssertionError: assert 1 == 2"),
-      "FAILED tests/test_x.py::test_a - AssertionError: assert 1 == 2",
-    ],
-    [
-      "kubectl",
-      fenced('Error from server (NotFound): pods "x" not found'),
-      'Error from server (NotFound): pods "x" not found',
-    ],
-    [
-      "python import",
-      fenced("ModuleNotFoundError: No module named 'torch'"),
-      "ModuleNotFoundError: No module named 'torch'",
-    ],
-    ["shell", fenced("$ claude\nzsh: command not found: claude"), "zsh: command not found: claude"],
-    [
-      "webpack: the whole line, not a fragment",
-      fenced("Module not found: Error: Can't resolve 'fs' in '/app'"),
-      "Module not found: Error: Can't resolve 'fs' in '/app'",
-    ],
-  ])("%s", (_name, text, expected) => {
+  it.each(TOOL_LOGS)("%s", (_name, text, expected) => {
     expect(extractError(text)).toBe(expected);
   });
 });
@@ -387,236 +390,237 @@ describe("extractThreadError", () => {
   });
 });
 
-describe("extractError: shapes of the recogniser table", () => {
-  it.each([
-    [
-      "the last line of a Python traceback pasted as prose",
-      'It crashed:\n\nTraceback (most recent call last):\n  File "run.py", line 9, in <module>\n    load()\nOSError: [Errno 28] No space left on device',
-      "OSError: [Errno 28] No space left on device",
-    ],
-    [
-      "a panic after a label keeps its head",
-      "Output: panic: send on closed channel\n\nThe tool crashed.",
-      "panic: send on closed channel",
-    ],
-    [
-      "a Windows error code inside brackets, the whole line",
-      "### Actual Behavior\n\n```\n[process exited with error 0x80070005 while starting `tool.exe`]\n```",
-      "[process exited with error 0x80070005 while starting `tool.exe`]",
-    ],
-    [
-      "Terraform's box border is not part of the error",
-      fenced("│ Error: Invalid provider configuration\n│"),
-      "Error: Invalid provider configuration",
-    ],
-    [
-      "a logrus fatal line",
-      fenced('INFO[0000] starting\nFATA[0001] failed to open config "x.yml": permission denied'),
-      'FATA[0001] failed to open config "x.yml": permission denied',
-    ],
-    [
-      "a pnpm error code",
-      fenced(" ERR_PNPM_PEER_DEP_ISSUES  Unmet peer dependencies"),
-      "ERR_PNPM_PEER_DEP_ISSUES  Unmet peer dependencies",
-    ],
-    [
-      "a Gradle failure under * What went wrong:",
-      fenced(
-        "FAILURE: Build failed with an exception.\n\n* What went wrong:\nExecution failed for task ':lib:compileJava'.\n\n* Try:",
-      ),
-      "Execution failed for task ':lib:compileJava'.",
-    ],
-    [
-      "a crash report's reason",
-      "Crash log:\n\nException Type:  EXC_BAD_ACCESS (SIGSEGV)\nException Codes: KERN_INVALID_ADDRESS",
-      "Exception Type:  EXC_BAD_ACCESS (SIGSEGV)",
-    ],
-    [
-      "a signal behind syslog and program log prefixes",
-      "`Mar  2 10:00:01 box worker[31]: 2024/03/02 10:00:01 main.go:77: signal: segmentation fault (core dumped)`",
-      "signal: segmentation fault (core dumped)",
-    ],
-    [
-      "a Go-style wrapped error at the start of a prose line",
-      "Running the command prints\nerror getting credentials: exec: not found in $PATH\nand stops.",
-      "error getting credentials: exec: not found in $PATH",
-    ],
-    [
-      "a failure sentence that names what failed",
-      "Could not open socket /run/app.sock: Connection refused",
-      "Could not open socket /run/app.sock: Connection refused",
-    ],
-    [
-      "an error line inside a code span that runs over two lines",
-      "The log says:\n`12:00:01 starting worker\n12:00:02 Error: worker exited unexpectedly`",
-      "Error: worker exited unexpectedly",
-    ],
-    [
-      "Ruby: the line that ends in the error class",
-      fenced(
-        "/app/models/user.rb:12:in `name': undefined method `first' for nil:NilClass (NoMethodError)\n\tfrom /app/x.rb:3",
-      ),
-      "/app/models/user.rb:12:in `name': undefined method `first' for nil:NilClass (NoMethodError)",
-    ],
-    [
-      "Elixir: the error class in parentheses",
-      fenced("** (KeyError) key :name not found in: %{}\n    (app 0.1.0) lib/app.ex:5: App.run/0"),
-      "** (KeyError) key :name not found in: %{}",
-    ],
-    [
-      "a shell failure inside inline code",
-      "Running `ssh git@example.com` gives `Permission denied (publickey).`",
-      "Permission denied (publickey).",
-    ],
-    [
-      "a Node error code in brackets",
-      fenced(
-        "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'x' imported from /app/index.js\n    at new NodeError (node:internal/errors:399:5)",
-      ),
-      "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'x' imported from /app/index.js",
-    ],
-    [
-      "a service manager's exit status behind a syslog prefix",
-      fenced("Jan 05 09:00:00 host init[1]: web.service: Main process exited, code=exited, status=1/FAILURE"),
-      "web.service: Main process exited, code=exited, status=1/FAILURE",
-    ],
-    [
-      "a one-letter error level",
-      fenced("Reading package lists... Done\nE: Unable to locate package libfoo-dev"),
-      "E: Unable to locate package libfoo-dev",
-    ],
-    [
-      "a head naming where, with the message on the next line",
-      fenced('Build Error at build/config.txt:12 (load):\n  Could not find the file "x.cfg"'),
-      'Build Error at build/config.txt:12 (load):\nCould not find the file "x.cfg"',
-    ],
-    [
-      "a test failure head",
-      fenced("--- FAIL: TestParse (0.00s)\n    parse_test.go:12: want 3\nFAIL"),
-      "--- FAIL: TestParse (0.00s)",
-    ],
-    [
-      "a browser console's source location is not part of the error",
-      fenced("list.js:56 Uncaught TypeError: Cannot read properties of null (reading 'x')"),
-      "Uncaught TypeError: Cannot read properties of null (reading 'x')",
-    ],
-    [
-      "a compiler's location stays with its diagnostic",
-      fenced("lib/a.go:12: error: undefined: foo"),
-      "lib/a.go:12: error: undefined: foo",
-    ],
-    [
-      "a crash head that names only a thread gives way to the exception",
-      fenced(
-        "E/Runtime( 812): FATAL EXCEPTION: main\nE/Runtime( 812): java.lang.IllegalStateException: Could not execute method for android:onClick\nE/Runtime( 812): \tat a.b.C.d(C.java:1)",
-      ),
-      "java.lang.IllegalStateException: Could not execute method for android:onClick",
-    ],
-    [
-      "Swift fatal error",
-      fenced("Fatal error: Unexpectedly found nil while unwrapping an Optional value"),
-      "Fatal error: Unexpectedly found nil while unwrapping an Optional value",
-    ],
-    [
-      "a head naming an unhandled exception, not the log path after it",
-      fenced(
-        'An unhandled exception occurred: Cannot load plugin "report-writer"\nSee "/var/tmp/tool-4Fz1/crash.log" for the full trace.',
-      ),
-      'An unhandled exception occurred: Cannot load plugin "report-writer"',
-    ],
-    [
-      "an uncaught exception head at the start of a prose line",
-      "Right after login the console shows:\n\nUncaught exception: session store went away before the reply",
-      "Uncaught exception: session store went away before the reply",
-    ],
-    [
-      "a capitalised failure head (two words and a colon)",
-      fenced("Assertion Failure: queue length went negative after drain()"),
-      "Assertion Failure: queue length went negative after drain()",
-    ],
-    [
-      "a server's bracketed log level after its name, in inline code",
-      "Reloading fails with `proxyd: [emerg] duplicate listen option in /srv/proxyd/site.conf:12` since the upgrade.",
-      "proxyd: [emerg] duplicate listen option in /srv/proxyd/site.conf:12",
-    ],
-    [
-      "a bracketed log level after a timestamp",
-      fenced(
-        "2025/06/01 08:00:01 [notice] 10#10: start worker\n2025/06/01 08:00:02 [crit] 11#11: open() of the pid file failed (13: Permission denied)",
-      ),
-      "[crit] 11#11: open() of the pid file failed (13: Permission denied)",
-    ],
-    [
-      "a key=value log line whose level is error",
-      fenced(
-        'ts=1717000000 level=info msg="listening"\nts=1717000001 level=error msg="disk quota reached" volume=/data',
-      ),
-      'ts=1717000001 level=error msg="disk quota reached" volume=/data',
-    ],
-    [
-      "a command-line client's numbered failure",
-      fenced("$ fetcher --tls https://internal.test\nfetcher: (35) TLS handshake aborted by peer"),
-      "fetcher: (35) TLS handshake aborted by peer",
-    ],
-    [
-      "a server that crashed by a signal, behind a pid/role/date log prefix",
-      fenced(
-        "7:S 02 Jan 2025 10:00:00.001 * Ready to accept connections\n7:S 02 Jan 2025 10:05:13.402 # Cache 3.1.0 crashed by signal: 6, si_code: 0",
-      ),
-      "Cache 3.1.0 crashed by signal: 6, si_code: 0",
-    ],
-    [
-      "a worker killed by a signal",
-      fenced("starting 4 workers\nworker 2 was killed by signal 9"),
-      "worker 2 was killed by signal 9",
-    ],
-    [
-      "a request blocked by a browser policy",
-      fenced(
-        "Access to XMLHttpRequest at 'https://data.example.test/items' from origin 'https://app.example.test' has been blocked by CORS policy: Response to preflight request doesn't pass access control check.",
-      ),
+// One row per recogniser shape: what it is, a thread body, the message it must give.
+const TABLE_SHAPES: [name: string, text: string, expected: string][] = [
+  [
+    "the last line of a Python traceback pasted as prose",
+    'It crashed:\n\nTraceback (most recent call last):\n  File "run.py", line 9, in <module>\n    load()\nOSError: [Errno 28] No space left on device',
+    "OSError: [Errno 28] No space left on device",
+  ],
+  [
+    "a panic after a label keeps its head",
+    "Output: panic: send on closed channel\n\nThe tool crashed.",
+    "panic: send on closed channel",
+  ],
+  [
+    "a Windows error code inside brackets, the whole line",
+    "### Actual Behavior\n\n```\n[process exited with error 0x80070005 while starting `tool.exe`]\n```",
+    "[process exited with error 0x80070005 while starting `tool.exe`]",
+  ],
+  [
+    "Terraform's box border is not part of the error",
+    fenced("│ Error: Invalid provider configuration\n│"),
+    "Error: Invalid provider configuration",
+  ],
+  [
+    "a logrus fatal line",
+    fenced('INFO[0000] starting\nFATA[0001] failed to open config "x.yml": permission denied'),
+    'FATA[0001] failed to open config "x.yml": permission denied',
+  ],
+  [
+    "a pnpm error code",
+    fenced(" ERR_PNPM_PEER_DEP_ISSUES  Unmet peer dependencies"),
+    "ERR_PNPM_PEER_DEP_ISSUES  Unmet peer dependencies",
+  ],
+  [
+    "a Gradle failure under * What went wrong:",
+    fenced(
+      "FAILURE: Build failed with an exception.\n\n* What went wrong:\nExecution failed for task ':lib:compileJava'.\n\n* Try:",
+    ),
+    "Execution failed for task ':lib:compileJava'.",
+  ],
+  [
+    "a crash report's reason",
+    "Crash log:\n\nException Type:  EXC_BAD_ACCESS (SIGSEGV)\nException Codes: KERN_INVALID_ADDRESS",
+    "Exception Type:  EXC_BAD_ACCESS (SIGSEGV)",
+  ],
+  [
+    "a signal behind syslog and program log prefixes",
+    "`Mar  2 10:00:01 box worker[31]: 2024/03/02 10:00:01 main.go:77: signal: segmentation fault (core dumped)`",
+    "signal: segmentation fault (core dumped)",
+  ],
+  [
+    "a Go-style wrapped error at the start of a prose line",
+    "Running the command prints\nerror getting credentials: exec: not found in $PATH\nand stops.",
+    "error getting credentials: exec: not found in $PATH",
+  ],
+  [
+    "a failure sentence that names what failed",
+    "Could not open socket /run/app.sock: Connection refused",
+    "Could not open socket /run/app.sock: Connection refused",
+  ],
+  [
+    "an error line inside a code span that runs over two lines",
+    "The log says:\n`12:00:01 starting worker\n12:00:02 Error: worker exited unexpectedly`",
+    "Error: worker exited unexpectedly",
+  ],
+  [
+    "Ruby: the line that ends in the error class",
+    fenced(
+      "/app/models/user.rb:12:in `name': undefined method `first' for nil:NilClass (NoMethodError)\n\tfrom /app/x.rb:3",
+    ),
+    "/app/models/user.rb:12:in `name': undefined method `first' for nil:NilClass (NoMethodError)",
+  ],
+  [
+    "Elixir: the error class in parentheses",
+    fenced("** (KeyError) key :name not found in: %{}\n    (app 0.1.0) lib/app.ex:5: App.run/0"),
+    "** (KeyError) key :name not found in: %{}",
+  ],
+  [
+    "a shell failure inside inline code",
+    "Running `ssh git@example.com` gives `Permission denied (publickey).`",
+    "Permission denied (publickey).",
+  ],
+  [
+    "a Node error code in brackets",
+    fenced(
+      "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'x' imported from /app/index.js\n    at new NodeError (node:internal/errors:399:5)",
+    ),
+    "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'x' imported from /app/index.js",
+  ],
+  [
+    "a service manager's exit status behind a syslog prefix",
+    fenced("Jan 05 09:00:00 host init[1]: web.service: Main process exited, code=exited, status=1/FAILURE"),
+    "web.service: Main process exited, code=exited, status=1/FAILURE",
+  ],
+  [
+    "a one-letter error level",
+    fenced("Reading package lists... Done\nE: Unable to locate package libfoo-dev"),
+    "E: Unable to locate package libfoo-dev",
+  ],
+  [
+    "a head naming where, with the message on the next line",
+    fenced('Build Error at build/config.txt:12 (load):\n  Could not find the file "x.cfg"'),
+    'Build Error at build/config.txt:12 (load):\nCould not find the file "x.cfg"',
+  ],
+  [
+    "a test failure head",
+    fenced("--- FAIL: TestParse (0.00s)\n    parse_test.go:12: want 3\nFAIL"),
+    "--- FAIL: TestParse (0.00s)",
+  ],
+  [
+    "a browser console's source location is not part of the error",
+    fenced("list.js:56 Uncaught TypeError: Cannot read properties of null (reading 'x')"),
+    "Uncaught TypeError: Cannot read properties of null (reading 'x')",
+  ],
+  [
+    "a compiler's location stays with its diagnostic",
+    fenced("lib/a.go:12: error: undefined: foo"),
+    "lib/a.go:12: error: undefined: foo",
+  ],
+  [
+    "a crash head that names only a thread gives way to the exception",
+    fenced(
+      "E/Runtime( 812): FATAL EXCEPTION: main\nE/Runtime( 812): java.lang.IllegalStateException: Could not execute method for android:onClick\nE/Runtime( 812): \tat a.b.C.d(C.java:1)",
+    ),
+    "java.lang.IllegalStateException: Could not execute method for android:onClick",
+  ],
+  [
+    "Swift fatal error",
+    fenced("Fatal error: Unexpectedly found nil while unwrapping an Optional value"),
+    "Fatal error: Unexpectedly found nil while unwrapping an Optional value",
+  ],
+  [
+    "a head naming an unhandled exception, not the log path after it",
+    fenced(
+      'An unhandled exception occurred: Cannot load plugin "report-writer"\nSee "/var/tmp/tool-4Fz1/crash.log" for the full trace.',
+    ),
+    'An unhandled exception occurred: Cannot load plugin "report-writer"',
+  ],
+  [
+    "an uncaught exception head at the start of a prose line",
+    "Right after login the console shows:\n\nUncaught exception: session store went away before the reply",
+    "Uncaught exception: session store went away before the reply",
+  ],
+  [
+    "a capitalised failure head (two words and a colon)",
+    fenced("Assertion Failure: queue length went negative after drain()"),
+    "Assertion Failure: queue length went negative after drain()",
+  ],
+  [
+    "a server's bracketed log level after its name, in inline code",
+    "Reloading fails with `proxyd: [emerg] duplicate listen option in /srv/proxyd/site.conf:12` since the upgrade.",
+    "proxyd: [emerg] duplicate listen option in /srv/proxyd/site.conf:12",
+  ],
+  [
+    "a bracketed log level after a timestamp",
+    fenced(
+      "2025/06/01 08:00:01 [notice] 10#10: start worker\n2025/06/01 08:00:02 [crit] 11#11: open() of the pid file failed (13: Permission denied)",
+    ),
+    "[crit] 11#11: open() of the pid file failed (13: Permission denied)",
+  ],
+  [
+    "a key=value log line whose level is error",
+    fenced('ts=1717000000 level=info msg="listening"\nts=1717000001 level=error msg="disk quota reached" volume=/data'),
+    'ts=1717000001 level=error msg="disk quota reached" volume=/data',
+  ],
+  [
+    "a command-line client's numbered failure",
+    fenced("$ fetcher --tls https://internal.test\nfetcher: (35) TLS handshake aborted by peer"),
+    "fetcher: (35) TLS handshake aborted by peer",
+  ],
+  [
+    "a server that crashed by a signal, behind a pid/role/date log prefix",
+    fenced(
+      "7:S 02 Jan 2025 10:00:00.001 * Ready to accept connections\n7:S 02 Jan 2025 10:05:13.402 # Cache 3.1.0 crashed by signal: 6, si_code: 0",
+    ),
+    "Cache 3.1.0 crashed by signal: 6, si_code: 0",
+  ],
+  [
+    "a worker killed by a signal",
+    fenced("starting 4 workers\nworker 2 was killed by signal 9"),
+    "worker 2 was killed by signal 9",
+  ],
+  [
+    "a request blocked by a browser policy",
+    fenced(
       "Access to XMLHttpRequest at 'https://data.example.test/items' from origin 'https://app.example.test' has been blocked by CORS policy: Response to preflight request doesn't pass access control check.",
-    ],
-    [
-      "a container build's summary, not its step header",
-      fenced(
-        'ERROR [web 4/7] RUN ./compile.sh\nERROR: failed to solve: process "/bin/sh -c ./compile.sh" did not complete successfully: exit code: 1',
-      ),
-      'ERROR: failed to solve: process "/bin/sh -c ./compile.sh" did not complete successfully: exit code: 1',
-    ],
-    [
-      ".NET unhandled exception with its type",
-      fenced(
-        "Unhandled exception. System.ArgumentNullException: Value cannot be null. (Parameter 'key')\n   at Program.Main()",
-      ),
-      "Unhandled exception. System.ArgumentNullException: Value cannot be null. (Parameter 'key')",
-    ],
-    [
-      "PHP fatal error with its prefix",
-      fenced("PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted in /app/src/Import.php on line 88"),
-      "PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted in /app/src/Import.php on line 88",
-    ],
-    [
-      "MySQL client error with its code and state",
-      fenced("ERROR 1049 (42000): Unknown database 'inventory'"),
-      "ERROR 1049 (42000): Unknown database 'inventory'",
-    ],
-    [
-      "PostgreSQL server error",
-      fenced('ERROR:  column "qty" of relation "orders" does not exist\nLINE 1: UPDATE orders SET qty = 1;'),
-      'ERROR:  column "qty" of relation "orders" does not exist',
-    ],
-    [
-      "PostgreSQL fatal connection error",
-      fenced('FATAL:  role "reporter" does not exist'),
-      'FATAL:  role "reporter" does not exist',
-    ],
-    [
-      "browser console: an uncaught promise rejection",
-      fenced("Uncaught (in promise) RangeError: Invalid time value\n    at format (utils.js:40)"),
-      "Uncaught (in promise) RangeError: Invalid time value",
-    ],
-  ])("%s", (_name, text, expected) => {
+    ),
+    "Access to XMLHttpRequest at 'https://data.example.test/items' from origin 'https://app.example.test' has been blocked by CORS policy: Response to preflight request doesn't pass access control check.",
+  ],
+  [
+    "a container build's summary, not its step header",
+    fenced(
+      'ERROR [web 4/7] RUN ./compile.sh\nERROR: failed to solve: process "/bin/sh -c ./compile.sh" did not complete successfully: exit code: 1',
+    ),
+    'ERROR: failed to solve: process "/bin/sh -c ./compile.sh" did not complete successfully: exit code: 1',
+  ],
+  [
+    ".NET unhandled exception with its type",
+    fenced(
+      "Unhandled exception. System.ArgumentNullException: Value cannot be null. (Parameter 'key')\n   at Program.Main()",
+    ),
+    "Unhandled exception. System.ArgumentNullException: Value cannot be null. (Parameter 'key')",
+  ],
+  [
+    "PHP fatal error with its prefix",
+    fenced("PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted in /app/src/Import.php on line 88"),
+    "PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted in /app/src/Import.php on line 88",
+  ],
+  [
+    "MySQL client error with its code and state",
+    fenced("ERROR 1049 (42000): Unknown database 'inventory'"),
+    "ERROR 1049 (42000): Unknown database 'inventory'",
+  ],
+  [
+    "PostgreSQL server error",
+    fenced('ERROR:  column "qty" of relation "orders" does not exist\nLINE 1: UPDATE orders SET qty = 1;'),
+    'ERROR:  column "qty" of relation "orders" does not exist',
+  ],
+  [
+    "PostgreSQL fatal connection error",
+    fenced('FATAL:  role "reporter" does not exist'),
+    'FATAL:  role "reporter" does not exist',
+  ],
+  [
+    "browser console: an uncaught promise rejection",
+    fenced("Uncaught (in promise) RangeError: Invalid time value\n    at format (utils.js:40)"),
+    "Uncaught (in promise) RangeError: Invalid time value",
+  ],
+];
+
+describe("extractError: shapes of the recogniser table", () => {
+  it.each(TABLE_SHAPES)("%s", (_name, text, expected) => {
     expect(extractError(text)).toBe(expected);
   });
 

@@ -5,8 +5,9 @@
 // its rule's score plus features: code vs prose, the section heading it sits under (### Logs,
 // **Output**, * What went wrong:), the words it shares with the title; the best wins, ties going to
 // the earliest. Nothing scoring means no error (feature requests, questions, screenshot-only).
+import { STOP_WORDS } from "../text/lexicon.js";
 import type { Thread } from "../thread/types.js";
-import { CLOSERS, cleanProse, clip, closingQuote, withContinuation } from "./error-text.js";
+import { CLOSERS, cleanProse, clipMessage, closingQuote, withContinuation } from "./error-text.js";
 import {
   ERROR_HEADING,
   ERROR_RULES,
@@ -35,34 +36,40 @@ export type ErrorCandidate = {
   column: number;
 };
 
-/** Below this a candidate is noise (e.g. an error string inside source code). */
-const MIN_SCORE = 1.5;
+/** What a candidate's features add to (or take from) its rule's score. */
+const FEATURE = {
+  fencedBonus: 2,
+  inlineCodeBonus: 1.5,
+  lineStartBonus: 1,
+  quotedProseBonus: 0.5,
+  sourceLangPenalty: 1.5,
+  locationOnlyPenalty: 1,
+  oneWordPenalty: 0.5,
+  sourceLinePenalty: 3,
+  /** Per word shared with the title, up to `titleWordsMax` words. */
+  titleWordBonus: 0.25,
+  titleWordsMax: 4,
+} as const;
+const ONE_WORD = /^\s{0,4}[A-Za-z]{1,40}\s*$/;
+
+/** Where the thread's error is taken from: the body, the title or a comment, and how sure it must be. */
+const CHOICE = {
+  /** Below this a candidate is noise (e.g. an error string inside source code). */
+  minScore: 1.5,
+  /** How much a title candidate must beat the body's best by. */
+  titleHandicap: 1,
+  /** A body or title candidate this strong is the thread's error; comments are not read. */
+  confident: 3.5,
+  /** How much a comment's candidate must beat the body's (or title's) by. */
+  commentHandicap: 2.5,
+  /** What a title that asks for something must score to count as a report of an error. */
+  titleRequestMin: 4,
+  /** Shortest comment error taken as the verbatim form of the title's. */
+  minVerbatim: 12,
+} as const;
+
 /** Longest line examined: recognisers run per line and must stay linear on pasted blobs. */
 const MAX_LINE = 4000;
-
-// Feature weights.
-const FENCED_BONUS = 2;
-const INLINE_CODE_BONUS = 1.5;
-const LINE_START_BONUS = 1;
-const QUOTED_PROSE_BONUS = 0.5;
-const SOURCE_LANG_PENALTY = 1.5;
-const LOCATION_ONLY_PENALTY = 1;
-const ONE_WORD_PENALTY = 0.5;
-const ONE_WORD = /^\s{0,4}[A-Za-z]{1,40}\s*$/;
-const SOURCE_LINE_PENALTY = 3;
-/** Per word shared with the title, up to TITLE_WORDS_MAX words. */
-const TITLE_WORD_BONUS = 0.25;
-const TITLE_WORDS_MAX = 4;
-/** How much a title candidate must beat the body's best by. */
-const TITLE_HANDICAP = 1;
-/** A body or title candidate this strong is the thread's error; comments are not read. */
-const CONFIDENT = 3.5;
-/** How much a comment's candidate must beat the body's (or title's) by. */
-const COMMENT_HANDICAP = 2.5;
-/** What a title that asks for something must score to count as a report of an error. */
-const TITLE_REQUEST_MIN = 4;
-/** Shortest comment error taken as the verbatim form of the title's. */
-const MIN_VERBATIM = 12;
 
 const SOURCE_LANGS = new Set(
   "js javascript ts typescript jsx tsx mjs cjs py python rs rust go java kt kotlin c cpp c++ h hpp cs csharp swift rb ruby php scala dart lua diff patch yaml yml toml html xml css".split(
@@ -89,11 +96,6 @@ const PY_EXCEPTION_LINE = /^[A-Za-z_][\w.]{0,200}(?::\s.*)?$/;
 /** A heading line: "### Logs", "**Error Messages/Logs**", "Output:", "* What went wrong:". */
 const HEADING_LINE =
   /^\s{0,3}(?:#{1,6}\s+(.{1,80}?)\s*#*\s*$|(?:[-*+]\s+)?\*\*([^*]{1,80})\*\*:?\s*$|(?:[-*+]\s+)?([A-Z][\w /()-]{1,40}):\s*$)/;
-const STOP_WORDS = new Set(
-  "the and for with from that this when not are was but you your can has have had its into after before while".split(
-    " ",
-  ),
-);
 
 /** One line to examine, with what is known about where it stands. */
 type Line = {
@@ -123,7 +125,7 @@ export function findErrorCandidates(markdown: string, title = ""): ErrorCandidat
   }
   for (const c of out) c.score += titleBonus(c.text, titleWords);
   return out
-    .filter((c) => c.score >= MIN_SCORE)
+    .filter((c) => c.score >= CHOICE.minScore)
     .sort((a, b) => b.score - a.score || a.line - b.line || a.column - b.column);
 }
 
@@ -151,12 +153,12 @@ export function extractThreadError(
   const fromTitle = titleCandidate(title);
   // The title is a summary: it wins only over a clearly weaker body candidate.
   const own: (ThreadError & { score: number }) | null =
-    fromTitle && (!fromBody || fromTitle.score - TITLE_HANDICAP > fromBody.score)
+    fromTitle && (!fromBody || fromTitle.score - CHOICE.titleHandicap > fromBody.score)
       ? { message: fromTitle.text, url: thread.url, source: "title", kind: fromTitle.kind, score: fromTitle.score }
       : fromBody
         ? { message: fromBody.text, url: thread.url, source: "body", kind: fromBody.kind, score: fromBody.score }
         : null;
-  if (own && own.score >= CONFIDENT && own.source === "body") return strip(own);
+  if (own && own.score >= CHOICE.confident && own.source === "body") return strip(own);
   let best: { c: ErrorCandidate; score: number; url: string } | null = null;
   let verbatim: ThreadError | null = null;
   for (const comment of thread.comments) {
@@ -165,15 +167,15 @@ export function extractThreadError(
     if (!c) continue;
     // A title runs on past its error ("X failed: <message> despite …"); a comment that shows the
     // error verbatim, as the title quotes it, gives where it ends.
-    if (!verbatim && own?.source === "title" && c.text.length >= MIN_VERBATIM && own.message.includes(c.text))
+    if (!verbatim && own?.source === "title" && c.text.length >= CHOICE.minVerbatim && own.message.includes(c.text))
       verbatim = { message: c.text, url: comment.url, source: "comment", kind: c.kind };
     const score = c.score - (comment.author?.isBot ? 1 : 0);
     if (!best || score > best.score) best = { c, score, url: comment.url };
   }
   if (verbatim) return verbatim;
-  if (own && own.score >= CONFIDENT) return strip(own);
+  if (own && own.score >= CHOICE.confident) return strip(own);
   // The report's own words come first; a comment wins only over a much weaker candidate there.
-  if (best && (!own || best.score - COMMENT_HANDICAP > own.score))
+  if (best && (!own || best.score - CHOICE.commentHandicap > own.score))
     return { message: best.c.text, url: best.url, source: "comment", kind: best.c.kind };
   return own ? strip(own) : null;
 }
@@ -186,12 +188,12 @@ function titleCandidate(title: string): ErrorCandidate | null {
   if (!text) return null;
   const quoted = /^["'“`](.{8,300}?)["'”`](?:\s|$)/.exec(text);
   if (quoted && /error|fail|cannot|can't|unable|crash|not found|denied|refused|invalid/i.test(quoted[1] as string))
-    return { text: quoted[1] as string, kind: "quoted", score: MIN_SCORE, line: 0, column: 0 };
+    return { text: quoted[1] as string, kind: "quoted", score: CHOICE.minScore, line: 0, column: 0 };
   const line: Line = { text, code: null, inSpanBlock: false, heading: null, lineNo: 0, k: 0, title: true };
   const c = candidateOf(line, [text]);
-  if (!c || c.score < MIN_SCORE + LINE_START_BONUS) return null;
+  if (!c || c.score < CHOICE.minScore + FEATURE.lineStartBonus) return null;
   // "Add support for …", "How do I …?": a request or a question, unless it names a typed error.
-  return TITLE_REQUEST.test(text) && c.score < TITLE_REQUEST_MIN ? null : c;
+  return TITLE_REQUEST.test(text) && c.score < CHOICE.titleRequestMin ? null : c;
 }
 
 function collectCode(block: CodeBlock, heading: string | null, out: ErrorCandidate[]): void {
@@ -213,9 +215,9 @@ function collectCode(block: CodeBlock, heading: string | null, out: ErrorCandida
     if (tracebackEnds.has(k)) {
       const start = raw.search(/\S/);
       out.push({
-        text: clip(raw.trim()),
+        text: clipMessage(raw.trim()),
         kind: "traceback",
-        score: TRACEBACK_SCORE + FENCED_BONUS + headingBonus(current),
+        score: TRACEBACK_SCORE + FEATURE.fencedBonus + headingBonus(current),
         line: line.lineNo,
         column: start,
       });
@@ -246,9 +248,9 @@ function collectProse(block: Block, heading: string | null, out: ErrorCandidate[
     };
     if (tracebackEnds.has(k)) {
       out.push({
-        text: clip(raw.trim()),
+        text: clipMessage(raw.trim()),
         kind: "traceback",
-        score: TRACEBACK_SCORE + LINE_START_BONUS + headingBonus(current),
+        score: TRACEBACK_SCORE + FEATURE.lineStartBonus + headingBonus(current),
         line: line.lineNo,
         column: 0,
       });
@@ -310,7 +312,13 @@ function wholeJsonBlock(block: CodeBlock): ErrorCandidate | null {
   if (!/^[{[][\s\S]*[}\]]$/.test(text) || !text.includes("\n")) return null;
   const compact = text.replace(/\s+/g, " ");
   if (!JSON_ERROR_BODY.test(compact) || !JSON_HAS_MESSAGE.test(compact)) return null;
-  return { text: clip(text), kind: "json", score: JSON_BODY_SCORE + FENCED_BONUS, line: block.startLine, column: 0 };
+  return {
+    text: clipMessage(text),
+    kind: "json",
+    score: JSON_BODY_SCORE + FEATURE.fencedBonus,
+    line: block.startLine,
+    column: 0,
+  };
 }
 
 /** A cheap test that a line could hold any recogniser's match; most lines of a long thread fail it. */
@@ -417,26 +425,26 @@ function toCandidate(
       start = rule.keep === "line" ? span.start : hit.start;
       end = span.end;
     } else end = Math.min(end, span.end);
-    bonus += INLINE_CODE_BONUS;
+    bonus += FEATURE.inlineCodeBonus;
   } else if (quotedByOpener && rule.keep !== "match" && rule.keep !== "quoted") {
     end = closingQuote(body, hit.start, opener as string) ?? body.length;
-    bonus += fenced ? FENCED_BONUS : QUOTED_PROSE_BONUS;
+    bonus += fenced ? FEATURE.fencedBonus : FEATURE.quotedProseBonus;
     start = hit.start;
-  } else if (fenced) bonus += FENCED_BONUS;
-  else if (line.inSpanBlock) bonus += INLINE_CODE_BONUS;
-  else if (startsLine) bonus += LINE_START_BONUS;
+  } else if (fenced) bonus += FEATURE.fencedBonus;
+  else if (line.inSpanBlock) bonus += FEATURE.inlineCodeBonus;
+  else if (startsLine) bonus += FEATURE.lineStartBonus;
   if (fenced) {
-    if (line.code?.lang && SOURCE_LANGS.has(line.code.lang)) bonus -= SOURCE_LANG_PENALTY;
-    if (SOURCE_LINE.test(body)) bonus -= SOURCE_LINE_PENALTY;
+    if (line.code?.lang && SOURCE_LANGS.has(line.code.lang)) bonus -= FEATURE.sourceLangPenalty;
+    if (SOURCE_LINE.test(body)) bonus -= FEATURE.sourceLinePenalty;
   }
   bonus += headingBonus(line.heading);
   // "ERROR in ./src/a.js 3:0-70" names where, not what: the message is on another line.
   if ((rule.keep === "line" || rule.keep === "from-match") && LOCATION_ONLY.test(body.slice(hit.end)))
-    bonus -= LOCATION_ONLY_PENALTY;
+    bonus -= FEATURE.locationOnlyPenalty;
   // A build step that only failed with an exit code: the tool's own error line says why.
   if (WRAPPER_SUMMARY.test(body)) bonus -= WRAPPER_PENALTY;
   // "FATAL EXCEPTION: main" names a thread, not a failure: one bare word says less than a sentence.
-  if (rule.keep === "from-match" && ONE_WORD.test(body.slice(hit.end))) bonus -= ONE_WORD_PENALTY;
+  if (rule.keep === "from-match" && ONE_WORD.test(body.slice(hit.end))) bonus -= FEATURE.oneWordPenalty;
 
   let text = body.slice(start, end);
   if (quotedByOpener && opener === '"' && text.includes('\\"')) text = unescapeJson(text); // cut out of a JSON string literal
@@ -445,7 +453,7 @@ function toCandidate(
   if (!hasMessage(text, hit, start)) return null;
   if (fenced && end === body.length && rule.keep !== "match") text = withContinuation(text, blockLines, line.k);
   return {
-    text: clip(text),
+    text: clipMessage(text),
     kind: rule.kind,
     score: rule.score + bonus,
     line: line.lineNo,
@@ -476,7 +484,7 @@ function titleBonus(text: string, titleWords: ReadonlySet<string>): number {
   if (titleWords.size === 0) return 0;
   let shared = 0;
   for (const w of wordsOf(text.slice(0, 400))) if (titleWords.has(w)) shared++;
-  return Math.min(shared, TITLE_WORDS_MAX) * TITLE_WORD_BONUS;
+  return Math.min(shared, FEATURE.titleWordsMax) * FEATURE.titleWordBonus;
 }
 
 /** The head alone ("Error:", "**Error:**") is a label, not a message. */

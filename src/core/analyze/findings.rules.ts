@@ -18,6 +18,8 @@
 // - TEMPORARY: relief that did not last ("helped briefly", "came back").
 // - ANAPHOR: the sentence points back at a step said before it ("That did it", "this fixed it").
 
+import { REF_TEXT_PATTERN } from "../refs/names.js";
+
 export type Cue = { pattern: RegExp; weight: number; note: string };
 
 export const FAILURE: readonly Cue[] = [
@@ -330,8 +332,10 @@ export const STATE: readonly Cue[] = [
     note: "'went through, but apply crashed': the success is part of the bug's story",
   },
   {
-    pattern:
-      /\b(?:fixed|resolved|addressed|solved)\s+(?:this\s+|it\s+)?(?:in|by|via|with)\s+(?:#\d+|v?\d|https?:|[\w.-]+\/[\w.-]+#\d+|the\s+(?:next|latest|upcoming|new)|master\b|main\b|a\s+(?:new\s+)?release)/i,
+    pattern: new RegExp(
+      String.raw`\b(?:fixed|resolved|addressed|solved)\s+(?:this\s+|it\s+)?(?:in|by|via|with)\s+(?:#\d+|v?\d|https?:|${REF_TEXT_PATTERN}|the\s+(?:next|latest|upcoming|new)|master\b|main\b|a\s+(?:new\s+)?release)`,
+      "i",
+    ),
     weight: 2,
     note: "'we fixed this in #123': news of a fix (the fix status reads it), not a workaround",
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { comment, makeThread } from "../thread/builders.test-helper.js";
 import { classify, readFindings } from "./findings.js";
-import { comment, makeThread } from "./test-thread.js";
 
 describe("classify", () => {
   it.each([

@@ -2,7 +2,8 @@
 // what they think the cause is; who reports the same problem; what maintainers state; and code they
 // offer as a working example. Sentence-level cue phrases, negative cues checked first ("did not
 // help" is never read as "helped"). Quoted lines ("> …") are someone else's words and are skipped.
-import type { AuthorAssociation, Thread } from "../thread/types.js";
+import { REF_TEXT_PATTERN } from "../refs/names.js";
+import type { AuthorAssociation, Comment, Thread } from "../thread/types.js";
 import { outcomeOf, scoreSentence } from "./cue-engine.js";
 import { ANAPHOR, POINTER } from "./findings.rules.js";
 import { type CodeBlock, inlineCodeSpans, plainLine, sentences, splitBlocks } from "./markdown-blocks.js";
@@ -77,8 +78,10 @@ const CAUSE =
 const STATUS_CUE =
   /\b(?:fix(?:ed|es)?|clos(?:ed|es|ing)|releas(?:ed|e)|milestone|duplicate|by\s+design|expected|intended|not\s+a\s+bug|won't\s+fix|wontfix|upstream|reproduc\w*|regression|workaround|candidate|landed|merged|backport\w*|cause[sd]?)\b/i;
 /** "Duplicate of #N", "Fixes: <url>": GitHub commands whose meaning the links already carry. */
-const LINK_COMMAND =
-  /^(?:duplicate\s+of|fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s*:?\s*(?:#\d+|https?:\/\/\S+|[\w.-]+\/[\w.-]+#\d+)[\s\p{P}\p{Extended_Pictographic}]*$/iu;
+const LINK_COMMAND = new RegExp(
+  String.raw`^(?:duplicate\s+of|fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s*:?\s*(?:#\d+|https?:\/\/\S+|${REF_TEXT_PATTERN})[\s\p{P}\p{Extended_Pictographic}]*$`,
+  "iu",
+);
 const SAME_HERE =
   /\b(?:same\s+(?:here|thing|error|issue|problem|for\s+me|bug)|(?:seeing|getting|having|hitting|experiencing)\s+(?:the\s+)?same|me\s+too|happens\s+to\s+me|also\s+(?:seeing|getting|having|hitting|affected)|(?:I|we)\s+(?:have|had|get|see)\s+the\s+same)\b|^\s*\+1\b/im;
 const TRIED_HEADING =
@@ -89,38 +92,31 @@ const WORKAROUND_LABEL = /^(?:[*_]*)(?:temporary\s+)?work-?\s?arounds?(?:[*_]*)\
 export function readFindings(thread: Thread): Findings {
   const out: Findings = { findings: [], sameHere: [], tried: [], examples: [] };
   const authorLogin = thread.author?.login.toLowerCase() ?? null;
+  /** Who wrote the body or a comment, and where it stands in the thread. */
   const voiceOf = (
     source: Voice["source"],
-    login: string | null,
-    association: AuthorAssociation | null,
-    isBot: boolean,
-    url: string,
-    at: string,
+    post: Pick<Comment, "author" | "url" | "createdAt">,
     plusOnes: number,
     order: number,
-  ): Voice => ({
-    login,
-    association,
-    isBot,
-    maintainer: !isBot && association !== null && MAINTAINERS.has(association),
-    isAuthor: login !== null && login.toLowerCase() === authorLogin,
-    source,
-    url,
-    at,
-    plusOnes,
-    order,
-  });
+  ): Voice => {
+    const login = post.author?.login ?? null;
+    const association = post.author?.association ?? null;
+    const isBot = post.author?.isBot ?? false;
+    return {
+      login,
+      association,
+      isBot,
+      maintainer: !isBot && association !== null && MAINTAINERS.has(association),
+      isAuthor: login !== null && login.toLowerCase() === authorLogin,
+      source,
+      url: post.url,
+      at: post.createdAt,
+      plusOnes,
+      order,
+    };
+  };
 
-  const body = voiceOf(
-    "body",
-    thread.author?.login ?? null,
-    thread.author?.association ?? null,
-    thread.author?.isBot ?? false,
-    thread.url,
-    thread.createdAt,
-    0,
-    0,
-  );
+  const body = voiceOf("body", thread, 0, 0);
   const bodyText = forCues(thread.body);
   readText(
     bodyText,
@@ -131,16 +127,7 @@ export function readFindings(thread: Thread): Findings {
 
   const same = new Set<string>();
   thread.comments.forEach((c, i) => {
-    const voice = voiceOf(
-      "comment",
-      c.author?.login ?? null,
-      c.author?.association ?? null,
-      c.author?.isBot ?? false,
-      c.url,
-      c.createdAt,
-      c.reactions["+1"],
-      i + 1,
-    );
+    const voice = voiceOf("comment", c, c.reactions["+1"], i + 1);
     if (voice.isBot) return; // bot notices ("possible duplicates") are not reports of what worked
     const own = forCues(withoutQuotes(c.body));
     const all = sentences(own).filter((x) => x.length <= MAX_SENTENCE);

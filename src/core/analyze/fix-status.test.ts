@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { comment, linked, makeThread, REF, summary } from "../thread/builders.test-helper.js";
 import type { CommitRef, LinkedThread } from "../thread/link.js";
 import type { Thread } from "../thread/types.js";
 import { fixStatus, type Releases } from "./fix-status.js";
 import { toReportCommits, toReportLinks } from "./links.js";
-import { comment, linked, makeThread, REF, summary } from "./test-thread.js";
 
 const mergedPull = (n: number, mergedAt = "2024-03-01T10:00:00Z") =>
   summary(n, { kind: "pull", state: "closed", merged: true, mergedAt });
@@ -75,7 +75,9 @@ describe("fixStatus", () => {
       "Fixed by acme/widget#26 (merged 2024-03-01). Other proposed changes: acme/widget#25 (not merged).",
     );
   });
+});
 
+describe("fixStatus: closing commits, unknown closers, closed issues and pull requests", () => {
   it("is fixed by a commit that closed the issue, but not by one that merely referenced it", () => {
     const closedEvidence = {
       source: "timeline",

@@ -1,7 +1,9 @@
 // Fix status from the closing links only: a pull request counts as a fix when it was merged, and
 // a commit counts when it closed the issue. Open or closed-unmerged pull requests are reported as
 // proposals, never as fixes.
+
 import { formatRef, threadUrl } from "../refs/parse-ref.js";
+import { day, list } from "../text/format.js";
 import type { LinkedThread } from "../thread/link.js";
 import type { FixPull, FixStatus, ReportEvidence, ReportLink } from "../thread/report.js";
 import type { IssueRef, Thread } from "../thread/types.js";
@@ -16,7 +18,6 @@ export type Fix = { status: FixStatus; summary: string; pulls: FixPull[] };
 /** Commits that closed the issue (a `closed` event names them). */
 export type ClosingCommit = { sha: string; url: string | null };
 
-export const day = (iso: string | null): string | null => (iso ? iso.slice(0, 10) : null);
 export const shortSha = (sha: string): string => sha.slice(0, 7);
 
 export type FixInput = {
@@ -128,8 +129,6 @@ function closingCommits(thread: Thread, commits: readonly ReportCommit[]): Closi
 type Groups = { merged: FixPull[]; open: FixPull[]; unmerged: FixPull[]; closers: ClosingCommit[] };
 
 function summarise(thread: Thread, status: FixStatus, g: Groups, releases?: Releases): string {
-  const list = (items: string[]) =>
-    items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
   const closedHow =
     thread.state === "closed" && thread.stateReason === "not_planned"
       ? " The issue itself was closed as not planned."

@@ -1,19 +1,20 @@
 // analyze() over every dev fixture, with links from the real crawl (src/core/graph) answered from
 // the same fixtures, checked against the answer key (examples/fixtures/_answers.json) and against
 // the rules every report must keep: grounded citations, no filler, no unmerged "fix".
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { EXAMPLES_DIR } from "../../../test/support/node.test-helper.js";
+import { readFixtureDir, readFixtureJson } from "../../fixture-files.js";
+import {
+  fixtureCrawlDeps,
+  fixtureReleases,
+  fixtureThread,
+  fixtureWorld,
+} from "../fixture-codec/fixture-world.test-helper.js";
 import type { FixtureFile } from "../fixture-codec/load-files.js";
-import { fixtureCrawlDeps, fixtureReleases, fixtureThread, fixtureWorld } from "../fixture-codec/test-support.js";
 import { crawl } from "../graph/crawl.js";
-import { reportSchema } from "../render/json.js";
-import type { Report, Statement } from "../thread/report.js";
+import { type Report, reportSchema, type Statement } from "../thread/report.js";
 import { type AnalyzeInput, analyze } from "./analyze.js";
-import { allowedUrls, BANNED_FILLER } from "./test-thread.js";
-
-const DIR = fileURLToPath(new URL("../../../examples/fixtures", import.meta.url));
+import { allowedUrls, BANNED_FILLER } from "./analyze-input.test-helper.js";
 
 type Answers = {
   errors: { thread: string; error: string }[];
@@ -30,13 +31,9 @@ type Answers = {
   duplicates: { query: string; canonical: string; explicit: boolean }[];
 };
 
-function readFixtures(): FixtureFile[] {
-  return (readdirSync(DIR, { recursive: true }) as string[])
-    .filter((p) => p.endsWith(".json"))
-    .map((path) => ({ path, text: readFileSync(join(DIR, path), "utf8") }));
-}
+const readFixtures = (): FixtureFile[] => readFixtureDir(EXAMPLES_DIR, (p) => p.endsWith(".json"));
 
-const answers = JSON.parse(readFileSync(join(DIR, "_answers.json"), "utf8")) as Answers;
+const answers = readFixtureJson(EXAMPLES_DIR, "_answers.json") as Answers;
 const world = fixtureWorld(readFixtures());
 const keys = [...world.threads.keys()].sort();
 const runs = new Map<string, { input: AnalyzeInput; report: Report }>();
@@ -132,7 +129,9 @@ describe("fixtures: the flagship", () => {
       r.sections.notes.some((n) => n.text.startsWith('On the cause, the reporter observes: "It looks as if')),
     ).toBe(true);
   });
+});
 
+describe("fixtures: the flagship, read with the store and the thread's people", () => {
   it("adds the store's same-error count when it knows more issues than the thread links", async () => {
     const input = await inputFor(answers.flagship.thread);
     const r = analyze({

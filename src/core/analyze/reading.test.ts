@@ -1,12 +1,13 @@
 // The reading the sections and signals share: snapshot, same-error cluster, tried steps, causes,
 // costly steps, regressions and the quick signals, on small inline threads.
 import { describe, expect, it } from "vitest";
+import { comment, labeled, linked, makeThread, summary } from "../thread/builders.test-helper.js";
 import type { TimelineEvent } from "../thread/types.js";
 import { analyze } from "./analyze.js";
+import { input } from "./analyze-input.test-helper.js";
 import { classify } from "./findings.js";
 import { titleQuotesError } from "./related.js";
 import { snapshotOf } from "./snapshot.js";
-import { comment, input, labeled, linked, makeThread, summary } from "./test-thread.js";
 import { distinctSteps, triedSteps } from "./tried-steps.js";
 
 const signal = (r: ReturnType<typeof analyze>, name: string) => r.signals?.find((s) => s.signal === name);

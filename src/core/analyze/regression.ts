@@ -1,6 +1,7 @@
 // Reports that come after the fix shipped: a comment saying it still happens (same here, did not
 // help, the error again) or a linked same-error issue that first showed up after the release. Each
 // is a possible regression, or a sign the fix did not cover every case; the report says "possible".
+import { day } from "../text/format.js";
 import type { Citation, FixPull } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
 import type { Findings } from "./findings.js";
@@ -29,7 +30,7 @@ export function regressionAfterFix(
   const landed = merged.filter((p) => p.mergedAt).sort((a, b) => cmp(b.mergedAt, a.mergedAt))[0];
   const after = released?.releasedAt
     ? {
-        what: `${released.releasedIn} (released ${released.releasedAt.slice(0, 10)})`,
+        what: `${released.releasedIn} (released ${day(released.releasedAt)})`,
         at: released.releasedAt,
         cite: { label: released.ref, url: released.url },
       }

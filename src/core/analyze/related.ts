@@ -1,26 +1,19 @@
 // Which linked issues look like reports of the same problem. Only titles are known for linked
 // threads, so this is a word-overlap test between a link's title and the thread's title plus its
 // error message; duplicates (marked either way) always count. Callers must word it as "similar".
+import { STOP_WORDS, TRACKER_WORDS } from "../text/lexicon.js";
 import type { ReportLink } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
 
-const STOP = new Set(
-  `about above after again against also always another because been before being below between both
-  bug cannot could does doesn't doing done during each even error errors every feature from have having
-  into issue issues just like made make many more most much must never only other over same should
-  since some still such than that their them then there these they this those through under until using
-  very want what when where which while will with without would your you're youre instead despite
-  incorrectly request support please allow able`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+/** Words that say nothing about a subject: function words and issue-tracker words. */
+const isFiller = (w: string): boolean => STOP_WORDS.has(w) || TRACKER_WORDS.has(w);
 
 /** Distinct words of four letters or more, minus stop words and the repository's own name. */
 export function keywords(text: string, exclude: ReadonlySet<string> = new Set()): Set<string> {
   const out = new Set<string>();
   for (const w of text.toLowerCase().split(/[^\p{L}\p{N}']+/u)) {
     const word = w.replace(/^'+|'+$/g, "");
-    if (word.length >= 4 && !STOP.has(word) && !exclude.has(word) && !/^\d+$/.test(word)) out.add(word);
+    if (word.length >= 4 && !isFiller(word) && !exclude.has(word) && !/^\d+$/.test(word)) out.add(word);
   }
   return out;
 }
@@ -67,7 +60,7 @@ export function titleQuotesError(title: string, errorGist: string): boolean {
       while (i + k < e.length && j + k < t.length && e[i + k] === t[j + k]) k++;
       if (k < PHRASE_MIN_WORDS) continue;
       const run = e.slice(i, i + k);
-      if (run.join(" ").length >= PHRASE_MIN_CHARS && run.some((w) => w.length >= 4 && !STOP.has(w))) return true;
+      if (run.join(" ").length >= PHRASE_MIN_CHARS && run.some((w) => w.length >= 4 && !isFiller(w))) return true;
     }
   }
   return false;

@@ -73,29 +73,9 @@ export type Ctx = SectionInput &
 /** The people who report the problem in the thread: the author plus same-here commenters. */
 export const reporterCount = (c: Ctx): number => (c.thread.kind === "pull" ? 0 : 1 + c.findings.sameHere.length);
 
-/** Citation of a release page: https://host/owner/repo/releases/tag/TAG. */
-export function releaseCite(p: FixPull, host: string): Citation | null {
-  if (!p.releasedIn) return null;
-  const repo = p.ref.split("#")[0];
-  return {
-    label: `release ${p.releasedIn}`,
-    url: `https://${host}/${repo}/releases/tag/${encodeURIComponent(p.releasedIn)}`,
-  };
-}
-
-/** "the last activity on 2026-04-09" with its citation. */
-export const asOfCite = (c: Ctx): Citation => c.snapshot.citation;
-
 export const kindWord = (t: Thread): string => (t.kind === "pull" ? "pull request" : "issue");
 
-export function voiceCite(v: Voice, t: Thread): Citation {
-  if (v.source === "body") return { label: `${kindWord(t)} body`, url: v.url };
-  return { label: `comment by ${v.login ?? "a deleted user"}`, url: v.url };
-}
-
-export const linkCite = (l: ReportLink): Citation => ({ label: l.ref, url: l.url });
-export const pullCite = (p: FixPull): Citation => ({ label: p.ref, url: p.url });
-
+/** Whose words: "maintainer bob (MEMBER)", "the reporter", "carol". */
 export function who(v: Voice): string {
   if (v.source === "body")
     return v.maintainer && v.login ? `the reporter ${v.login} (${v.association})` : "the reporter";
@@ -133,21 +113,7 @@ export function mergedPhrase(p: FixPull): string {
   return `${p.ref} (${parts.join(", ")})`;
 }
 
-/** Whose words: "maintainer bob (MEMBER)", "the reporter", "carol". */
-export const workaroundCite = (w: RankedWorkaround, t: Thread): Citation => voiceCite(w.finding.voice, t);
-
-export function closingCommitCites(c: Ctx): Citation[] {
-  const out: Citation[] = [];
-  for (const commit of c.commits) {
-    if (commit.url && commit.evidence.some((e) => e.event === "closed")) {
-      out.push({ label: `commit ${commit.sha.slice(0, 7)}`, url: commit.url });
-    }
-  }
-  return out.length > 0 ? out : [c.threadCite];
-}
-
 export const byKind = (f: Findings, kind: Finding["kind"]): Finding[] => f.findings.filter((x) => x.kind === kind);
-export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
@@ -160,5 +126,3 @@ export function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
   }
   return out;
 }
-
-export const dedupeCitations = (cites: Citation[]): Citation[] => uniqueBy(cites, (c) => c.url);

@@ -1,9 +1,12 @@
 // Facts several sections state: readings of the cause, the steps that did not help, whether a
 // maintainer has spoken, and the citations of stored same-error issues.
+import { parseRefText } from "../refs/names.js";
+import { threadUrl } from "../refs/parse-ref.js";
 import type { Citation } from "../thread/report.js";
 import { type LabelMeaning, labelMeanings, RELEASED_IN } from "./advice.rules.js";
+import * as cite from "./cite.js";
 import type { Finding, Voice } from "./findings.js";
-import { byKind, type Ctx, dedupeCitations, MAX_CITED_LINKS, voiceCite } from "./section-context.js";
+import { byKind, type Ctx, MAX_CITED_LINKS } from "./section-context.js";
 import { distinctSteps, triedSteps } from "./tried-steps.js";
 
 /** Readings of the cause: maintainers first, then the reporter, then others, each in thread order. */
@@ -22,9 +25,9 @@ export function failedSteps(c: Ctx): { steps: string[]; citations: Citation[] } 
     const found = triedSteps(f.text);
     if (found.length === 0) continue;
     steps.push(...found);
-    citations.push(voiceCite(f.voice, c.thread));
+    citations.push(cite.voice(f.voice, c.thread));
   }
-  return { steps: distinctSteps(steps), citations: dedupeCitations(citations) };
+  return { steps: distinctSteps(steps), citations: cite.dedupe(citations) };
 }
 
 /** Whether any maintainer (OWNER, MEMBER, COLLABORATOR; not a bot) wrote the body or a comment. */
@@ -40,14 +43,16 @@ export function maintainerSpoke(c: Ctx): boolean {
 export function sameErrorCiteList(c: Ctx): Citation[] {
   const same = c.sameError;
   if (!same) return [];
-  const host = c.thread.ref.host;
   const refs = [...same.likelyDuplicates.map((d) => d.ref), ...same.fixedOrWorkaround.map((f) => f.ref)];
-  const cites: Citation[] = [];
-  for (const ref of refs) {
-    const m = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(ref);
-    if (m) cites.push({ label: ref, url: `https://${host}/${m[1]}/${m[2]}/issues/${m[3]}` });
-  }
-  return dedupeCitations(cites).slice(0, MAX_CITED_LINKS);
+  return cite.dedupe(storedIssueCites(c, refs)).slice(0, MAX_CITED_LINKS);
+}
+
+/** Citations of stored issues ("owner/repo#n") on the thread's host. */
+export function storedIssueCites(c: Ctx, refs: readonly string[]): Citation[] {
+  return refs.flatMap((ref) => {
+    const r = parseRefText(ref);
+    return r ? [{ label: ref, url: threadUrl({ host: c.thread.ref.host, ...r }) }] : [];
+  });
 }
 
 /**

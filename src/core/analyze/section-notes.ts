@@ -4,26 +4,17 @@
 // same-error issues, possible regressions and conflicting reports.
 import { formatRef } from "../refs/parse-ref.js";
 import { day, endSentence, list, plural } from "../text/format.js";
+import { BLOCKING } from "../text/lexicon.js";
 import type { Citation, ReportEnvironment, Statement } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
+import * as cite from "./cite.js";
 import { environmentFacts } from "./environment.js";
 import type { ReporterEnv } from "./environment-compare.js";
 import { withoutQuotes } from "./findings.js";
 import { sentences } from "./markdown-blocks.js";
-import {
-  CAVEAT_LABEL,
-  type Ctx,
-  dedupeCitations,
-  linkCite,
-  MAX_CITED_LINKS,
-  notableLabels,
-  reasonPhrase,
-  voiceCite,
-  who,
-} from "./section-context.js";
+import { CAVEAT_LABEL, type Ctx, MAX_CITED_LINKS, notableLabels, reasonPhrase, who } from "./section-context.js";
 import { byCauseStrength, judgedLabels, maintainerSpoke } from "./section-facts.js";
 import { regressionCites } from "./section-tldr.js";
-import { BLOCKING } from "./signals.js";
 import { quote } from "./text.js";
 
 const MAX_CAUSES = 2;
@@ -47,7 +38,7 @@ export function notes(c: Ctx): Statement[] {
     const names = findings.sameHere.map((s) => s.voice.login ?? "a deleted user");
     out.push({
       text: `${plural(names.length, "other person", "other people")} ${names.length === 1 ? "reports" : "report"} the same problem in comments (${list(names)}).`,
-      citations: findings.sameHere.map((s) => voiceCite(s.voice, thread)),
+      citations: findings.sameHere.map((s) => cite.voice(s.voice, thread)),
     });
   }
   for (const f of byCauseStrength(c).slice(0, MAX_CAUSES)) {
@@ -55,7 +46,7 @@ export function notes(c: Ctx): Statement[] {
       text: endSentence(
         `On the cause, ${who(f.voice)} ${f.voice.maintainer ? "states" : "observes"}: ${quote(f.text)}`,
       ),
-      citations: [voiceCite(f.voice, thread)],
+      citations: [cite.voice(f.voice, thread)],
     });
   }
   const blocking = blockingQuote(c);
@@ -112,7 +103,7 @@ export function notes(c: Ctx): Statement[] {
   if (worked.length > 0 && failed.length > 0) {
     out.push({
       text: `Reports differ: ${plural(worked.length, "statement")} ${worked.length === 1 ? "says" : "say"} something helped and ${plural(failed.length, "statement")} ${failed.length === 1 ? "says" : "say"} a step did not help; see Guidance.`,
-      citations: dedupeCitations([...worked, ...failed].map((f) => voiceCite(f.voice, thread))).slice(0, 6),
+      citations: cite.dedupe([...worked, ...failed].map((f) => cite.voice(f.voice, thread))).slice(0, 6),
     });
   }
   if (out.length === 0) {
@@ -180,7 +171,7 @@ function compared(c: Ctx): Statement[] {
   return [
     {
       text: `Across ${plural(c.envs.length, "reporter")} who give their environment: ${parts.join("; ")}.`,
-      citations: dedupeCitations(all),
+      citations: cite.dedupe(all),
     },
   ];
 }
@@ -239,7 +230,7 @@ function clusterStates(c: Ctx): Statement | null {
   const parts = [...groups.entries()].map(([k, refs]) => `${list(refs)} ${refs.length === 1 ? "is" : "are"} ${k}`);
   return {
     text: `Of the ${plural(links.length, "linked issue")} with the same ${c.error ? "error" : "problem"}: ${parts.join("; ")}.`,
-    citations: links.slice(0, MAX_CITED_LINKS).map(linkCite),
+    citations: links.slice(0, MAX_CITED_LINKS).map(cite.link),
   };
 }
 

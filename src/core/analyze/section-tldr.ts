@@ -4,26 +4,18 @@
 // release, the best-confirmed workaround, or that none is on record, with the reporters' reading of
 // the cause and what they tried without success.
 
-import { day, endSentence, list, plural } from "../text/format.js";
+import { capitalise, day, endSentence, list, plural } from "../text/format.js";
 import type { Citation, Statement } from "../thread/report.js";
+import * as cite from "./cite.js";
 import {
-  asOfCite,
   CAVEAT_LABEL,
   type Ctx,
-  capitalise,
-  closingCommitCites,
-  dedupeCitations,
-  linkCite,
   MAX_CITED_LINKS,
   mergedPhrase,
-  pullCite,
   refs,
-  releaseCite,
   reporterCount,
   stateLine,
-  voiceCite,
   who,
-  workaroundCite,
 } from "./section-context.js";
 import { byCauseStrength, failedSteps, maintainerSpoke, releaseOnRecord, sameErrorCiteList } from "./section-facts.js";
 import { errorGist, quote, quoteExact, stepWords } from "./text.js";
@@ -37,10 +29,10 @@ export function tldr(c: Ctx): Statement[] {
   const what = tldrWhat(c);
   const outcome = tldrOutcome(c);
   // The outcome's sources matter most; the first sentence keeps the thread and what room is left.
-  const outCites = dedupeCitations(outcome.citations).slice(0, TLDR_MAX_CITATIONS - 1);
+  const outCites = cite.dedupe(outcome.citations).slice(0, TLDR_MAX_CITATIONS - 1);
   const left = TLDR_MAX_CITATIONS - outCites.length;
   return [
-    { text: what.text, citations: dedupeCitations(what.citations).slice(0, Math.max(1, left)) },
+    { text: what.text, citations: cite.dedupe(what.citations).slice(0, Math.max(1, left)) },
     { text: outcome.text, citations: outCites },
   ];
 }
@@ -74,11 +66,11 @@ function tldrWhat(c: Ctx): Statement {
   if (same.length > 0) {
     const what = error ? "the same error" : "the same problem";
     extras.push(`${plural(same.length, "linked issue")} ${same.length === 1 ? "reports" : "report"} ${what}`);
-    cites.push(...same.slice(0, 1).map(linkCite));
+    cites.push(...same.slice(0, 1).map(cite.link));
   }
   if (dups.length > 0) {
     extras.push(`${plural(dups.length, "issue")} ${dups.length === 1 ? "is" : "are"} marked as a duplicate of it`);
-    cites.push(...dups.slice(0, 1).map(linkCite));
+    cites.push(...dups.slice(0, 1).map(cite.link));
   }
   // The store may know more issues with this error than the thread links to.
   const stored = c.sameError?.count ?? 0;
@@ -90,13 +82,13 @@ function tldrWhat(c: Ctx): Statement {
     extras.push(
       `${plural(c.similar.length, "linked issue")} ${c.similar.length === 1 ? "describes" : "describe"} a similar one`,
     );
-    cites.push(...c.similar.slice(0, 1).map(linkCite));
+    cites.push(...c.similar.slice(0, 1).map(cite.link));
   }
   if ((!error || titleIsError) && extras.length === 0 && thread.kind === "issue") {
     first += `, filed by ${thread.author?.login ?? "a deleted user"} on ${day(thread.createdAt)}`;
   }
   if (extras.length > 0) first += `; ${list(extras.slice(0, 3))}`;
-  return { text: endSentence(first), citations: dedupeCitations(cites) };
+  return { text: endSentence(first), citations: cite.dedupe(cites) };
 }
 
 /** Where it stands, and the single most actionable step. */
@@ -107,34 +99,34 @@ function tldrOutcome(c: Ctx): Statement {
   const step = bestStep(c);
   switch (fix.status) {
     case "fixed": {
-      if (merged.length === 0) return { text: fix.summary, citations: closingCommitCites(c) };
-      const releases = merged.flatMap((p) => releaseCite(p, thread.ref.host) ?? []);
+      if (merged.length === 0) return { text: fix.summary, citations: cite.closingCommits(c) };
+      const releases = merged.flatMap((p) => cite.release(p, thread.ref.host) ?? []);
       const unreleased = merged.every((p) => !p.releasedIn && c.lookedUp.has(p.ref));
       const released = merged.find((p) => p.releasedIn);
       let text = `Fixed by ${list(merged.map(mergedPhrase))}`;
       if (released) text += `: upgrade to ${released.releasedIn} or later`;
       else if (unreleased) text += `, but no release containing it was found as of ${c.asOf}`;
-      const cites = [...releases, ...merged.map(pullCite)];
+      const cites = [...releases, ...merged.map(cite.pull)];
       if (c.regression) {
         const n = c.regression.comments.length + c.regression.issues.length;
         text += `; ${plural(n, "report")} after ${c.regression.after.what} ${n === 1 ? "suggests" : "suggest"} a possible regression`;
         cites.push(...regressionCites(c));
       }
-      return { text: endSentence(text), citations: dedupeCitations(cites) };
+      return { text: endSentence(text), citations: cite.dedupe(cites) };
     }
     case "fix-open": {
       const open = fix.pulls.filter((p) => !p.merged);
       const text = `A fix is proposed in ${list(open.map((p) => p.ref))} but not merged as of ${c.asOf}${
         step ? `; until then, ${step.phrase}` : ", and no workaround is reported"
       }`;
-      return { text: endSentence(text), citations: [...open.map(pullCite), ...(step?.citations ?? [asOfCite(c)])] };
+      return { text: endSentence(text), citations: [...open.map(cite.pull), ...(step?.citations ?? [cite.asOf(c)])] };
     }
     case "fix-unmerged": {
       const closed = fix.pulls.filter((p) => !p.merged);
       const text = `The proposed fix in ${list(closed.map((p) => p.ref))} was closed without merging, so no fix is known${
         step ? `; ${step.phrase}` : " and no workaround is reported"
       }`;
-      return { text: endSentence(text), citations: [...closed.map(pullCite), ...(step?.citations ?? [])] };
+      return { text: endSentence(text), citations: [...closed.map(cite.pull), ...(step?.citations ?? [])] };
     }
     case "none":
       return noneOutcome(c, step);
@@ -152,7 +144,7 @@ function bestStep(c: Ctx): Step | null {
     const support = worked.confirmations > 0 ? ` (${plural(worked.confirmations, "confirmation")})` : "";
     return {
       phrase: `the best-supported workaround${support}, from ${who(worked.finding.voice)}: ${stepWords(worked, QUOTE)}`,
-      citations: [workaroundCite(worked, thread)],
+      citations: [cite.workaround(worked, thread)],
       worked: true,
     };
   }
@@ -160,21 +152,21 @@ function bestStep(c: Ctx): Step | null {
   if (brief)
     return {
       phrase: `only short-lived relief is reported, by ${who(brief.finding.voice)}: ${quote(brief.text, QUOTE)}`,
-      citations: [workaroundCite(brief, thread)],
+      citations: [cite.workaround(brief, thread)],
       worked: false,
     };
   const proposed = by("suggested");
   if (proposed)
     return {
       phrase: `${who(proposed.finding.voice)} proposed, unconfirmed: ${stepWords(proposed, QUOTE)}`,
-      citations: [workaroundCite(proposed, thread)],
+      citations: [cite.workaround(proposed, thread)],
       worked: false,
     };
   const condition = by("conditional");
   if (condition)
     return {
       phrase: `${who(condition.finding.voice)} notes where it does not happen: ${quote(condition.text, QUOTE)}`,
-      citations: [workaroundCite(condition, thread)],
+      citations: [cite.workaround(condition, thread)],
       worked: false,
     };
   return null;
@@ -187,14 +179,14 @@ function noneOutcome(c: Ctx, step: Step | null): Statement {
       text: endSentence(
         `It is marked as a duplicate of ${refs(c.duplicateOf)} and no fix is linked here${step ? `; ${step.phrase}` : ""}`,
       ),
-      citations: [...c.duplicateOf.slice(0, 1).map(linkCite), ...(step?.citations ?? [])],
+      citations: [...c.duplicateOf.slice(0, 1).map(cite.link), ...(step?.citations ?? [])],
     };
   }
   const announced = releaseOnRecord(c);
   if (announced) {
     return {
       text: `${capitalise(who(announced.voice))} names ${announced.version} as the release with the fix: upgrade to it or later.`,
-      citations: [voiceCite(announced.voice, thread)],
+      citations: [cite.voice(announced.voice, thread)],
     };
   }
   const completed = thread.state === "closed" && thread.stateReason === "completed";
@@ -202,20 +194,20 @@ function noneOutcome(c: Ctx, step: Step | null): Statement {
     const head = completed ? "No fix is linked" : `No fix is linked as of ${c.asOf}`;
     return {
       text: endSentence(`${head}; ${step.phrase}`),
-      citations: [completed ? c.threadCite : asOfCite(c), ...step.citations],
+      citations: [completed ? c.threadCite : cite.asOf(c), ...step.citations],
     };
   }
   const head = completed
     ? "No fix, release or working workaround is linked"
     : `${nothingOnRecord(c)} as of the last activity on ${c.asOf}`;
-  if (step) return { text: endSentence(`${head}; ${step.phrase}`), citations: [asOfCite(c), ...step.citations] };
+  if (step) return { text: endSentence(`${head}; ${step.phrase}`), citations: [cite.asOf(c), ...step.citations] };
   if (completed) return { text: endSentence(head), citations: [c.threadCite] };
   let text = head;
-  const cites: Citation[] = [asOfCite(c)];
+  const cites: Citation[] = [cite.asOf(c)];
   const cause = byCauseStrength(c)[0];
   if (cause) {
     text += `; ${who(cause.voice)} ${cause.voice.maintainer ? "states" : "observes"}: ${quote(cause.text, QUOTE)}`;
-    cites.push(voiceCite(cause.voice, thread));
+    cites.push(cite.voice(cause.voice, thread));
   } else {
     const tried = failedSteps(c);
     if (tried.steps.length > 0) {
@@ -223,7 +215,7 @@ function noneOutcome(c: Ctx, step: Step | null): Statement {
       cites.push(...tried.citations.slice(0, 1));
     }
   }
-  return { text: endSentence(text), citations: dedupeCitations(cites) };
+  return { text: endSentence(text), citations: cite.dedupe(cites) };
 }
 
 /**

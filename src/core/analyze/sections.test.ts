@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { comment, labeled, linked, makeThread, summary } from "../thread/builders.test-helper.js";
 import type { Report, Statement } from "../thread/report.js";
 import { analyze } from "./analyze.js";
-import { allowedUrls, BANNED_FILLER, comment, input, labeled, linked, makeThread, summary } from "./test-thread.js";
+import { allowedUrls, BANNED_FILLER, input } from "./analyze-input.test-helper.js";
 
 const texts = (items: Statement[]) => items.map((s) => s.text);
 const allStatements = (r: Report): Statement[] => [

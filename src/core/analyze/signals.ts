@@ -1,33 +1,14 @@
 // The quick signals the evidence supports, each with a strength, the count it rests on and the
 // citations a reader can check. A signal the evidence does not support is left out, never guessed.
 
-import { plural } from "../text/format.js";
+import { day, plural } from "../text/format.js";
+import { BLOCKING, CONFIRMED_LABEL, CONFIRMS_REPRO, FLAKY, isSingleStep, REPRO_STEPS } from "../text/lexicon.js";
 import type { Citation, ReportSignal } from "../thread/report.js";
 import type { Thread } from "../thread/types.js";
-import {
-  byKind,
-  type Ctx,
-  dedupeCitations,
-  linkCite,
-  MAX_CITED_LINKS,
-  pullCite,
-  releaseCite,
-  reporterCount,
-  voiceCite,
-  workaroundCite,
-} from "./section-context.js";
+import * as cite from "./cite.js";
+import { byKind, type Ctx, MAX_CITED_LINKS, reporterCount } from "./section-context.js";
 import { sameErrorCiteList } from "./section-facts.js";
 
-export const BLOCKING =
-  /\b(?:cannot|can't|can\s+not|unable\s+to)\s+(?:use|work|log\s?in|start|open|run|do\s+anything)\b|\bcannot\s+be\s+used\b|\blocked\s+out\b|\bunusable\b|\bcompletely\s+(?:blocked|broken|unusable)\b|\bblock(?:s|ed|ing)\s+(?:me|us|our|all|every|my)\b|\bevery\s+(?:single\s+)?(?:\w+\s+)?(?:command|request|call|prompt)\s+fails\b|\bstop\s+using\b|\bno\s+way\s+to\s+(?:use|work)\b/i;
-const FLAKY =
-  /\b(?:sometimes|intermittent(?:ly)?|randomly|occasionally|sporadic(?:ally)?|flaky|now\s+and\s+then|from\s+time\s+to\s+time|not\s+always|some\s+of\s+the\s+time)\b/i;
-const REPRO_STEPS =
-  /^\s*(?:#{1,6}\s*|\*\*)?(?:steps\s+to\s+reproduce|reproduction(?:\s+steps)?|to\s+reproduce|repro(?:\s+steps)?|how\s+to\s+reproduce|minimal\s+(?:repro|reproduction))\b/im;
-const CONFIRMED_LABEL =
-  /^(?:confirmed|verified|reproducible|has[- ]repro|repro|bug:\s*confirmed|status:\s*confirmed)$/i;
-const MAINTAINER_CONFIRMS =
-  /\b(?:I\s+can\s+reproduce|can\s+confirm|confirmed|reproduced?\s+(?:it|this|the)|reproduces\s+for\s+me|I\s+see\s+(?:it|this)\s+too)\b/i;
 /** The best answer sits this deep in the thread before the report is worth it as a time saver. */
 const DEEP = 10;
 
@@ -49,8 +30,8 @@ function common(c: Ctx): ReportSignal | null {
     parts.push(`${plural(same.length, "linked issue")} with the same ${c.error ? "error" : "problem"}`);
   if (stored > same.length) parts.push(`${plural(stored, "stored issue")} with its error signature`);
   const cites: Citation[] = [
-    ...c.findings.sameHere.map((s) => voiceCite(s.voice, c.thread)),
-    ...same.slice(0, MAX_CITED_LINKS).map(linkCite),
+    ...c.findings.sameHere.map((s) => cite.voice(s.voice, c.thread)),
+    ...same.slice(0, MAX_CITED_LINKS).map(cite.link),
     ...(stored > same.length ? sameErrorCiteList(c) : []),
   ];
   return {
@@ -58,7 +39,7 @@ function common(c: Ctx): ReportSignal | null {
     strength: reporters + issues >= 5 ? "strong" : "some",
     value: reporters + issues,
     reason: parts.join(", "),
-    citations: dedupeCitations(cites.length > 0 ? cites : [c.threadCite]),
+    citations: cite.dedupe(cites.length > 0 ? cites : [c.threadCite]),
   };
 }
 
@@ -71,17 +52,17 @@ function verified(c: Ctx): ReportSignal | null {
       strength: "strong",
       value: null,
       reason: "a merged pull request fixed it",
-      citations: p ? [pullCite(p)] : [c.threadCite],
+      citations: p ? [cite.pull(p)] : [c.threadCite],
     };
   }
-  const maintainer = byKind(c.findings, "maintainer").find((f) => MAINTAINER_CONFIRMS.test(f.text));
+  const maintainer = byKind(c.findings, "maintainer").find((f) => CONFIRMS_REPRO.test(f.text));
   if (maintainer) {
     return {
       signal: "verified",
       strength: "strong",
       value: null,
       reason: "a maintainer confirmed it",
-      citations: [voiceCite(maintainer.voice, thread)],
+      citations: [cite.voice(maintainer.voice, thread)],
     };
   }
   const label = thread.labels.find((l) => CONFIRMED_LABEL.test(l.trim()));
@@ -110,7 +91,7 @@ function verified(c: Ctx): ReportSignal | null {
   }
   if (others > 0) {
     reasons.push(`${plural(others, "other person", "other people")} hit it independently`);
-    cites.push(...c.findings.sameHere.map((s) => voiceCite(s.voice, thread)));
+    cites.push(...c.findings.sameHere.map((s) => cite.voice(s.voice, thread)));
   }
   if (reasons.length === 0) return null;
   return {
@@ -118,7 +99,7 @@ function verified(c: Ctx): ReportSignal | null {
     strength: others >= 2 && (steps || label) ? "strong" : "some",
     value: others + 1,
     reason: reasons.join("; "),
-    citations: dedupeCitations(cites),
+    citations: cite.dedupe(cites),
   };
 }
 
@@ -132,7 +113,7 @@ function blocking(c: Ctx): ReportSignal | null {
     strength: !worked && !fixed ? "strong" : "some",
     value: hits.length,
     reason: `${plural(hits.length, "report")} of being unable to work${!worked && !fixed ? ", and no fix or workaround is known" : ""}`,
-    citations: dedupeCitations(hits).slice(0, 6),
+    citations: cite.dedupe(hits).slice(0, 6),
   };
 }
 
@@ -149,7 +130,7 @@ function flaky(c: Ctx): ReportSignal | null {
     strength: n >= 2 ? "strong" : "some",
     value: n,
     reason: parts.join("; "),
-    citations: dedupeCitations([...hits, ...temporary.map((w) => workaroundCite(w, c.thread))]).slice(0, 6),
+    citations: cite.dedupe([...hits, ...temporary.map((w) => cite.workaround(w, c.thread))]).slice(0, 6),
   };
 }
 
@@ -159,13 +140,13 @@ function works(c: Ctx): ReportSignal[] {
   const released = merged.find((p) => p.releasedIn);
   const best = c.workarounds.find((w) => w.kind === "worked");
   if (released) {
-    const cite = releaseCite(released, c.thread.ref.host);
+    const release = cite.release(released, c.thread.ref.host);
     out.push({
       signal: "works",
       strength: "strong",
       value: null,
-      reason: `fixed in ${released.releasedIn}${released.releasedAt ? `, released ${released.releasedAt.slice(0, 10)}` : ""}`,
-      citations: cite ? [pullCite(released), cite] : [pullCite(released)],
+      reason: `fixed in ${released.releasedIn}${released.releasedAt ? `, released ${day(released.releasedAt)}` : ""}`,
+      citations: release ? [cite.pull(released), release] : [cite.pull(released)],
     });
   } else if (merged[0]) {
     out.push({
@@ -173,7 +154,7 @@ function works(c: Ctx): ReportSignal[] {
       strength: "some",
       value: null,
       reason: "a fix was merged; no release with it is known",
-      citations: [pullCite(merged[0])],
+      citations: [cite.pull(merged[0])],
     });
   } else if (best) {
     out.push({
@@ -185,7 +166,7 @@ function works(c: Ctx): ReportSignal[] {
           ? `a workaround confirmed by ${plural(best.confirmations, "person", "people")}`
           : "a workaround reported by one person, not yet confirmed",
       citations: [
-        workaroundCite(best, c.thread),
+        cite.workaround(best, c.thread),
         ...best.confirmedBy.map((x) => ({ label: `confirmation by ${x.login}`, url: x.url })),
       ],
     });
@@ -197,7 +178,7 @@ function works(c: Ctx): ReportSignal[] {
       strength: best.confirmations >= 2 ? "strong" : "some",
       value: best.confirmations,
       reason: "the workaround is a single command or setting",
-      citations: [workaroundCite(best, c.thread)],
+      citations: [cite.workaround(best, c.thread)],
     });
   }
   return out;
@@ -213,17 +194,8 @@ function timeSaver(c: Ctx): ReportSignal | null {
     strength: best.confirmations > 0 ? "strong" : "some",
     value: best.finding.voice.order,
     reason: `the best-supported workaround is in comment ${best.finding.voice.order} of ${total}`,
-    citations: [workaroundCite(best, c.thread)],
+    citations: [cite.workaround(best, c.thread)],
   };
-}
-
-/** One non-empty line that is not a comment: `npm i -g pkg@1.2.3`, `export FOO=1`, `"key": true`. */
-export function isSingleStep(code: string): boolean {
-  const lines = code
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l !== "" && !l.startsWith("#") && !l.startsWith("//"));
-  return lines.length === 1 && (lines[0]?.length ?? 0) <= 160;
 }
 
 /** Citations of the body and non-bot comments whose prose matches. */

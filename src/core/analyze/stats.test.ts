@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { comment, labeled, makeThread } from "../thread/builders.test-helper.js";
 import { emptyReactions, type TimelineEvent } from "../thread/types.js";
 import { computeStats, timelineTop } from "./stats.js";
-import { comment, labeled, makeThread } from "./test-thread.js";
 
 const other = (name: string, actor: string | null = "x"): TimelineEvent => ({
   type: "other",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { comment, makeThread } from "../thread/builders.test-helper.js";
 import { readFindings } from "./findings.js";
-import { comment, makeThread } from "./test-thread.js";
 import { rankWorkarounds } from "./workarounds.js";
 
 const rank = (comments: ReturnType<typeof comment>[], body = "It crashes.") => {
@@ -67,7 +67,9 @@ describe("rankWorkarounds", () => {
       ["bob", "temporary"],
     ]);
   });
+});
 
+describe("rankWorkarounds: proposals, replies and failures", () => {
   it("turns a proposal into a workaround that worked when the next reply says it did", () => {
     const ask = comment("maint", "Can you try this from an admin shell?\n\n```\nsvc config widgetd start=auto\n```", {
       association: "MEMBER",

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { GoneError, NotFoundError } from "../errors.js";
 import type { IssueRef } from "../thread/types.js";
-import { createGitHubClient } from "./client.js";
-import { restVisible } from "./rest-visible.js";
 import {
   API,
   gqlActor,
@@ -14,8 +12,10 @@ import {
   restComment,
   restIssue,
   restUser,
-} from "./test-support/shapes.js";
-import { type Stub, type StubFetch, stubFetch } from "./test-support/stub-fetch.js";
+} from "./api-shapes.test-helper.js";
+import { createGitHubClient } from "./client.js";
+import { restVisible } from "./rest-visible.js";
+import { type Stub, type StubFetch, stubFetch } from "./stub-fetch.test-helper.js";
 
 const ref: IssueRef = { host: "github.com", owner: "o", repo: "r", number: 1 };
 const fast = { retryBaseMs: 1, throttleUnitMs: 1, timeoutMs: 200, clock: () => new Date("2024-06-01T00:00:00Z") };

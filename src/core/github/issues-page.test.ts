@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { API, restIssue } from "./api-shapes.test-helper.js";
 import { createGitHubClient } from "./client.js";
-import { API, restIssue } from "./test-support/shapes.js";
-import { type Stub, type StubFetch, stubFetch } from "./test-support/stub-fetch.js";
+import { type Stub, type StubFetch, stubFetch } from "./stub-fetch.test-helper.js";
 
 const repo = { host: "github.com", owner: "o", repo: "r" };
 let stub: StubFetch | null = null;

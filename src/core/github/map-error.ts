@@ -1,7 +1,9 @@
 // Turns whatever Octokit, fetch or GitHub throws into our typed errors with clean messages.
 // Octokit's RequestError carries the request (headers, authorization) and the response: none of
 // that may escape, so the typed errors are built from scratch and never get a `cause`.
+
 import { AuthError, GoneError, IssuegraphError, NotFoundError, RateLimitedError, UpstreamError } from "../errors.js";
+import { cut } from "../text/format.js";
 
 export type Scrub = (text: string) => string;
 
@@ -49,7 +51,6 @@ function inspectUpstream(err: unknown): Upstream {
   };
 }
 
-const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 3)}...` : s);
 const hhmm = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** Is this failure GitHub's rate limit (primary or secondary)? Returns when it lifts. */
@@ -102,7 +103,7 @@ export function toTypedError(err: unknown, ctx: ErrorContext): IssuegraphError {
         "Check that the token can read this repository (and is SSO-authorised for its organisation).",
       );
   }
-  const detail = clip(ctx.scrub(u.message));
+  const detail = cut(ctx.scrub(u.message), 200, "...");
   if (u.status === null || u.status >= 500) {
     return new UpstreamError(
       `GitHub did not answer for ${ctx.what}${u.status ? ` (HTTP ${u.status})` : ""}: ${detail}`,
@@ -129,7 +130,7 @@ export function notFound(ctx: Pick<ErrorContext, "what" | "hasToken">): NotFound
 /** A response GitHub sent but we cannot read (schema drift, a proxy's HTML page). */
 export function badShape(what: string, detail: string, scrub: Scrub): UpstreamError {
   return new UpstreamError(
-    `GitHub sent an unexpected response for ${what}: ${clip(scrub(detail))}`,
+    `GitHub sent an unexpected response for ${what}: ${cut(scrub(detail), 200, "...")}`,
     "Check --api-url points at a GitHub API; if it does, GitHub's API may have changed, so please report this.",
     null,
   );

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { exitCodeFor } from "../../cli/exit-codes.js";
 import { type IssuegraphError, UpstreamError } from "../errors.js";
 import type { IssueRef } from "../thread/types.js";
+import { gqlIssue, gqlThreadData, restIssue } from "./api-shapes.test-helper.js";
 import { createGitHubClient, type GitHubClientOptions } from "./client.js";
-import { gqlIssue, gqlThreadData, restIssue } from "./test-support/shapes.js";
-import { type Stub, stubFetch } from "./test-support/stub-fetch.js";
+import { type Stub, stubFetch } from "./stub-fetch.test-helper.js";
 
 const ref: IssueRef = { host: "github.com", owner: "o", repo: "r", number: 1 };
 const TOKEN = "ghp_Sup3rS3cretTok3nValue0123456789abcd";

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { refKey } from "../refs/parse-ref.js";
 import type { IssueRef } from "../thread/types.js";
+import { gqlPullSummary, restIssue } from "./api-shapes.test-helper.js";
 import { createGitHubClient } from "./client.js";
-import { gqlPullSummary, restIssue } from "./test-support/shapes.js";
-import { type Stub, type StubFetch, stubFetch } from "./test-support/stub-fetch.js";
+import { type Stub, type StubFetch, stubFetch } from "./stub-fetch.test-helper.js";
 
 const r = (repo: string, number: number, host = "github.com"): IssueRef => ({ host, owner: "o", repo, number });
 let stub: StubFetch | null = null;

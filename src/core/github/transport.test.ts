@@ -2,9 +2,9 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { AuthError, GoneError, IssuegraphError, RateLimitedError, UpstreamError } from "../errors.js";
 import type { IssueRef } from "../thread/types.js";
+import { gqlIssue, gqlThreadData, restIssue } from "./api-shapes.test-helper.js";
 import { createGitHubClient, type GitHubClientOptions } from "./client.js";
-import { gqlIssue, gqlThreadData, restIssue } from "./test-support/shapes.js";
-import { type Stub, type StubFetch, stubFetch } from "./test-support/stub-fetch.js";
+import { type Stub, type StubFetch, stubFetch } from "./stub-fetch.test-helper.js";
 import type { RateLimitWait } from "./transport.js";
 
 const ref: IssueRef = { host: "github.com", owner: "o", repo: "r", number: 1 };

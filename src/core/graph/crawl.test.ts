@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { NotFoundError, UpstreamError, UsageError } from "../errors.js";
 import { formatRef, refKey } from "../refs/parse-ref.js";
+import { comment, crossRef, makeThread, ref, summary } from "../thread/builders.test-helper.js";
 import type { IssueRef, Thread, ThreadSummary } from "../thread/types.js";
 import { type CrawlDeps, crawl } from "./crawl.js";
-import { crossRef, makeComment, makeThread, ref, summary } from "./make-thread.test-helper.js";
 
 type Stubs = {
   summaries?: ThreadSummary[];
@@ -50,18 +50,18 @@ const numbers = (links: { target: IssueRef }[]) => links.map((l) => l.target.num
 describe("crawl: options", () => {
   it.each([0, 4, 1.5, Number.NaN])("refuses depth %s with a UsageError and no I/O", async (depth) => {
     const { deps, calls } = fakeDeps();
-    await expect(crawl(makeThread(1, { body: "#2" }), deps, { depth })).rejects.toBeInstanceOf(UsageError);
+    await expect(crawl(makeThread({ ref: ref(1), body: "#2" }), deps, { depth })).rejects.toBeInstanceOf(UsageError);
     expect(calls).toEqual({ summaries: [], threads: [] });
   });
 
   it("refuses a maxNodes below 1", async () => {
     const { deps } = fakeDeps();
-    await expect(crawl(makeThread(1), deps, { maxNodes: 0 })).rejects.toBeInstanceOf(UsageError);
+    await expect(crawl(makeThread({ ref: ref(1) }), deps, { maxNodes: 0 })).rejects.toBeInstanceOf(UsageError);
   });
 
   it("defaults to depth 1", async () => {
     const { deps, calls } = fakeDeps({ summaries: [summary(ref(2))] });
-    const result = await crawl(makeThread(1, { body: "#2" }), deps);
+    const result = await crawl(makeThread({ ref: ref(1), body: "#2" }), deps);
     expect(result.links.map((l) => l.depth)).toEqual([1]);
     expect(calls.threads).toEqual([]);
   });
@@ -70,23 +70,23 @@ describe("crawl: options", () => {
 describe("crawl: depth 1", () => {
   it("fetches the summaries it lacks in one batch and reuses those the cross-references carry", async () => {
     const fromTimeline = summary(ref(5), { kind: "pull", title: "from the timeline" });
-    const root = makeThread(1, { body: "#2 #3", events: [crossRef(fromTimeline)] });
-    root.comments = [makeComment(root, "see #4 and #5")];
+    const root = makeThread({ ref: ref(1), body: "#2 #3", events: [crossRef(fromTimeline)] });
+    root.comments = [comment("commenter", "see #4 and #5", { on: root })];
     const { deps, calls } = fakeDeps({ summaries: [summary(ref(2)), summary(ref(3))], missing: [ref(4)] });
     const result = await crawl(root, deps, { depth: 1 });
-    expect(calls.summaries).toEqual([["acme/app#2", "acme/app#3", "acme/app#4"]]);
+    expect(calls.summaries).toEqual([["acme/widget#2", "acme/widget#3", "acme/widget#4"]]);
     expect(calls.threads).toEqual([]);
     expect(result.truncated).toBe(false);
     expect(result.links.map((l) => [l.target.number, l.summary?.title ?? null, l.depth, formatRef(l.from)])).toEqual([
-      [5, "from the timeline", 1, "acme/app#1"],
-      [2, "summary 2", 1, "acme/app#1"],
-      [3, "summary 3", 1, "acme/app#1"],
-      [4, null, 1, "acme/app#1"],
+      [5, "from the timeline", 1, "acme/widget#1"],
+      [2, "Thread 2", 1, "acme/widget#1"],
+      [3, "Thread 3", 1, "acme/widget#1"],
+      [4, null, 1, "acme/widget#1"],
     ]);
   });
 
   it("makes no request when every summary is already known", async () => {
-    const root = makeThread(1, { events: [crossRef(summary(ref(2))), crossRef(summary(ref(3)))] });
+    const root = makeThread({ ref: ref(1), events: [crossRef(summary(ref(2))), crossRef(summary(ref(3)))] });
     const { deps, calls } = fakeDeps();
     const result = await crawl(root, deps, { depth: 1 });
     expect(numbers(result.links)).toEqual([2, 3]);
@@ -95,19 +95,20 @@ describe("crawl: depth 1", () => {
 
   it("stops at maxNodes, sets truncated and asks only for the kept summaries", async () => {
     const { deps, calls } = fakeDeps({ summaries: [2, 3, 4].map((n) => summary(ref(n))) });
-    const result = await crawl(makeThread(1, { body: "#2 #3 #4 #5 #6" }), deps, { maxNodes: 3 });
+    const result = await crawl(makeThread({ ref: ref(1), body: "#2 #3 #4 #5 #6" }), deps, { maxNodes: 3 });
     expect(numbers(result.links)).toEqual([2, 3, 4]);
     expect(result.truncated).toBe(true);
-    expect(calls.summaries).toEqual([["acme/app#2", "acme/app#3", "acme/app#4"]]);
+    expect(calls.summaries).toEqual([["acme/widget#2", "acme/widget#3", "acme/widget#4"]]);
   });
 
   it("is not truncated when the links fit exactly", async () => {
     const { deps } = fakeDeps({ summaries: [summary(ref(2))] });
-    expect((await crawl(makeThread(1, { body: "#2" }), deps, { maxNodes: 1 })).truncated).toBe(false);
+    expect((await crawl(makeThread({ ref: ref(1), body: "#2" }), deps, { maxNodes: 1 })).truncated).toBe(false);
   });
 
   it("returns the root's commits", async () => {
-    const root = makeThread(1, {
+    const root = makeThread({
+      ref: ref(1),
       events: [
         { type: "referenced", actor: "a", createdAt: "2024-01-01T00:00:00Z", commitSha: "abc", commitUrl: null },
       ],
@@ -119,32 +120,32 @@ describe("crawl: depth 1", () => {
 
 describe("crawl: deeper", () => {
   it("at depth 2 fetches level-1 threads whole and batches level-2 summaries once, without cycles", async () => {
-    const root = makeThread(1, { body: "#2 #3" });
+    const root = makeThread({ ref: ref(1), body: "#2 #3" });
     // #2 links back to the root, to its sibling #3, and to new #4; #3 links to #4 and #5.
-    const t2 = makeThread(2, { body: "#1 #3 #4", events: [crossRef(summary(ref(5), { title: "known" }))] });
-    const t3 = makeThread(3, { kind: "pull", body: "#4 #5" });
+    const t2 = makeThread({ ref: ref(2), body: "#1 #3 #4", events: [crossRef(summary(ref(5), { title: "known" }))] });
+    const t3 = makeThread({ ref: ref(3), kind: "pull", body: "#4 #5" });
     const { deps, calls } = fakeDeps({ threads: [t2, t3], summaries: [summary(ref(4))] });
     const result = await crawl(root, deps, { depth: 2 });
-    expect(calls.threads).toEqual(["acme/app#2", "acme/app#3"]);
-    expect(calls.summaries).toEqual([["acme/app#4"]]);
+    expect(calls.threads).toEqual(["acme/widget#2", "acme/widget#3"]);
+    expect(calls.summaries).toEqual([["acme/widget#4"]]);
     expect(result.links.map((l) => [l.target.number, l.depth, formatRef(l.from), l.summary?.title])).toEqual([
-      [2, 1, "acme/app#1", "thread 2"],
-      [3, 1, "acme/app#1", "thread 3"],
-      [5, 2, "acme/app#2", "known"],
-      [4, 2, "acme/app#2", "summary 4"],
+      [2, 1, "acme/widget#1", "Widget crashes on start"],
+      [3, 1, "acme/widget#1", "Widget crashes on start"],
+      [5, 2, "acme/widget#2", "known"],
+      [4, 2, "acme/widget#2", "Thread 4"],
     ]);
     expect(result.links[1]?.summary).toMatchObject({ kind: "pull", merged: false });
   });
 
   it("at depth 3 fetches levels 1 and 2 whole and stops", async () => {
-    const root = makeThread(1, { body: "#2" });
+    const root = makeThread({ ref: ref(1), body: "#2" });
     const { deps, calls } = fakeDeps({
-      threads: [makeThread(2, { body: "#3" }), makeThread(3, { body: "#4 #1 #2" })],
+      threads: [makeThread({ ref: ref(2), body: "#3" }), makeThread({ ref: ref(3), body: "#4 #1 #2" })],
       summaries: [summary(ref(4))],
     });
     const result = await crawl(root, deps, { depth: 3 });
-    expect(calls.threads).toEqual(["acme/app#2", "acme/app#3"]);
-    expect(calls.summaries).toEqual([["acme/app#4"]]);
+    expect(calls.threads).toEqual(["acme/widget#2", "acme/widget#3"]);
+    expect(calls.summaries).toEqual([["acme/widget#4"]]);
     expect(result.links.map((l) => [l.target.number, l.depth])).toEqual([
       [2, 1],
       [3, 2],
@@ -153,18 +154,23 @@ describe("crawl: deeper", () => {
   });
 
   it("counts maxNodes across levels", async () => {
-    const root = makeThread(1, { body: "#2" });
-    const { deps, calls } = fakeDeps({ threads: [makeThread(2, { body: "#3 #4 #5" })], summaries: [summary(ref(3))] });
+    const root = makeThread({ ref: ref(1), body: "#2" });
+    const { deps, calls } = fakeDeps({
+      threads: [makeThread({ ref: ref(2), body: "#3 #4 #5" })],
+      summaries: [summary(ref(3))],
+    });
     const result = await crawl(root, deps, { depth: 2, maxNodes: 2 });
     expect(numbers(result.links)).toEqual([2, 3]);
     expect(result.truncated).toBe(true);
-    expect(calls.summaries).toEqual([["acme/app#3"]]);
+    expect(calls.summaries).toEqual([["acme/widget#3"]]);
   });
+});
 
+describe("crawl: what a linked thread tells, and threads that fail", () => {
   it("learns from the linked thread's side: a PR body's 'Fixes #root' makes the root closed-by it (REST)", async () => {
     // Over REST the cross-reference cannot say it will close the issue.
-    const root = makeThread(1, { events: [crossRef(summary(ref(9), { kind: "pull" }), null)] });
-    const pr = makeThread(9, { kind: "pull", body: "Fixes #1" });
+    const root = makeThread({ ref: ref(1), events: [crossRef(summary(ref(9), { kind: "pull" }), null)] });
+    const pr = makeThread({ ref: ref(9), kind: "pull", body: "Fixes #1" });
     const { deps } = fakeDeps({ threads: [pr] });
     const shallow = await crawl(root, fakeDeps().deps, { depth: 1 });
     expect(shallow.links[0]?.relations).toEqual(["mentioned-by"]);
@@ -175,7 +181,7 @@ describe("crawl: deeper", () => {
       source: "body",
       url: pr.url,
       event: null,
-      actor: "author",
+      actor: "alice",
       at: pr.createdAt,
       excerpt: "Fixes #1",
     });
@@ -184,10 +190,10 @@ describe("crawl: deeper", () => {
 
 describe("crawl: dead ends, failures and transfers", () => {
   it("treats a linked thread that is gone or private as a dead end, keeping any known summary", async () => {
-    const root = makeThread(1, { body: "#2 #3", events: [crossRef(summary(ref(3), { title: "seen" }))] });
-    const { deps, calls } = fakeDeps({ gone: [ref(2)], failing: [[ref(3), new NotFoundError("acme/app#3", "x")]] });
+    const root = makeThread({ ref: ref(1), body: "#2 #3", events: [crossRef(summary(ref(3), { title: "seen" }))] });
+    const { deps, calls } = fakeDeps({ gone: [ref(2)], failing: [[ref(3), new NotFoundError("acme/widget#3", "x")]] });
     const result = await crawl(root, deps, { depth: 2 });
-    expect(calls.threads).toEqual(["acme/app#3", "acme/app#2"]);
+    expect(calls.threads).toEqual(["acme/widget#3", "acme/widget#2"]);
     expect(result.links.map((l) => [l.target.number, l.summary?.title ?? null])).toEqual([
       [3, "seen"],
       [2, null],
@@ -195,14 +201,14 @@ describe("crawl: dead ends, failures and transfers", () => {
   });
 
   it("lets other failures through", async () => {
-    const root = makeThread(1, { body: "#2" });
+    const root = makeThread({ ref: ref(1), body: "#2" });
     const { deps } = fakeDeps({ failing: [[ref(2), new UpstreamError("boom", "retry later", 502)]] });
     await expect(crawl(root, deps, { depth: 2 })).rejects.toBeInstanceOf(UpstreamError);
   });
 
   it("crawls a transferred thread once, when both its old and new ref are linked", async () => {
-    const root = makeThread(1, { body: "#2 other/place#7" });
-    const moved = makeThread(7, { ref: ref(7, "other", "place"), body: "acme/app#1", movedFrom: ref(2) });
+    const root = makeThread({ ref: ref(1), body: "#2 other/place#7" });
+    const moved = makeThread({ ref: ref(7, "other", "place"), body: "acme/widget#1", movedFrom: ref(2) });
     const calls: string[] = [];
     // #2 was transferred to other/place#7, which the root also names: both answer with the same thread.
     const deps: CrawlDeps = {
@@ -215,9 +221,9 @@ describe("crawl: dead ends, failures and transfers", () => {
       },
     };
     const result = await crawl(root, deps, { depth: 2 });
-    expect(calls).toEqual(["acme/app#2", "other/place#7"]);
+    expect(calls).toEqual(["acme/widget#2", "other/place#7"]);
     expect(result.links.map((l) => [formatRef(l.target), l.depth, l.summary?.url])).toEqual([
-      ["acme/app#2", 1, "https://github.com/other/place/issues/7"],
+      ["acme/widget#2", 1, "https://github.com/other/place/issues/7"],
       ["other/place#7", 1, "https://github.com/other/place/issues/7"],
     ]);
     // Crawled once, under its own ref: only that entry learns that #7 mentions the root.

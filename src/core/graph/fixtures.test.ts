@@ -1,25 +1,18 @@
 // Link discovery and the crawl on the real fixture files (examples/fixtures) and their answer key.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { EXAMPLES_DIR } from "../../../test/support/node.test-helper.js";
+import { readFixtureDir, readFixtureJson } from "../../fixture-files.js";
+import { fixtureCrawlDeps, fixtureThread, fixtureWorld } from "../fixture-codec/fixture-world.test-helper.js";
 import type { FixtureFile } from "../fixture-codec/load-files.js";
-import { fixtureCrawlDeps, fixtureThread, fixtureWorld } from "../fixture-codec/test-support.js";
 import { restVisible } from "../github/rest-visible.js";
 import { formatRef, refKey } from "../refs/parse-ref.js";
 import type { IssueRef, Thread } from "../thread/types.js";
 import { type CrawlDeps, crawl } from "./crawl.js";
 import { discoverLinks } from "./discover-links.js";
 
-const DIR = fileURLToPath(new URL("../../../examples/fixtures", import.meta.url));
-
 type Api = "graphql" | "rest";
 
-function readFixtures(): FixtureFile[] {
-  return (readdirSync(DIR, { recursive: true }) as string[])
-    .filter((p) => p.endsWith(".json"))
-    .map((path) => ({ path, text: readFileSync(join(DIR, path), "utf8") }));
-}
+const readFixtures = (): FixtureFile[] => readFixtureDir(EXAMPLES_DIR, (p) => p.endsWith(".json"));
 
 /** What each API shows of a thread: REST sees exactly restVisible of the GraphQL thread. */
 const views: Record<Api, (thread: Thread) => Thread> = { graphql: (t) => t, rest: restVisible };
@@ -32,7 +25,7 @@ type Answers = {
 
 const world = fixtureWorld(readFixtures());
 const threadOver = (ref: string, api: Api): Thread => views[api](fixtureThread(world, ref));
-const answers = JSON.parse(readFileSync(join(DIR, "_answers.json"), "utf8")) as Answers;
+const answers = readFixtureJson(EXAMPLES_DIR, "_answers.json") as Answers;
 
 /** Deps served from the fixture world, recording calls. */
 function worldDeps(api: Api) {

@@ -1,7 +1,10 @@
 import type { PullInfo, Thread, ThreadSummary } from "../thread/types.js";
 
+/** What a summary is made of: a whole Thread has it, and so does a thread file. */
+export type ThreadHead = Pick<Thread, "ref" | "kind" | "url" | "title" | "state" | "stateReason" | "pull">;
+
 /** The summary of a thread already fetched whole, so the crawl need not ask for it again. */
-export const summaryOf = (thread: Thread): ThreadSummary => ({
+export const summaryOf = (thread: ThreadHead): ThreadSummary => ({
   ref: thread.ref,
   kind: thread.kind,
   url: thread.url,

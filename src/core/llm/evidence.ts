@@ -1,20 +1,20 @@
 // The evidence the LLM writer may use, and nothing else: facts of the deterministic report, each
 // with an id (E1, E2, …) that maps to the citations it rests on. The model sees only this list; its
 // answer is checked against the same list.
+import { cut, day } from "../text/format.js";
 import type { Citation, Report, Statement } from "../thread/report.js";
 
 export type EvidenceItem = { id: string; text: string; citations: Citation[] };
 
 const MAX_TEXT = 700;
 const MAX_LINKS = 15;
-const clip = (s: string, n = MAX_TEXT): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
-const day = (iso: string): string => iso.slice(0, 10);
 
 export function collectEvidence(report: Report): EvidenceItem[] {
   const items: Omit<EvidenceItem, "id">[] = [];
   const thread: Citation = { label: report.ref, url: report.url };
   const add = (text: string, citations: Citation[]) => {
-    if (text.trim() && citations.length > 0) items.push({ text: clip(text.replace(/\s+/g, " ").trim()), citations });
+    if (text.trim() && citations.length > 0)
+      items.push({ text: cut(text.replace(/\s+/g, " ").trim(), MAX_TEXT), citations });
   };
 
   const state =

@@ -1,8 +1,8 @@
-// What each job does: `sync` runs syncRepo; `report` fetches the thread, stores it with its error
-// signature, analyses it and stores the report. Everything is injected, as for the use-cases.
+// What each job does: `sync` runs syncRepo; `report` runs the report use-case, which fetches the
+// thread, stores it with its error signature, analyses it and stores the report. Everything is
+// injected, as for the use-cases.
 import type { GitHubClient } from "../github/index.js";
 import type { Store } from "../store/types.js";
-import type { Thread } from "../thread/types.js";
 import { buildReport } from "../use-cases/report.js";
 import type { RateBudget } from "../use-cases/sync/progress.js";
 import { syncRepo } from "../use-cases/sync/sync-repo.js";
@@ -13,7 +13,6 @@ export type JobHandlers = { [K in JobKind]: (data: JobData[K]) => Promise<Record
 export type JobHandlerDeps = {
   store: Store;
   client: GitHubClient;
-  extractError: (thread: Thread) => string | null;
   now: () => Date;
   budget?: () => RateBudget | null;
 };
@@ -21,10 +20,7 @@ export type JobHandlerDeps = {
 export function makeJobHandlers(deps: JobHandlerDeps): JobHandlers {
   return {
     async sync(job) {
-      const r = await syncRepo(
-        { repo: job.repo, deep: job.deep },
-        { client: deps.client, store: deps.store, extractError: deps.extractError, now: deps.now, budget: deps.budget },
-      );
+      const r = await syncRepo({ repo: job.repo, deep: job.deep }, deps);
       return {
         pages: r.pages,
         threads: r.threads,
@@ -35,13 +31,15 @@ export function makeJobHandlers(deps: JobHandlerDeps): JobHandlers {
       };
     },
     async report(job) {
-      // The report use-case fetches (or revalidates) the thread, stores it whole with its error
-      // signature (filling in a shallow copy a sync left), analyses it and stores the report.
+      // Fills in a shallow copy a sync left, and answers with the id of the report it stored.
       const before = deps.client.requests();
-      await buildReport(job.ref, { depth: job.depth ?? 1 }, { source: deps.client, now: deps.now, store: deps.store });
-      const stored = await deps.store.getReport(job.ref);
+      const { stored } = await buildReport(
+        job.ref,
+        { depth: job.depth ?? 1 },
+        { source: deps.client, now: deps.now, store: deps.store },
+      );
       const after = deps.client.requests();
-      return { reportId: stored?.id ?? null, requests: after.rest - before.rest + after.graphql - before.graphql };
+      return { reportId: stored.id, requests: after.rest - before.rest + after.graphql - before.graphql };
     },
   };
 }

@@ -3,7 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepo, type Standin, startStandin } from "../../../standin/index.js";
-import { extractThreadError } from "../analyze/extract-error.js";
+import { NO_DATABASE_REASON, testDatabaseUrl } from "../../../test/support/node.test-helper.js";
 import { createGitHubClient } from "../github/index.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/types.js";
@@ -11,9 +11,9 @@ import { makeJobHandlers } from "./handlers.js";
 import { type JobQueue, openJobQueue } from "./pg-boss-queue.js";
 import { runWorker, type WorkerEvent } from "./worker.js";
 
-const url = process.env.ISSUEGRAPH_TEST_DATABASE_URL || process.env.DATABASE_URL || "";
+const url = testDatabaseUrl();
 const usable = /^postgres(ql)?:\/\//.test(url);
-const reason = "set DATABASE_URL or ISSUEGRAPH_TEST_DATABASE_URL (eval $(scripts/start-test-postgres.sh)) to run";
+const reason = NO_DATABASE_REASON;
 
 const run = `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const storeSchema = `${run}_store`;
@@ -60,7 +60,6 @@ describe.skipIf(!usable)(`worker with PostgreSQL${usable ? "" : ` (skipped: ${re
     const handlers = makeJobHandlers({
       store,
       client: gh,
-      extractError: (t) => extractThreadError(t)?.message ?? null,
       now: () => new Date(),
     });
     const summary = runWorker(
@@ -93,8 +92,10 @@ describe.skipIf(!usable)(`worker with PostgreSQL${usable ? "" : ` (skipped: ${re
     const out = sync?.output as { threads: number; unchanged: number };
     expect(out.threads + out.unchanged).toBeGreaterThanOrEqual(12);
     const report = await queue.getJob("report", reportId);
-    expect(report).toMatchObject({ state: "completed", output: { worker: "w-test", reportId: expect.any(Number) } });
-    expect((await store.getReport({ ...repo, number: 5 }))?.report).toBeTruthy();
+    // The job answers with the id of the report the use-case stored.
+    const stored = await store.getReport({ ...repo, number: 5 });
+    expect(report).toMatchObject({ state: "completed", output: { worker: "w-test", reportId: stored?.id } });
+    expect(stored?.report.ref).toBe("octo-org/queued#5");
     expect((await store.listThreads({ repo, limit: 100 })).length).toBe(12);
   });
 

@@ -3,8 +3,8 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { boundMarkdown } from "../markdown/budget.js";
 import { gfmWithoutLiteralAutolinks } from "../markdown/gfm.js";
 import type { IssueRef } from "../thread/types.js";
-import { isIssueNumber, isOwnerName, repoNameOf } from "./names.js";
-import { refKey } from "./parse-ref.js";
+import { isIssueNumber, isOwnerName, OWNER_PATTERN, REPO_PATTERN, repoNameOf } from "./names.js";
+import { parseHttpUrl, refKey, webHostOf } from "./parse-ref.js";
 
 /**
  * - closing: a GitHub closing keyword right before the ref ("Fixes #12");
@@ -79,7 +79,7 @@ const RESERVED_CHARS = /[\uE000-\uF8FF\uFFFC]/g;
 // Why the characters before a ref may not be these: `abc#12`, `&#12;`, `page#12`, `/#12`, `x.y#12`.
 const NOT_BEFORE = String.raw`(?<![\p{L}\p{N}_&#/\\.@=%+~$\-])`;
 const REF = new RegExp(
-  String.raw`${NOT_BEFORE}(?:(?<owner>[A-Za-z0-9][A-Za-z0-9-]{0,38})\/(?<repo>[A-Za-z0-9._-]{1,100})#|(?<gh>GH-)|#)(?<num>[1-9]\d{0,9})(?![\p{L}\p{N}_])|(?<link>[\uE000-\uF8FF])`,
+  String.raw`${NOT_BEFORE}(?:(?<owner>${OWNER_PATTERN})\/(?<repo>${REPO_PATTERN})#|(?<gh>GH-)|#)(?<num>[1-9]\d{0,9})(?![\p{L}\p{N}_])|(?<link>[\uE000-\uF8FF])`,
   "gu",
 );
 
@@ -105,8 +105,9 @@ const HEDGED = new RegExp(
   "iu",
 );
 
-const ISSUE_PATH =
-  /^\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})\/(?:issues|pull|pulls)\/([1-9]\d{0,9})(?:\/[^?#]*)?$/;
+const ISSUE_PATH = new RegExp(
+  String.raw`^\/(${OWNER_PATTERN})\/(${REPO_PATTERN})\/(?:issues|pull|pulls)\/([1-9]\d{0,9})(?:\/[^?#]*)?$`,
+);
 
 class Scanner {
   private readonly found = new Map<string, FoundReference>();
@@ -240,14 +241,9 @@ class Scanner {
   }
 
   private parseUrl(raw: string): IssueRef | null {
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      return null;
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") return null;
-    const host = url.hostname.toLowerCase().replace(/^www\./, "");
+    const url = parseHttpUrl(raw);
+    if (!url) return null;
+    const host = webHostOf(url);
     const contextHost = this.context.host.toLowerCase();
     if (host !== "github.com" && host !== contextHost) return null;
     const m = ISSUE_PATH.exec(url.pathname);

@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { cut } from "../text/format.js";
 import type { IssueRef } from "../thread/types.js";
 import { checkIssueNumber, checkRepoNames, OWNER_PATTERN, REPO_PATTERN } from "./names.js";
 
@@ -36,20 +37,25 @@ export function parseIssueRef(input: string, allowedHosts: readonly string[] = [
  * A URL on one of the allowed GitHub web hosts (hostname lower-cased, "www." dropped), or a
  * UsageError: not a URL (saying what was expected), malformed, or on any other host.
  */
+/** An absolute http(s) URL, or null for anything else (relative, malformed, javascript:, mailto:). */
+export function parseHttpUrl(raw: string): URL | null {
+  const url = URL.parse(raw);
+  return url && (url.protocol === "https:" || url.protocol === "http:") ? url : null;
+}
+
+/** The web host a URL names, as configured hosts are written ("www.github.com" is github.com). */
+export const webHostOf = (url: URL): string => url.hostname.toLowerCase().replace(/^www\./, "");
+
 export function allowedGitHubUrl(
   input: string,
   allowedHosts: readonly string[],
   shape: { what: string; hint: string },
 ): URL {
   const text = input.trim();
-  if (!/^https?:\/\//i.test(text)) throw new UsageError(`"${clip(input)}" is not ${shape.what}`, shape.hint);
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`"${clip(input)}" is not a valid URL`, "Check the URL for typos.");
-  }
-  const host = url.hostname.toLowerCase().replace(/^www\./, "");
+  if (!/^https?:\/\//i.test(text)) throw new UsageError(`"${cut(input, 80, "...")}" is not ${shape.what}`, shape.hint);
+  const url = parseHttpUrl(text);
+  if (!url) throw new UsageError(`"${cut(input, 80, "...")}" is not a valid URL`, "Check the URL for typos.");
+  const host = webHostOf(url);
   if (!allowedHosts.includes(host)) {
     throw new UsageError(
       `${host} is not a configured GitHub host`,
@@ -62,13 +68,11 @@ export function allowedGitHubUrl(
 
 function ref(host: string, owner?: string, repo?: string, num?: string, input = ""): IssueRef {
   if (!owner || !repo || !num) {
-    throw new UsageError(`"${clip(input)}" has no valid issue number`, "Issue numbers start at 1.");
+    throw new UsageError(`"${cut(input, 80, "...")}" has no valid issue number`, "Issue numbers start at 1.");
   }
   const names = checkRepoNames(owner, repo);
   return { host, ...names, number: checkIssueNumber(num) };
 }
-
-export const clip = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
 
 /** "owner/repo#12" (the host is left out: refs in one report share it). */
 export const formatRef = (r: Pick<IssueRef, "owner" | "repo" | "number">): string => `${r.owner}/${r.repo}#${r.number}`;

@@ -1,114 +1,152 @@
 // The report as GitHub-flavoured Markdown, for sharing and archiving. Pure and deterministic: the
-// same Report always renders to the same text. Every string from GitHub users is escaped or fenced
-// (see markdown-escape.ts); the raw body sits in a fenced block inside <details>, so it can neither
-// close the block nor inject HTML.
+// same Report always renders to the same text. The report is built as an mdast tree and written by
+// mdast-util-to-markdown (see markdown-nodes.ts), so every string from GitHub users stays text; the
+// raw body sits in a fenced block inside <details>, so it can neither close the block nor inject HTML.
+import { parseRefText } from "../refs/names.js";
+import { threadUrl } from "../refs/parse-ref.js";
+import { day, plural } from "../text/format.js";
 import type { Citation, FixPull, Report, ReportLink, Statement } from "../thread/report.js";
-import { codeBlock, escapeCell, escapeInline, escapeText, inlineCode, link } from "./markdown-escape.js";
+import {
+  type Block,
+  code,
+  emphasis,
+  heading,
+  html,
+  type Inline,
+  inlineCode,
+  link,
+  list,
+  paragraph,
+  serialize,
+  strong,
+  table,
+} from "./markdown-nodes.js";
 import { renderMermaid } from "./mermaid.js";
 import { shownRelations } from "./relation-label.js";
 
 const TOP_EVENTS = 6;
 
-export function renderMarkdown(report: Report): string {
-  const cite = (c: readonly Citation[]) => cites(c, report.ref);
+/** How statements and citations read in this report: same-repository refs as "#N". */
+type Prose = {
+  short: (text: string) => string;
+  statement: (s: Statement) => Inline[];
+  cite: (c: readonly Citation[]) => Inline[];
+};
+
+function proseOf(report: Report): Prose {
   const short = shortRefs(report.ref);
-  const statement = (s: Statement): string => `${escapeInline(short(s.text))}${cite(s.citations)}`;
-  const paragraph = (items: readonly Statement[]): string => items.map(statement).join(" ");
-  const orderedList = (items: readonly Statement[]): string =>
-    items.map((s, i) => `${i + 1}. ${statement(s)}`).join("\n");
-  const bulletList = (items: readonly Statement[]): string => items.map((s) => `- ${statement(s)}`).join("\n");
-  const parts = [
+  const cite = (c: readonly Citation[]) => cites(c, report.ref);
+  return { short, cite, statement: (s) => [short(s.text), cite(s.citations)] };
+}
+
+export function renderMarkdown(report: Report): string {
+  const prose = proseOf(report);
+  const { statement } = prose;
+  const recommendation = report.sections.recommendation;
+  return serialize([
     title(report),
     header(report),
     statsTable(report),
     topEvents(report),
     asOf(report),
     classification(report),
-    section("TL;DR", paragraph(report.sections.tldr)),
-    changes(report, statement),
-    section(
-      "Error message",
-      report.errorMessage ? codeBlock(report.errorMessage, "text") : "_No error message found in the thread._",
-    ),
-    section("Fix status", fixStatus(report)),
-    section("Guidance", orderedList(report.sections.guidance)),
+    ...section("TL;DR", paragraph(joined(report.sections.tldr.map(statement), " "))),
+    ...changes(report, prose),
+    ...section("Error message", errorMessage(report)),
+    ...section("Fix status", ...fixStatus(report)),
+    ...section("Guidance", items(true, report.sections.guidance.map(statement))),
     // No empty sections: without code reported to work, the Example is left out.
-    report.sections.example ? section("Example", example(report.sections.example, cite)) : "",
-    section("Notes", bulletList(report.sections.notes)),
-    section(
+    ...(report.sections.example ? section("Example", ...example(report.sections.example, prose)) : []),
+    ...section("Notes", items(false, report.sections.notes.map(statement))),
+    ...section(
       "Recommendation",
-      `**${escapeInline(short(report.sections.recommendation.text))}**${cite(report.sections.recommendation.citations)}`,
+      paragraph(strong(prose.short(recommendation.text)), prose.cite(recommendation.citations)),
     ),
-    signals(report, cite),
-    section("Linked issues and pull requests", linksSection(report)),
-    sameErrorSection(report),
-    rawBody(report),
-    footer(report),
-  ];
-  return `${parts.filter((p) => p !== "").join("\n\n")}\n`;
+    ...signals(report, prose),
+    ...section("Linked issues and pull requests", ...linksSection(report)),
+    ...sameErrorSection(report),
+    ...rawBody(report),
+    ...footer(report),
+  ]);
 }
 
-const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const section = (title: string, ...body: Block[]): Block[] => [heading(2, title), ...body];
 
-function title(r: Report): string {
+/** A list, or nothing when there are no items. */
+const items = (ordered: boolean, entries: Inline[]): Block => (entries.length > 0 ? list(ordered, entries) : null);
+
+function title(r: Report): Block {
   const { comments, participants } = r.stats;
-  return `# ${escapeInline(r.title)} [${count(comments, "comment")}, ${count(participants, "participant")}]`;
+  return heading(1, `${r.title} [${plural(comments, "comment")}, ${plural(participants, "participant")}]`);
 }
 
-function header(r: Report): string {
+const stateText = (state: string, reason: string | null | undefined): string =>
+  reason ? `${state} (${reason.replace(/_/g, " ")})` : state;
+
+function header(r: Report): Block {
   const kind = r.kind === "pull" ? "pull request" : "issue";
-  const state = r.stateReason && r.state === "closed" ? `${r.state} (${r.stateReason.replace(/_/g, " ")})` : r.state;
-  const bits = [link(r.ref, r.url), kind, `**${escapeInline(state)}**`];
-  if (r.author) bits.push(`opened by ${escapeInline(r.author)} on ${r.createdAt.slice(0, 10)}`);
-  if (r.labels.length > 0) bits.push(`labels: ${r.labels.map(inlineCode).join(", ")}`);
+  const state = r.state === "closed" ? stateText(r.state, r.stateReason) : r.state;
+  const bits: Inline[] = [link(r.ref, r.url), kind, strong(state)];
+  if (r.author) bits.push(`opened by ${r.author} on ${day(r.createdAt)}`);
+  if (r.labels.length > 0) bits.push(["labels: ", joined(r.labels.map(inlineCode), ", ")]);
   if (r.locked) bits.push("locked");
-  if (r.transferredFrom) bits.push(`transferred from ${escapeInline(r.transferredFrom)}`);
-  return bits.join(" · ");
+  if (r.transferredFrom) bits.push(`transferred from ${r.transferredFrom}`);
+  return paragraph(joined(bits, " · "));
 }
 
-function statsTable(r: Report): string {
+/** The pieces with `separator` between them. */
+const joined = (pieces: readonly Inline[], separator: string): Inline[] =>
+  pieces.flatMap((p, i) => (i === 0 ? [p] : [separator, p]));
+
+function statsTable(r: Report): Block {
   const s = r.stats;
-  return [
-    "| Comments | Participants | Timeline events | Reactions | Fetched at |",
-    "|---:|---:|---:|---:|---|",
-    `| ${s.comments} | ${s.participants} | ${s.timelineEvents} | ${s.reactions} | ${escapeCell(r.meta.fetchedAt)} |`,
-  ].join("\n");
+  const number = (title: string) => ({ title, align: "right" as const });
+  return table(
+    [
+      number("Comments"),
+      number("Participants"),
+      number("Timeline events"),
+      number("Reactions"),
+      { title: "Fetched at" },
+    ],
+    [[String(s.comments), String(s.participants), String(s.timelineEvents), String(s.reactions), r.meta.fetchedAt]],
+  );
 }
 
-function topEvents(r: Report): string {
-  if (r.timelineTop.length === 0) return "**Top timeline events:** none";
-  const shown = r.timelineTop.slice(0, TOP_EVENTS).map((t) => `${escapeInline(t.type)} ×${t.count}`);
+function topEvents(r: Report): Block {
+  const label = strong("Top timeline events:");
+  if (r.timelineTop.length === 0) return paragraph(label, " none");
+  const shown = r.timelineTop.slice(0, TOP_EVENTS).map((t) => `${t.type} ×${t.count}`);
   const rest = r.timelineTop.length - TOP_EVENTS;
-  return `**Top timeline events:** ${shown.join(", ")}${rest > 0 ? `, and ${count(rest, "other type")}` : ""}`;
+  return paragraph(label, ` ${shown.join(", ")}${rest > 0 ? `, and ${plural(rest, "other type")}` : ""}`);
 }
-
-const section = (heading: string, body: string): string => `## ${heading}\n\n${body}`;
 
 /** What "as of" means in the sections: the latest activity in the data, beside the fetch time. */
-function asOf(r: Report): string {
-  if (!r.snapshot) return "";
-  return `**Data as of:** last activity ${escapeInline(r.snapshot.at.slice(0, 10))} (fetched ${escapeInline(r.meta.fetchedAt.slice(0, 10))})`;
+function asOf(r: Report): Block {
+  if (!r.snapshot) return null;
+  return paragraph(strong("Data as of:"), ` last activity ${day(r.snapshot.at)} (fetched ${day(r.meta.fetchedAt)})`);
 }
 
-function classification(r: Report): string {
-  if (!r.category) return "";
+function classification(r: Report): Block {
+  if (!r.category) return null;
   const reason = r.tags?.find((t) => t.source === "category")?.reason;
   const tags = (r.tags ?? []).filter((t) => t.source !== "category").map((t) => inlineCode(t.tag));
-  const head = `**Category:** ${inlineCode(r.category)}${reason ? ` (${escapeInline(reason)})` : ""}`;
-  return tags.length > 0 ? `${head} · **Tags:** ${tags.join(", ")}` : head;
+  const head: Inline[] = [strong("Category:"), " ", inlineCode(r.category), reason ? ` (${reason})` : ""];
+  return paragraph(head, tags.length > 0 ? [" · ", strong("Tags:"), " ", joined(tags, ", ")] : "");
 }
 
 /** "What changed since the last report": only on a re-report (null on the first, absent without a store). */
-function changes(r: Report, statement: (s: Statement) => string): string {
+function changes(r: Report, prose: Prose): Block[] {
   const c = r.changes;
-  if (!c) return "";
-  const since = `the report of ${escapeInline(c.sinceGeneratedAt.slice(0, 10))} (data fetched ${escapeInline(c.sinceFetchedAt.slice(0, 10))})`;
-  const body =
-    c.items.length === 0
-      ? `Nothing changed since ${since}.`
-      : `Since ${since}:\n\n${c.items.map((i) => `- ${statement(i)}`).join("\n")}`;
-  return section("What changed since the last report", body);
+  if (!c) return [];
+  const since = `the report of ${day(c.sinceGeneratedAt)} (data fetched ${day(c.sinceFetchedAt)})`;
+  const title = "What changed since the last report";
+  if (c.items.length === 0) return section(title, paragraph(`Nothing changed since ${since}.`));
+  return section(title, paragraph(`Since ${since}:`), list(false, c.items.map(prose.statement)));
 }
+
+const errorMessage = (r: Report): Block =>
+  r.errorMessage ? code(r.errorMessage, "text") : paragraph(emphasis("No error message found in the thread."));
 
 const SIGNAL_NAMES: Readonly<Record<string, string>> = {
   "common-issue": "Common Issue",
@@ -120,14 +158,15 @@ const SIGNAL_NAMES: Readonly<Record<string, string>> = {
   "time-saver": "Time Saver",
 };
 
-function signals(r: Report, cite: (c: readonly Citation[]) => string): string {
-  if (!r.signals) return "";
-  if (r.signals.length === 0) return section("Signals", "_The evidence supports no quick signal._");
-  const rows = r.signals.map(
-    (x) =>
-      `| ${escapeCell(SIGNAL_NAMES[x.signal] ?? x.signal)} | ${x.strength} | ${escapeCell(x.reason)}${cite(x.citations).replace(/\|/g, "\\|")} |`,
-  );
-  return section("Signals", ["| Signal | Strength | Evidence |", "|---|---|---|", ...rows].join("\n"));
+function signals(r: Report, prose: Prose): Block[] {
+  if (!r.signals) return [];
+  if (r.signals.length === 0) return section("Signals", paragraph(emphasis("The evidence supports no quick signal.")));
+  const rows = r.signals.map((x) => [
+    SIGNAL_NAMES[x.signal] ?? x.signal,
+    x.strength,
+    [x.reason, prose.cite(x.citations)],
+  ]);
+  return section("Signals", table([{ title: "Signal" }, { title: "Strength" }, { title: "Evidence" }], rows));
 }
 
 /** Citation labels name threads in full; within the report's own repository "#12" is enough. */
@@ -146,143 +185,143 @@ function shortRefs(reportRef: string): (text: string) => string {
   return (text) => text.replace(re, "#");
 }
 
-function cites(citations: readonly Citation[], reportRef: string): string {
-  if (citations.length === 0) return "";
-  return ` (${citations.map((c) => link(shortLabel(c.label, reportRef), c.url)).join(", ")})`;
-}
-
-function fixStatus(r: Report): string {
-  const head = `**${r.fix.status}**: ${escapeInline(r.fix.summary)}`;
-  if (r.fix.pulls.length === 0) return head;
-  const rows = r.fix.pulls.map((p: FixPull) =>
-    [
-      link(p.ref, p.url),
-      escapeCell(p.title),
-      escapeCell(p.state ?? "unknown"),
-      p.merged ? "yes" : "no",
-      escapeCell(p.mergedAt?.slice(0, 10) ?? "–"),
-      escapeCell(p.releasedIn ?? "–"),
-    ].join(" | "),
-  );
+function cites(citations: readonly Citation[], reportRef: string): Inline[] {
+  if (citations.length === 0) return [];
   return [
-    head,
-    "",
-    "| Pull request | Title | State | Merged | Merged on | Released in |",
-    "|---|---|---|---|---|---|",
-    ...rows.map((row) => `| ${row} |`),
-  ].join("\n");
+    " (",
+    joined(
+      citations.map((c) => link(shortLabel(c.label, reportRef), c.url)),
+      ", ",
+    ),
+    ")",
+  ];
 }
 
-function example(ex: NonNullable<Report["sections"]["example"]>, cite: (c: readonly Citation[]) => string): string {
-  return `${escapeInline(ex.caption)}${cite(ex.citations)}\n\n${codeBlock(ex.code, ex.language)}`;
+const columns = (...titles: string[]) => titles.map((title) => ({ title }));
+const yesNo = (b: boolean): string => (b ? "yes" : "no");
+
+function fixStatus(r: Report): Block[] {
+  const head = paragraph(strong(r.fix.status), `: ${r.fix.summary}`);
+  if (r.fix.pulls.length === 0) return [head];
+  const rows = r.fix.pulls.map((p: FixPull) => [
+    link(p.ref, p.url),
+    p.title,
+    p.state ?? "unknown",
+    yesNo(p.merged),
+    p.mergedAt ? day(p.mergedAt) : "–",
+    p.releasedIn ?? "–",
+  ]);
+  return [head, table(columns("Pull request", "Title", "State", "Merged", "Merged on", "Released in"), rows)];
+}
+
+function example(ex: NonNullable<Report["sections"]["example"]>, prose: Prose): Block[] {
+  return [paragraph(ex.caption, prose.cite(ex.citations)), code(ex.code, ex.language)];
 }
 
 const MAX_EVIDENCE_LINKS = 5;
 
-function evidenceLinks(l: ReportLink): string {
-  const unique = new Map<string, string>();
+function evidenceLinks(l: ReportLink): Inline[] {
+  const unique = new Map<string, Inline>();
   for (const e of l.evidence) {
     const name = e.event ?? e.source;
     unique.set(`${name}|${e.url}`, link(name, e.url));
   }
   const all = [...unique.values()];
-  if (all.length === 0) return " ";
   const more = all.length - MAX_EVIDENCE_LINKS;
-  return `${all.slice(0, MAX_EVIDENCE_LINKS).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  return [joined(all.slice(0, MAX_EVIDENCE_LINKS), ", "), more > 0 ? ` and ${more} more` : ""];
 }
 
-function linksSection(r: Report): string {
-  if (r.links.length === 0) return "_No linked issues or pull requests._";
-  const rows = r.links.map((l) =>
-    [
-      link(l.ref, l.url),
-      escapeCell(l.title),
-      l.type === "pull" ? "pull request" : "issue",
-      escapeCell(shownRelations(l).join(", ")),
-      escapeCell(l.state ? `${l.state}${l.stateReason ? ` (${l.stateReason.replace(/_/g, " ")})` : ""}` : "unknown"),
-      l.merged === null ? "–" : l.merged ? "yes" : "no",
-      evidenceLinks(l),
-    ].join(" | "),
-  );
-  const table = [
-    "| Ref | Title | Type | Relation | State | Merged | Evidence |",
-    "|---|---|---|---|---|---|---|",
-    ...rows.map((row) => `| ${row} |`),
-  ].join("\n");
-  return `${table}\n\n${codeBlock(renderMermaid(r), "mermaid")}`;
+function linksSection(r: Report): Block[] {
+  if (r.links.length === 0) return [paragraph(emphasis("No linked issues or pull requests."))];
+  const rows = r.links.map((l) => [
+    link(l.ref, l.url),
+    l.title,
+    l.type === "pull" ? "pull request" : "issue",
+    shownRelations(l).join(", "),
+    l.state ? stateText(l.state, l.stateReason) : "unknown",
+    l.merged === null ? "–" : yesNo(l.merged),
+    evidenceLinks(l),
+  ]);
+  const head = columns("Ref", "Title", "Type", "Relation", "State", "Merged", "Evidence");
+  return [table(head, rows), code(renderMermaid(r), "mermaid")];
 }
 
 /** A ref of another stored issue as a link on the report's host. */
-function refLink(ref: string, host: string): string {
-  const m = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(ref);
-  return m ? link(ref, `https://${host}/${m[1]}/${m[2]}/issues/${m[3]}`) : escapeText(ref);
+function refLink(ref: string, host: string): Inline {
+  const r = parseRefText(ref);
+  return r ? link(ref, threadUrl({ host, ...r })) : ref;
 }
+
+/** A related issue is listed from this score (core/similar's "confident" threshold). */
+const RELATED_MIN_SCORE = 0.3;
+const SAME_ERROR = "Same error in other issues";
 
 /**
  * Other stored issues with the same error (only when the report was made with a store). Without a
  * usable error message, the text-related issues are listed as related, never as the same error.
  */
-function sameErrorSection(r: Report): string {
+function sameErrorSection(r: Report): Block[] {
   const same = r.sameError;
-  if (!same) return "";
-  const related = (same.related ?? []).filter((x) => !x.sameError && x.score >= RELATED_MIN_SCORE).slice(0, 5);
-  const relatedLine = (label: string) =>
-    related.length
-      ? `${label}: ${related.map((x) => `${refLink(x.ref, r.host)} ${escapeText(x.title)} (${x.score.toFixed(2)})`).join(", ")}`
-      : "";
+  if (!same) return [];
+  const related = relatedLine(r);
   if (!same.signature) {
-    const parts = ["No error message to match on, so no issue is called the same error."];
-    const line = relatedLine("Related, not the same error");
-    parts.push(line || "No stored issue is closely related.");
-    return section("Same error in other issues", parts.join("\n\n"));
+    const none = "No error message to match on, so no issue is called the same error.";
+    return section(SAME_ERROR, paragraph(none), related ?? paragraph("No stored issue is closely related."));
   }
-  const sig = ` (signature ${inlineCode(same.signature)})`;
-  const parts = [
+  const sig: Inline = [" (signature ", inlineCode(same.signature), ")"];
+  const head =
     same.count === 0
-      ? `No other stored issue shows the same error${sig}.`
-      : `${count(same.count, "other stored issue")} ${same.count === 1 ? "shows" : "show"} the same error${sig}.`,
-  ];
-  if (same.fixedOrWorkaround.length > 0) {
-    parts.push(
-      [
-        "| Issue | Title | State | Fix or workaround |",
-        "|---|---|---|---|",
-        ...same.fixedOrWorkaround.map(
-          (f) =>
-            `| ${refLink(f.ref, r.host)} | ${escapeCell(f.title)} | ${escapeCell(
-              f.stateReason ? `${f.state} (${f.stateReason.replace(/_/g, " ")})` : f.state,
-            )} | ${escapeCell(f.how)} |`,
-        ),
-      ].join("\n"),
-    );
-  }
-  if (same.likelyDuplicates.length > 0) {
-    const dups = same.likelyDuplicates.map((d) => `${refLink(d.ref, r.host)} (${d.score.toFixed(2)})`);
-    parts.push(`Likely duplicates: ${dups.join(", ")}`);
-  }
-  const line = relatedLine("Related, not the same error");
-  if (line) parts.push(line);
-  return section("Same error in other issues", parts.join("\n\n"));
+      ? paragraph("No other stored issue shows the same error", sig, ".")
+      : paragraph(
+          `${plural(same.count, "other stored issue")} ${same.count === 1 ? "shows" : "show"} the same error`,
+          sig,
+          ".",
+        );
+  return section(SAME_ERROR, head, fixedElsewhere(r), likelyDuplicates(r), related);
 }
 
-/** A related issue is listed from this score (core/similar's "confident" threshold). */
-const RELATED_MIN_SCORE = 0.3;
+function fixedElsewhere(r: Report): Block {
+  const fixed = r.sameError?.fixedOrWorkaround ?? [];
+  if (fixed.length === 0) return null;
+  const rows = fixed.map((f) => [refLink(f.ref, r.host), f.title, stateText(f.state, f.stateReason), f.how]);
+  return table(columns("Issue", "Title", "State", "Fix or workaround"), rows);
+}
 
-function rawBody(r: Report): string {
+function likelyDuplicates(r: Report): Block {
+  const dups = r.sameError?.likelyDuplicates ?? [];
+  if (dups.length === 0) return null;
+  return paragraph(
+    "Likely duplicates: ",
+    joined(
+      dups.map((d) => [refLink(d.ref, r.host), ` (${d.score.toFixed(2)})`]),
+      ", ",
+    ),
+  );
+}
+
+function relatedLine(r: Report): Block {
+  const related = (r.sameError?.related ?? []).filter((x) => !x.sameError && x.score >= RELATED_MIN_SCORE).slice(0, 5);
+  if (related.length === 0) return null;
+  const entries = related.map((x) => [refLink(x.ref, r.host), ` ${x.title} (${x.score.toFixed(2)})`]);
+  return paragraph("Related, not the same error: ", joined(entries, ", "));
+}
+
+function rawBody(r: Report): Block[] {
   const body = r.body.trim() === "" ? "(empty)" : r.body;
-  return `<details><summary>Raw body</summary>\n\n${codeBlock(body, "markdown")}\n\n</details>`;
+  return [html("<details><summary>Raw body</summary>"), code(body, "markdown"), html("</details>")];
 }
 
-function footer(r: Report): string {
+function footer(r: Report): Block[] {
   const m = r.meta;
-  const requests = `${count(m.apiRequests.graphql, "GraphQL request")}, ${count(m.apiRequests.rest, "REST request")}`;
+  const requests = `${plural(m.apiRequests.graphql, "GraphQL request")}, ${plural(m.apiRequests.rest, "REST request")}`;
   const llm = m.llm
     ? m.llm.status === "used"
-      ? ` written by ${escapeInline(m.llm.provider)} model ${escapeInline(m.llm.model)} from the extracted evidence`
-      : `; the LLM writer (${escapeInline(m.llm.provider)} ${escapeInline(m.llm.model)}) was not used: ${escapeInline(m.llm.status)}${m.llm.reason ? `, ${escapeInline(m.llm.reason)}` : ""}`
+      ? ` written by ${m.llm.provider} model ${m.llm.model} from the extracted evidence`
+      : `; the LLM writer (${m.llm.provider} ${m.llm.model}) was not used: ${m.llm.status}${m.llm.reason ? `, ${m.llm.reason}` : ""}`
     : "";
   const limits = m.textLimits
-    ? ` ${count(m.textLimits.texts, "text")} exceeded the Markdown parse budget (${escapeInline(m.textLimits.simplified.join(", "))}) and ${m.textLimits.texts === 1 ? "was" : "were"} partly read as plain text.`
+    ? ` ${plural(m.textLimits.texts, "text")} exceeded the Markdown parse budget (${m.textLimits.simplified.join(", ")}) and ${m.textLimits.texts === 1 ? "was" : "were"} partly read as plain text.`
     : "";
-  return `---\n\n<sub>Generated by issuegraph (${escapeInline(m.analyzer)} analysis${llm}) at ${escapeInline(m.generatedAt)} from data fetched at ${escapeInline(m.fetchedAt)} via ${escapeInline(m.via)} (${requests}), link depth ${m.depth}.${limits}</sub>`;
+  const line = `Generated by issuegraph (${m.analyzer} analysis${llm}) at ${m.generatedAt} from data fetched at ${m.fetchedAt} via ${m.via} (${requests}), link depth ${m.depth}.${limits}`;
+  return [{ type: "thematicBreak" }, paragraph(html("<sub>"), line, html("</sub>"))];
 }

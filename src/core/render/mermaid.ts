@@ -1,6 +1,7 @@
 // The link graph as a Mermaid flowchart. Node ids are generated (n0, n1, …), never taken from
 // input; labels are quoted and every character Mermaid or Markdown could act on is written as a
 // Mermaid entity code, so a hostile title can neither end the label nor the surrounding code fence.
+import { clip } from "../text/format.js";
 import type { Report, ReportLink } from "../thread/report.js";
 import { shownRelation } from "./relation-label.js";
 
@@ -40,8 +41,6 @@ export function mermaidText(text: string): string {
   );
 }
 
-const clipTitle = (t: string): string => (t.length > MAX_TITLE ? `${t.slice(0, MAX_TITLE - 1)}…` : t);
-
 function nodeState(l: ReportLink): "merged" | "open" | "closed" | "unknown" {
   if (l.merged === true) return "merged";
   return l.state ?? "unknown";
@@ -49,7 +48,7 @@ function nodeState(l: ReportLink): "merged" | "open" | "closed" | "unknown" {
 
 function label(ref: string, title: string | null, state: string): string {
   const parts = [mermaidText(ref)];
-  if (title) parts.push(mermaidText(clipTitle(title)));
+  if (title) parts.push(mermaidText(clip(title, MAX_TITLE)));
   parts.push(mermaidText(state));
   return `"${parts.join("<br/>")}"`;
 }

@@ -88,9 +88,9 @@ describe("coverage", () => {
     );
     const [f, w] = q.terms;
     const postings: Posting[] = [
-      { docId: 7, term: "float", strong: true },
-      { docId: 7, term: "window", strong: false },
-      { docId: 8, term: "window", strong: true },
+      { docId: 7, term: "float", strong: true, repoKey: "h/a/x" },
+      { docId: 7, term: "window", strong: false, repoKey: "h/a/x" },
+      { docId: 8, term: "window", strong: true, repoKey: "h/a/y" },
     ];
     const c = coverage(q, postings);
     const mass = (f?.weight ?? 0) + (w?.weight ?? 0);
@@ -98,5 +98,30 @@ describe("coverage", () => {
     expect(c.get(8)?.cover).toBeCloseTo((w?.weight ?? 0) / mass, 6);
     expect(c.get(7)?.words).toEqual(["Floating", "windows"]);
     expect(bestDocs(c, 1)).toEqual([7]);
+    // Within one repository: its best, even when better matches live elsewhere.
+    expect(bestDocs(c, 1, "h/a/y")).toEqual([8]);
+    expect(bestDocs(c, 5)).toEqual([7, 8]);
+    expect(bestDocs(c, 0)).toEqual([]);
+  });
+
+  it("keeps the n best by cover, ties to the older thread (lower id)", () => {
+    const q = chooseTerms(
+      wordsOf("alpha beta gamma", "title"),
+      stats(1000, [
+        ["alpha", "alpha", 10],
+        ["beta", "beta", 20],
+        ["gamma", "gamma", 30],
+      ]),
+      { k: 5, self: false },
+    );
+    const postings: Posting[] = [];
+    // Thread d holds the terms whose bits are set in d % 8: covers repeat, so ties are many.
+    for (let d = 40; d >= 1; d--)
+      q.terms.forEach((t, i) => {
+        if ((d % 8) & (1 << i)) postings.push({ docId: d, term: t.term, strong: d % 3 === 0, repoKey: "r" });
+      });
+    const c = coverage(q, postings);
+    const sorted = [...c.keys()].sort((a, b) => (c.get(b)?.cover ?? 0) - (c.get(a)?.cover ?? 0) || a - b);
+    for (const n of [1, 3, 10, 100]) expect(bestDocs(c, n)).toEqual(sorted.slice(0, n));
   });
 });

@@ -10,8 +10,9 @@
 //                field(t, d): 1 in d's title or error, 0.6 in its body or comments only
 //
 // cover is absolute: the share of the query's information found in d, comparable across queries.
-import { STOP_WORDS } from "../store/query-terms.js";
+
 import type { Posting, TermStats } from "../store/types.js";
+import { STOP_WORDS } from "../text/lexicon.js";
 
 /** Where a word was found in the text searched by. */
 export type Source = "title" | "error" | "body";
@@ -27,6 +28,8 @@ export type Query = {
   mass: number;
 };
 
+/** At most this many terms in a query (Coverage keeps one bit per term in a double). */
+const MAX_TERMS = 53;
 /** How many terms a thread is searched by. */
 export const MORE_LIKE_THIS_TERMS = 24;
 /** Free text: every word counts, up to this many. */
@@ -104,7 +107,7 @@ export function chooseTerms(
   const terms: QueryTerm[] = [];
   let postings = 0;
   for (const t of ranked) {
-    if (terms.length >= options.k) break;
+    if (terms.length >= Math.min(options.k, MAX_TERMS)) break;
     if (postings + t.docs > budget) continue;
     postings += t.docs;
     terms.push({ term: t.term, word: t.word, weight: t.weight, docs: t.docs });
@@ -116,35 +119,84 @@ export function chooseTerms(
 /** A term found only in a thread's body or comments counts this much of one in its title or error. */
 const WEAK_FIELD = 0.6;
 
-export type Coverage = { cover: number; words: string[] };
+/**
+ * cover(d) of one thread, and the words it matched (heaviest first, as written). Built for every
+ * thread in the postings (about a thousand per query) but read for a few dozen: it holds a sum and
+ * a bit per query term, and makes the word list only when asked.
+ */
+export class Coverage {
+  private sum = 0;
+  private matched = 0;
 
-/** cover(d) for every thread in the postings, with the matched words (heaviest first, as written). */
-export function coverage(query: Query, postings: readonly Posting[]): Map<number, Coverage> {
-  const byTerm = new Map(query.terms.map((t) => [t.term, t]));
-  const sums = new Map<number, { sum: number; words: { word: string; weight: number }[] }>();
-  for (const p of postings) {
-    const t = byTerm.get(p.term);
-    if (!t) continue;
-    const factor = p.strong ? 1 : WEAK_FIELD;
-    const s = sums.get(p.docId) ?? { sum: 0, words: [] };
-    s.sum += t.weight * factor;
-    s.words.push({ word: t.word, weight: t.weight });
-    sums.set(p.docId, s);
+  constructor(
+    private readonly query: Query,
+    readonly repoKey: string | null,
+  ) {}
+
+  get cover(): number {
+    return this.query.mass > 0 ? Math.min(1, this.sum / this.query.mass) : 0;
   }
+
+  get words(): string[] {
+    return this.query.terms.filter((_, i) => this.has(i)).map((t) => t.word);
+  }
+
+  /** Query term `i` found in the thread, weighing `weight` there (once per term). */
+  add(i: number, weight: number): void {
+    if (this.has(i)) return;
+    this.sum += weight;
+    this.matched += 2 ** i;
+  }
+
+  private has(i: number): boolean {
+    return Math.floor(this.matched / 2 ** i) % 2 === 1;
+  }
+}
+
+/** cover(d) for every thread in the postings (query terms are heaviest first, so are the words). */
+export function coverage(query: Query, postings: readonly Posting[]): Map<number, Coverage> {
+  const index = new Map(query.terms.map((t, i) => [t.term, i]));
   const out = new Map<number, Coverage>();
-  for (const [doc, s] of sums) {
-    out.set(doc, {
-      cover: query.mass > 0 ? Math.min(1, s.sum / query.mass) : 0,
-      words: s.words.sort((a, b) => b.weight - a.weight).map((w) => w.word),
-    });
+  for (const p of postings) {
+    const i = index.get(p.term);
+    const t = i === undefined ? undefined : query.terms[i];
+    if (i === undefined || !t) continue;
+    let c = out.get(p.docId);
+    if (!c) {
+      c = new Coverage(query, p.repoKey);
+      out.set(p.docId, c);
+    }
+    c.add(i, t.weight * (p.strong ? 1 : WEAK_FIELD));
   }
   return out;
 }
 
-/** The `n` threads with the highest cover, best first (ties: the older thread, by store id). */
-export function bestDocs(covers: ReadonlyMap<number, Coverage>, n: number): number[] {
-  return [...covers.entries()]
-    .sort((a, b) => b[1].cover - a[1].cover || a[0] - b[0])
-    .slice(0, n)
-    .map(([doc]) => doc);
+/**
+ * The `n` threads with the highest cover, best first (ties: the older thread, by store id); with
+ * `repoKey`, the best within that repository.
+ */
+export function bestDocs(covers: ReadonlyMap<number, Coverage>, n: number, repoKey?: string): number[] {
+  // The n best kept in order while the covers stream by: no array of every thread to sort (a
+  // thousand per query), and numbers compared in place.
+  const docs: number[] = [];
+  const scores: number[] = [];
+  if (n < 1) return docs;
+  const better = (s: number, doc: number, i: number) =>
+    s > (scores[i] as number) || (s === scores[i] && doc < (docs[i] as number));
+  covers.forEach((c, doc) => {
+    if (repoKey !== undefined && c.repoKey !== repoKey) return;
+    const s = c.cover;
+    let i = docs.length;
+    if (i === n) {
+      if (!better(s, doc, n - 1)) return;
+      i = n - 1;
+    }
+    for (; i > 0 && better(s, doc, i - 1); i--) {
+      scores[i] = scores[i - 1] as number;
+      docs[i] = docs[i - 1] as number;
+    }
+    scores[i] = s;
+    docs[i] = doc;
+  });
+  return docs;
 }

@@ -28,7 +28,11 @@ export interface SearchDialect {
   /** The index's term statistics for these words (each word's own term, as the index tokenizes it). */
   termStats(db: SqlExecutor, words: readonly string[]): Promise<TermStats>;
   /** Threads holding any of these index terms, and whether in their title or error. */
-  postings(db: SqlExecutor, terms: readonly TermRef[], options: { maxPostings: number }): Promise<Posting[]>;
+  postings(
+    db: SqlExecutor,
+    terms: readonly TermRef[],
+    options: { maxPostings: number; withRepo: boolean },
+  ): Promise<Posting[]>;
   /** After a write that indexed `docs` documents committed (PostgreSQL refreshes its term statistics). */
   afterWrite?(driver: Driver, docs: number): Promise<void>;
 }
@@ -36,6 +40,11 @@ export interface SearchDialect {
 export interface Driver extends SqlExecutor {
   readonly backend: "sqlite" | "postgres";
   readonly search: SearchDialect;
+  /**
+   * `column <in> (values)`: SQLite's `IN (?, ?, …)`, PostgreSQL's `= ANY(?)` with one array, so that
+   * a statement's text (and PostgreSQL's prepared plan) does not depend on the list's length.
+   */
+  inList(values: readonly unknown[]): { sql: string; params: unknown[] };
   /** One transaction on one connection; `tx` runs inside it. Rolls back when `fn` throws. */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;

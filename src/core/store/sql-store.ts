@@ -211,9 +211,10 @@ export class SqlStore implements Store {
   async getSummaries(refs: readonly IssueRef[]): Promise<Map<string, ThreadSummary>> {
     const out = new Map<string, ThreadSummary>();
     for (const keys of chunks(unique(refs.map(refKey)), IN_CHUNK)) {
+      const list = this.driver.inList(keys);
       const rows = await this.db.all<{ ref_key: string; data: string }>(
-        `SELECT ref_key, data FROM summaries WHERE ref_key IN (${marks(keys.length)})`,
-        keys,
+        `SELECT ref_key, data FROM summaries WHERE ref_key ${list.sql}`,
+        list.params,
       );
       for (const r of rows) out.set(r.ref_key, JSON.parse(r.data) as ThreadSummary);
     }
@@ -380,9 +381,10 @@ export class SqlStore implements Store {
     const terms = queryTerms(text);
     if (!terms.length || !refs.length) return out;
     for (const keys of chunks([...out.keys()], IN_CHUNK)) {
+      const list = this.driver.inList(keys);
       const ids = await this.db.all<{ id: number; ref_key: string }>(
-        `SELECT id, ref_key FROM threads WHERE ref_key IN (${marks(keys.length)})`,
-        keys,
+        `SELECT id, ref_key FROM threads WHERE ref_key ${list.sql}`,
+        list.params,
       );
       const keyOf = new Map(ids.map((r) => [Number(r.id), r.ref_key]));
       for (const h of await this.driver.search.rank(this.db, terms, [...keyOf.keys()])) {
@@ -399,12 +401,16 @@ export class SqlStore implements Store {
     return this.driver.search.termStats(this.db, distinct);
   }
 
-  async postings(terms: readonly TermRef[], options: { maxPostings?: number } = {}): Promise<Posting[]> {
+  async postings(
+    terms: readonly TermRef[],
+    options: { maxPostings?: number; withRepo?: boolean } = {},
+  ): Promise<Posting[]> {
     const seen = new Set<string>();
     const distinct = terms.filter((t) => !seen.has(t.term) && seen.add(t.term));
     if (!distinct.length) return [];
     return this.driver.search.postings(this.db, distinct, {
       maxPostings: positive(options.maxPostings ?? 20_000, "maxPostings"),
+      withRepo: options.withRepo ?? false,
     });
   }
 
@@ -422,14 +428,18 @@ export class SqlStore implements Store {
       params.push(...values);
     };
     if (ids.length) {
-      branch(`t.id IN (${marks(ids.length)})`, ids);
+      const list = this.driver.inList(ids);
+      branch(`t.id ${list.sql}`, list.params);
       // The canonicals the best matches are marked duplicates of compete too.
       branch(
-        `t.ref_key IN (SELECT lower(c.duplicate_of) FROM threads c WHERE c.id IN (${marks(ids.length)}) AND c.duplicate_of IS NOT NULL)`,
-        ids,
+        `t.ref_key IN (SELECT lower(c.duplicate_of) FROM threads c WHERE c.id ${list.sql} AND c.duplicate_of IS NOT NULL)`,
+        list.params,
       );
     }
-    if (refs.length) branch(`t.ref_key IN (${marks(refs.length)})`, refs);
+    if (refs.length) {
+      const list = this.driver.inList(refs);
+      branch(`t.ref_key ${list.sql}`, list.params);
+    }
     if (query.signatureKey) {
       // Fixed, fix-open, closed by a pull or as completed, with a workaround: the leads come first.
       branches.push(
@@ -469,7 +479,8 @@ export class SqlStore implements Store {
   private async rowsById(ids: number[]): Promise<ThreadRowDb[]> {
     const out: ThreadRowDb[] = [];
     for (const part of chunks(ids, IN_CHUNK)) {
-      out.push(...(await this.db.all<ThreadRowDb>(`${ROW_SELECT} WHERE t.id IN (${marks(part.length)})`, part)));
+      const list = this.driver.inList(part);
+      out.push(...(await this.db.all<ThreadRowDb>(`${ROW_SELECT} WHERE t.id ${list.sql}`, list.params)));
     }
     return out;
   }
@@ -568,7 +579,8 @@ export class SqlStore implements Store {
   async findThreads(refs: readonly IssueRef[]): Promise<ThreadRow[]> {
     const out: ThreadRow[] = [];
     for (const keys of chunks(unique(refs.map(refKey)), IN_CHUNK)) {
-      const rows = await this.db.all<ThreadRowDb>(`${ROW_SELECT} WHERE t.ref_key IN (${marks(keys.length)})`, keys);
+      const list = this.driver.inList(keys);
+      const rows = await this.db.all<ThreadRowDb>(`${ROW_SELECT} WHERE t.ref_key ${list.sql}`, list.params);
       out.push(...rows.map(toThreadRow));
     }
     return out;
@@ -661,7 +673,6 @@ function positive(n: number, name: string): number {
   return Math.floor(n);
 }
 
-const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 function chunks<T>(xs: T[], size: number): T[][] {
   const out: T[][] = [];

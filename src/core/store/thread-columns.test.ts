@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { makeThread, ref } from "./test-threads.js";
+import { makeThread, ref } from "../thread/builders.test-helper.js";
 import { duplicateNamedIn, duplicateOf } from "./thread-columns.js";
 
-const self = ref("acme", "app", 5);
+const self = ref(5, "acme", "app");
 const comment = (body: string) => ({
   id: 1,
   url: "u",
@@ -10,14 +10,14 @@ const comment = (body: string) => ({
   createdAt: "2024-01-02T00:00:00Z",
   updatedAt: "2024-01-02T00:00:00Z",
   body,
-  reactions: makeThread(self).reactions,
+  reactions: makeThread({ ref: self }).reactions,
 });
 
 describe("duplicateOf", () => {
   it("reads 'Duplicate of #N' (or owner/repo#N, or an issue URL on the host) at the start of a line", () => {
-    expect(duplicateNamedIn("Duplicate of #12", self)).toEqual(ref("acme", "app", 12));
-    expect(duplicateNamedIn("Thanks!\n\nduplicate of other/lib#3", self)).toEqual(ref("other", "lib", 3));
-    expect(duplicateNamedIn("Dupe of https://github.com/acme/app/issues/9", self)).toEqual(ref("acme", "app", 9));
+    expect(duplicateNamedIn("Duplicate of #12", self)).toEqual(ref(12, "acme", "app"));
+    expect(duplicateNamedIn("Thanks!\n\nduplicate of other/lib#3", self)).toEqual(ref(3, "other", "lib"));
+    expect(duplicateNamedIn("Dupe of https://github.com/acme/app/issues/9", self)).toEqual(ref(9, "acme", "app"));
     expect(duplicateNamedIn("Duplicate of https://gitlab.com/acme/app/issues/9", self)).toBeNull();
     expect(duplicateNamedIn("This might be a duplicate of #12", self)).toBeNull();
     expect(duplicateNamedIn("Duplicate of #5", self)).toBeNull();
@@ -25,11 +25,12 @@ describe("duplicateOf", () => {
 
   it("a closed thread's 'Duplicate of' comment counts when no marked_as_duplicate event says otherwise", () => {
     const closed = { state: "closed" as const, stateReason: "not_planned" as const };
-    expect(duplicateOf(makeThread(self, { ...closed, comments: [comment("Duplicate of #12")] }))).toEqual(
-      ref("acme", "app", 12),
+    expect(duplicateOf(makeThread({ ref: self, ...closed, comments: [comment("Duplicate of #12")] }))).toEqual(
+      ref(12, "acme", "app"),
     );
-    expect(duplicateOf(makeThread(self, { comments: [comment("Duplicate of #12")] }))).toBeNull();
-    const marked = makeThread(self, {
+    expect(duplicateOf(makeThread({ ref: self, comments: [comment("Duplicate of #12")] }))).toBeNull();
+    const marked = makeThread({
+      ref: self,
       ...closed,
       comments: [comment("Duplicate of #12")],
       events: [
@@ -37,10 +38,10 @@ describe("duplicateOf", () => {
           type: "marked_as_duplicate",
           actor: "m",
           createdAt: "2024-01-03T00:00:00Z",
-          canonical: ref("acme", "app", 7),
+          canonical: ref(7, "acme", "app"),
         },
       ],
     });
-    expect(duplicateOf(marked)).toEqual(ref("acme", "app", 7));
+    expect(duplicateOf(marked)).toEqual(ref(7, "acme", "app"));
   });
 });

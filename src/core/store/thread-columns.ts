@@ -1,5 +1,6 @@
 // What the store derives from a Thread for its indexed columns and its search document. Pure, and
 // shared by both backends so they index the same way.
+import { REPO_TEXT_PATTERN } from "../refs/names.js";
 import type { IssueRef, Thread } from "../thread/types.js";
 import type { SearchDoc } from "./driver.js";
 
@@ -37,8 +38,10 @@ export function duplicateOf(thread: Thread): IssueRef | null {
   return null;
 }
 
-const DUPLICATE_LINE =
-  /^\s*(?:closing as (?:a )?)?(?:duplicate|dupe|dup) of:?\s+(?:https?:\/\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)\/(?:issues|pull)\/(\d+)|(?:([\w.-]+)\/([\w.-]+))?#(\d+))/im;
+const DUPLICATE_LINE = new RegExp(
+  String.raw`^\s*(?:closing as (?:a )?)?(?:duplicate|dupe|dup) of:?\s+(?:https?:\/\/([\w.-]+)\/${REPO_TEXT_PATTERN}\/(?:issues|pull)\/(\d+)|(?:${REPO_TEXT_PATTERN})?#(\d+))`,
+  "im",
+);
 
 /** "Duplicate of #12", "duplicate of owner/repo#12" or of an issue URL on the thread's host, at the start of a line. */
 export function duplicateNamedIn(text: string, self: IssueRef): IssueRef | null {

@@ -1,5 +1,5 @@
 // The one Store interface every backend implements (SQLite embedded, PostgreSQL shared). The
-// contract suite (store.contract.ts) is the executable definition of what these methods mean.
+// contract suite (store-contract.test-helper.ts) is the executable definition of what these methods mean.
 import type { Link } from "../thread/link.js";
 import type { Report } from "../thread/report.js";
 import type {
@@ -72,9 +72,11 @@ export type TermStats = { docs: number; terms: TermStat[] };
 
 /**
  * One index term in one thread. `strong`: it occurs in the thread's title or error text (not only in
- * its body or comments). `docId` is the store's id of the thread.
+ * its body or comments). `docId` is the store's id of the thread, `repoKey` its repository's key
+ * (`repoKeyOf`), so that a caller can take the best matches within one repository; null unless
+ * asked for (`withRepo`) where it costs a lookup per thread (SQLite).
  */
-export type Posting = { docId: number; term: string; strong: boolean };
+export type Posting = { docId: number; term: string; strong: boolean; repoKey: string | null };
 
 /** A term to look up, with a word that the index turns into it (SQLite's tokenizer stems the word itself). */
 export type TermRef = { term: string; word: string };
@@ -179,8 +181,9 @@ export interface Store {
   /**
    * Every thread (in any repository) holding any of these index terms (as `termStats` gives them),
    * and whether in its title or error; at most `maxPostings` rows (callers pick terms rare enough).
+   * With `withRepo`, each names its thread's repository.
    */
-  postings(terms: readonly TermRef[], options?: { maxPostings?: number }): Promise<Posting[]>;
+  postings(terms: readonly TermRef[], options?: { maxPostings?: number; withRepo?: boolean }): Promise<Posting[]>;
   /** Candidate threads with their fix information, in one indexed query (see CandidateQuery). */
   candidates(query: CandidateQuery): Promise<CandidateAnswer>;
 

@@ -1,26 +1,18 @@
+import { z } from "zod";
 import type { IssueRef, ThreadSummary } from "./types.js";
 
 /**
- * How a linked thread relates to the thread being reported on, read from the reported thread's side:
- * - closes: the reported pull request closes the target (closing keyword or `closes` link);
+ * How a linked thread relates to the thread being reported on, read from the reported thread's side,
+ * strongest first (a link with several relations is listed under the first it has):
  * - closed-by: the target pull request (or the closer of the closed event) closes the reported issue;
+ * - closes: the reported pull request closes the target (closing keyword or `closes` link);
  * - duplicate-of: the reported thread is a duplicate of the target;
  * - duplicated-by: the target is marked as a duplicate of the reported thread;
+ * - connected: linked by hand in the Development sidebar;
  * - mentioned-by: the target mentions the reported thread (cross-reference);
- * - mentions: the reported thread's body or a comment mentions the target;
- * - connected: linked by hand in the Development sidebar.
+ * - mentions: the reported thread's body or a comment mentions the target.
  */
-export type Relation =
-  | "closes"
-  | "closed-by"
-  | "duplicate-of"
-  | "duplicated-by"
-  | "connected"
-  | "mentioned-by"
-  | "mentions";
-
-/** Strongest first: a link with several relations is listed under the first it has. */
-export const relationStrength: readonly Relation[] = [
+export const relationStrength = [
   "closed-by",
   "closes",
   "duplicate-of",
@@ -28,21 +20,27 @@ export const relationStrength: readonly Relation[] = [
   "connected",
   "mentioned-by",
   "mentions",
-];
+] as const;
 
-export type EvidenceSource = "body" | "comment" | "timeline" | "pull";
+export type Relation = (typeof relationStrength)[number];
+
+/** A URL a person can open; reports only ever point at http(s). */
+export const httpUrlSchema = z.string().regex(/^https?:\/\//, "an http(s) URL");
 
 /** Where a link was seen. `url` always points at something a person can open. */
-export type Evidence = {
-  source: EvidenceSource;
-  url: string;
+export const evidenceSchema = z.object({
+  source: z.enum(["body", "comment", "timeline", "pull"]),
+  url: httpUrlSchema,
   /** GitHub's event name for timeline evidence, e.g. "cross-referenced". */
-  event: string | null;
-  actor: string | null;
-  at: string | null;
+  event: z.string().nullable(),
+  actor: z.string().nullable(),
+  at: z.string().nullable(),
   /** A short quote of the text that made the link, e.g. "Fixes #12". */
-  excerpt: string | null;
-};
+  excerpt: z.string().nullable(),
+});
+
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type EvidenceSource = Evidence["source"];
 
 export type Link = {
   target: IssueRef;

@@ -24,20 +24,18 @@ export const GHOST_LOGIN = "ghost";
 /** A user. `null` where GitHub shows the deleted "ghost" user. */
 export type Actor = { login: string; association: AuthorAssociation; isBot: boolean };
 
-export type ReactionCounts = {
-  "+1": number;
-  "-1": number;
-  laugh: number;
-  hooray: number;
-  confused: number;
-  heart: number;
-  rocket: number;
-  eyes: number;
-};
+/** GitHub's reaction contents, in GitHub's order. */
+export const REACTION_KEYS = ["+1", "-1", "laugh", "hooray", "confused", "heart", "rocket", "eyes"] as const;
+export type ReactionKey = (typeof REACTION_KEYS)[number];
+export type ReactionCounts = Record<ReactionKey, number>;
 
-export type ThreadKind = "issue" | "pull";
-export type ThreadState = "open" | "closed";
-export type StateReason = "completed" | "not_planned" | "duplicate" | "reopened" | null;
+export const THREAD_KINDS = ["issue", "pull"] as const;
+export type ThreadKind = (typeof THREAD_KINDS)[number];
+export const THREAD_STATES = ["open", "closed"] as const;
+export type ThreadState = (typeof THREAD_STATES)[number];
+/** GitHub's `state_reason` values; null where GitHub gives none. */
+export const STATE_REASONS = ["completed", "not_planned", "duplicate", "reopened"] as const;
+export type StateReason = (typeof STATE_REASONS)[number] | null;
 
 export type Comment = {
   id: number;

@@ -1,15 +1,12 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readProjectText } from "../../../test/support/node.test-helper.js";
 import { UsageError } from "../errors.js";
-import { makeReport } from "../votes/make-report.test-helper.js";
+import { makeReport } from "../thread/builders.test-helper.js";
 import { parseCatalog, type Tool } from "./catalog.js";
 import { rankTools, toolBatch } from "./match.js";
 import { issueProfile, normaliseTag } from "./profile.js";
 
-const defaultCatalog = parseCatalog(
-  JSON.parse(readFileSync(new URL("../../../catalog/tools.json", import.meta.url), "utf8")),
-  "catalog/tools.json",
-);
+const defaultCatalog = parseCatalog(JSON.parse(readProjectText("catalog/tools.json")), "catalog/tools.json");
 
 const tool = (id: string, tags: string[], categories: Tool["categories"] = []): Tool => ({
   id,

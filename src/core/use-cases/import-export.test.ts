@@ -1,40 +1,50 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { EXAMPLES_DIR, tempFolder } from "../../../test/support/node.test-helper.js";
+import { readFixtureDir } from "../../fixture-files.js";
 import { NotFoundError } from "../errors.js";
 import type { FixtureFile } from "../fixture-codec/load-files.js";
 import { FixtureError } from "../fixture-codec/to-thread.js";
 import { errorSignature, isEmptySignature } from "../similar/error-signature.js";
 import { openStore } from "../store/open-store.js";
-import { makeReport } from "../store/test-threads.js";
 import type { Store } from "../store/types.js";
+import { makeReport, reportMeta } from "../thread/builders.test-helper.js";
 import type { Thread } from "../thread/types.js";
 import { exportArchive } from "./export-archive.js";
 import { importFixtures } from "./import-fixtures.js";
 
-const devDir = join(import.meta.dirname, "../../../examples/fixtures");
-const files: FixtureFile[] = (readdirSync(devDir, { recursive: true }) as string[])
-  .filter((p) => p.endsWith(".json"))
-  .map((p) => ({ path: p, text: readFileSync(join(devDir, p), "utf8") }));
+const files: FixtureFile[] = readFixtureDir(EXAMPLES_DIR, (p) => p.endsWith(".json"));
 const threadFiles = files.filter((f) => /^[^_/]+\/[^_/]+\/\d+\.json$/.test(f.path));
 const now = () => new Date("2026-01-01T00:00:00Z");
-// A stand-in extractor: the first line starting with "API Error".
-const extractError = (t: Thread) =>
-  t.body
-    .split("\n")
-    .find((l) => /^API Error/.test(l))
-    ?.trim() ?? null;
 
-const root = mkdtempSync(join(tmpdir(), "issuegraph-import-"));
+/** The store, except that its `nth` thread write (in or out of a transaction) fails. */
+function failingOnWrite(store: Store, nth: number): Store {
+  let writes = 0;
+  const wrap = (s: Store): Store =>
+    new Proxy(s, {
+      get(target, prop) {
+        if (prop === "putThread") {
+          return (...args: Parameters<Store["putThread"]>) =>
+            ++writes === nth ? Promise.reject(new Error("disk full")) : target.putThread(...args);
+        }
+        if (prop === "transaction") {
+          return <T>(fn: (tx: Store) => Promise<T>) => target.transaction((tx) => fn(wrap(tx)));
+        }
+        const value = Reflect.get(target, prop);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  return wrap(store);
+}
+
+const root = tempFolder("import");
 let n = 0;
-const fresh = () => openStore({ kind: "sqlite", path: join(root, `s${++n}`, "issuegraph.db") });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const fresh = () => openStore({ kind: "sqlite", path: root.file(`s${++n}`, "issuegraph.db") });
+afterAll(() => root.remove());
 
 describe("importFixtures", () => {
   it("loads the whole dev directory: threads, signatures, search index", async () => {
     const store = await fresh();
-    const result = await importFixtures({ store, files, extractError, now });
+    const result = await importFixtures({ store, files, now });
     expect(result.threads).toBe(threadFiles.length);
     expect(result.repos).toEqual(["anthropics/claude-code", "microsoft/vscode", "nodejs/node", "react/react"]);
     expect(result.skipped).toContain("_answers.json");
@@ -57,7 +67,7 @@ describe("importFixtures", () => {
     expect(flagship?.errorMessage).toMatch(/^API Error: 400/);
     expect((await store.search("minimap", { limit: 5 })).map((h) => h.ref.number)).toContain(4865);
     // importing again replaces, it does not duplicate
-    await importFixtures({ store, files, extractError, now });
+    await importFixtures({ store, files, now });
     expect((await store.stats()).threads).toBe(threadFiles.length);
     await store.close();
   });
@@ -65,19 +75,14 @@ describe("importFixtures", () => {
   it("imports nothing when one file is malformed", async () => {
     const store = await fresh();
     const broken = [...files, { path: "acme/app/1.json", text: '{"type":"issue"}' }];
-    await expect(importFixtures({ store, files: broken, extractError, now })).rejects.toBeInstanceOf(FixtureError);
+    await expect(importFixtures({ store, files: broken, now })).rejects.toBeInstanceOf(FixtureError);
     expect((await store.stats()).threads).toBe(0);
     await store.close();
   });
 
   it("imports nothing when a write fails half way (one transaction)", async () => {
     const store = await fresh();
-    let calls = 0;
-    const failing = (t: Thread) => {
-      if (++calls === 20) throw new Error("extractor crashed");
-      return extractError(t);
-    };
-    await expect(importFixtures({ store, files, extractError: failing, now })).rejects.toThrow("extractor crashed");
+    await expect(importFixtures({ store: failingOnWrite(store, 20), files, now })).rejects.toThrow("disk full");
     expect((await store.stats()).threads).toBe(0);
     expect(await store.search("minimap", { limit: 5 })).toEqual([]);
     await store.close();
@@ -87,7 +92,7 @@ describe("importFixtures", () => {
 describe("exportArchive", () => {
   async function imported(): Promise<Store> {
     const store = await fresh();
-    await importFixtures({ store, files, extractError, now });
+    await importFixtures({ store, files, now });
     return store;
   }
   const reimport = async (out: { files: { path: string; content: string }[] }) => {
@@ -95,7 +100,6 @@ describe("exportArchive", () => {
     await importFixtures({
       store,
       files: out.files.map((f) => ({ path: f.path, text: f.content })),
-      extractError,
       now,
     });
     return store;
@@ -121,7 +125,7 @@ describe("exportArchive", () => {
     const store = await imported();
     const ref = { host: "github.com", owner: "anthropics", repo: "claude-code", number: 45203 };
     const thread = (await store.getThread(ref))?.thread as Thread;
-    await store.putReport(makeReport(thread, "2026-01-02T00:00:00Z"));
+    await store.putReport(makeReport({ meta: reportMeta("2026-01-02T00:00:00Z") }, thread));
     const out = await exportArchive({ store, target: ref, renderMarkdown: (r) => `# ${r.title}\n` });
     expect(out.threads).toBe(1);
     expect(out.stubs).toBe(5);

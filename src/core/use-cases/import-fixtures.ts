@@ -1,18 +1,15 @@
 // Import a fixture directory (format v1) into the store: threads, their error signatures and the
 // search index, in one transaction (a malformed directory or a failing write imports nothing).
-// The caller reads the files; the error extractor is injected (core/analyze's extractThreadError).
+// The caller reads the files.
 import { type FixtureFile, loadFixtureFiles } from "../fixture-codec/load-files.js";
 import { formatRef } from "../refs/parse-ref.js";
-import { indexThread } from "../similar/index-thread.js";
 import type { Store } from "../store/types.js";
-import type { Thread } from "../thread/types.js";
+import { storeThread } from "./store-thread.js";
 
 export type ImportFixturesInput = {
   store: Store;
   /** The directory's files, paths relative to it ("owner/repo/123.json"); other files are skipped. */
   files: readonly FixtureFile[];
-  /** The thread's error message, or null (e.g. `(t) => extractThreadError(t)?.message ?? null`). */
-  extractError: (thread: Thread) => string | null;
   /** When the import happens: recorded as the threads' fetched-at time. */
   now: () => Date;
   /** Web host the fixtures stand for (default github.com). */
@@ -35,7 +32,7 @@ export async function importFixtures(input: ImportFixturesInput): Promise<Import
     for (const thread of threads) {
       // via "store": the thread comes from a local archive, not from a GitHub API call.
       const meta = { fetchedAt, via: "store" as const, requests: { rest: 0, graphql: 0 }, etag: null };
-      if (await indexThread(tx, thread, meta, input.extractError)) withError++;
+      if (await storeThread(tx, thread, meta)) withError++;
     }
   });
   const repos = [...new Set(threads.map((t) => formatRef(t.ref).replace(/#\d+$/, "")))].sort();

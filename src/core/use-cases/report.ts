@@ -1,20 +1,26 @@
 // The report use-case: obtain the thread (store or GitHub) -> discover and crawl links -> find the
 // releases of merged fixes -> analyze -> remember. Everything it touches is injected, so the CLI,
-// the server and the workers share it and tests run it on fakes.
+// the server and the workers share it and tests run it on fakes. It is the one write path of a
+// report: it returns what it stored, and tells its phases through `onPhase`.
 import { analyze } from "../analyze/analyze.js";
 import { diffReports } from "../analyze/changes.js";
-import { extractThreadError } from "../analyze/extract-error.js";
 import { claimedFixes } from "../analyze/fix-claims.js";
-import { crawl } from "../graph/crawl.js";
+import { type CrawlDeps, crawl } from "../graph/crawl.js";
 import { boundMarkdown } from "../markdown/budget.js";
 import { formatRef, refKey, sameRef } from "../refs/parse-ref.js";
-import { indexThread } from "../similar/index-thread.js";
-import type { Store } from "../store/types.js";
+import type { Store, StoredReport } from "../store/types.js";
 import type { LinkedThread } from "../thread/link.js";
 import type { Report } from "../thread/report.js";
 import type { FetchMeta, IssueRef, Thread, ThreadSummary } from "../thread/types.js";
-import { type CachePolicy, DEFAULT_FRESHNESS_MS, obtainThread, type ThreadFetcher } from "./obtain-thread.js";
+import {
+  type CachePolicy,
+  DEFAULT_FRESHNESS_MS,
+  type Obtained,
+  obtainThread,
+  type ThreadFetcher,
+} from "./obtain-thread.js";
 import { sameErrorPart } from "./similar.js";
+import { storeThread, threadErrorText } from "./store-thread.js";
 
 export type ReleaseInfo = { tag: string; publishedAt: string | null };
 
@@ -22,10 +28,15 @@ export type ReleaseInfo = { tag: string; publishedAt: string | null };
 export type ReportSource = ThreadFetcher & {
   fetchSummaries(refs: IssueRef[]): Promise<Map<string, ThreadSummary | null>>;
   findFirstRelease(repo: { host: string; owner: string; repo: string }, sha: string): Promise<ReleaseInfo | null>;
-  requests(): { rest: number; graphql: number };
+  requests(): RequestCounts;
   /** Identifies the API the threads come from (its base URL), so stored threads from another API are not reused. */
   apiUrl: string;
 };
+
+type RequestCounts = { rest: number; graphql: number };
+
+/** Where the use-case is, in order ("releases" only online, "similar" and "store" only with a store). */
+export type ReportPhase = "fetch" | "links" | "releases" | "similar" | "analyse" | "store";
 
 export type ReportOptions = {
   depth: number;
@@ -44,12 +55,49 @@ export type ReportDeps = {
    * never throws: it returns the report unchanged, with meta.llm saying why, when its output fails.
    */
   writer?: ((report: Report) => Promise<Report>) | null;
+  /** Told when each phase starts (the server's loading page shows it). */
+  onPhase?: (phase: ReportPhase) => void;
 };
 
-export const extractErrorText = (thread: Thread): string | null => extractThreadError(thread)?.message ?? null;
+export type BuiltReport = {
+  /** The thread's ref as GitHub answered (another than the requested one after a transfer). */
+  ref: IssueRef;
+  report: Report;
+  /** The report as the store keeps it (its id, when, from which thread version); null without a store. */
+  stored: StoredReport | null;
+};
 
-export async function buildReport(ref: IssueRef, options: ReportOptions, deps: ReportDeps): Promise<Report> {
+/** Analyse and keep one thread; with a store the stored report comes back as it was written. */
+export function buildReport(
+  ref: IssueRef,
+  options: ReportOptions,
+  deps: ReportDeps & { store: Store },
+): Promise<BuiltReport & { stored: StoredReport }>;
+export function buildReport(ref: IssueRef, options: ReportOptions, deps: ReportDeps): Promise<BuiltReport>;
+export async function buildReport(ref: IssueRef, options: ReportOptions, deps: ReportDeps): Promise<BuiltReport> {
   const before = deps.source.requests();
+  const store = deps.store ?? null;
+  deps.onPhase?.("fetch");
+  const obtained = await obtainAndKeep(ref, options, deps);
+  // Read once: it gives the releases already found and what changed since (null on the first).
+  const previous = store ? await store.getReport(obtained.thread.ref) : null;
+  const fresh = await analyseThread(obtained.thread, obtained.meta, options, deps, {
+    before,
+    previous: previous?.report ?? null,
+  });
+  const answered = obtained.thread.ref;
+  if (!store) return { ref: answered, report: fresh.report, stored: null };
+  const report: Report = { ...fresh.report, changes: previous ? diffReports(previous.report, fresh.report) : null };
+  deps.onPhase?.("store");
+  const stored = await store.transaction(async (tx) => {
+    await tx.putLinks(answered, fresh.directLinks);
+    return tx.putReport(report, { etag: obtained.etag, fetchedAt: obtained.meta.fetchedAt });
+  });
+  return { ref: answered, report, stored };
+}
+
+/** The thread from the store or GitHub; a fetched (or revalidated) one is stored with its error signature. */
+async function obtainAndKeep(ref: IssueRef, options: ReportOptions, deps: ReportDeps): Promise<Obtained> {
   const store = deps.store ?? null;
   const policy = options.cache ?? { mode: "normal", freshnessMs: DEFAULT_FRESHNESS_MS };
   const obtained = await obtainThread(ref, policy, {
@@ -59,57 +107,39 @@ export async function buildReport(ref: IssueRef, options: ReportOptions, deps: R
     source: deps.source.apiUrl,
   });
   if (store && obtained.changed) {
-    await indexThread(
-      store,
-      obtained.thread,
-      { ...obtained.meta, etag: obtained.etag, source: deps.source.apiUrl },
-      extractErrorText,
-    );
+    await storeThread(store, obtained.thread, { ...obtained.meta, etag: obtained.etag, source: deps.source.apiUrl });
   }
-  const fresh = await reportFromThread(obtained.thread, obtained.meta, options, deps, before);
-  if (!store) return fresh;
-  // History: what changed since the last stored report of this thread (null on the first).
-  const previous = await store.getReport(obtained.thread.ref);
-  const report: Report = { ...fresh, changes: previous ? diffReports(previous.report, fresh) : null };
-  await store.putReport(report, { etag: obtained.etag, fetchedAt: obtained.meta.fetchedAt });
-  return report;
+  return obtained;
 }
 
-/** Analyse a thread already in hand (fetched, or read from the store). Offline mode makes no request. */
-export async function reportFromThread(
+/**
+ * Analyse a thread already in hand (fetched, or read from the store). Offline mode makes no request.
+ * Returns the report and the direct links the store keeps for the thread.
+ */
+async function analyseThread(
   thread: Thread,
   meta: FetchMeta,
   options: ReportOptions,
   deps: ReportDeps,
-  before = deps.source.requests(),
-): Promise<Report> {
+  context: { before: RequestCounts; previous: Report | null },
+): Promise<{ report: Report; directLinks: LinkedThread[] }> {
   const offline = options.cache?.mode === "offline";
   const store = deps.store ?? null;
-  const graph = await crawl(
-    thread,
-    {
-      fetchSummaries: (refs) =>
-        offline ? summariesFromStore(store, refs) : cachedSummaries(store, refs, meta.via === "store", deps),
-      fetchThread: async (r) => {
-        if (offline) return (await store?.getThread(r))?.thread ?? null;
-        const fetched = await deps.source.fetchThread(r);
-        return fetched.thread;
-      },
-    },
-    { depth: options.depth, maxNodes: options.maxNodes ?? 200 },
-  );
+  deps.onPhase?.("links");
+  const graph = await crawl(thread, crawlSource(meta, offline, deps), {
+    depth: options.depth,
+    maxNodes: options.maxNodes ?? 200,
+  });
+  if (!offline) deps.onPhase?.("releases");
   const releases = offline
     ? undefined
-    : await findReleases(thread, graph.links, deps.source, await knownReleases(store, thread.ref));
+    : await findReleases(thread, graph.links, deps.source, knownReleases(context.previous));
   const after = deps.source.requests();
-  const requests = { rest: after.rest - before.rest, graphql: after.graphql - before.graphql };
-  if (store)
-    await store.putLinks(
-      thread.ref,
-      graph.links.filter((l) => l.depth === 1),
-    );
+  const requests = { rest: after.rest - context.before.rest, graphql: after.graphql - context.before.graphql };
   // The analysis names the store's same-error count in the TL;DR, so it is read first.
-  const sameError = store ? await sameErrorPart(store, { thread, errorText: extractErrorText(thread) }) : undefined;
+  if (store) deps.onPhase?.("similar");
+  const sameError = store ? await sameErrorPart(store, { thread, errorText: threadErrorText(thread) }) : undefined;
+  deps.onPhase?.("analyse");
   const report = analyze({
     thread,
     links: graph.links,
@@ -122,7 +152,22 @@ export async function reportFromThread(
   });
   const textLimits = markdownBudgetUse(thread);
   const limited: Report = textLimits ? { ...report, meta: { ...report.meta, textLimits } } : report;
-  return deps.writer ? await deps.writer(limited) : limited;
+  const written = deps.writer ? await deps.writer(limited) : limited;
+  return { report: written, directLinks: graph.links.filter((l) => l.depth === 1) };
+}
+
+/** How the crawl reaches linked threads: the store alone offline, else GitHub with the store's summaries. */
+function crawlSource(meta: FetchMeta, offline: boolean, deps: ReportDeps): CrawlDeps {
+  const store = deps.store ?? null;
+  return {
+    fetchSummaries: (refs) =>
+      offline ? summariesFromStore(store, refs) : cachedSummaries(store, refs, meta.via === "store", deps),
+    fetchThread: async (r) => {
+      if (offline) return (await store?.getThread(r))?.thread ?? null;
+      const fetched = await deps.source.fetchThread(r);
+      return fetched.thread;
+    },
+  };
 }
 
 /** Which of the thread's texts went over the Markdown parse budget, and how (null when none did). */
@@ -201,8 +246,7 @@ async function findReleases(
 }
 
 /** Releases found by the previous report: the first release containing a commit never changes once it exists. */
-async function knownReleases(store: Store | null, ref: IssueRef): Promise<Map<string, ReleaseInfo>> {
-  const previous = store ? (await store.getReport(ref))?.report : null;
+function knownReleases(previous: Report | null): Map<string, ReleaseInfo> {
   const known = new Map<string, ReleaseInfo>();
   for (const pull of previous?.fix.pulls ?? []) {
     if (pull.releasedIn) known.set(pull.ref, { tag: pull.releasedIn, publishedAt: pull.releasedAt });

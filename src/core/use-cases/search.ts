@@ -2,10 +2,10 @@
 // text's words by rarity (the index's statistics), their postings, and the threads carrying the
 // text's error signature, in three store queries.
 import { UsageError } from "../errors.js";
-import { refKey } from "../refs/parse-ref.js";
 import { errorSignature, isEmptySignature } from "../similar/error-signature.js";
 import { type Candidate, finishAnswer, rankCandidates, SEARCH_CONFIDENT, type SimilarAnswer } from "../similar/rank.js";
 import { bestDocs, SEARCH_TERMS, wordsOf } from "../similar/terms.js";
+import { repoKeyOf } from "../store/thread-columns.js";
 import type { RepoRef, Store } from "../store/types.js";
 import { textCoverage } from "./similar.js";
 
@@ -18,9 +18,10 @@ export async function search(store: Store, text: string, options: SearchOptions)
   if (!text.trim())
     throw new UsageError("nothing to search for", 'Give some words, e.g. issuegraph search "rate limit".');
   const words = wordsOf(text, "title");
-  const covers = await textCoverage(store, words, { k: SEARCH_TERMS, self: false });
-  // With --repo, the repository's hits are drawn from the best matches overall.
-  const docIds = bestDocs(covers, Math.max(options.repo ? 3 * POOL : POOL, options.limit * 2));
+  const covers = await textCoverage(store, words, { k: SEARCH_TERMS, self: false, byRepo: Boolean(options.repo) });
+  // With --repo, the best matches within the repository.
+  const repoKey = options.repo ? repoKeyOf(options.repo) : undefined;
+  const docIds = bestDocs(covers, Math.max(POOL, options.limit * 2), repoKey);
   // A pasted error message finds the threads that carry it even when their words differ.
   const parsed = errorSignature(text);
   const signature = isEmptySignature(parsed) ? null : parsed;
@@ -30,9 +31,8 @@ export async function search(store: Store, text: string, options: SearchOptions)
     family: signature?.family ?? null,
     perSignature: Math.max(60, options.limit),
   });
-  const repoKey = options.repo ? refKey({ ...options.repo, number: 0 }) : null;
   const candidates: Candidate[] = fetched.rows
-    .filter((row) => !repoKey || refKey({ ...row.ref, number: 0 }) === repoKey)
+    .filter((row) => !repoKey || repoKeyOf(row.ref) === repoKey)
     .map((row) => ({
       row,
       cover: covers.get(row.docId)?.cover ?? 0,

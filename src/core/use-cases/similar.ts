@@ -24,7 +24,7 @@ import {
   type QueryWord,
   threadWords,
 } from "../similar/terms.js";
-import { duplicateOf } from "../store/thread-columns.js";
+import { duplicateOf, repoKeyOf } from "../store/thread-columns.js";
 import type { CandidateRow, FixInfo, Store } from "../store/types.js";
 import type { SameErrorPart } from "../thread/report.js";
 import type { IssueRef, Thread } from "../thread/types.js";
@@ -42,10 +42,12 @@ export type SimilarOptions = {
 /** Another repository's thread needs this score to be listed without --all-repos (or the same error). */
 const CROSS_REPO_SCORE = 0.4;
 /**
- * How many of the best text matches (any repository) are fetched and scored in full. The own
- * repository's list is drawn from them: a thread below this many better matches elsewhere is weak.
+ * How many of the best text matches are fetched and scored in full: within the thread's own
+ * repository (or everywhere, with --all-repos), plus, for the own-repository list, the best
+ * CROSS_POOL elsewhere (listed only from CROSS_REPO_SCORE, so only the strongest matter).
  */
 const POOL = 60;
+const CROSS_POOL = 20;
 /** Same-signature and same-family threads fetched per query (the count covers them all). */
 const PER_SIGNATURE = 60;
 
@@ -75,15 +77,18 @@ export async function similar(store: Store, ref: IssueRef, options: SimilarOptio
   return (await moreLikeThis(store, { thread: stored.thread, errorText }, options)).answer;
 }
 
-/** The text step shared with `search`: the words' statistics, the chosen terms' postings, each thread's cover. */
+/**
+ * The text step shared with `search`: the words' statistics, the chosen terms' postings, each
+ * thread's cover (`byRepo`: and its repository, to take the best within one).
+ */
 export async function textCoverage(
   store: Store,
   words: readonly QueryWord[],
-  options: { k: number; self: boolean },
+  options: { k: number; self: boolean; byRepo: boolean },
 ): Promise<Map<number, Coverage>> {
   const stats = await store.termStats(words.map((w) => w.word));
   const query = chooseTerms(words, stats, options);
-  const postings = await store.postings(query.terms, { maxPostings: MAX_POSTINGS });
+  const postings = await store.postings(query.terms, { maxPostings: MAX_POSTINGS, withRepo: options.byRepo });
   return coverage(query, postings);
 }
 
@@ -97,8 +102,15 @@ async function moreLikeThis(
   const parsed = errorText ? errorSignature(errorText) : null;
   const signature = parsed && !isEmptySignature(parsed) ? parsed : null;
   const words = threadWords({ title: thread.title, body: thread.body, errorText });
-  const covers = await textCoverage(store, words, { k: MORE_LIKE_THIS_TERMS, self: true });
-  const docIds = bestDocs(covers, Math.max(POOL, options.limit * 3));
+  const covers = await textCoverage(store, words, {
+    k: MORE_LIKE_THIS_TERMS,
+    self: true,
+    byRepo: !options.allRepos,
+  });
+  const pool = Math.max(POOL, options.limit * 3);
+  const docIds = options.allRepos
+    ? bestDocs(covers, pool)
+    : [...new Set([...bestDocs(covers, pool, repoKeyOf(thread.ref)), ...bestDocs(covers, CROSS_POOL)])];
   const own = duplicateOf(thread as Thread);
   const fetched = await store.candidates({
     docIds,
@@ -119,13 +131,12 @@ async function moreLikeThis(
     words: covers.get(row.docId)?.words ?? [],
   }));
   const all = rankCandidates({ ref: thread.ref, title: thread.title, signature, duplicateOf: own }, candidates);
-  const repoOf = (r: IssueRef) => refKey({ ...r, number: 0 });
-  const ownRepo = repoOf(thread.ref);
+  const ownRepo = repoKeyOf(thread.ref);
   const scored = options.allRepos
     ? all
     : all.filter(
         (s) =>
-          repoOf(s.issueRef) === ownRepo ||
+          repoKeyOf(s.issueRef) === ownRepo ||
           s.sameError ||
           s.score >= CROSS_REPO_SCORE ||
           (own !== null && refKey(own) === s.key),

@@ -1,13 +1,13 @@
 // Which issue a webhook payload names, over every issues.* and issue_comment.* example payload
 // GitHub publishes (@octokit/webhooks-examples): only issues.opened and issue_comment.created on
 // an issue are triaged; everything else is skipped with a reason.
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+import { requirePackageData } from "../../../test/support/node.test-helper.js";
 import { TRIAGE_MARKER } from "./triage.js";
 import { triageTargetOf } from "./triage-event.js";
 
 type Example = { action: string; issue?: { number: number; pull_request?: unknown }; comment?: { body: string } };
-const all = createRequire(import.meta.url)("@octokit/webhooks-examples") as { name: string; examples: Example[] }[];
+const all = requirePackageData("@octokit/webhooks-examples") as { name: string; examples: Example[] }[];
 const payloads = (name: string) => all.find((e) => e.name === name)?.examples ?? [];
 
 describe("triageTargetOf", () => {

@@ -1,7 +1,18 @@
 // The triage comment: the extracted error, other issues with the same error, likely duplicates
 // with their scores, and any fix already shipped. One comment per issue, found again by a hidden
 // marker and updated in place. It only comments: it never closes, labels or assigns.
-import { escapeInline, safeUrl } from "../render/markdown-escape.js";
+import {
+  type Block,
+  code,
+  heading,
+  html,
+  type Inline,
+  link,
+  list,
+  paragraph,
+  serialize,
+  strong,
+} from "../render/markdown-nodes.js";
 import type { SimilarResult } from "../similar/rank.js";
 import type { Store } from "../store/types.js";
 import type { Report } from "../thread/report.js";
@@ -33,65 +44,67 @@ export type TriageResult = {
   fixStatus: Report["fix"]["status"];
 };
 
-const fenceFor = (code: string): string =>
-  "`".repeat(Math.max(3, ...[...code.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-
-const link = (text: string, url: string | null): string => {
-  const safe = url ? safeUrl(url) : null;
-  return safe ? `[${escapeInline(text)}](${safe})` : escapeInline(text);
-};
-
 const issueUrl = (report: Report, ref: string): string | null => {
   const m = /^([^/]+)\/([^#]+)#(\d+)$/.exec(ref);
   return m ? `https://${report.host}/${m[1]}/${m[2]}/issues/${m[3]}` : null;
 };
 
-/** The comment body: Markdown in which everything from GitHub users is escaped and no @mention notifies. */
+const MAX_ERROR_CHARS = 2000;
+
+/** The comment body: Markdown in which everything from GitHub users stays text and no @mention notifies. */
 export function triageComment(report: Report, duplicates: SimilarResult[]): string {
-  const lines: string[] = [TRIAGE_MARKER, "### issuegraph triage", ""];
-  if (report.errorMessage) {
-    const error = report.errorMessage.length > 2000 ? `${report.errorMessage.slice(0, 2000)}…` : report.errorMessage;
-    const fence = fenceFor(error);
-    lines.push("**Error**", "", `${fence}text`, error, fence, "");
-  } else {
-    lines.push("No error message was found in the issue.", "");
-  }
-  const same = report.sameError;
-  if (same && same.count > 0) {
-    lines.push(`**Same error in ${same.count} other stored issue${same.count === 1 ? "" : "s"}.**`);
-    for (const t of same.fixedOrWorkaround.slice(0, 5)) {
-      lines.push(`- ${link(t.ref, issueUrl(report, t.ref))}: ${escapeInline(t.title)} (${escapeInline(t.how)})`);
-    }
-    lines.push("");
-  }
-  if (duplicates.length > 0) {
-    lines.push("**Likely duplicates**", "");
-    for (const d of duplicates) {
-      lines.push(
-        `- ${link(d.ref, issueUrl(report, d.ref))} (score ${d.score.toFixed(2)}): ${escapeInline(d.title)} [${d.state}${d.stateReason ? `, ${d.stateReason.replace(/_/g, " ")}` : ""}]`,
-      );
-    }
-    lines.push("");
-  } else {
-    lines.push("No likely duplicate among the stored issues.", "");
-  }
-  const shipped = report.fix.pulls.filter((p) => p.merged);
-  if (report.fix.status === "fixed" && shipped.length > 0) {
-    lines.push("**Fix**", "");
-    for (const p of shipped) {
-      const release = p.releasedIn ? `, first released in ${escapeInline(p.releasedIn)}` : ", not in a release yet";
-      lines.push(`- ${link(p.ref, p.url)} merged${p.mergedAt ? ` on ${p.mergedAt.slice(0, 10)}` : ""}${release}`);
-    }
-    lines.push("");
-  } else {
-    lines.push(`**Fix:** ${escapeInline(report.fix.summary)}`, "");
-  }
-  lines.push(
-    "<sub>Written by issuegraph from the issue and the issues it has stored. This comment is updated in place when triage runs again; issuegraph never closes, labels or assigns.</sub>",
-    "",
-  );
-  const body = lines.join("\n");
+  const body = serialize([
+    html(TRIAGE_MARKER),
+    heading(3, "issuegraph triage"),
+    ...errorPart(report),
+    ...sameErrorPart(report),
+    ...duplicatesPart(report, duplicates),
+    ...fixPart(report),
+    paragraph(
+      html("<sub>"),
+      "Written by issuegraph from the issue and the issues it has stored. This comment is updated in place when triage runs again; issuegraph never closes, labels or assigns.",
+      html("</sub>"),
+    ),
+  ]);
   return body.length <= MAX_COMMENT_CHARS ? body : `${body.slice(0, MAX_COMMENT_CHARS - 20)}\n\n(truncated)\n`;
+}
+
+function errorPart(report: Report): Block[] {
+  const error = report.errorMessage;
+  if (!error) return [paragraph("No error message was found in the issue.")];
+  const shown = error.length > MAX_ERROR_CHARS ? `${error.slice(0, MAX_ERROR_CHARS)}…` : error;
+  return [paragraph(strong("Error")), code(shown, "text")];
+}
+
+function sameErrorPart(report: Report): Block[] {
+  const same = report.sameError;
+  if (!same || same.count <= 0) return [];
+  const items = same.fixedOrWorkaround
+    .slice(0, 5)
+    .map((t): Inline => [link(t.ref, issueUrl(report, t.ref)), `: ${t.title} (${t.how})`]);
+  const head = paragraph(strong(`Same error in ${same.count} other stored issue${same.count === 1 ? "" : "s"}.`));
+  return items.length > 0 ? [head, list(false, items)] : [head];
+}
+
+function duplicatesPart(report: Report, duplicates: SimilarResult[]): Block[] {
+  if (duplicates.length === 0) return [paragraph("No likely duplicate among the stored issues.")];
+  const items = duplicates.map((d): Inline => {
+    const state = `${d.state}${d.stateReason ? `, ${d.stateReason.replace(/_/g, " ")}` : ""}`;
+    return [link(d.ref, issueUrl(report, d.ref)), ` (score ${d.score.toFixed(2)}): ${d.title} [${state}]`];
+  });
+  return [paragraph(strong("Likely duplicates")), list(false, items)];
+}
+
+function fixPart(report: Report): Block[] {
+  const shipped = report.fix.pulls.filter((p) => p.merged);
+  if (report.fix.status !== "fixed" || shipped.length === 0) {
+    return [paragraph(strong("Fix:"), ` ${report.fix.summary}`)];
+  }
+  const items = shipped.map((p): Inline => {
+    const release = p.releasedIn ? `, first released in ${p.releasedIn}` : ", not in a release yet";
+    return [link(p.ref, p.url), ` merged${p.mergedAt ? ` on ${p.mergedAt.slice(0, 10)}` : ""}${release}`];
+  });
+  return [paragraph(strong("Fix")), list(false, items)];
 }
 
 export type TriageDeps = {
@@ -107,7 +120,7 @@ export async function triage(
   options: { post: boolean; cache: CachePolicy; maxDuplicates?: number },
   deps: TriageDeps,
 ): Promise<TriageResult> {
-  const report = await buildReport(ref, { depth: 1, cache: options.cache }, deps);
+  const { report } = await buildReport(ref, { depth: 1, cache: options.cache }, deps);
   const answer = await similar(deps.store, ref, { limit: 20, allRepos: true });
   const duplicates = answer.results.filter((r) => r.score >= LIKELY_DUPLICATE).slice(0, options.maxDuplicates ?? 5);
   const body = triageComment(report, duplicates);

@@ -2,11 +2,9 @@
 // SQLite store. The stand-in's world changes between passes (a fix merged and the issue closed,
 // then a release that contains the merge), and each pass must report exactly that change; an
 // unchanged pass must cost only 304s.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixtureRepo, type FixtureThread, type Standin, startStandin } from "../../../standin/index.js";
+import { tempFolder } from "../../../test/support/node.test-helper.js";
 import { createGitHubClient } from "../github/index.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/types.js";
@@ -55,20 +53,20 @@ const pull: FixtureThread = {
 
 let standin: Standin;
 let store: Store;
-let dir: string;
+let dir: ReturnType<typeof tempFolder>;
 const ref: IssueRef = { host: "github.com", owner: "acme", repo: "widget", number: 1 };
 let now = new Date("2026-02-01T00:00:00Z");
 
 beforeAll(async () => {
   standin = await startStandin({ fixtures: [issue, pull], repos: [repo], validate: true });
-  dir = mkdtempSync(join(tmpdir(), "issuegraph-watch-"));
-  store = await openStore({ kind: "sqlite", path: join(dir, "s.db") });
+  dir = tempFolder("watch");
+  store = await openStore({ kind: "sqlite", path: dir.file("s.db") });
 });
 afterAll(async () => {
   standin.assertNoValidationFailures();
   await store.close();
   await standin.close();
-  rmSync(dir, { recursive: true, force: true });
+  dir.remove();
 });
 
 describe("watch", () => {

@@ -84,9 +84,10 @@ export type WatchDeps = { source: WatchSource; store: Store; now: () => Date };
 export async function watchPass(refs: readonly IssueRef[], deps: WatchDeps): Promise<WatchEvent[]> {
   const events: WatchEvent[] = [];
   for (const ref of refs) {
-    const hadReport = (await deps.store.getReport(ref)) !== null;
     // Freshness 0: always revalidate, so the answer is "as of now" and an unchanged issue costs a 304.
-    const report = await buildReport(ref, { depth: 1, cache: { mode: "normal", freshnessMs: 0 } }, deps);
+    const { report } = await buildReport(ref, { depth: 1, cache: { mode: "normal", freshnessMs: 0 } }, deps);
+    // The use-case compares with the previous stored report; it had none when `changes` is null.
+    const hadReport = report.changes != null;
     const changes = watchedChanges(report.changes);
     if (hadReport && changes.length === 0) continue;
     events.push({

@@ -3,6 +3,7 @@
 // hover), one edge each, labelled with the relation; the picture is sized to what it draws. Pure; every label is
 // escaped and every href checked, because titles and refs come from user-written issues.
 import { shownRelation } from "../../core/render/relation-label.js";
+import { clip } from "../../core/text/format.js";
 import type { ReportLink } from "../../core/thread/report.js";
 import { escapeXml, safeHttpUrl } from "./escape.js";
 
@@ -115,8 +116,6 @@ function shortRef(ref: string): string {
   const short = slash >= 0 ? ref.slice(slash + 1) : ref;
   return clip(short, 28);
 }
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function stateWord(
   link: Pick<ReportLink, "type" | "state" | "merged">,

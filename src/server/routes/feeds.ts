@@ -7,15 +7,13 @@ import { refKey } from "../../core/refs/parse-ref.js";
 import type { AppEnv, ServerContext } from "../context.js";
 import { atomXml } from "../html/atom.js";
 import { issueFeed, repoFeed } from "../services/feeds.js";
-import { repoFromPath, repoNotStored } from "../services/repo-model.js";
-import { sendRendered } from "./pages.js";
+import { refFromFile, sendRendered, sendRepoPart } from "./send.js";
 
 const ATOM = "application/atom+xml; charset=utf-8";
 
 export function feedRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get("/:owner/:repo/issues/:file{[0-9]+\\.atom}", async (c) => {
-    const num = c.req.param("file").replace(/\.atom$/, "");
-    const ref = ctx.refFromPath(c.req.param("owner"), c.req.param("repo"), num);
+    const ref = refFromFile(ctx, c, ".atom");
     const r = await ctx.rendered.get(`${refKey(ref)}|feed`, async () => {
       const feed = await issueFeed(ctx, ref);
       return feed ? { body: atomXml(feed), contentType: ATOM } : null;
@@ -29,15 +27,10 @@ export function feedRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     return sendRendered(c, r);
   });
 
-  app.get("/:owner/:repo/feed.atom", async (c) => {
-    const repo = repoFromPath(ctx, c.req.param("owner"), c.req.param("repo"));
-    const r = await ctx.rendered.get(`repo:${repo.host}/${repo.owner}/${repo.repo}|feed`.toLowerCase(), async () => {
+  app.get("/:owner/:repo/feed.atom", (c) =>
+    sendRepoPart(ctx, c, "feed", async (repo) => {
       const feed = await repoFeed(ctx, repo);
       return feed ? { body: atomXml(feed), contentType: ATOM } : null;
-    });
-    if (!r) {
-      throw repoNotStored(repo);
-    }
-    return sendRendered(c, r);
-  });
+    }),
+  );
 }

@@ -3,67 +3,67 @@
 // the render cache with an ETag and precompressed bodies; per-reader parts are not in them.
 import type { Context, Hono } from "hono";
 import { NotFoundError, UsageError } from "../../core/errors.js";
+import { parseRefText } from "../../core/refs/names.js";
 import { refKey } from "../../core/refs/parse-ref.js";
-import { isSignal, SIGNAL_LABELS } from "../../core/votes/signals.js";
+import type { IssueRef } from "../../core/thread/types.js";
+import { isSignal, SIGNAL_LABELS, type Signal } from "../../core/votes/signals.js";
 import type { AppEnv, ServerContext } from "../context.js";
 import { UnsupportedMediaTypeError } from "../http-errors.js";
+import { refuseCrossSiteForms } from "../security/same-origin.js";
 import { homeLists } from "../services/home-lists.js";
 import { buildIssueModel } from "../services/issue-model.js";
-import { prepareResponse, type Rendered } from "../services/render-cache.js";
-import { buildRepoModel, repoFromPath, repoNotStored } from "../services/repo-model.js";
+import { buildRepoModel } from "../services/repo-model.js";
 import type { Lookup } from "../services/report-service.js";
+import { recordPageView } from "../services/view-counter.js";
 import { issuePath } from "../views/format.js";
 import { homePage } from "../views/home.js";
 import { issuePage } from "../views/issue.js";
 import { repoPage } from "../views/repo.js";
 import { searchPage } from "../views/search.js";
 import { loadingPage } from "../views/status.js";
+import { castVote } from "./api-votes.js";
+import { refFromFile, reportValidUntil, sendRendered, sendRepoPart } from "./send.js";
 
 const PRIVATE = { "cache-control": "private, no-cache" };
-/** Shared pages: any cache may keep them, and must ask again (a 304 when unchanged) before reuse. */
-export const SHARED_CACHE = "public, no-cache";
 const HTML = "text/html; charset=utf-8";
-
-/** Answers with a kept version: a 304 when the client has it, else the best encoding it accepts. */
-export function sendRendered(c: Context, r: Rendered, headers: Record<string, string> = {}): Response {
-  const prepared = prepareResponse(
-    r,
-    { ifNoneMatch: c.req.header("if-none-match"), acceptEncoding: c.req.header("accept-encoding") },
-    { "cache-control": SHARED_CACHE, ...headers },
-  );
-  for (const [name, value] of Object.entries(prepared.headers)) c.header(name, value);
-  if (prepared.status === 304 || !prepared.body) return c.body(null, 304);
-  return c.body(prepared.body, 200);
-}
+const ROBOTS = [
+  "User-agent: *",
+  // Search results, downloads, votes and the API are not pages to index.
+  "Disallow: /search",
+  "Disallow: /go",
+  "Disallow: /api/",
+  "Disallow: /*/votes",
+  "Disallow: /*.md$",
+  "Allow: /",
+  "",
+].join("\n");
 
 export function pageRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  const { deps } = ctx;
+  siteRoutes(app, ctx);
+  issueRoutes(app, ctx);
+  formVoteRoute(app, ctx);
+  // A repository's page: its error clusters, open likely duplicates, fixes shipped, trending.
+  app.get("/:owner/:repo", (c) =>
+    sendRepoPart(ctx, c, "page", async (repo) => {
+      const model = await buildRepoModel(ctx, repo);
+      return model ? { body: repoPage(model), contentType: HTML } : null;
+    }),
+  );
+}
 
+/** Home, robots.txt, the home form's /go, and search. */
+function siteRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get("/", async (c) => {
-    const r = await ctx.rendered.get("site|home", async () => {
-      const lists = await homeLists(ctx);
-      return { body: homePage(lists), contentType: HTML };
-    });
+    const r = await ctx.rendered.get("site|home", async () => ({
+      body: homePage(await homeLists(ctx)),
+      contentType: HTML,
+    }));
     if (!r) throw new Error("the home page could not be rendered");
     return sendRendered(c, r);
   });
 
   app.get("/robots.txt", (c) =>
-    c.body(
-      [
-        "User-agent: *",
-        // Search results, downloads, votes and the API are not pages to index.
-        "Disallow: /search",
-        "Disallow: /go",
-        "Disallow: /api/",
-        "Disallow: /*/votes",
-        "Disallow: /*.md$",
-        "Allow: /",
-        "",
-      ].join("\n"),
-      200,
-      { "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=86400" },
-    ),
+    c.body(ROBOTS, 200, { "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=86400" }),
   );
 
   // The home form: an issue goes to its page, anything else to search. A URL on a host that is
@@ -72,9 +72,9 @@ export function pageRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const q = (c.req.query("q") ?? "").trim();
     if (!q) return c.redirect("/", 303);
     try {
-      return c.redirect(issuePath(ctx.refFromInput(q)), 303);
+      return c.redirect(issuePath(ctx.refs.fromInput(q)), 303);
     } catch (e) {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(q) || /^[\w.-]+\/[\w.-]+#\d+$/.test(q)) throw e;
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(q) || parseRefText(q)) throw e;
       return c.redirect(`/search?q=${encodeURIComponent(q.slice(0, 500))}`, 303);
     }
   });
@@ -84,18 +84,20 @@ export function pageRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const answer = query ? await ctx.search(query, 30) : null;
     return c.html(searchPage({ query, answer }), 200, PRIVATE);
   });
+}
 
-  app.get("/:owner/:repo/pull/:num{[0-9]+}", (c) => {
-    const ref = ctx.refFromPath(c.req.param("owner"), c.req.param("repo"), c.req.param("num"));
-    return c.redirect(issuePath(ref), 301);
-  });
+/** An issue's page (a pull request's path redirects to it) and its Markdown download. */
+function issueRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const refOf = (c: Context) =>
+    ctx.refs.fromPath(c.req.param("owner") ?? "", c.req.param("repo") ?? "", c.req.param("num") ?? "");
+
+  app.get("/:owner/:repo/pull/:num{[0-9]+}", (c) => c.redirect(issuePath(refOf(c)), 301));
 
   app.get("/:owner/:repo/issues/:file{[0-9]+\\.md}", async (c) => {
-    const num = c.req.param("file").replace(/\.md$/, "");
-    const ref = ctx.refFromPath(c.req.param("owner"), c.req.param("repo"), num);
-    const { stored } = await ctx.reports.get(ref, () => ctx.admitAnalysis(c));
+    const ref = refFromFile(ctx, c, ".md");
+    const { stored } = await ctx.reports.get(ref, () => ctx.limits.analysis(c));
     const filename = `${ref.owner}-${ref.repo}-${ref.number}.md`;
-    return c.body(deps.renderMarkdown(stored.report), 200, {
+    return c.body(ctx.deps.renderMarkdown(stored.report), 200, {
       "content-type": "text/markdown; charset=utf-8",
       "content-disposition": `attachment; filename="${filename}"`,
       "cache-control": "no-cache",
@@ -103,84 +105,70 @@ export function pageRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   });
 
   app.get("/:owner/:repo/issues/:num{[0-9]+}", async (c) => {
-    const ref = ctx.refFromPath(c.req.param("owner"), c.req.param("repo"), c.req.param("num"));
+    const ref = refOf(c);
     const actual = ctx.reports.actual(ref);
     if (issuePath(actual) !== issuePath(ref)) return c.redirect(issuePath(actual), 301);
     // No cookie is minted here (a voter id is made on the first vote, at most NEW_VOTERS_PER_HOUR
     // per address), so the page's response is the same for everyone and any cache may keep it.
-    const voterId = await ctx.voter(c);
+    const voterId = await ctx.voters.current(c);
     const voted = c.req.query("voted");
-    if (isSignal(voted)) {
-      // After a form vote (no JavaScript): this reader's own page, with the vote confirmed.
-      const look = await ctx.reports.lookup(ref, () => ctx.admitAnalysis(c));
-      if (look.kind !== "ready") return c.redirect(issuePath(ref), 303);
-      const flash = `Your “${SIGNAL_LABELS[voted]}” vote was ${c.req.query("active") === "1" ? "counted" : "taken back"}.`;
-      const model = await buildIssueModel(ctx, { ref, ...look, voterId, flash });
-      return c.html(issuePage(model), 200, { "cache-control": "private, no-store" });
-    }
-    let looked: Lookup | null = null;
-    const page = await ctx.rendered.get(`${refKey(ref)}|page`, async () => {
-      const look = await ctx.reports.lookup(ref, () => ctx.admitAnalysis(c));
-      looked = look;
-      if (look.kind !== "ready") return null;
-      const model = await buildIssueModel(ctx, { ref, ...look, voterId: null, flash: null });
-      // A report that turns stale must be looked up again then (which starts its refresh).
-      const fetched = Date.parse(look.stored.report.meta.fetchedAt);
-      const validUntil = look.stale || !Number.isFinite(fetched) ? undefined : fetched + deps.freshnessMs + 1;
-      return { body: issuePage(model), contentType: HTML, validUntil };
-    });
-    if (!page) {
-      // This request's own lookup when it built, else (it shared another's build) a new one.
-      const look: Lookup = (looked as Lookup | null) ?? (await ctx.reports.lookup(ref, () => ctx.admitAnalysis(c)));
-      if (look.kind === "failed") throw look.error;
-      if (look.kind === "pending") {
-        return c.html(loadingPage(look.job, issuePath(ref), deps.now()), 202, { "cache-control": "no-store" });
-      }
-      // Stored between the two lookups: render it for this reader.
-      const model = await buildIssueModel(ctx, { ref, ...look, voterId: null, flash: null });
-      return c.html(issuePage(model), 200, PRIVATE);
-    }
-    if (ctx.countView(ctx.viewerKey(c, voterId), ref)) {
-      await deps.store.recordView(ref, deps.now().toISOString()).catch((e: unknown) => {
-        deps.logger.warn({ err: e instanceof Error ? e.name : "error" }, "could not record a page view");
-      });
-    }
-    return sendRendered(c, page);
+    if (isSignal(voted)) return votedPage(ctx, c, ref, voted, voterId);
+    return sharedIssuePage(ctx, c, ref, voterId);
   });
+}
 
-  // Voting without JavaScript: a form post, answered with a redirect back. No per-page token: the
-  // browser must say the post comes from this site (Origin / Sec-Fetch-Site), and the voter cookie
-  // is SameSite=Lax, so another site's form carries none.
-  app.post("/:owner/:repo/issues/:num{[0-9]+}/votes", async (c) => {
-    ctx.requireSameOrigin(c, { browserForm: true });
+/** After a form vote (no JavaScript): this reader's own page, with the vote confirmed. */
+async function votedPage(ctx: ServerContext, c: Context, ref: IssueRef, voted: Signal, voterId: string | null) {
+  const look = await ctx.reports.lookup(ref, () => ctx.limits.analysis(c));
+  if (look.kind !== "ready") return c.redirect(issuePath(ref), 303);
+  const flash = `Your “${SIGNAL_LABELS[voted]}” vote was ${c.req.query("active") === "1" ? "counted" : "taken back"}.`;
+  const model = await buildIssueModel(ctx, { ref, ...look, voterId, flash });
+  return c.html(issuePage(model), 200, { "cache-control": "private, no-store" });
+}
+
+/** The page everyone shares, kept in the render cache; the loading page while the issue is analysed. */
+async function sharedIssuePage(ctx: ServerContext, c: Context, ref: IssueRef, voterId: string | null) {
+  const lookup = () => ctx.reports.lookup(ref, () => ctx.limits.analysis(c));
+  let looked: Lookup | null = null;
+  const page = await ctx.rendered.get(`${refKey(ref)}|page`, async () => {
+    const look = await lookup();
+    looked = look;
+    if (look.kind !== "ready") return null;
+    const model = await buildIssueModel(ctx, { ref, ...look, voterId: null, flash: null });
+    // A report that turns stale must be looked up again then (which starts its refresh).
+    const validUntil = reportValidUntil(look.stored.report, look.stale, ctx.deps.freshnessMs);
+    return { body: issuePage(model), contentType: HTML, validUntil };
+  });
+  if (!page) {
+    // This request's own lookup when it built, else (it shared another's build) a new one.
+    const look: Lookup = (looked as Lookup | null) ?? (await lookup());
+    if (look.kind === "failed") throw look.error;
+    if (look.kind === "pending") {
+      return c.html(loadingPage(look.job, issuePath(ref), ctx.deps.now()), 202, { "cache-control": "no-store" });
+    }
+    // Stored between the two lookups: render it for this reader.
+    const model = await buildIssueModel(ctx, { ref, ...look, voterId: null, flash: null });
+    return c.html(issuePage(model), 200, PRIVATE);
+  }
+  await recordPageView(ctx.deps, ctx.views, ctx.views.viewerKey(c, voterId), ref);
+  return sendRendered(c, page);
+}
+
+// Voting without JavaScript: a form post, answered with a redirect back. No per-page token:
+// hono/csrf refuses a post the browser does not say comes from this site (Origin / Sec-Fetch-Site),
+// and the voter cookie is SameSite=Lax, so another site's form carries none.
+function formVoteRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
+  app.post("/:owner/:repo/issues/:num{[0-9]+}/votes", refuseCrossSiteForms(ctx.sameSite), async (c) => {
     const type = c.req.header("content-type") ?? "";
     if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
       throw new UnsupportedMediaTypeError("Votes from the page are form posts.", "Use the vote buttons on the page.");
     }
-    const ref = ctx.refFromPath(c.req.param("owner"), c.req.param("repo"), c.req.param("num"));
-    const form = await c.req.parseBody();
-    const signal = form.signal;
+    const ref = ctx.refs.fromPath(c.req.param("owner"), c.req.param("repo"), c.req.param("num"));
+    const { signal } = await c.req.parseBody();
     if (!isSignal(signal)) throw new UsageError("Unknown signal.", "Use the vote buttons on the page.");
-    const voterId = await ctx.ensureVoter(c);
-    ctx.limitVote(c, voterId);
-    if (!(await deps.store.getReport(ref))) {
-      throw new NotFoundError("This issue has not been analysed yet.", "Open its page first.");
-    }
-    const { active } = await deps.store.castVote(ref, signal, voterId, deps.now().toISOString());
-    ctx.rendered.invalidate(`${refKey(ref)}|page`);
-    return c.redirect(`${issuePath(ref)}?voted=${signal}&active=${active ? 1 : 0}#votes`, 303);
-  });
-
-  // A repository's page: its error clusters, open likely duplicates, fixes shipped, trending.
-  app.get("/:owner/:repo", async (c) => {
-    const repo = repoFromPath(ctx, c.req.param("owner"), c.req.param("repo"));
-    const r = await ctx.rendered.get(`repo:${repo.host}/${repo.owner}/${repo.repo}|page`.toLowerCase(), async () => {
-      const model = await buildRepoModel(ctx, repo);
-      return model ? { body: repoPage(model), contentType: HTML } : null;
+    const { active } = await castVote(ctx, c, ref, signal, () => {
+      return new NotFoundError("This issue has not been analysed yet.", "Open its page first.");
     });
-    if (!r) {
-      throw repoNotStored(repo);
-    }
-    return sendRendered(c, r);
+    return c.redirect(`${issuePath(ref)}?voted=${signal}&active=${active ? 1 : 0}#votes`, 303);
   });
 }

@@ -1,6 +1,8 @@
+import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import { ForbiddenError } from "../http-errors.js";
 import { RateLimiter } from "./rate-limit.js";
-import { checkDoubleSubmit, checkSameOrigin } from "./same-origin.js";
+import { checkDoubleSubmit, refuseCrossSiteForms, requireSameSite, sameSiteRule } from "./same-origin.js";
 import { constantTimeEqual, isVoterId } from "./tokens.js";
 
 describe("RateLimiter", () => {
@@ -60,25 +62,68 @@ describe("tokens", () => {
   });
 });
 
-describe("checkSameOrigin", () => {
-  const own = ["http://localhost:3000"];
-  it("accepts same-origin requests and clients that send neither header", () => {
-    expect(checkSameOrigin({ origin: "http://localhost:3000", secFetchSite: "same-origin" }, own).ok).toBe(true);
-    expect(checkSameOrigin({ origin: undefined, secFetchSite: undefined }, own).ok).toBe(true);
+describe("the same-site rule (hono/csrf for forms, requireSameSite for JSON)", () => {
+  const rule = sameSiteRule(undefined);
+  const app = new Hono();
+  app.onError((e, c) => c.text(e instanceof ForbiddenError ? "refused" : "other", 403));
+  app.post("/form", refuseCrossSiteForms(rule), (c) => c.text("ok"));
+  app.post("/json", (c) => {
+    requireSameSite(c, rule);
+    return c.text("ok");
+  });
+  /** Whether a post from a browser saying `origin` / `site` passes, as a form and as JSON. */
+  const passes = async (origin: string | undefined, site: string | undefined) => {
+    const headers: Record<string, string> = {};
+    if (origin !== undefined) headers.origin = origin;
+    if (site !== undefined) headers["sec-fetch-site"] = site;
+    const post = async (path: string, type: string) =>
+      (
+        await app.request(`http://localhost:3000${path}`, {
+          method: "POST",
+          headers: { ...headers, "content-type": type },
+          body: "signal=works",
+        })
+      ).status === 200;
+    return {
+      form: await post("/form", "application/x-www-form-urlencoded"),
+      json: await post("/json", "application/json"),
+    };
+  };
+
+  it("accepts same-origin requests; a script that sends neither header is no browser", async () => {
+    expect(await passes("http://localhost:3000", "same-origin")).toEqual({ form: true, json: true });
+    expect(await passes("http://localhost:3000", undefined)).toEqual({ form: true, json: true });
+    expect(await passes(undefined, "same-origin")).toEqual({ form: true, json: true });
+    expect(await passes(undefined, undefined)).toEqual({ form: false, json: true });
   });
 
-  it("refuses other sites, same-site other ports, and opaque origins", () => {
-    expect(checkSameOrigin({ origin: "http://evil.example", secFetchSite: "cross-site" }, own).ok).toBe(false);
-    expect(checkSameOrigin({ origin: "http://localhost:4000", secFetchSite: "same-site" }, own).ok).toBe(false);
-    expect(checkSameOrigin({ origin: "http://localhost:4000", secFetchSite: undefined }, own).ok).toBe(false);
-    expect(checkSameOrigin({ origin: "null", secFetchSite: undefined }, own).ok).toBe(false);
-    expect(checkSameOrigin({ origin: undefined, secFetchSite: "cross-site" }, own).ok).toBe(false);
+  it("refuses other sites, same-site other ports, opaque origins, and contradicting headers", async () => {
+    for (const [origin, site] of [
+      ["http://evil.example", "cross-site"],
+      ["http://localhost:4000", "same-site"],
+      ["http://localhost:4000", undefined],
+      ["null", undefined],
+      [undefined, "cross-site"],
+      ["http://evil.example", "same-origin"],
+      ["http://localhost:3000", "cross-site"],
+    ] as const) {
+      expect(await passes(origin, site), `${origin} ${site}`).toEqual({ form: false, json: false });
+    }
   });
 
-  it("refuses a form post that does not say where it comes from", () => {
-    const form = { requireHeader: true };
-    expect(checkSameOrigin({ origin: undefined, secFetchSite: undefined }, own, form).ok).toBe(false);
-    expect(checkSameOrigin({ origin: "http://localhost:3000", secFetchSite: undefined }, own, form).ok).toBe(true);
-    expect(checkSameOrigin({ origin: undefined, secFetchSite: "same-origin" }, own, form).ok).toBe(true);
+  it("with public origins, only they count", async () => {
+    const pinned = new Hono();
+    pinned.onError((_e, c) => c.text("refused", 403));
+    pinned.post("/form", refuseCrossSiteForms(sameSiteRule(["https://issuegraph.example"])), (c) => c.text("ok"));
+    const status = async (origin: string) =>
+      (
+        await pinned.request("http://localhost:3000/form", {
+          method: "POST",
+          headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+          body: "",
+        })
+      ).status;
+    expect(await status("https://issuegraph.example")).toBe(200);
+    expect(await status("http://localhost:3000")).not.toBe(200);
   });
 });

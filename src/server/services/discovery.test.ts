@@ -9,7 +9,7 @@ const report = (generatedAt: string) => ({ meta: { generatedAt } }) as Report;
 
 describe("memoiseSimilar", () => {
   it("computes once per issue and report within the ttl, shares concurrent calls, recomputes after", async () => {
-    let now = 0;
+    let now = 50_000;
     const calls: string[] = [];
     const similar = memoiseSimilar(
       async (_ref, r) => {
@@ -20,11 +20,11 @@ describe("memoiseSimilar", () => {
     );
     await Promise.all([similar(ref, report("a")), similar(ref, report("a"))]);
     expect(calls).toEqual(["a"]);
-    now = 999;
+    now = 51_000; // the ttl's last millisecond
     await similar(ref, report("a"));
     expect(calls).toEqual(["a"]);
     await similar(ref, report("b")); // a newer report computes afresh
-    now = 1000;
+    now = 51_001;
     await similar(ref, report("a")); // the ttl ran out
     expect(calls).toEqual(["a", "b", "a"]);
   });
@@ -38,7 +38,7 @@ describe("memoiseSimilar", () => {
         if (fail) throw new Error("store hiccup");
         return [];
       },
-      { nowMs: () => 0, ttlMs: 1000, max: 1 },
+      { nowMs: () => 50_000, ttlMs: 1000, max: 1 },
     );
     await expect(similar(ref, report("a"))).rejects.toThrow("store hiccup");
     fail = false;

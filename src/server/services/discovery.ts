@@ -9,6 +9,7 @@ import type { IssueRef } from "../../core/thread/types.js";
 import { search } from "../../core/use-cases/search.js";
 import { similar } from "../../core/use-cases/similar.js";
 import type { SearchAnswer, SimilarIssue } from "../deps.js";
+import { memoiseWithTtl } from "./ttl-memo.js";
 
 /** How many similar issues a page shows. */
 const SIMILAR_LIMIT = 10;
@@ -62,18 +63,8 @@ export function memoiseSimilar(
   compute: (ref: IssueRef, report: Report) => Promise<SimilarIssue[]>,
   options: { nowMs: () => number; ttlMs: number; max?: number },
 ): (ref: IssueRef, report: Report) => Promise<SimilarIssue[]> {
-  const max = options.max ?? 500;
-  const memo = new Map<string, { at: number; value: Promise<SimilarIssue[]> }>();
-  return (ref, report) => {
-    const key = `${refKey(ref)}@${report.meta.generatedAt}`;
-    const hit = memo.get(key);
-    if (hit && options.nowMs() - hit.at < options.ttlMs) return hit.value;
-    const value = compute(ref, report);
-    memo.delete(key);
-    memo.set(key, { at: options.nowMs(), value });
-    // A failed computation is not remembered; the oldest entries go first when full.
-    value.catch(() => memo.delete(key));
-    while (memo.size > max) memo.delete(memo.keys().next().value as string);
-    return value;
-  };
+  return memoiseWithTtl(compute, (ref, report) => `${refKey(ref)}@${report.meta.generatedAt}`, {
+    ...options,
+    max: options.max ?? 500,
+  });
 }

@@ -72,7 +72,7 @@ export async function issueFeed(ctx: ServerContext, ref: IssueRef): Promise<Atom
     link: page,
     self: `${page}.atom`,
     updated: entries[0]?.updated ?? latest.storedAt,
-    base: ctx.publicUrl("/"),
+    base: ctx.refs.publicUrl("/"),
     entries,
   };
 }
@@ -112,7 +112,7 @@ export async function repoFeed(ctx: ServerContext, repo: RepoRef): Promise<AtomF
     link: path,
     self: `${path}/feed.atom`,
     updated: entries[0]?.updated ?? new Date(0).toISOString(),
-    base: ctx.publicUrl("/"),
+    base: ctx.refs.publicUrl("/"),
     entries,
   };
 }

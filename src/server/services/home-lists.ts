@@ -2,8 +2,14 @@
 // trending (the two lists never repeat each other). When few issues have been analysed, recently
 // updated stored issues (imported or synced) fill the second list, marked as not analysed yet.
 import { refKey } from "../../core/refs/parse-ref.js";
+import type { ThreadRow } from "../../core/store/types.js";
 import type { ServerContext } from "../context.js";
-import type { HomeModel, RecentIssue } from "../views/home.js";
+import type { TrendingEntry } from "./trending.js";
+
+/** `analysedAt` is null for a stored issue that has no report yet (imported or synced). */
+export type RecentIssue = ThreadRow & { analysedAt: string | null };
+
+export type HomeModel = { trending: TrendingEntry[]; recent: RecentIssue[]; now: Date };
 
 const RECENT = 10;
 

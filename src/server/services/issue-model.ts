@@ -3,17 +3,39 @@
 // taking the page down.
 
 import type { StoredReport } from "../../core/store/types.js";
+import type { Report } from "../../core/thread/report.js";
 import type { IssueRef } from "../../core/thread/types.js";
-import { rankTools, toolBatch } from "../../core/tools/match.js";
+import { type RankedTool, rankTools, toolBatch } from "../../core/tools/match.js";
 import { issueProfile } from "../../core/tools/profile.js";
-import { evidenceSignals } from "../../core/votes/evidence.js";
-import { isSignal, normaliseVoteCounts } from "../../core/votes/signals.js";
+import { type EvidenceSignal, evidenceSignals } from "../../core/votes/evidence.js";
+import { isSignal, normaliseVoteCounts, type Signal, type VoteCounts } from "../../core/votes/signals.js";
 import type { ServerContext } from "../context.js";
 import type { SimilarIssue } from "../deps.js";
 import { linkGraphSvg } from "../html/graph-svg.js";
 import { issuePath, pathOfRefText } from "../views/format.js";
-import type { IssueModel } from "../views/issue.js";
 import type { TrendingEntry } from "./trending.js";
+
+/** Everything the issue page (views/issue.tsx) shows. */
+export type IssueModel = {
+  report: Report;
+  stale: boolean;
+  refreshing: boolean;
+  bodyHtml: string;
+  /** Says when the body was simplified or shown as plain text (parse budget). */
+  bodyNote?: string | null;
+  graphSvg: string;
+  similar: SimilarIssue[];
+  /** `mine` is filled only for a page rendered for one reader (after a form vote). */
+  votes: { counts: VoteCounts; mine: Signal[] };
+  evidence: EvidenceSignal[];
+  tools: { category: string; tags: string[]; batches: RankedTool[][] };
+  trending: TrendingEntry[];
+  paths: { page: string; markdown: string; json: string; votes: string; feed: string };
+  /** The page's absolute URL when the site's public origin is configured. */
+  canonicalUrl: string | null;
+  /** Shown after a form vote without JavaScript. */
+  flash: string | null;
+};
 
 export async function buildIssueModel(
   ctx: ServerContext,
@@ -60,9 +82,7 @@ export async function buildIssueModel(
     }),
     similar,
     votes: { counts: normaliseVoteCounts(votes.counts), mine: votes.mine.filter(isSignal) },
-    evidence: evidenceSignals(report, {
-      sameErrorCount: report.sameError?.count ?? similar.filter((s) => s.sameError).length,
-    }),
+    evidence: evidenceSignals(report),
     tools: { category: profile.category, tags, batches: [toolBatch(ranked, 0), toolBatch(ranked, 1)] },
     trending,
     paths: {
@@ -72,7 +92,7 @@ export async function buildIssueModel(
       votes: `${page}/votes`,
       feed: `${page}.atom`,
     },
-    canonicalUrl: ctx.publicUrl(page),
+    canonicalUrl: ctx.refs.publicUrl(page),
     flash: input.flash,
   };
 }

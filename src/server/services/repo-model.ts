@@ -41,7 +41,7 @@ export type RepoModel = {
 
 /** The repository of `/owner/repo`, on the default host; a malformed name is a 400 before any work. */
 export function repoFromPath(ctx: ServerContext, owner: string, repo: string): RepoRef {
-  const ref = ctx.refFromPath(owner, repo, "1");
+  const ref = ctx.refs.fromPath(owner, repo, "1");
   return { host: ref.host, owner: ref.owner, repo: ref.repo };
 }
 
@@ -85,7 +85,7 @@ export async function buildRepoModel(ctx: ServerContext, repo: RepoRef): Promise
     duplicates: likelyDuplicates(rows),
     fixes: dedupeFixes(fixes).slice(0, 10),
     trending,
-    canonicalUrl: ctx.publicUrl(path),
+    canonicalUrl: ctx.refs.publicUrl(path),
   };
 }
 

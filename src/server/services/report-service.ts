@@ -3,11 +3,11 @@
 // - fresh reports come from the store; stale ones are served at once and refreshed in the background;
 // - a failed analysis is remembered briefly, so a reloading page does not hammer GitHub.
 
-import { parseIssueRef, refKey } from "../../core/refs/parse-ref.js";
+import { refKey } from "../../core/refs/parse-ref.js";
 import type { Store, StoredReport } from "../../core/store/types.js";
 import type { IssueRef } from "../../core/thread/types.js";
 import type { ServerLogger } from "../deps.js";
-import type { Analyse, AnalysePhase } from "./analyse.js";
+import type { Analyse, Analysed, AnalysePhase } from "./analyse.js";
 
 export type JobView = { ref: IssueRef; phase: AnalysePhase; startedAt: Date; kind: "new" | "refresh" };
 
@@ -16,7 +16,7 @@ export type Lookup =
   | { kind: "pending"; job: JobView }
   | { kind: "failed"; error: unknown };
 
-type Job = { view: JobView; promise: Promise<StoredReport> };
+type Job = { view: JobView; promise: Promise<Analysed> };
 
 export type ReportServiceDeps = {
   store: Store;
@@ -81,13 +81,13 @@ export class ReportService {
       admit();
       job = this.start(ref, "new");
     }
-    return { stored: await job.promise, stale: false };
+    return { stored: (await job.promise).stored, stale: false };
   }
 
   /** Analyse again now (admin), sharing a running analysis if there is one. */
-  refresh(ref: IssueRef): Promise<StoredReport> {
+  async refresh(ref: IssueRef): Promise<StoredReport> {
     const key = refKey(this.actual(ref));
-    return (this.jobs.get(key) ?? this.start(this.actual(ref), "refresh", true)).promise;
+    return (await (this.jobs.get(key) ?? this.start(this.actual(ref), "refresh", true)).promise).stored;
   }
 
   /** The ref to use for a requested one (after a transfer, the new place). */
@@ -155,10 +155,9 @@ export class ReportService {
     const job: Job = { view, promise };
     this.jobs.set(key, job);
     promise.then(
-      (stored) => {
+      ({ stored, ref: answered }) => {
         this.failures.delete(key);
         this.recent.set(key, { stored, at: this.nowMs() });
-        const answered = this.refOfReport(stored, ref);
         if (refKey(answered) !== key) this.aliases.set(key, answered);
         this.jobs.delete(key);
         this.deps.onStored?.(ref);
@@ -173,14 +172,6 @@ export class ReportService {
       },
     );
     return job;
-  }
-
-  private refOfReport(stored: StoredReport, requested: IssueRef): IssueRef {
-    try {
-      return parseIssueRef(stored.report.ref, [requested.host]);
-    } catch {
-      return requested;
-    }
   }
 
   private prune(): void {

@@ -11,6 +11,7 @@ import {
   HOUR_MS,
   rankTrending,
 } from "../../core/trending/score.js";
+import { memoiseWithTtl } from "./ttl-memo.js";
 
 export type TrendingEntry = {
   ref: IssueRef;
@@ -65,3 +66,13 @@ export async function loadTrending(store: Store, now: Date, limit: number, repo?
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** The site's top ten, recomputed at most once per `ttlMs`; a failed load is not kept. */
+export function cachedTrending(store: Store, now: () => Date, ttlMs: number): () => Promise<TrendingEntry[]> {
+  const nowMs = () => now().getTime();
+  return memoiseWithTtl(
+    () => loadTrending(store, now(), 10),
+    () => "top",
+    { nowMs, ttlMs, max: 1 },
+  );
+}

@@ -1,4 +1,5 @@
-// Small formatting helpers shared by the views. Pure; the clock is passed in.
+// Small formatting helpers shared by the views: times, refs and site paths. Pure.
+import { parseRefText } from "../../core/refs/names.js";
 import type { IssueRef } from "../../core/thread/types.js";
 
 /** "2026-04-09 07:55 UTC": the same on every machine and in every test. */
@@ -9,27 +10,6 @@ export function utc(iso: string | null | undefined): string {
   return `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-/** "3 hours ago", "just now", "2 days ago". */
-export function ago(iso: string | null | undefined, now: Date): string {
-  if (!iso) return "";
-  const t = Date.parse(iso);
-  if (!Number.isFinite(t)) return "";
-  const s = Math.round((now.getTime() - t) / 1000);
-  if (s < 45) return "just now";
-  const units: [number, string][] = [
-    [86_400 * 365, "year"],
-    [86_400 * 30, "month"],
-    [86_400, "day"],
-    [3_600, "hour"],
-    [60, "minute"],
-  ];
-  for (const [size, name] of units) {
-    const n = Math.floor(Math.abs(s) / size);
-    if (n >= 1) return s >= 0 ? `${n} ${name}${n === 1 ? "" : "s"} ago` : `in ${n} ${name}${n === 1 ? "" : "s"}`;
-  }
-  return "just now";
-}
-
 /** The site's page of an issue. Owner and repo are already restricted to GitHub's characters. */
 export const issuePath = (ref: Pick<IssueRef, "owner" | "repo" | "number">): string =>
   `/${encodeURIComponent(ref.owner)}/${encodeURIComponent(ref.repo)}/issues/${ref.number}`;
@@ -37,24 +17,18 @@ export const issuePath = (ref: Pick<IssueRef, "owner" | "repo" | "number">): str
 export const refText = (ref: Pick<IssueRef, "owner" | "repo" | "number">): string =>
   `${ref.owner}/${ref.repo}#${ref.number}`;
 
-const REF_TEXT = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})#(\d{1,10})$/;
-
 /** "owner/repo#12" -> the site path, or null when it is not a ref. */
 export function pathOfRefText(text: string): string | null {
-  const m = REF_TEXT.exec(text);
-  return m?.[1] && m[2] && m[3] ? issuePath({ owner: m[1], repo: m[2], number: Number(m[3]) }) : null;
+  const r = parseRefText(text);
+  return r ? issuePath(r) : null;
 }
-
-export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** The site's page of a repository. */
 export const repoPathOf = (repo: { owner: string; repo: string }): string =>
   `/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}`;
 
-const REPO_OF_REF = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})#\d{1,10}$/;
-
 /** "owner/repo#12" -> "/owner/repo", or null when it is not a ref. */
 export function repoPath(refString: string): string | null {
-  const m = REPO_OF_REF.exec(refString);
-  return m?.[1] && m[2] ? repoPathOf({ owner: m[1], repo: m[2] }) : null;
+  const r = parseRefText(refString);
+  return r ? repoPathOf(r) : null;
 }

@@ -1,13 +1,7 @@
-import type { ThreadRow } from "../../core/store/types.js";
-import type { TrendingEntry } from "../services/trending.js";
+import type { HomeModel } from "../services/home-lists.js";
 import { issuePath, repoPathOf, utc } from "./format.js";
 import { renderPage } from "./layout.js";
 import { StateBadge, TrendingList } from "./parts.js";
-
-/** `analysedAt` is null for a stored issue that has no report yet (imported or synced). */
-export type RecentIssue = ThreadRow & { analysedAt: string | null };
-
-export type HomeModel = { trending: TrendingEntry[]; recent: RecentIssue[]; now: Date };
 
 const EXAMPLES = [
   { text: "https://github.com/anthropics/claude-code/issues/45203", kind: "an issue URL" },

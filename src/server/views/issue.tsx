@@ -9,37 +9,23 @@
 // (escaped SVG), passed in as raw.
 import { raw } from "hono/html";
 import { shownRelations } from "../../core/render/relation-label.js";
+import { plural } from "../../core/text/format.js";
 import type { Report, ReportLink, Statement } from "../../core/thread/report.js";
-import type { RankedTool } from "../../core/tools/match.js";
-import type { EvidenceSignal } from "../../core/votes/evidence.js";
-import { SIGNAL_LABELS, SIGNALS, type Signal, type VoteCounts } from "../../core/votes/signals.js";
-import type { SimilarIssue } from "../deps.js";
+import { SIGNAL_LABELS, SIGNALS } from "../../core/votes/signals.js";
 import { stateWord } from "../html/graph-svg.js";
-import type { TrendingEntry } from "../services/trending.js";
-import { issuePath, pathOfRefText, plural, refText, repoPath, utc } from "./format.js";
+import type { IssueModel } from "../services/issue-model.js";
+import { pathOfRefText, repoPath, utc } from "./format.js";
 import { renderPage } from "./layout.js";
-import { Citations, ExtLink, GraphLegend, InlineText, StateBadge, StatementText, TrendingList } from "./parts.js";
-
-export type IssueModel = {
-  report: Report;
-  stale: boolean;
-  refreshing: boolean;
-  bodyHtml: string;
-  /** Says when the body was simplified or shown as plain text (parse budget). */
-  bodyNote?: string | null;
-  graphSvg: string;
-  similar: SimilarIssue[];
-  /** `mine` is filled only for a page rendered for one reader (after a form vote). */
-  votes: { counts: VoteCounts; mine: Signal[] };
-  evidence: EvidenceSignal[];
-  tools: { category: string; tags: string[]; batches: RankedTool[][] };
-  trending: TrendingEntry[];
-  paths: { page: string; markdown: string; json: string; votes: string; feed: string };
-  /** The page's absolute URL when the site's public origin is configured. */
-  canonicalUrl: string | null;
-  /** Shown after a form vote without JavaScript. */
-  flash: string | null;
-};
+import {
+  Citations,
+  ExtLink,
+  GraphLegend,
+  InlineText,
+  IssueItem,
+  StateBadge,
+  StatementText,
+  TrendingList,
+} from "./parts.js";
 
 export function issuePage(m: IssueModel): string {
   const r = m.report;
@@ -388,17 +374,12 @@ function Similar({ m }: { m: IssueModel }) {
   );
 }
 
-function SimilarList(props: { items: SimilarIssue[]; empty: string }) {
+function SimilarList(props: { items: IssueModel["similar"]; empty: string }) {
   if (props.items.length === 0) return <p class="muted">{props.empty}</p>;
   return (
     <ul class="issue-list">
       {props.items.map((s) => (
-        <li>
-          <a href={issuePath(s.ref)}>{s.title}</a>
-          <span class="meta">
-            {refText(s.ref)} · <StateBadge state={s.state} reason={s.stateReason} /> · {s.why}
-          </span>
-        </li>
+        <IssueItem issue={s}>{` · ${s.why}`}</IssueItem>
       ))}
     </ul>
   );
@@ -501,7 +482,7 @@ function Tools({ m }: { m: IssueModel }) {
   );
 }
 
-function ToolList({ tools }: { tools: RankedTool[] }) {
+function ToolList({ tools }: { tools: IssueModel["tools"]["batches"][number] }) {
   return (
     <ul class="tools">
       {tools.map(({ tool }) => (

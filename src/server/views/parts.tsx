@@ -1,7 +1,8 @@
 // Pieces shared by several pages.
 
+import type { Child } from "hono/jsx";
 import type { Citation, Statement } from "../../core/thread/report.js";
-import type { StateReason, ThreadState } from "../../core/thread/types.js";
+import type { IssueRef, StateReason, ThreadState } from "../../core/thread/types.js";
 import { DEFAULT_TRENDING, HOUR_MS } from "../../core/trending/score.js";
 import { safeHttpUrl } from "../html/escape.js";
 import type { TrendingEntry } from "../services/trending.js";
@@ -107,12 +108,7 @@ export function TrendingList(props: { items: readonly TrendingEntry[]; headingId
         <>
           <ol class="issue-list">
             {props.items.map((t) => (
-              <li>
-                <a href={issuePath(t.ref)}>{t.title}</a>
-                <span class="meta">
-                  {refText(t.ref)} · <StateBadge state={t.state} reason={t.stateReason} /> · score {t.score.toFixed(2)}
-                </span>
-              </li>
+              <IssueItem issue={t}>{` · score ${t.score.toFixed(2)}`}</IssueItem>
             ))}
           </ol>
           <p class="muted small formula">{TRENDING_FORMULA}</p>
@@ -146,5 +142,28 @@ export function GraphLegend() {
       </li>
       <li class="muted">Hover or focus a node for its title; click to open it.</li>
     </ul>
+  );
+}
+
+/** What a list shows of an issue. */
+export type ListedIssue = { ref: IssueRef; title: string; state: ThreadState; stateReason: StateReason };
+
+/** One issue in a list: its title linking to its page, its ref, its state (unless `stateless`), then `children`. */
+export function IssueItem(props: { issue: ListedIssue; stateless?: boolean; children?: Child }) {
+  const { issue } = props;
+  return (
+    <li>
+      <a href={issuePath(issue.ref)}>{issue.title}</a>
+      <span class="meta">
+        {refText(issue.ref)}
+        {props.stateless ? null : (
+          <>
+            {" · "}
+            <StateBadge state={issue.state} reason={issue.stateReason} />
+          </>
+        )}
+        {props.children}
+      </span>
+    </li>
   );
 }

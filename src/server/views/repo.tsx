@@ -1,9 +1,12 @@
 // A repository's page: its top error clusters, open likely duplicates, fixes shipped recently and
 // its trending issues, from what the store holds of it.
-import type { RepoIssue, RepoModel } from "../services/repo-model.js";
-import { issuePath, plural, refText, repoPathOf, utc } from "./format.js";
+
+import type { Child } from "hono/jsx";
+import { plural } from "../../core/text/format.js";
+import type { ErrorCluster, LikelyDuplicate, RepoIssue, RepoModel, ShippedFix } from "../services/repo-model.js";
+import { issuePath, refText, repoPathOf, utc } from "./format.js";
 import { renderPage } from "./layout.js";
-import { ExtLink, StateBadge, TrendingList } from "./parts.js";
+import { ExtLink, IssueItem, TrendingList } from "./parts.js";
 
 export function repoPage(m: RepoModel): string {
   const name = `${m.repo.owner}/${m.repo.repo}`;
@@ -22,65 +25,28 @@ export function repoPage(m: RepoModel): string {
             <ExtLink href={`https://${m.repo.host}/${m.repo.owner}/${m.repo.repo}/issues`}>Issues on GitHub</ExtLink> ·{" "}
             <a href={feed}>Atom feed</a>
           </p>
-          <section aria-labelledby="clusters-title">
-            <h2 id="clusters-title">Top error clusters</h2>
-            {m.clusters.length === 0 ? (
-              <p class="muted">No two stored issues of this repository report the same error.</p>
-            ) : (
-              <ol class="clusters">
-                {m.clusters.map((c) => (
-                  <li class="cluster">
-                    <h3>
-                      {plural(c.issues.length, "issue")}, {c.open} open
-                    </h3>
-                    <pre>
-                      <code>{c.errorText || "(error text not stored)"}</code>
-                    </pre>
-                    <IssueList items={c.issues.slice(0, 6)} />
-                    {c.issues.length > 6 ? <p class="muted small">and {c.issues.length - 6} more.</p> : null}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-          <section aria-labelledby="dups-title">
-            <h2 id="dups-title">Open likely duplicates</h2>
-            {m.duplicates.length === 0 ? (
-              <p class="muted">No open issue looks like a duplicate of another.</p>
-            ) : (
-              <ul class="issue-list">
-                {m.duplicates.map((d) => (
-                  <li>
-                    <a href={issuePath(d.issue.ref)}>{d.issue.title}</a>
-                    <span class="meta">
-                      {refText(d.issue.ref)} · <StateBadge state={d.issue.state} reason={d.issue.stateReason} /> ·{" "}
-                      {d.why === "marked" ? "marked as a duplicate of " : "same error as the earlier "}
-                      <a href={issuePath(d.of)}>{refText(d.of)}</a>
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section aria-labelledby="fixes-title">
-            <h2 id="fixes-title">Fixes shipped recently</h2>
-            {m.fixes.length === 0 ? (
-              <p class="muted">No merged fix is on record in the stored reports.</p>
-            ) : (
-              <ul class="issue-list">
-                {m.fixes.map((f) => (
-                  <li>
-                    <a href={issuePath(f.issue.ref)}>{f.issue.title}</a>
-                    <span class="meta">
-                      {refText(f.issue.ref)} · fixed by <ExtLink href={f.pull.url}>{f.pull.ref}</ExtLink>
-                      {f.mergedAt ? `, merged ${utc(f.mergedAt)}` : ""}
-                      {f.releasedIn ? `, released in ${f.releasedIn}` : ", not released yet"}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <ListSection
+            id="clusters-title"
+            title="Top error clusters"
+            empty="No two stored issues of this repository report the same error."
+            items={m.clusters}
+            item={ClusterItem}
+            list="clusters"
+          />
+          <ListSection
+            id="dups-title"
+            title="Open likely duplicates"
+            empty="No open issue looks like a duplicate of another."
+            items={m.duplicates}
+            item={DuplicateItem}
+          />
+          <ListSection
+            id="fixes-title"
+            title="Fixes shipped recently"
+            empty="No merged fix is on record in the stored reports."
+            items={m.fixes}
+            item={FixItem}
+          />
         </article>
         <aside aria-label="Trending issues of this repository">
           <TrendingList items={m.trending} headingId="trending-title" />
@@ -94,13 +60,67 @@ function IssueList({ items }: { items: RepoIssue[] }) {
   return (
     <ul class="issue-list">
       {items.map((i) => (
-        <li>
-          <a href={issuePath(i.ref)}>{i.title}</a>
-          <span class="meta">
-            {refText(i.ref)} · <StateBadge state={i.state} reason={i.stateReason} />
-          </span>
-        </li>
+        <IssueItem issue={i} />
       ))}
     </ul>
+  );
+}
+
+/** A titled part of the page: its list, or a sentence saying it has nothing. */
+function ListSection<T>(props: {
+  id: string;
+  title: string;
+  empty: string;
+  items: readonly T[];
+  item: (item: T) => Child;
+  list?: "clusters";
+}) {
+  const items = props.items.map(props.item);
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.items.length === 0 ? (
+        <p class="muted">{props.empty}</p>
+      ) : props.list === "clusters" ? (
+        <ol class="clusters">{items}</ol>
+      ) : (
+        <ul class="issue-list">{items}</ul>
+      )}
+    </section>
+  );
+}
+
+function ClusterItem(c: ErrorCluster) {
+  return (
+    <li class="cluster">
+      <h3>
+        {plural(c.issues.length, "issue")}, {c.open} open
+      </h3>
+      <pre>
+        <code>{c.errorText || "(error text not stored)"}</code>
+      </pre>
+      <IssueList items={c.issues.slice(0, 6)} />
+      {c.issues.length > 6 ? <p class="muted small">and {c.issues.length - 6} more.</p> : null}
+    </li>
+  );
+}
+
+function DuplicateItem(d: LikelyDuplicate) {
+  return (
+    <IssueItem issue={d.issue}>
+      {d.why === "marked" ? " · marked as a duplicate of " : " · same error as the earlier "}
+      <a href={issuePath(d.of)}>{refText(d.of)}</a>
+    </IssueItem>
+  );
+}
+
+function FixItem(f: ShippedFix) {
+  return (
+    <IssueItem issue={f.issue} stateless>
+      {" · fixed by "}
+      <ExtLink href={f.pull.url}>{f.pull.ref}</ExtLink>
+      {f.mergedAt ? `, merged ${utc(f.mergedAt)}` : ""}
+      {f.releasedIn ? `, released in ${f.releasedIn}` : ", not released yet"}
+    </IssueItem>
   );
 }

@@ -1,9 +1,10 @@
 // Search results, ranked as the CLI's `search`. Hits that share the query's error come first as
 // one cluster ("same error"), then the rest.
+
+import { plural } from "../../core/text/format.js";
 import type { SearchAnswer, SearchResult } from "../deps.js";
-import { issuePath, plural, refText } from "./format.js";
 import { renderPage } from "./layout.js";
-import { StateBadge } from "./parts.js";
+import { IssueItem } from "./parts.js";
 
 export type SearchModel = { query: string; answer: SearchAnswer | null };
 
@@ -62,13 +63,7 @@ function ResultList({ items }: { items: SearchResult[] }) {
   return (
     <ol class="issue-list search-results">
       {items.map((r) => (
-        <li>
-          <a href={issuePath(r.ref)}>{r.title}</a>
-          <span class="meta">
-            {refText(r.ref)} · <StateBadge state={r.state} reason={r.stateReason} /> · score {r.score.toFixed(2)} ·{" "}
-            {r.why}
-          </span>
-        </li>
+        <IssueItem issue={r}>{` · score ${r.score.toFixed(2)} · ${r.why}`}</IssueItem>
       ))}
     </ol>
   );

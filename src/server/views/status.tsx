@@ -4,16 +4,17 @@ import type { JobView } from "../services/report-service.js";
 import { refText } from "./format.js";
 import { renderPage } from "./layout.js";
 
-const PHASES: readonly [AnalysePhase, string][] = [
-  ["queued", "Queued"],
-  ["fetching", "Fetching the issue, its comments and timeline from GitHub"],
-  ["linking", "Following linked issues and pull requests"],
-  ["releases", "Looking up the releases that contain the fix"],
-  ["saving", "Analysing and saving the report"],
+/** The steps the page lists, each with the analysis phases it stands for. */
+const PHASES: readonly [readonly AnalysePhase[], string][] = [
+  [["queued"], "Queued"],
+  [["fetch"], "Fetching the issue, its comments and timeline from GitHub"],
+  [["links"], "Following linked issues and pull requests"],
+  [["releases"], "Looking up the releases that contain the fix"],
+  [["similar", "analyse", "store"], "Analysing and saving the report"],
 ];
 
 export function loadingPage(job: JobView, path: string, now: Date): string {
-  const current = PHASES.findIndex(([p]) => p === job.phase);
+  const current = PHASES.findIndex(([phases]) => phases.includes(job.phase));
   const seconds = Math.max(0, Math.round((now.getTime() - job.startedAt.getTime()) / 1000));
   const ref = refText(job.ref);
   return renderPage({

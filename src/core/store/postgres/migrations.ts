@@ -3,6 +3,12 @@
 import type { Migration } from "../migrate.js";
 import { coreTables, voteTables } from "../shared-tables.js";
 
+/**
+ * term_postings holds a lexeme's threads while term_stats counts it in at most this many (more-like-
+ * this reads at most MAX_POSTINGS = 1,200 postings per query, so it never needs a commoner term's).
+ */
+export const POSTED_UPTO = 2000;
+
 // Weights: title A, error B, body C, comments D (ts_rank weighs them 1, 0.5, 0.25, 0.125).
 const TSV = `setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', error), 'B') ||
   setweight(to_tsvector('english', body), 'C') || setweight(to_tsvector('english', comments), 'D')`;
@@ -58,6 +64,44 @@ export const postgresMigrations: readonly Migration[] = [
       `UPDATE reports SET fix_status = data::jsonb #>> '{fix,status}', fix_summary = data::jsonb #>> '{fix,summary}',
          workaround = CASE WHEN data::jsonb #>> '{workarounds,0,kind}' IN ('worked', 'temporary')
            THEN data::jsonb #>> '{workarounds,0,text}' END`,
+    ],
+  },
+  {
+    version: 5,
+    name: "term postings: the rare lexemes' threads in a narrow btree, read without the heap",
+    statements: [
+      // One row per (rare lexeme, thread): `strong` when in the title or error (weights A, B), and the
+      // thread's repository (own-repository queries take their best matches within it). Read by
+      // an index-only scan of the primary key, so a query's postings cost a few index pages instead of
+      // one search_docs heap row each. Lexemes that term_stats counts in more than POSTED_UPTO threads
+      // are left out (more-like-this never reads them: its postings budget is below that); such a
+      // term's postings come from the GIN index (postgres-store.ts).
+      `CREATE TABLE term_postings (
+        term text NOT NULL,
+        thread_id integer NOT NULL REFERENCES search_docs (thread_id) ON DELETE CASCADE,
+        strong boolean NOT NULL,
+        repo_key text NOT NULL,
+        PRIMARY KEY (term, thread_id) INCLUDE (strong, repo_key)
+      )`,
+      "CREATE INDEX term_postings_thread ON term_postings (thread_id)",
+      `CREATE FUNCTION index_term_postings() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+       BEGIN
+         IF TG_OP = 'UPDATE' THEN
+           IF NEW.tsv IS NOT DISTINCT FROM OLD.tsv THEN RETURN NULL; END IF;
+           DELETE FROM term_postings WHERE thread_id = OLD.thread_id;
+         END IF;
+         INSERT INTO term_postings (term, thread_id, strong, repo_key)
+           SELECT u.lexeme, NEW.thread_id, u.weights && '{A,B}'::text[], t.repo_key
+           FROM unnest(NEW.tsv) u, threads t
+           WHERE t.id = NEW.thread_id AND NOT EXISTS (SELECT 1 FROM term_stats s WHERE s.term = u.lexeme AND s.docs > ${POSTED_UPTO});
+         RETURN NULL;
+       END $$`,
+      `CREATE TRIGGER search_docs_postings AFTER INSERT OR UPDATE ON search_docs
+         FOR EACH ROW EXECUTE FUNCTION index_term_postings()`,
+      `INSERT INTO term_postings (term, thread_id, strong, repo_key)
+         SELECT u.lexeme, d.thread_id, u.weights && '{A,B}'::text[], t.repo_key
+         FROM search_docs d JOIN threads t ON t.id = d.thread_id, unnest(d.tsv) u
+         WHERE NOT EXISTS (SELECT 1 FROM term_stats s WHERE s.term = u.lexeme AND s.docs > ${POSTED_UPTO})`,
     ],
   },
 ];

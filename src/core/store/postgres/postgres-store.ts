@@ -7,7 +7,7 @@ import { migrate } from "../migrate.js";
 import { SqlStore } from "../sql-store.js";
 import { indexedDocs, TermStatsRefresh } from "../term-stats.js";
 import type { Posting, Store, TermRef } from "../types.js";
-import { postgresMigrations } from "./migrations.js";
+import { POSTED_UPTO, postgresMigrations } from "./migrations.js";
 
 export type PostgresOptions = {
   /** Schema holding the tables; created when missing. */
@@ -69,6 +69,10 @@ class PostgresDriver implements Driver {
   readonly backend = "postgres" as const;
   readonly search: SearchDialect = new TsvectorDialect();
 
+  inList(values: readonly unknown[]) {
+    return { sql: "= ANY(?)", params: [values] };
+  }
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly where: string,
@@ -128,10 +132,31 @@ async function query<T>(
   params: readonly unknown[] = [],
 ): Promise<pg.QueryResult<T & pg.QueryResultRow>> {
   try {
-    return await on.query<T & pg.QueryResultRow>(numbered(sql), params as unknown[]);
+    const text = numbered(sql);
+    // A statement with parameters is prepared once per connection and planned from then on from
+    // its cached plan: planning the candidates' union costs more than running it.
+    if (params.length)
+      return await on.query<T & pg.QueryResultRow>({ name: statementName(text), text, values: params as unknown[] });
+    return await on.query<T & pg.QueryResultRow>(text);
   } catch (e) {
     throw pgError(e, where);
   }
+}
+
+/**
+ * One name per statement text, the same in every connection of the process. Texts do not depend on
+ * data (lists are `= ANY(?)`), so they are few; past MAX_PREPARED a statement runs unprepared, so
+ * a connection's prepared plans stay bounded whatever runs.
+ */
+const MAX_PREPARED = 300;
+const names = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_PREPARED) {
+    name = `issuegraph_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return name;
 }
 
 /** `?` placeholders (the generic SQL's) to PostgreSQL's `$1, $2, ...`. The SQL holds no literal `?`. */
@@ -153,8 +178,8 @@ const lexemeQuery = () => "quote_literal(q.term)::tsquery";
 
 /**
  * Lexemes term_stats does not know yet, or counts in at most LIVE_COUNT_UPTO documents (a thread's
- * own words look unique to it until the next rebuild), are counted in the index itself, up to
- * UNKNOWN_COUNT_CAP documents (each count reads heap rows, so only these few).
+ * own words look unique to it until the next rebuild), are counted live in term_postings (which holds
+ * every thread of such a lexeme), up to UNKNOWN_COUNT_CAP documents.
  */
 const LIVE_COUNT_UPTO = 2;
 const UNKNOWN_COUNT_CAP = 200;
@@ -191,8 +216,8 @@ class TsvectorDialect implements SearchDialect {
     const rows = await db.all<{ id: number; score: number }>(
       `SELECT d.thread_id AS id, ts_rank(${WEIGHTS}, d.tsv, q, 1) AS score
        FROM search_docs d, to_tsquery('english', ?) q
-       WHERE d.tsv @@ q AND d.thread_id IN (${ids.map(() => "?").join(", ")})`,
-      [terms.join(" | "), ...ids],
+       WHERE d.tsv @@ q AND d.thread_id = ANY(?)`,
+      [terms.join(" | "), ids],
     );
     return rows.map((r) => ({ id: Number(r.id), rank: Number(r.score) }));
   }
@@ -201,7 +226,7 @@ class TsvectorDialect implements SearchDialect {
     const rows = await db.all<{ word: string; term: string | null; docs: number | null; total: number | null }>(
       `SELECT w.word, l.lexeme AS term,
          (CASE WHEN s.docs > ${LIVE_COUNT_UPTO} THEN s.docs
-               ELSE (SELECT COUNT(*) FROM (SELECT 1 FROM search_docs d WHERE d.tsv @@ quote_literal(l.lexeme)::tsquery
+               ELSE (SELECT COUNT(*) FROM (SELECT 1 FROM term_postings p WHERE p.term = l.lexeme
                                            LIMIT ${UNKNOWN_COUNT_CAP}) x) END)::integer AS docs,
          (SELECT docs FROM term_stats WHERE term = '') AS total
        FROM unnest(?::text[]) AS w(word)
@@ -219,20 +244,35 @@ class TsvectorDialect implements SearchDialect {
     return { docs: Math.max(total, ...terms.map((t) => t.docs)), terms };
   }
 
+  /**
+   * Terms in the order given (rarest first from more-like-this), so the limit cuts the commonest. A
+   * term term_stats counts in at most POSTED_UPTO threads is read from term_postings by an
+   * index-only scan (no heap row per posting); a commoner one from the GIN index and its rows.
+   */
   async postings(
     db: SqlExecutor,
     terms: readonly TermRef[],
-    { maxPostings }: { maxPostings: number },
+    { maxPostings }: { maxPostings: number; withRepo: boolean },
   ): Promise<Posting[]> {
+    // The repository is in term_postings' index: given whether asked for or not.
     if (!terms.length) return [];
-    const rows = await db.all<{ doc: number; term: string; strong: boolean }>(
-      `SELECT d.thread_id AS doc, q.term, d.strong @@ ${lexemeQuery()} AS strong
-       FROM unnest(?::text[]) AS q(term)
-       JOIN search_docs d ON d.tsv @@ ${lexemeQuery()}
+    // Rows come back as Posting objects (about a thousand a query: no second copy).
+    return db.all<Posting>(
+      `SELECT x.doc AS "docId", q.term, x.strong, x.repo_key AS "repoKey"
+       FROM unnest(?::text[]) WITH ORDINALITY AS q(term, i)
+       LEFT JOIN term_stats s ON s.term = q.term
+       CROSS JOIN LATERAL (
+         SELECT p.thread_id AS doc, p.strong, p.repo_key FROM term_postings p
+         WHERE p.term = q.term AND coalesce(s.docs, 0) <= ${POSTED_UPTO}
+         UNION ALL
+         SELECT d.thread_id, d.strong @@ ${lexemeQuery()}, t.repo_key FROM search_docs d
+         JOIN threads t ON t.id = d.thread_id
+         WHERE s.docs > ${POSTED_UPTO} AND d.tsv @@ ${lexemeQuery()}
+       ) x
+       ORDER BY q.i
        LIMIT ?`,
       [terms.map((t) => t.term), maxPostings],
     );
-    return rows.map((r) => ({ docId: Number(r.doc), term: r.term, strong: r.strong }));
   }
 
   afterWrite(driver: Driver, docs: number): Promise<void> {
@@ -248,10 +288,27 @@ async function rebuildTermStats(tx: SqlExecutor): Promise<void> {
   if (!got?.ok) return;
   // The same upkeep for the GIN index: merge its pending list, which every search scans.
   await tx.get("SELECT gin_clean_pending_list('search_docs_tsv'::regclass)");
+  await tx.run(
+    `CREATE TEMP TABLE common_terms ON COMMIT DROP AS SELECT term FROM term_stats WHERE docs > ${POSTED_UPTO}`,
+  );
   await tx.run("DELETE FROM term_stats");
   await tx.run(
     `INSERT INTO term_stats (term, docs) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM search_docs')
      UNION ALL SELECT '', COUNT(*)::integer FROM search_docs`,
+  );
+  // Terms now too common to be posted: their rows are never read again (postings takes them from GIN).
+  await tx.run(`DELETE FROM term_postings p USING term_stats s WHERE s.term = p.term AND s.docs > ${POSTED_UPTO}`);
+  // Terms rare again (threads deleted or rewritten): posted anew, all their threads.
+  await tx.run(
+    `INSERT INTO term_postings (term, thread_id, strong, repo_key)
+     SELECT u.lexeme, d.thread_id, u.weights && '{A,B}'::text[], t.repo_key
+     FROM (SELECT s.term FROM common_terms c JOIN term_stats s ON s.term = c.term
+           WHERE s.docs <= ${POSTED_UPTO}) r
+     JOIN search_docs d ON d.tsv @@ quote_literal(r.term)::tsquery
+     JOIN threads t ON t.id = d.thread_id
+     CROSS JOIN LATERAL unnest(d.tsv) u
+     WHERE u.lexeme = r.term
+     ON CONFLICT DO NOTHING`,
   );
 }
 

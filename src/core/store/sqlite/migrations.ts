@@ -48,4 +48,11 @@ export const sqliteMigrations: readonly Migration[] = [
            THEN json_extract(data, '$.workarounds[0].text') END`,
     ],
   },
+  {
+    version: 5,
+    // PostgreSQL's step 5 adds a narrow postings table (FTS5 reads its doclists without table rows);
+    // postings name each thread's repository, read from this narrow index instead of the wide rows.
+    name: "postings' repositories: a narrow (id, repo_key) index",
+    statements: ["CREATE INDEX threads_id_repo ON threads (id, repo_key)"],
+  },
 ];

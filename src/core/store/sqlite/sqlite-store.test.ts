@@ -2,12 +2,14 @@ import { spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import process from "node:process";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { StoreError } from "../../errors.js";
+import { makeThread, ref } from "../../thread/builders.test-helper.js";
 import { openStore } from "../open-store.js";
-import { storeContract } from "../store.contract.js";
-import { fetched, makeThread, ref, V1_THREAD_INSERT, v1ThreadParams } from "../test-threads.js";
+import { storeContract } from "../store-contract.test-helper.js";
+import { fetched, V1_THREAD_INSERT, v1ThreadParams } from "../store-rows.test-helper.js";
 import { sqliteMigrations } from "./migrations.js";
 import { openSqliteStore } from "./sqlite-store.js";
 
@@ -18,8 +20,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 storeContract("sqlite (temp file)", () => openStore({ kind: "sqlite", path: freshPath() }));
 
-const a1 = ref("acme", "app", 1);
-const a2 = ref("acme", "app", 2);
+const a1 = ref(1, "acme", "app");
+const a2 = ref(2, "acme", "app");
 
 async function caught(p: Promise<unknown>): Promise<StoreError> {
   const e = await p.then(
@@ -34,11 +36,13 @@ describe("sqlite store: the file", () => {
   it("creates missing folders and uses WAL", async () => {
     const path = freshPath();
     const store = await openSqliteStore(path);
-    await store.putThread(makeThread(a1), fetched());
+    await store.putThread(makeThread({ ref: a1 }), fetched());
     await store.close();
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(raw.prepare("SELECT version FROM schema_migrations ORDER BY version").pluck().all()).toEqual([1, 2, 3, 4]);
+    expect(raw.prepare("SELECT version FROM schema_migrations ORDER BY version").pluck().all()).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
     raw.close();
   });
 
@@ -52,14 +56,14 @@ describe("sqlite store: the file", () => {
     );
     for (const statement of sqliteMigrations[0]?.statements ?? []) raw.exec(statement);
     raw.prepare("INSERT INTO schema_migrations VALUES (1, 'v1', '2024-01-01')").run();
-    raw.prepare(V1_THREAD_INSERT).run(...v1ThreadParams(makeThread(a1, { title: "kept" })));
+    raw.prepare(V1_THREAD_INSERT).run(...v1ThreadParams(makeThread({ ref: a1, title: "kept" })));
     raw.close();
 
     const store = await openSqliteStore(path);
     expect((await store.getThread(a1))?.thread.title).toBe("kept");
     expect((await store.getThread(a1))?.source).toBeNull();
     expect((await store.castVote(a1, "helpful", "u", "2024-01-01T00:00:00Z")).active).toBe(true);
-    expect((await store.stats()).schemaVersion).toBe(4);
+    expect((await store.stats()).schemaVersion).toBe(5);
     await store.close();
   });
 
@@ -70,7 +74,7 @@ describe("sqlite store: the file", () => {
     raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')").run();
     raw.close();
     const e = await caught(openSqliteStore(path));
-    expect(e.message).toMatch(/schema version 99, newer than this issuegraph knows \(4\)/);
+    expect(e.message).toMatch(/schema version 99, newer than this issuegraph knows \(5\)/);
     expect(e.hint).toMatch(/Upgrade issuegraph/);
   });
 
@@ -100,7 +104,7 @@ describe("sqlite store: bad files and paths (StoreError with a hint, never a raw
     const path = freshPath();
     const store = await openSqliteStore(path);
     for (let i = 1; i <= 40; i++)
-      await store.putThread(makeThread(ref("acme", "app", i), { body: "x".repeat(3000) }), fetched());
+      await store.putThread(makeThread({ ref: ref(i, "acme", "app"), body: "x".repeat(3000) }), fetched());
     await store.close();
     // Overwrite everything after the first page (the header stays valid, the b-trees do not).
     const size = statSync(path).size;
@@ -133,10 +137,10 @@ describe("sqlite store: read-only, locked and full databases (StoreError with a 
   it("a database opened read-only: writes fail cleanly and the data stays", async () => {
     const path = freshPath();
     const w = await openSqliteStore(path);
-    await w.putThread(makeThread(a1, { title: "original" }), fetched());
+    await w.putThread(makeThread({ ref: a1, title: "original" }), fetched());
     await w.close();
     const ro = await openSqliteStore(path, { readonly: true });
-    const e = await caught(ro.putThread(makeThread(a1, { title: "changed" }), fetched()));
+    const e = await caught(ro.putThread(makeThread({ ref: a1, title: "changed" }), fetched()));
     expect(e.message).toMatch(/is read-only/);
     expect((await ro.getThread(a1))?.thread.title).toBe("original");
     await ro.close();
@@ -155,13 +159,13 @@ describe("sqlite store: read-only, locked and full databases (StoreError with a 
   it.skipIf(!canLock)("a database file the OS will not let us write (chattr +i as root, chmod otherwise)", async () => {
     const path = freshPath();
     const w = await openSqliteStore(path);
-    await w.putThread(makeThread(a1, { title: "original" }), fetched());
+    await w.putThread(makeThread({ ref: a1, title: "original" }), fetched());
     await w.close(); // checkpoints the WAL into the file
     expect(immutable(path, true)).toBe(true);
     try {
       const outcome = await openSqliteStore(path).then(
         async (s) => {
-          const e = await caught(s.putThread(makeThread(a1, { title: "changed" }), fetched()));
+          const e = await caught(s.putThread(makeThread({ ref: a1, title: "changed" }), fetched()));
           expect((await s.getThread(a1))?.thread.title).toBe("original");
           await s.close();
           return e;
@@ -181,16 +185,16 @@ describe("sqlite store: read-only, locked and full databases (StoreError with a 
   it("a full database: the failed write is rolled back whole and the store stays usable", async () => {
     const path = freshPath();
     const store = await openSqliteStore(path, { maxPages: 60 });
-    await store.putThread(makeThread(a1, { title: "small" }), fetched());
+    await store.putThread(makeThread({ ref: a1, title: "small" }), fetched());
     const e = await caught(
-      store.putThread(makeThread(a2, { title: "huge", body: "word ".repeat(200_000) }), fetched()),
+      store.putThread(makeThread({ ref: a2, title: "huge", body: "word ".repeat(200_000) }), fetched()),
     );
     expect(e.message).toMatch(/is full/);
     expect(e.hint).toMatch(/rolled back/);
     expect(await store.getThread(a2)).toBeNull();
     expect(await store.search("huge", { limit: 5 })).toEqual([]);
     expect((await store.getThread(a1))?.thread.title).toBe("small");
-    await store.putThread(makeThread(ref("acme", "app", 3), { title: "after" }), fetched());
+    await store.putThread(makeThread({ ref: ref(3, "acme", "app"), title: "after" }), fetched());
     expect((await store.stats()).threads).toBe(2);
     await store.close();
   });

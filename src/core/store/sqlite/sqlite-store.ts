@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { StoreError } from "../../errors.js";
+import { capitalise } from "../../text/format.js";
 import type { Driver, SearchDialect, SearchDoc, SqlExecutor } from "../driver.js";
 import { migrate } from "../migrate.js";
 import { SqlStore } from "../sql-store.js";
@@ -70,6 +71,11 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
 class SqliteDriver implements Driver {
   readonly backend = "sqlite" as const;
   readonly search: SearchDialect = new Fts5Dialect();
+
+  inList(values: readonly unknown[]) {
+    return paddedIn(values);
+  }
+
   private queue: Promise<unknown> = Promise.resolve();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly direct: SqlExecutor;
@@ -158,6 +164,23 @@ const MAX_REMEMBERED_WORDS = 50_000;
 /** Terms the statistics table counts fewer than this are counted live (term-stats.ts). */
 const LIVE_COUNT_BELOW = 50;
 const MATCH_IDS = "SELECT rowid AS id FROM thread_fts WHERE thread_fts MATCH ?";
+/**
+ * Threads' repositories by id, from the narrow (id, repo_key) index: a lookup in the table itself
+ * reads a page of wide rows per thread.
+ */
+const REPO_OF_IDS = "SELECT id, repo_key FROM threads INDEXED BY threads_id_repo WHERE id";
+
+/**
+ * `IN (?, ?, …)` with the list padded (its last value repeated) to a power of two: a handful of
+ * statement texts for any length, so the cache of prepared statements stays small. (A JSON array
+ * through json_each made one text, but cost SQLite twice the time of the candidates query.)
+ */
+function paddedIn(values: readonly unknown[]): { sql: string; params: unknown[] } {
+  const size = values.length <= 8 ? values.length : 2 ** Math.ceil(Math.log2(values.length));
+  const params = [...values];
+  while (params.length < size) params.push(values[values.length - 1]);
+  return { sql: `IN (${params.map(() => "?").join(", ")})`, params };
+}
 /** The strong fields (title, error) as an FTS5 column filter. */
 const STRONG = "{title error}";
 
@@ -237,23 +260,35 @@ class Fts5Dialect implements SearchDialect {
     return { docs: Number(n?.n ?? 0), terms };
   }
 
-  async postings(db: SqlExecutor, terms: readonly TermRef[], { maxPostings }: { maxPostings: number }) {
+  async postings(
+    db: SqlExecutor,
+    terms: readonly TermRef[],
+    { maxPostings, withRepo }: { maxPostings: number; withRepo: boolean },
+  ) {
     // One MATCH per term (FTS5's fast path: a doclist, no positions), once in every field and once in
     // the strong ones. The word is matched, not the stem: the tokenizer stems it the same way.
-    const out: Posting[] = [];
+    const found: Posting[] = [];
     for (const t of terms) {
+      if (found.length >= maxPostings) break;
       const phrase = `"${t.word.replace(/"/g, '""')}"`;
       const all = await db.all<{ id: number }>(MATCH_IDS, [phrase]);
       const strong = new Set(
         (await db.all<{ id: number }>(MATCH_IDS, [`${STRONG} : ${phrase}`])).map((r) => Number(r.id)),
       );
-      for (const r of all) {
-        if (out.length >= maxPostings) return out;
+      for (const r of all.slice(0, maxPostings - found.length)) {
         const id = Number(r.id);
-        out.push({ docId: id, term: t.term, strong: strong.has(id) });
+        found.push({ docId: id, term: t.term, strong: strong.has(id), repoKey: null });
       }
     }
-    return out;
+    if (!withRepo) return found;
+    const ids = [...new Set(found.map((p) => p.docId))].sort((a, b) => a - b);
+    const repoOf = new Map(
+      (await db.all<{ id: number; repo_key: string }>(`${REPO_OF_IDS} ${paddedIn(ids).sql}`, paddedIn(ids).params)).map(
+        (r) => [Number(r.id), r.repo_key],
+      ),
+    );
+    for (const p of found) p.repoKey = repoOf.get(p.docId) ?? null;
+    return found;
   }
 
   /**
@@ -329,32 +364,36 @@ export function sqliteError(e: unknown, where: string): unknown {
     );
   if (code === "SQLITE_NOTADB")
     return make(
-      `${cap(where)} is not a SQLite database, or it is corrupt`,
+      `${capitalise(where)} is not a SQLite database, or it is corrupt`,
       "Move the file away (issuegraph then creates a new one) or pass --db with another path.",
     );
   if (code.startsWith("SQLITE_CORRUPT"))
-    return make(`${cap(where)} is corrupt (${detail})`, "Restore it from a backup, or move it away and import again.");
+    return make(
+      `${capitalise(where)} is corrupt (${detail})`,
+      "Restore it from a backup, or move it away and import again.",
+    );
   if (code.startsWith("SQLITE_READONLY") || code === "SQLITE_PERM" || code === "SQLITE_AUTH")
     return make(
-      `${cap(where)} is read-only (${detail})`,
+      `${capitalise(where)} is read-only (${detail})`,
       "Check the permissions of the file, its -wal/-shm files and its folder, or pass --db PATH.",
     );
   if (code === "SQLITE_FULL")
     return make(
-      `${cap(where)} is full: the disk has no space left or the file reached its size limit`,
+      `${capitalise(where)} is full: the disk has no space left or the file reached its size limit`,
       "Free some space and retry; the failed write was rolled back.",
     );
   if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"))
     return make(
-      `${cap(where)} is locked by another process`,
+      `${capitalise(where)} is locked by another process`,
       "Wait for the other issuegraph process to finish, then retry.",
     );
   if (code.startsWith("SQLITE_IOERR"))
     return make(`Reading or writing ${where} failed (${code})`, "Check the disk and the file system, then retry.");
-  return make(`${cap(where)} refused an operation (${code}: ${detail})`, "This is likely a bug; please report it.");
+  return make(
+    `${capitalise(where)} refused an operation (${code}: ${detail})`,
+    "This is likely a bug; please report it.",
+  );
 }
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function fsReason(e: unknown): string {
   const code = (e as { code?: string })?.code;

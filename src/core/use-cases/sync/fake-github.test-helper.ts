@@ -1,11 +1,11 @@
 // An in-memory repository that answers like GitHub's issue list (state=all, sort=updated,
 // direction=asc, `since` inclusive, page-number Link URLs, ETag + 304) and fetchThread. Tests
 // change the world between and during runs, and make any call fail, to drive sync.
-import { createHash } from "node:crypto";
+import { digest } from "../../../../test/support/node.test-helper.js";
 import { NotFoundError } from "../../errors.js";
 import type { IssueListItem, IssuesPage, ListIssuesOptions } from "../../github/index.js";
-import { makeThread, ref } from "../../store/test-threads.js";
 import type { RepoRef } from "../../store/types.js";
+import { makeThread, ref } from "../../thread/builders.test-helper.js";
 import type { IssueRef, Thread } from "../../thread/types.js";
 import type { SyncClient } from "./sync-repo.js";
 
@@ -16,7 +16,8 @@ export const at = (minutes: number) =>
   new Date(Date.UTC(2024, 0, 1) + minutes * 60_000).toISOString().replace(".000", "");
 
 export function thread(number: number, updatedMinutes: number, overrides: Partial<Thread> = {}): Thread {
-  return makeThread(ref(REPO.owner, REPO.repo, number), {
+  return makeThread({
+    ref: ref(number, REPO.owner, REPO.repo),
     updatedAt: at(updatedMinutes),
     comments: [
       {
@@ -73,7 +74,7 @@ export class FakeGitHub implements SyncClient {
       .filter((t) => since === null || Date.parse(t.updatedAt) >= Date.parse(since))
       .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || a.ref.number - b.ref.number);
     const items = all.slice((page - 1) * perPage, page * perPage).map(listItem);
-    const etag = `"${createHash("sha256").update(JSON.stringify(items)).digest("hex").slice(0, 16)}"`;
+    const etag = `"${digest(JSON.stringify(items))}"`;
     if (opts.etag === etag) return { items: [], nextUrl: null, etag, notModified: true };
     const more = all.length > page * perPage;
     const nextUrl = more ? `https://fake.test/list?since=${since ?? ""}&per_page=${perPage}&page=${page + 1}` : null;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { IssueListItem } from "../../github/index.js";
-import { makeThread, ref } from "../../store/test-threads.js";
+import { makeThread, ref } from "../../thread/builders.test-helper.js";
 import { emptyReactions } from "../../thread/types.js";
 import { isShallow, SHALLOW_ETAG, shallowThread } from "./shallow.js";
 
 const item = (over: Partial<IssueListItem> = {}): IssueListItem => ({
-  ref: ref("acme", "app", 7),
+  ref: ref(7, "acme", "app"),
   kind: "pull",
   url: "https://github.com/acme/app/pull/7",
   title: "Fix it",
@@ -42,18 +42,19 @@ describe("shallow threads", () => {
   });
 
   it("keep what a stored older version knew that the list cannot tell", () => {
-    const old = makeThread(ref("acme", "app", 7), {
+    const old = makeThread({
+      ref: ref(7, "acme", "app"),
       title: "old title",
       comments: [
         { id: 1, url: "u", author: null, createdAt: "c", updatedAt: "u", body: "hi", reactions: emptyReactions() },
       ],
-      closedByPulls: [ref("acme", "app", 8)],
+      closedByPulls: [ref(8, "acme", "app")],
       pull: { merged: false, mergedAt: null, draft: true, mergeCommitSha: "abc", baseRef: "main" },
     });
     const t = shallowThread(item(), old);
     expect(t.title).toBe("Fix it");
     expect(t.comments).toHaveLength(1);
-    expect(t.closedByPulls).toEqual([ref("acme", "app", 8)]);
+    expect(t.closedByPulls).toEqual([ref(8, "acme", "app")]);
     expect(t.pull).toMatchObject({ merged: true, mergeCommitSha: "abc", baseRef: "main" });
   });
 

@@ -1,10 +1,7 @@
 // syncRepo with the real GitHub client (and token pool) against the local stand-in.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateRepo, type Standin, startStandin } from "../../../../standin/index.js";
-import { extractThreadError } from "../../analyze/extract-error.js";
+import { tempFolder } from "../../../../test/support/node.test-helper.js";
 import { NotFoundError, RateLimitedError } from "../../errors.js";
 import { createGitHubClient, type GitHubClientOptions } from "../../github/index.js";
 import { createTokenPool } from "../../github/pool/token-pool.js";
@@ -19,7 +16,7 @@ const repo: RepoRef = { host: "github.com", owner: "octo-org", repo: "synced" };
 const empty: RepoRef = { host: "github.com", owner: "octo-org", repo: "empty" };
 const generated = generateRepo({ owner: repo.owner, repo: repo.repo, issues: 150, seed: 3, maxComments: 3 });
 
-const root = mkdtempSync(join(tmpdir(), "issuegraph-sync-int-"));
+const root = tempFolder("sync-int");
 let s: Standin;
 beforeAll(async () => {
   s = await startStandin({
@@ -31,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await s.close();
-  rmSync(root, { recursive: true, force: true });
+  root.remove();
 });
 beforeEach(() => s.reset());
 afterEach(() => s.assertNoValidationFailures());
@@ -42,7 +39,7 @@ afterEach(async () => {
   await Promise.all(stores.splice(0).map((x) => x.close()));
 });
 async function freshStore() {
-  const store = await openStore({ kind: "sqlite", path: join(root, `s${++n}.db`) });
+  const store = await openStore({ kind: "sqlite", path: root.file(`s${++n}.db`) });
   stores.push(store);
   return store;
 }
@@ -50,14 +47,9 @@ async function freshStore() {
 const fast = { retryBaseMs: 1, throttleUnitMs: 1, timeoutMs: 15_000 } satisfies GitHubClientOptions;
 const client = (opts: GitHubClientOptions = {}) =>
   createGitHubClient({ ...fast, apiUrl: s.url, token: TOKEN, ...opts });
-const deps = (c: SyncClient, store: Store) => ({
-  client: c,
-  store,
-  extractError: (t: Parameters<typeof extractThreadError>[0]) => extractThreadError(t)?.message ?? null,
-  now: () => new Date(),
-});
+const deps = (c: SyncClient, store: Store) => ({ client: c, store, now: () => new Date() });
 
-describe("sync against the stand-in", { timeout: 180_000 }, () => {
+describe("sync against the stand-in: listing", { timeout: 180_000 }, () => {
   it("a shallow sync lists the repository in a few requests; a deep one fills in every thread", async () => {
     const store = await freshStore();
     const gh = client();
@@ -97,7 +89,9 @@ describe("sync against the stand-in", { timeout: 180_000 }, () => {
     expect(await store.getWatermark(empty)).toMatchObject({ since: null, listEtag: expect.stringMatching(/^"/) });
     expect(await syncRepo({ repo: empty, deep: true }, deps(client(), store))).toMatchObject({ notModified: true });
   });
+});
 
+describe("sync against the stand-in: rate limits", { timeout: 180_000 }, () => {
   it("stops at a primary rate limit keeping its progress, and resumes to the same store", async () => {
     const reference = await freshStore();
     await syncRepo({ repo, deep: true }, deps(client(), reference));

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { tempFolder } from "../../../../test/support/node.test-helper.js";
 import { NotFoundError, RateLimitedError } from "../../errors.js";
 import { openStore } from "../../store/open-store.js";
 import type { Store } from "../../store/types.js";
-import type { Thread } from "../../thread/types.js";
 import { dumpRepo } from "./canonical-dump.js";
 import { at, FakeGitHub, REPO, thread } from "./fake-github.test-helper.js";
 import type { SyncProgress } from "./progress.js";
@@ -13,24 +10,22 @@ import { isShallow, SHALLOW_ETAG } from "./shallow.js";
 import { type SyncOptions, syncRepo } from "./sync-repo.js";
 import { decodeSyncState } from "./sync-state.js";
 
-const root = mkdtempSync(join(tmpdir(), "issuegraph-sync-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempFolder("sync");
+afterAll(() => root.remove());
 let n = 0;
 const stores: Store[] = [];
 afterEach(async () => {
   await Promise.all(stores.splice(0).map((s) => s.close()));
 });
 async function freshStore(): Promise<Store> {
-  const store = await openStore({ kind: "sqlite", path: join(root, `s${++n}.db`) });
+  const store = await openStore({ kind: "sqlite", path: root.file(`s${++n}.db`) });
   stores.push(store);
   return store;
 }
 
-// Threads whose body says "Error: ..." have that error.
-const extractError = (t: Thread) => /Error: .+/.exec(t.body)?.[0] ?? null;
 const now = () => new Date("2024-06-01T00:00:00Z");
 const run = (gh: FakeGitHub, store: Store, options: Partial<SyncOptions> = {}) =>
-  syncRepo({ repo: REPO, deep: false, perPage: 10, ...options }, { client: gh, store, extractError, now });
+  syncRepo({ repo: REPO, deep: false, perPage: 10, ...options }, { client: gh, store, now });
 
 const many = (count: number, step = 1) => Array.from({ length: count }, (_, i) => thread(i + 1, (i + 1) * step));
 
@@ -109,7 +104,9 @@ describe("syncRepo: incremental listing", () => {
       [at(6), 1],
     ]);
   });
+});
 
+describe("syncRepo: empty, foreign and missing lists", () => {
   it("keeps an empty repository's watermark (no threads, the list's ETag) and answers 304 next time", async () => {
     const gh = new FakeGitHub([]);
     const store = await freshStore();
@@ -135,7 +132,9 @@ describe("syncRepo: incremental listing", () => {
     await expect(run(gh, store)).rejects.toBeInstanceOf(NotFoundError);
     expect(await store.getWatermark(REPO)).toBeNull();
   });
+});
 
+describe("syncRepo: what it stores and tells", () => {
   it("stores the error signature of threads that carry an error", async () => {
     const gh = new FakeGitHub([
       thread(1, 1, { body: "Boom\nError: connect ECONNREFUSED 127.0.0.1:5432" }),
@@ -153,7 +152,7 @@ describe("syncRepo: incremental listing", () => {
     const seen: SyncProgress[] = [];
     await syncRepo(
       { repo: REPO, deep: true, perPage: 10 },
-      { client: gh, store, extractError, now, onProgress: (p) => seen.push(p), budget: () => null },
+      { client: gh, store, now, onProgress: (p) => seen.push(p), budget: () => null },
     );
     const last = seen.at(-1);
     expect(last).toMatchObject({ phase: "done", repo: "acme/app", stored: 12, fetched: 12, since: at(12) });
@@ -202,7 +201,9 @@ describe("syncRepo: deep", () => {
     const store = await freshStore();
     expect(await run(gh, store, { deep: true })).toMatchObject({ threads: 4, missing: 1 });
   });
+});
 
+describe("syncRepo: interrupted runs", () => {
   it("killed at any request, a rerun ends with the store an uninterrupted run leaves", async () => {
     const world = () =>
       new FakeGitHub([

@@ -8,11 +8,12 @@
 // resume point. Link URLs are followed only through a full page of equal update times.
 // See README.md here for the watermark's meaning and the shallow-thread marker.
 import { GoneError, NotFoundError, RateLimitedError } from "../../errors.js";
-import type { GitHubClient, IssueListItem, RequestCounts } from "../../github/index.js";
+import type { GitHubClient, IssueListItem, IssuesPage, RequestCounts } from "../../github/index.js";
 import { refKey } from "../../refs/parse-ref.js";
-import { errorSignature } from "../../similar/error-signature.js";
-import type { PutThreadMeta, RepoRef, Store, StoredThread, Watermark } from "../../store/types.js";
-import type { Thread } from "../../thread/types.js";
+import type { IndexThreadMeta } from "../../similar/index-thread.js";
+import type { RepoRef, Store, StoredThread, Watermark } from "../../store/types.js";
+import type { IssueRef, Thread } from "../../thread/types.js";
+import { storeThread } from "../store-thread.js";
 import type { RateBudget, SyncPhase, SyncProgress } from "./progress.js";
 import { formatRepo } from "./repo-arg.js";
 import { isShallow, SHALLOW_ETAG, shallowThread } from "./shallow.js";
@@ -43,8 +44,6 @@ export type SyncOptions = {
 export type SyncDeps = {
   client: SyncClient;
   store: Store;
-  /** The thread's error message, or null (core/analyze's extractThreadError). */
-  extractError: (thread: Thread) => string | null;
   now: () => Date;
   onProgress?: (progress: SyncProgress) => void;
   /** The latest rate-limit budget seen, for progress (see core/github/pool). */
@@ -74,174 +73,217 @@ export type SyncResult = {
   watermark: Watermark;
 };
 
-type Write = { thread: Thread; meta: PutThreadMeta };
+type Write = { thread: Thread; meta: IndexThreadMeta };
 
 export async function syncRepo(options: SyncOptions, deps: SyncDeps): Promise<SyncResult> {
-  const { repo, deep } = options;
-  const name = formatRepo(repo);
-  const perPage = options.perPage ?? 100;
-  const commitEvery = deep ? Math.max(1, options.commitEvery ?? 10) : Number.POSITIVE_INFINITY;
-  const before = deps.client.requests();
-  const spent = (): RequestCounts => {
-    const now = deps.client.requests();
-    return { rest: now.rest - before.rest, graphql: now.graphql - before.graphql };
-  };
-  const counts = { pages: 0, listed: 0, stored: 0, fetched: 0, unchanged: 0, missing: 0 };
-  let state: SyncState = stateFor(decodeSyncState(await deps.store.getWatermark(repo)), deps.client.apiUrl);
-  let startedFrom: string | null = null;
-  let notModified = false;
-  // Each keyset page lists the previous page's last update again: those are not news.
-  const seen = new Map<string, string>();
+  const state = stateFor(decodeSyncState(await deps.store.getWatermark(options.repo)), deps.client.apiUrl);
+  const run = new SyncRun(options, deps, state);
+  try {
+    await run.listAll();
+  } catch (error) {
+    if (error instanceof RateLimitedError) throw run.stoppedAt(error);
+    throw error;
+  }
+  return run.finish();
+}
 
-  const progress = (phase: SyncPhase) => {
-    if (!deps.onProgress) return;
-    const r = spent();
-    deps.onProgress({
-      repo: name,
-      deep,
-      phase,
-      ...counts,
-      requests: r.rest + r.graphql,
-      since: deep ? state.deepSince : state.since,
-      startedFrom,
-      now: deps.now().toISOString(),
-      budget: deps.budget?.() ?? null,
-    });
-  };
+/** One run of sync: the list pages, the writes and the watermark they advance, and the counts. */
+class SyncRun {
+  private readonly counts = { pages: 0, listed: 0, stored: 0, fetched: 0, unchanged: 0, missing: 0 };
+  /** Each keyset page lists the previous page's last update again: those are not news. */
+  private readonly seen = new Map<string, string>();
+  private readonly before: RequestCounts;
+  private readonly deep: boolean;
+  private readonly commitEvery: number;
+  private startedFrom: string | null = null;
+  private notModified = false;
 
-  /** Stored whole, from this API (a thread from another world, or imported, is fetched again). */
-  function isWhole(stored: StoredThread): boolean {
-    return !isShallow(stored) && stored.source === deps.client.apiUrl;
+  constructor(
+    private readonly options: SyncOptions,
+    private readonly deps: SyncDeps,
+    private state: SyncState,
+  ) {
+    this.deep = options.deep;
+    this.commitEvery = this.deep ? Math.max(1, options.commitEvery ?? 10) : Number.POSITIVE_INFINITY;
+    this.before = deps.client.requests();
+  }
+
+  /** Pages through the list from the watermark to its end, storing each page's changed threads. */
+  async listAll(): Promise<void> {
+    // A deep run lists from where deep coverage ends; the stored ETag is for the list at `since`.
+    let since = this.coveredUpTo();
+    let etag = compareTimes(since, this.state.since) === 0 ? this.state.listEtag : null;
+    let pageUrl: string | null = null;
+    for (;;) {
+      this.progress("listing");
+      const page = await this.deps.client.listIssuesPage(
+        this.options.repo,
+        pageUrl ? { url: pageUrl } : { ...(since ? { since } : {}), etag, perPage: this.options.perPage ?? 100 },
+      );
+      this.counts.pages++;
+      if (page.notModified) {
+        this.notModified = this.counts.pages === 1;
+        return;
+      }
+      etag = null;
+      this.startedFrom ??= page.items[0]?.updatedAt ?? null;
+      const next = nextListing(page, since);
+      // The ETag of the list at `since` is what the next run sends, so an unchanged repository then
+      // costs one free 304.
+      await this.storePage(page.items, since, next.end && !pageUrl ? page.etag : null);
+      if (next.end) return;
+      since = next.since;
+      pageUrl = next.pageUrl;
+    }
+  }
+
+  /** Stores the page's changed threads, committing every `commitEvery` with the watermark they complete. */
+  private async storePage(items: IssueListItem[], since: string | null, listEtag: string | null): Promise<void> {
+    let pending: Write[] = [];
+    let upTo = since;
+    for (const item of items) {
+      upTo = laterOf(upTo, item.updatedAt);
+      if (!this.isNews(item)) continue;
+      this.counts.listed++;
+      this.progress("fetching");
+      const write = await this.prepare(item);
+      if (!write) continue;
+      pending.push(write);
+      if (pending.length >= this.commitEvery) {
+        await this.commit(pending, upTo, null);
+        pending = [];
+      }
+    }
+    await this.commit(pending, upTo, listEtag);
+  }
+
+  /** False for an item a keyset page repeats (seen with this update time already in this run). */
+  private isNews(item: IssueListItem): boolean {
+    const key = refKey(item.ref);
+    if (this.seen.get(key) === item.updatedAt) return false;
+    this.seen.set(key, item.updatedAt);
+    return true;
   }
 
   /** The item as it must be stored, or null when the store already has it (or it is gone). */
-  async function prepare(item: IssueListItem): Promise<Write | null> {
-    const stored = await deps.store.getThread(item.ref);
-    if (stored && compareTimes(stored.thread.updatedAt, item.updatedAt) >= 0 && (!deep || isWhole(stored))) {
-      counts.unchanged++;
+  private async prepare(item: IssueListItem): Promise<Write | null> {
+    const stored = await this.deps.store.getThread(item.ref);
+    if (stored && compareTimes(stored.thread.updatedAt, item.updatedAt) >= 0 && (!this.deep || this.isWhole(stored))) {
+      this.counts.unchanged++;
       return null;
     }
-    if (!deep) {
+    if (!this.deep) {
       const thread = shallowThread(item, stored?.thread ?? null);
-      const meta = { fetchedAt: deps.now().toISOString(), via: "rest" as const, requests: { rest: 0, graphql: 0 } };
+      const meta = {
+        fetchedAt: this.deps.now().toISOString(),
+        via: "rest" as const,
+        requests: { rest: 0, graphql: 0 },
+      };
       // No source: a report's cache (obtainThread) then never takes the shallow copy for the thread.
-      return { thread, meta: { ...meta, etag: SHALLOW_ETAG, source: null, errorMessage: deps.extractError(thread) } };
+      return { thread, meta: { ...meta, etag: SHALLOW_ETAG, source: null } };
     }
+    return this.fetchWhole(item.ref);
+  }
+
+  /** Stored whole, from this API (a thread from another world, or imported, is fetched again). */
+  private isWhole(stored: StoredThread): boolean {
+    return !isShallow(stored) && stored.source === this.deps.client.apiUrl;
+  }
+
+  private async fetchWhole(ref: IssueRef): Promise<Write | null> {
     let fetched: Awaited<ReturnType<SyncClient["fetchThread"]>>;
     try {
-      fetched = await deps.client.fetchThread(item.ref);
+      fetched = await this.deps.client.fetchThread(ref);
     } catch (error) {
       // Deleted or made private between the list and the fetch: nothing to store.
       if (error instanceof NotFoundError || error instanceof GoneError) {
-        counts.missing++;
+        this.counts.missing++;
         return null;
       }
       throw error;
     }
     if (fetched.notModified) return null;
-    counts.fetched++;
-    const { thread, meta } = fetched;
-    return { thread, meta: { ...meta, source: deps.client.apiUrl, errorMessage: deps.extractError(thread) } };
+    this.counts.fetched++;
+    return { thread: fetched.thread, meta: { ...fetched.meta, source: this.deps.client.apiUrl } };
   }
 
-  /** Writes the threads and the watermark they complete, together. */
-  async function commit(writes: Write[], upTo: string | null, listEtag: string | null): Promise<void> {
-    const proposed = proposeSyncState(state, { deep, upTo, listEtag });
+  /** Writes the threads (with their error signatures) and the watermark they complete, together. */
+  private async commit(writes: Write[], upTo: string | null, listEtag: string | null): Promise<void> {
+    const proposed = proposeSyncState(this.state, { deep: this.deep, upTo, listEtag });
     let written = 0;
-    state = await deps.store.transaction(async (tx) => {
+    this.state = await this.deps.store.transaction(async (tx) => {
       for (const w of writes) {
         const current = await tx.getThread(w.thread.ref);
         if (current && keeps(current, w)) continue;
-        await tx.putThread(w.thread, w.meta);
-        const message = w.meta.errorMessage;
-        if (message) {
-          const sig = errorSignature(message);
-          await tx.putSignature(w.thread.ref, { key: sig.key, family: sig.family, signature: sig.signature }, message);
-        } else {
-          // The error was edited out (or never there): no stale signature may match it.
-          await tx.clearSignature(w.thread.ref);
-        }
+        await storeThread(tx, w.thread, w.meta);
         written++;
       }
-      const merged = mergeSyncState(decodeSyncState(await tx.getWatermark(repo)), proposed);
-      await tx.setWatermark(repo, encodeSyncState(merged));
+      const merged = mergeSyncState(decodeSyncState(await tx.getWatermark(this.options.repo)), proposed);
+      await tx.setWatermark(this.options.repo, encodeSyncState(merged));
       return merged;
     });
-    counts.stored += written;
+    this.counts.stored += written;
   }
 
-  try {
-    // A deep run lists from where deep coverage ends; the stored ETag is for the list at `since`.
-    let since = deep ? state.deepSince : state.since;
-    let etag = compareTimes(since, state.since) === 0 ? state.listEtag : null;
-    let pageUrl: string | null = null;
-    for (;;) {
-      progress("listing");
-      const page = await deps.client.listIssuesPage(
-        repo,
-        pageUrl ? { url: pageUrl } : { ...(since ? { since } : {}), etag, perPage },
-      );
-      counts.pages++;
-      if (page.notModified) {
-        notModified = counts.pages === 1;
-        break;
-      }
-      etag = null;
-      startedFrom ??= page.items[0]?.updatedAt ?? null;
-      const pageMax = page.items.reduce<string | null>((max, i) => laterOf(max, i.updatedAt), since);
-      const moved = compareTimes(pageMax, since) > 0;
-      // Nothing newer and nothing after: the end. The ETag of this list at `since` is what the next
-      // run sends, so an unchanged repository then costs one free 304.
-      const end = !moved && !page.nextUrl;
-      const listEtag = end && !pageUrl ? page.etag : null;
-
-      let pending: Write[] = [];
-      let upTo = since;
-      for (const item of page.items) {
-        upTo = laterOf(upTo, item.updatedAt);
-        const key = refKey(item.ref);
-        if (seen.get(key) === item.updatedAt) continue;
-        seen.set(key, item.updatedAt);
-        counts.listed++;
-        progress("fetching");
-        const write = await prepare(item);
-        if (!write) continue;
-        pending.push(write);
-        if (pending.length >= commitEvery) {
-          await commit(pending, upTo, null);
-          pending = [];
-        }
-      }
-      await commit(pending, upTo, listEtag);
-      if (end) break;
-      if (moved) {
-        since = pageMax;
-        pageUrl = null;
-      } else {
-        // A full page of one update time: page through it by its Link.
-        pageUrl = page.nextUrl;
-      }
-    }
-  } catch (error) {
-    if (error instanceof RateLimitedError) {
-      progress("stopped");
-      throw stoppedAtRateLimit(name, error, counts.stored, deep ? state.deepSince : state.since);
-    }
-    throw error;
+  private coveredUpTo(): string | null {
+    return this.deep ? this.state.deepSince : this.state.since;
   }
-  progress("done");
-  const by = spent();
-  const { stored, ...rest } = counts;
-  return {
-    repo,
-    deep,
-    ...rest,
-    threads: stored,
-    requests: by.rest + by.graphql,
-    requestsBy: by,
-    notModified,
-    watermark: encodeSyncState(state),
-  };
+
+  private spent(): RequestCounts {
+    const now = this.deps.client.requests();
+    return { rest: now.rest - this.before.rest, graphql: now.graphql - this.before.graphql };
+  }
+
+  private progress(phase: SyncPhase): void {
+    if (!this.deps.onProgress) return;
+    const r = this.spent();
+    this.deps.onProgress({
+      repo: formatRepo(this.options.repo),
+      deep: this.deep,
+      phase,
+      ...this.counts,
+      requests: r.rest + r.graphql,
+      since: this.coveredUpTo(),
+      startedFrom: this.startedFrom,
+      now: this.deps.now().toISOString(),
+      budget: this.deps.budget?.() ?? null,
+    });
+  }
+
+  /** The rate limit stopped the run: what was stored is kept, and the error says when to go on. */
+  stoppedAt(error: RateLimitedError): RateLimitedError {
+    this.progress("stopped");
+    return stoppedAtRateLimit(formatRepo(this.options.repo), error, this.counts.stored, this.coveredUpTo());
+  }
+
+  finish(): SyncResult {
+    this.progress("done");
+    const by = this.spent();
+    const { stored, ...rest } = this.counts;
+    return {
+      repo: this.options.repo,
+      deep: this.deep,
+      ...rest,
+      threads: stored,
+      requests: by.rest + by.graphql,
+      requestsBy: by,
+      notModified: this.notModified,
+      watermark: encodeSyncState(this.state),
+    };
+  }
+}
+
+/**
+ * Where the list goes after a page (keyset paging): on from the page's latest update when it moved
+ * past `since`; through the page's Link when a full page shares one update time; else the end.
+ */
+function nextListing(
+  page: IssuesPage,
+  since: string | null,
+): { end: boolean; since: string | null; pageUrl: string | null } {
+  const pageMax = page.items.reduce<string | null>((max, i) => laterOf(max, i.updatedAt), since);
+  if (compareTimes(pageMax, since) > 0) return { end: false, since: pageMax, pageUrl: null };
+  return { end: !page.nextUrl, since, pageUrl: page.nextUrl };
 }
 
 /** Never replace a newer stored thread with an older one, nor a whole one with a shallow copy. */

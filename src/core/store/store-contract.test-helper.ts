@@ -2,18 +2,21 @@
 // postgres-store.test.ts when a PostgreSQL URL is set). A backend is correct when it passes this.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StoreError, UsageError } from "../errors.js";
+import { summaryOf } from "../graph/summary.js";
 import { refKey } from "../refs/parse-ref.js";
+import { makeReport, makeThread, ref, reportMeta } from "../thread/builders.test-helper.js";
 import type { Link } from "../thread/link.js";
-import { fetched, makeReport, makeThread, ref, summaryOf } from "./test-threads.js";
+import { fetched } from "./store-rows.test-helper.js";
+import { repoKeyOf } from "./thread-columns.js";
 import type { Store } from "./types.js";
 
 // Set before each case of the suite being run (one suite at a time in a file).
 let store: Store;
 
-const a1 = ref("acme", "app", 1);
-const a2 = ref("acme", "app", 2);
-const a3 = ref("acme", "app", 3);
-const b1 = ref("other", "lib", 1);
+const a1 = ref(1, "acme", "app");
+const a2 = ref(2, "acme", "app");
+const a3 = ref(3, "acme", "app");
+const b1 = ref(1, "other", "lib");
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
@@ -28,6 +31,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     reportCases();
     signatureCases();
     searchCases();
+    searchEdgeCases();
     moreLikeThisPostingCases();
     moreLikeThisCandidateCases();
     watermarkCases();
@@ -44,19 +48,20 @@ function threadCases(): void {
     });
 
     it("stores a thread with its fetch meta and returns it equal", async () => {
-      const t = makeThread(a1, {
+      const t = makeThread({
+        ref: a1,
         title: "Crash on start 💥",
         body: "Stack:\n```\nTypeError: x\n```",
         labels: ["bug"],
         comments: [
           {
             id: 10,
-            url: `${makeThread(a1).url}#issuecomment-10`,
+            url: `${makeThread({ ref: a1 }).url}#issuecomment-10`,
             author: null,
             createdAt: "2024-01-01T01:00:00Z",
             updatedAt: "2024-01-01T01:00:00Z",
             body: "same",
-            reactions: { ...makeThread(a1).reactions, "+1": 3 },
+            reactions: { ...makeThread({ ref: a1 }).reactions, "+1": 3 },
           },
         ],
       });
@@ -77,18 +82,21 @@ function threadCases(): void {
     });
 
     it("finds a thread whatever the case of owner and repo, and replaces it on a second put", async () => {
-      await store.putThread(makeThread(a1, { title: "old" }), fetched());
-      await store.putThread(makeThread(ref("ACME", "App", 1), { title: "new" }), fetched("2024-03-01T00:00:00.000Z"));
-      const got = await store.getThread(ref("Acme", "APP", 1));
+      await store.putThread(makeThread({ ref: a1, title: "old" }), fetched());
+      await store.putThread(
+        makeThread({ ref: ref(1, "ACME", "App"), title: "new" }),
+        fetched("2024-03-01T00:00:00.000Z"),
+      );
+      const got = await store.getThread(ref(1, "Acme", "APP"));
       expect(got?.thread.title).toBe("new");
       expect(got?.fetchedAt).toBe("2024-03-01T00:00:00.000Z");
       expect((await store.stats()).threads).toBe(1);
     });
 
     it("lists threads most recently updated first, by repository, with paging", async () => {
-      await store.putThread(makeThread(a1, { updatedAt: "2024-01-01T00:00:00Z" }), fetched());
-      await store.putThread(makeThread(a2, { updatedAt: "2024-03-01T00:00:00Z" }), fetched());
-      await store.putThread(makeThread(b1, { updatedAt: "2024-02-01T00:00:00Z" }), fetched());
+      await store.putThread(makeThread({ ref: a1, updatedAt: "2024-01-01T00:00:00Z" }), fetched());
+      await store.putThread(makeThread({ ref: a2, updatedAt: "2024-03-01T00:00:00Z" }), fetched());
+      await store.putThread(makeThread({ ref: b1, updatedAt: "2024-02-01T00:00:00Z" }), fetched());
       const all = await store.listThreads({ limit: 10 });
       expect(all.map((r) => refKey(r.ref))).toEqual([refKey(a2), refKey(b1), refKey(a1)]);
       const inRepo = await store.listThreads({
@@ -102,7 +110,7 @@ function threadCases(): void {
         kind: "issue",
         state: "open",
         stateReason: null,
-        title: "Thread 1",
+        title: "Widget crashes on start",
       });
     });
   });
@@ -112,9 +120,9 @@ function threadCases(): void {
 function threadRowCases(): void {
   describe("thread rows, duplicates, summaries and links", () => {
     it("finds the rows of given threads, ignoring the ones it does not hold", async () => {
-      await store.putThread(makeThread(a1), fetched());
-      await store.putThread(makeThread(b1, { title: "B" }), fetched());
-      const rows = await store.findThreads([ref("OTHER", "lib", 1), a3, a1]);
+      await store.putThread(makeThread({ ref: a1 }), fetched());
+      await store.putThread(makeThread({ ref: b1, title: "B" }), fetched());
+      const rows = await store.findThreads([ref(1, "OTHER", "lib"), a3, a1]);
       expect(rows.map((r) => refKey(r.ref)).sort()).toEqual([refKey(a1), refKey(b1)].sort());
       expect(rows.find((r) => r.ref.owner === "other")?.title).toBe("B");
       expect(await store.findThreads([])).toEqual([]);
@@ -127,17 +135,17 @@ function threadRowCases(): void {
         type: "marked_as_duplicate" as const,
         canonical: a1,
       };
-      await store.putThread(makeThread(a2, { events: [mark] }), fetched());
+      await store.putThread(makeThread({ ref: a2, events: [mark] }), fetched());
       expect((await store.listThreads({ limit: 5 }))[0]?.duplicateOf).toEqual(a1);
       const unmark = { ...mark, type: "unmarked_as_duplicate" as const, createdAt: "2024-01-04T00:00:00Z" };
-      await store.putThread(makeThread(a2, { events: [mark, unmark] }), fetched());
+      await store.putThread(makeThread({ ref: a2, events: [mark, unmark] }), fetched());
       expect((await store.listThreads({ limit: 5 }))[0]?.duplicateOf).toBeNull();
     });
 
     it("keeps summaries and links", async () => {
-      const t2 = makeThread(a2, { title: "Linked", state: "closed", stateReason: "completed" });
-      await store.putSummaries([summaryOf(t2), summaryOf(makeThread(b1))], "2024-02-01T00:00:00Z");
-      const got = await store.getSummaries([a2, ref("ACME", "app", 2), a3]);
+      const t2 = makeThread({ ref: a2, title: "Linked", state: "closed", stateReason: "completed" });
+      await store.putSummaries([summaryOf(t2), summaryOf(makeThread({ ref: b1 }))], "2024-02-01T00:00:00Z");
+      const got = await store.getSummaries([a2, ref(2, "ACME", "app"), a3]);
       expect([...got.keys()]).toEqual([refKey(a2)]);
       expect(got.get(refKey(a2))).toEqual(summaryOf(t2));
 
@@ -168,13 +176,13 @@ function threadRowCases(): void {
 function reportCases(): void {
   describe("reports", () => {
     it("keeps every report with its inputs' versions; the latest is returned", async () => {
-      const t = makeThread(a1);
+      const t = makeThread({ ref: a1 });
       await store.putThread(t, fetched("2024-02-01T00:00:00.000Z", '"v1"'));
-      const first = await store.putReport(makeReport(t, "2024-02-01T00:01:00Z"));
+      const first = await store.putReport(makeReport({ meta: reportMeta("2024-02-01T00:01:00Z") }, t));
       expect(first.inputs).toEqual({ etag: '"v1"', fetchedAt: "2024-02-01T00:00:00.000Z" });
       await store.putThread(t, fetched("2024-02-02T00:00:00.000Z", '"v2"'));
-      await store.putReport(makeReport(t, "2024-02-02T00:01:00Z", "2024-02-02T00:00:00.000Z"));
-      await store.putReport(makeReport(t, "2024-02-03T00:01:00Z"), {
+      await store.putReport(makeReport({ meta: reportMeta("2024-02-02T00:01:00Z", "2024-02-02T00:00:00.000Z") }, t));
+      await store.putReport(makeReport({ meta: reportMeta("2024-02-03T00:01:00Z") }, t), {
         etag: '"v3"',
         fetchedAt: "2024-02-03T00:00:00Z",
       });
@@ -189,7 +197,7 @@ function reportCases(): void {
         "2024-02-01T00:01:00Z",
       ]);
       expect(history[1]?.inputs.etag).toBe('"v2"');
-      expect(history[0]?.report).toEqual(makeReport(t, "2024-02-03T00:01:00Z"));
+      expect(history[0]?.report).toEqual(makeReport({ meta: reportMeta("2024-02-03T00:01:00Z") }, t));
       expect(await store.listReports(a1, 1)).toHaveLength(1);
       expect(await store.getReport(a2)).toBeNull();
     });
@@ -200,9 +208,9 @@ function reportCases(): void {
 function signatureCases(): void {
   describe("error signatures", () => {
     it("stores one signature per thread and finds threads by key and by family", async () => {
-      await store.putThread(makeThread(a1, { title: "A" }), fetched());
-      await store.putThread(makeThread(a2, { title: "B", state: "closed", stateReason: "duplicate" }), fetched());
-      await store.putThread(makeThread(b1, { title: "C" }), fetched());
+      await store.putThread(makeThread({ ref: a1, title: "A" }), fetched());
+      await store.putThread(makeThread({ ref: a2, title: "B", state: "closed", stateReason: "duplicate" }), fetched());
+      await store.putThread(makeThread({ ref: b1, title: "C" }), fetched());
       await store.putSignature(a1, { key: "k1", family: "you are out", signature: "s1" }, "You are out of usage");
       await store.putSignature(
         a2,
@@ -236,21 +244,24 @@ function signatureCases(): void {
   });
 }
 
+/** Four threads, two of them about floating windows, for the search cases. */
+async function seedSearchThreads(): Promise<void> {
+  await store.putThread(
+    makeThread({ ref: a1, title: "Allow for floating windows", body: "Tear tabs off into their own window." }),
+    fetched(),
+  );
+  await store.putThread(makeThread({ ref: a2, title: "Minimap required", body: "Sublime has a minimap." }), fetched());
+  await store.putThread(
+    makeThread({ ref: a3, title: "Terminal crashes", body: "It crashes when I open it." }),
+    fetched(),
+  );
+  await store.putThread(makeThread({ ref: b1, title: "Floating window support", body: "" }), fetched());
+}
+
 /** Full-text search. */
 function searchCases(): void {
   describe("search", () => {
-    beforeEach(async () => {
-      await store.putThread(
-        makeThread(a1, { title: "Allow for floating windows", body: "Tear tabs off into their own window." }),
-        fetched(),
-      );
-      await store.putThread(makeThread(a2, { title: "Minimap required", body: "Sublime has a minimap." }), fetched());
-      await store.putThread(
-        makeThread(a3, { title: "Terminal crashes", body: "It crashes when I open it." }),
-        fetched(),
-      );
-      await store.putThread(makeThread(b1, { title: "Floating window support", body: "" }), fetched());
-    });
+    beforeEach(seedSearchThreads);
 
     it("ranks threads by relevance, title words first, with stemming", async () => {
       const hits = await store.search("floating window", { limit: 10 });
@@ -272,7 +283,8 @@ function searchCases(): void {
       expect((await store.search("sublime", { limit: 5 })).map((h) => h.ref.number)).toEqual([2]);
       await store.putSignature(a3, { key: "k", family: "f", signature: "s" }, "ECONNRESET socket hang up");
       expect((await store.search("econnreset", { limit: 5 })).map((h) => h.ref.number)).toEqual([3]);
-      const withComment = makeThread(a2, {
+      const withComment = makeThread({
+        ref: a2,
         title: "Minimap required",
         comments: [
           {
@@ -282,18 +294,25 @@ function searchCases(): void {
             createdAt: "2024-01-01T00:00:00Z",
             updatedAt: "2024-01-01T00:00:00Z",
             body: "a codelens overview would help",
-            reactions: makeThread(a1).reactions,
+            reactions: makeThread({ ref: a1 }).reactions,
           },
         ],
       });
       await store.putThread(withComment, fetched());
       expect((await store.search("codelens", { limit: 5 })).map((h) => h.ref.number)).toEqual([2]);
       // re-putting the thread keeps the error text indexed
-      await store.putThread(makeThread(a3, { title: "Terminal crashes" }), fetched());
+      await store.putThread(makeThread({ ref: a3, title: "Terminal crashes" }), fetched());
       expect((await store.search("econnreset", { limit: 5 })).map((h) => h.ref.number)).toEqual([3]);
       await store.clearSignature(a3);
       expect(await store.search("econnreset", { limit: 5 })).toEqual([]);
     });
+  });
+}
+
+/** Search edge cases and ranking given threads. */
+function searchEdgeCases(): void {
+  describe("search: no words, given threads, bad limits", () => {
+    beforeEach(seedSearchThreads);
 
     it("returns nothing for text without searchable words, and survives query syntax", async () => {
       expect(await store.search("the and of", { limit: 5 })).toEqual([]);
@@ -302,14 +321,14 @@ function searchCases(): void {
     });
 
     it("ranks given threads against a text on the search scale, 0 when nothing matches", async () => {
-      const ranks = await store.rankText("floating window", [a1, a2, ref("nobody", "x", 9)]);
+      const ranks = await store.rankText("floating window", [a1, a2, ref(9, "nobody", "x")]);
       const hits = await store.search("floating window", { limit: 10 });
       expect(ranks.get(refKey(a1))).toBeCloseTo(
         hits.find((h) => h.ref.number === 1 && h.ref.owner === "acme")?.rank ?? -1,
         6,
       );
       expect(ranks.get(refKey(a2))).toBe(0);
-      expect(ranks.get(refKey(ref("nobody", "x", 9)))).toBe(0);
+      expect(ranks.get(refKey(ref(9, "nobody", "x")))).toBe(0);
     });
 
     it("refuses a limit below 1", async () => {
@@ -321,15 +340,15 @@ function searchCases(): void {
 /** Four threads, three of them about floating windows, for the more-like-this cases. */
 async function seedSimilarThreads(): Promise<void> {
   await store.putThread(
-    makeThread(a1, { title: "Allow floating windows", body: "Tear tabs off into their own windows." }),
+    makeThread({ ref: a1, title: "Allow floating windows", body: "Tear tabs off into their own windows." }),
     fetched(),
   );
   await store.putThread(
-    makeThread(a2, { title: "Minimap required", body: "Sublime has a floating minimap." }),
+    makeThread({ ref: a2, title: "Minimap required", body: "Sublime has a floating minimap." }),
     fetched(),
   );
-  await store.putThread(makeThread(a3, { title: "Terminal crashes", body: "It crashes." }), fetched());
-  await store.putThread(makeThread(b1, { title: "Floating window support", body: "" }), fetched());
+  await store.putThread(makeThread({ ref: a3, title: "Terminal crashes", body: "It crashes." }), fetched());
+  await store.putThread(makeThread({ ref: b1, title: "Floating window support", body: "" }), fetched());
 }
 
 /** Term statistics and postings. */
@@ -352,7 +371,7 @@ function moreLikeThisPostingCases(): void {
     it("lists the threads holding each term, and whether in their title or error text", async () => {
       const stats = await store.termStats(["floating", "minimap"]);
       const terms = stats.terms.map((t) => ({ term: t.term, word: t.word }));
-      const postings = await store.postings(terms);
+      const postings = await store.postings(terms, { withRepo: true });
       const floating = stats.terms.find((t) => t.word === "floating")?.term;
       const byDoc = (term: string | undefined) =>
         postings
@@ -360,6 +379,13 @@ function moreLikeThisPostingCases(): void {
           .map((p) => p.strong)
           .sort();
       expect(byDoc(floating)).toEqual([false, true, true]);
+      // Each posting names its thread's repository (a1 and a2 in acme/app, b1 in other/lib).
+      expect(
+        postings
+          .filter((p) => p.term === floating)
+          .map((p) => p.repoKey)
+          .sort(),
+      ).toEqual([repoKeyOf(a1), repoKeyOf(a1), repoKeyOf(b1)].sort());
       expect(postings.filter((p) => p.term !== floating)).toHaveLength(1);
       expect((await store.postings(terms, { maxPostings: 2 })).length).toBeLessThanOrEqual(2);
       await store.putSignature(a3, { key: "k", family: "f", signature: "s" }, "floating point exception");
@@ -376,7 +402,8 @@ function moreLikeThisCandidateCases(): void {
 
     it("fetches candidates by id, with their canonical, signature (counted) and family, in one call", async () => {
       await store.putThread(
-        makeThread(a2, {
+        makeThread({
+          ref: a2,
           title: "Minimap required",
           state: "closed",
           stateReason: "duplicate",
@@ -400,9 +427,10 @@ function moreLikeThisCandidateCases(): void {
     });
 
     it("joins each candidate's fix: its newest report and the pulls that closed it", async () => {
-      const pull = ref("acme", "app", 50);
+      const pull = ref(50, "acme", "app");
       await store.putThread(
-        makeThread(a3, {
+        makeThread({
+          ref: a3,
           title: "Terminal crashes",
           state: "closed",
           stateReason: "completed",
@@ -411,7 +439,7 @@ function moreLikeThisCandidateCases(): void {
         fetched(),
       );
       await store.putSignature(a3, { key: "k9", family: "f9", signature: "s" }, "boom");
-      const older = makeReport(makeThread(a3), "2024-02-02T00:00:00.000Z");
+      const older = makeReport({ meta: reportMeta("2024-02-02T00:00:00.000Z") }, makeThread({ ref: a3 }));
       await store.putReport(older);
       await store.putReport({ ...older, fix: { status: "fixed", summary: "by #50", pulls: [] } });
       const answer = await store.candidates({ docIds: [], signatureKey: "k9", withFix: true });
@@ -439,7 +467,7 @@ function watermarkCases(): void {
 
     it("commits a thread and its watermark together", async () => {
       await store.transaction(async (tx) => {
-        await tx.putThread(makeThread(a1), fetched());
+        await tx.putThread(makeThread({ ref: a1 }), fetched());
         await tx.setWatermark(repo, { since: "2024-01-02T00:00:00Z", listEtag: null, cursor: null });
       });
       expect(await store.getThread(a1)).not.toBeNull();
@@ -447,11 +475,11 @@ function watermarkCases(): void {
     });
 
     it("rolls back everything when the transaction fails", async () => {
-      await store.putThread(makeThread(a1, { title: "original" }), fetched());
+      await store.putThread(makeThread({ ref: a1, title: "original" }), fetched());
       await expect(
         store.transaction(async (tx) => {
-          await tx.putThread(makeThread(a1, { title: "replacement" }), fetched());
-          await tx.putThread(makeThread(a2), fetched());
+          await tx.putThread(makeThread({ ref: a1, title: "replacement" }), fetched());
+          await tx.putThread(makeThread({ ref: a2 }), fetched());
           await tx.putSignature(a2, { key: "k", family: "f", signature: "s" }, "boom");
           await tx.setWatermark(repo, { since: "2024-05-01T00:00:00Z", listEtag: null, cursor: null });
           throw new Error("sync failed half way");
@@ -471,11 +499,11 @@ function watermarkCases(): void {
         release = r;
       });
       const tx = store.transaction(async (t) => {
-        await t.putThread(makeThread(a1), fetched());
+        await t.putThread(makeThread({ ref: a1 }), fetched());
         await gate;
         throw new Error("abort");
       });
-      const outside = store.putThread(makeThread(a2), fetched());
+      const outside = store.putThread(makeThread({ ref: a2 }), fetched());
       release();
       await expect(tx).rejects.toThrow("abort");
       await outside;
@@ -485,7 +513,7 @@ function watermarkCases(): void {
 
     it("nests: a transaction inside a transaction joins it", async () => {
       await store.transaction(async (tx) => {
-        await tx.transaction(async (inner) => inner.putThread(makeThread(a1), fetched()));
+        await tx.transaction(async (inner) => inner.putThread(makeThread({ ref: a1 }), fetched()));
       });
       expect(await store.getThread(a1)).not.toBeNull();
     });
@@ -513,7 +541,7 @@ function voteCases(): void {
     });
 
     it("counts recent views and votes per thread for trending", async () => {
-      await store.putThread(makeThread(a1, { title: "Hot" }), fetched());
+      await store.putThread(makeThread({ ref: a1, title: "Hot" }), fetched());
       for (const at of ["2024-05-01T10:00:00Z", "2024-05-01T11:00:00Z", "2024-05-02T00:00:00Z"]) {
         await store.recordView(a1, at);
       }
@@ -537,9 +565,9 @@ function voteCases(): void {
 function statsCases(): void {
   describe("stats and closing", () => {
     it("counts what it holds and reports its schema version", async () => {
-      await store.putThread(makeThread(a1), fetched());
-      await store.putThread(makeThread(b1), fetched());
-      await store.putReport(makeReport(makeThread(a1), "2024-01-01T00:00:00Z"));
+      await store.putThread(makeThread({ ref: a1 }), fetched());
+      await store.putThread(makeThread({ ref: b1 }), fetched());
+      await store.putReport(makeReport({ meta: reportMeta("2024-01-01T00:00:00Z") }, makeThread({ ref: a1 })));
       await store.putSignature(a1, { key: "k", family: "f", signature: "s" }, "e");
       await store.recordView(a1, "2024-01-01T00:00:00Z");
       await store.castVote(a1, "helpful", "u", "2024-01-01T00:00:00Z");

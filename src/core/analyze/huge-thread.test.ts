@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { renderJson } from "../render/json.js";
 import { renderMarkdown } from "../render/markdown.js";
+import { comment, linked, makeThread, summary } from "../thread/builders.test-helper.js";
 import type { LinkedThread } from "../thread/link.js";
 import type { TimelineEvent } from "../thread/types.js";
 import { analyze } from "./analyze.js";
-import { comment, input, linked, makeThread, summary } from "./test-thread.js";
+import { input } from "./analyze-input.test-helper.js";
 
 const BODIES = [
   "Same here on v1.2.3 on macOS. Reinstalling did not help.",
@@ -39,24 +40,16 @@ function bigThread() {
   return input(makeThread({ body: "It crashes.", comments, events }), { links });
 }
 
-describe("performance", () => {
-  it("analyses and renders 5,000 comments and 2,000 events well under a second", () => {
-    // Warm up the regexes on a small thread first: a server pays that once, not per report.
-    renderMarkdown(
-      analyze(input(makeThread({ body: "```\nError: x\n```", comments: [comment("a", "did not help")] }))),
-    );
-    const i = bigThread();
-    // CPU time, not wall time: the suite runs beside other work on shared cores.
-    const before = process.cpuUsage();
-    const report = analyze(i);
-    const md = renderMarkdown(report);
-    const json = renderJson(report);
-    const used = process.cpuUsage(before);
-    const ms = (used.user + used.system) / 1000;
+// Speed is measured by `npm run bench -- analyze` (the same 5,000-comment shape), never here: this
+// test only checks that a huge thread is analysed and rendered whole and correctly.
+describe("a huge thread", () => {
+  it("analyses 5,000 comments, 2,000 events and 1,000 links, and renders them as JSON and Markdown", () => {
+    const report = analyze(bigThread());
     expect(report.stats).toMatchObject({ comments: 5000, timelineEvents: 7000 });
     expect(report.errorMessage).toBe("ValueError: bad"); // the traceback outranks the prose error
-    expect(md.length).toBeGreaterThan(0);
-    expect(json.length).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(1000);
+    expect(JSON.parse(renderJson(report)).ref).toBe(report.ref);
+    const md = renderMarkdown(report);
+    expect(md).toContain("ValueError: bad");
+    expect(md).toContain("Widget crashes 999");
   });
 });
