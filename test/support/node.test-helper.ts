@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inspect } from "node:util";
 import { projectPath } from "../../src/project-paths.js";
 
 /** The sample fixtures that ship with the project (`examples/fixtures`). */
@@ -36,3 +37,6 @@ export const requirePackageData = (specifier: string): unknown => createRequire(
 
 /** A short stable digest of a text, for fake ETags. */
 export const digest = (text: string): string => createHash("sha256").update(text).digest("hex").slice(0, 16);
+
+/** Everything util.inspect shows of a value (hidden fields included), e.g. to prove a token never leaks. */
+export const inspectDeep = (value: unknown): string => inspect(value, { depth: 20, showHidden: true });

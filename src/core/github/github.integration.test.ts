@@ -1,8 +1,7 @@
 // The real client against the local stand-in (standin/) on 127.0.0.1, over the dev fixtures.
-import { fileURLToPath } from "node:url";
-import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateThread, loadFixtureDir, type Standin, startStandin } from "../../../standin/index.js";
+import { EXAMPLES_DIR, inspectDeep } from "../../../test/support/node.test-helper.js";
 import {
   AuthError,
   GoneError,
@@ -17,7 +16,7 @@ import { createGitHubClient, type GitHubClientOptions } from "./client.js";
 import { restVisible } from "./rest-visible.js";
 import type { RateLimitWait } from "./transport.js";
 
-const fixturesDir = fileURLToPath(new URL("../../../examples/fixtures", import.meta.url));
+const fixturesDir = EXAMPLES_DIR;
 const TOKEN = "ghp_IntegrationTok3n_abcdefghijklmnopqrstuvwxyz";
 const flagship: IssueRef = { host: "github.com", owner: "anthropics", repo: "claude-code", number: 45203 };
 // A generous timeout: two test workers share two cores, and a cold stand-in answers its first
@@ -364,9 +363,7 @@ describe("the token never leaks", () => {
       "UpstreamError",
     ]);
     for (const e of errors) {
-      const dump = [e.message, e.stack, e.hint, JSON.stringify(e), inspect(e, { depth: 20, showHidden: true })].join(
-        "\n",
-      );
+      const dump = [e.message, e.stack, e.hint, JSON.stringify(e), inspectDeep(e)].join("\n");
       expect(dump).not.toContain(TOKEN);
     }
     expect(logs.length).toBeGreaterThan(5);

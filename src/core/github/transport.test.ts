@@ -1,5 +1,5 @@
-import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { inspectDeep } from "../../../test/support/node.test-helper.js";
 import { AuthError, GoneError, IssuegraphError, RateLimitedError, UpstreamError } from "../errors.js";
 import type { IssueRef } from "../thread/types.js";
 import { gqlIssue, gqlThreadData, restIssue } from "./api-shapes.test-helper.js";
@@ -249,13 +249,7 @@ describe("the token never leaks", () => {
     logs.length = 0;
     const err = await failure(client(stubs, { logger }));
     expect(err).toBeInstanceOf(IssuegraphError);
-    const dump = [
-      err.message,
-      err.stack,
-      err.hint,
-      JSON.stringify(err),
-      inspect(err, { depth: 20, showHidden: true }),
-    ].join("\n");
+    const dump = [err.message, err.stack, err.hint, JSON.stringify(err), inspectDeep(err)].join("\n");
     expect(dump).not.toContain(TOKEN);
     expect(dump).not.toMatch(/authorization/i);
     expect(JSON.stringify(logs)).not.toContain(TOKEN);
