@@ -1,10 +1,13 @@
-import { spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import process from "node:process";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import {
+  makeParentFolder,
+  overwriteAfter,
+  removeFile,
+  setImmutable,
+  writeText,
+} from "../../../../test/support/files.test-helper.js";
+import { tempFolder } from "../../../../test/support/node.test-helper.js";
 import { StoreError } from "../../errors.js";
 import { makeThread, ref } from "../../thread/builders.test-helper.js";
 import { openStore } from "../open-store.js";
@@ -13,10 +16,10 @@ import { fetched, V1_THREAD_INSERT, v1ThreadParams } from "../store-rows.test-he
 import { sqliteMigrations } from "./migrations.js";
 import { openSqliteStore } from "./sqlite-store.js";
 
-const root = mkdtempSync(join(tmpdir(), "issuegraph-sqlite-"));
+const root = tempFolder("sqlite");
 let n = 0;
-const freshPath = () => join(root, `s${++n}`, "issuegraph.db");
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const freshPath = () => root.file(`s${++n}`, "issuegraph.db");
+afterAll(() => root.remove());
 
 storeContract("sqlite (temp file)", () => openStore({ kind: "sqlite", path: freshPath() }));
 
@@ -49,7 +52,7 @@ describe("sqlite store: the file", () => {
   it("migrates an older database when it opens it, keeping its data", async () => {
     // A version-1 database, built as version 1 built it.
     const path = freshPath();
-    mkdirSync(dirname(path), { recursive: true });
+    makeParentFolder(path);
     const raw = new Database(path);
     raw.exec(
       "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
@@ -81,7 +84,7 @@ describe("sqlite store: the file", () => {
   it("refuses to take over another program's SQLite database", async () => {
     const path = freshPath();
     await (await openSqliteStore(path)).close();
-    rmSync(path);
+    removeFile(path);
     const raw = new Database(path);
     raw.exec("CREATE TABLE users (id INTEGER)");
     raw.close();
@@ -92,8 +95,8 @@ describe("sqlite store: the file", () => {
 
 describe("sqlite store: bad files and paths (StoreError with a hint, never a raw error)", () => {
   it("a file that is not a database", async () => {
-    const path = join(root, "garbage.db");
-    writeFileSync(path, "this is not a database, just text that is long enough to have a header ".repeat(20));
+    const path = root.file("garbage.db");
+    writeText(path, "this is not a database, just text that is long enough to have a header ".repeat(20));
     const e = await caught(openStore({ kind: "sqlite", path }));
     expect(e.message).toMatch(/is not a SQLite database, or it is corrupt/);
     expect(e.hint).toMatch(/Move the file away/);
@@ -107,10 +110,7 @@ describe("sqlite store: bad files and paths (StoreError with a hint, never a raw
       await store.putThread(makeThread({ ref: ref(i, "acme", "app"), body: "x".repeat(3000) }), fetched());
     await store.close();
     // Overwrite everything after the first page (the header stays valid, the b-trees do not).
-    const size = statSync(path).size;
-    const fd = openSync(path, "r+");
-    writeSync(fd, Buffer.alloc(size - 4096, 0xab), 0, size - 4096, 4096);
-    closeSync(fd);
+    overwriteAfter(path, 4096);
     const e = await caught(
       (async () => {
         const s = await openSqliteStore(path);
@@ -125,9 +125,9 @@ describe("sqlite store: bad files and paths (StoreError with a hint, never a raw
   });
 
   it("a path whose folder is a file", async () => {
-    const file = join(root, "a-file");
-    writeFileSync(file, "x");
-    const e = await caught(openStore({ kind: "sqlite", path: join(file, "sub", "x.db") }));
+    const file = root.file("a-file");
+    writeText(file, "x");
+    const e = await caught(openStore({ kind: "sqlite", path: `${file}/sub/x.db` }));
     expect(e.message).toMatch(/Cannot create the folder .* a part of the path is a file/);
     expect(e.hint).toMatch(/--db/);
   });
@@ -146,22 +146,17 @@ describe("sqlite store: read-only, locked and full databases (StoreError with a 
     await ro.close();
   });
 
-  // Permission bits do not stop root, so as root the kernel's immutable attribute (chattr +i) makes
-  // the file read-only; as another user plain chmod does. Skipped where neither is possible.
-  const immutable = (path: string, on: boolean) =>
-    process.getuid?.() === 0
-      ? spawnSync("chattr", [on ? "+i" : "-i", path]).status === 0
-      : spawnSync("chmod", [on ? "0444" : "0644", path]).status === 0;
-  const probe = join(root, "probe");
-  writeFileSync(probe, "x");
-  const canLock = immutable(probe, true) && immutable(probe, false);
+  // Skipped where the file cannot be made unwritable (see setImmutable).
+  const probe = root.file("probe");
+  writeText(probe, "x");
+  const canLock = setImmutable(probe, true) && setImmutable(probe, false);
 
   it.skipIf(!canLock)("a database file the OS will not let us write (chattr +i as root, chmod otherwise)", async () => {
     const path = freshPath();
     const w = await openSqliteStore(path);
     await w.putThread(makeThread({ ref: a1, title: "original" }), fetched());
     await w.close(); // checkpoints the WAL into the file
-    expect(immutable(path, true)).toBe(true);
+    expect(setImmutable(path, true)).toBe(true);
     try {
       const outcome = await openSqliteStore(path).then(
         async (s) => {
@@ -175,7 +170,7 @@ describe("sqlite store: read-only, locked and full databases (StoreError with a 
       expect(outcome).toBeInstanceOf(StoreError);
       expect((outcome as StoreError).message).toMatch(/read-only|Cannot open/);
     } finally {
-      immutable(path, false);
+      setImmutable(path, false);
     }
     const again = await openSqliteStore(path);
     expect((await again.getThread(a1))?.thread.title).toBe("original");
