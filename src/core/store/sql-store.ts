@@ -8,7 +8,7 @@ import type { IssueRef, StateReason, Thread, ThreadKind, ThreadState, ThreadSumm
 import type { Driver, SqlExecutor } from "./driver.js";
 import { schemaVersion } from "./migrate.js";
 import { queryTerms } from "./query-terms.js";
-import { duplicateOf, isoTime, parseRefText, refText, repoKeyOf, searchDoc } from "./thread-columns.js";
+import { duplicateOf, isoTime, refFromStoredText, refText, repoKeyOf, searchDoc } from "./thread-columns.js";
 import type {
   Activity,
   CandidateAnswer,
@@ -325,7 +325,7 @@ export class SqlStore implements Store {
     }>("SELECT ref, sig_key, family, signature, error_text FROM error_signatures WHERE ref_key = ?", [refKey(ref)]);
     return r
       ? {
-          ref: parseRefText(r.ref),
+          ref: refFromStoredText(r.ref),
           key: r.sig_key,
           family: r.family,
           signature: r.signature,
@@ -567,7 +567,7 @@ export class SqlStore implements Store {
       [from, from, positive(options.limit, "limit")],
     );
     return rows.map((r) => ({
-      ref: parseRefText(r.ref),
+      ref: refFromStoredText(r.ref),
       title: r.title,
       views: Number(r.views),
       votes: Number(r.votes),
@@ -633,21 +633,21 @@ function toCandidateRow(r: CandidateRowDb): CandidateRow {
       status: r.fix_status ?? null,
       summary: r.fix_summary ?? null,
       workaround: r.workaround ?? null,
-      closedBy: r.closed_by ? r.closed_by.split(" ").filter(Boolean).map(parseRefText) : [],
+      closedBy: r.closed_by ? r.closed_by.split(" ").filter(Boolean).map(refFromStoredText) : [],
     },
   };
 }
 
 function toThreadRow(r: ThreadRowDb): ThreadRow {
   return {
-    ref: parseRefText(r.ref),
+    ref: refFromStoredText(r.ref),
     kind: r.kind,
     title: r.title,
     state: r.state,
     stateReason: r.state_reason ?? null,
     updatedAt: r.updated_at,
     fetchedAt: r.fetched_at,
-    duplicateOf: r.duplicate_of ? parseRefText(r.duplicate_of) : null,
+    duplicateOf: r.duplicate_of ? refFromStoredText(r.duplicate_of) : null,
     errorText: r.error_text ?? null,
     signatureKey: r.sig_key ?? null,
   };

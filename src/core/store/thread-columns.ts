@@ -7,7 +7,7 @@ import type { SearchDoc } from "./driver.js";
 /** "host/owner/repo#n" with the original case: a ref that round-trips through one text column. */
 export const refText = (r: IssueRef): string => `${r.host}/${r.owner}/${r.repo}#${r.number}`;
 
-export function parseRefText(text: string): IssueRef {
+export function refFromStoredText(text: string): IssueRef {
   const m = /^([^/]+)\/([^/]+)\/([^#]+)#(\d+)$/.exec(text);
   if (!m?.[1] || !m[2] || !m[3] || !m[4]) throw new Error(`not a stored ref: ${text}`);
   return { host: m[1], owner: m[2], repo: m[3], number: Number(m[4]) };
