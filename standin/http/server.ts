@@ -156,15 +156,21 @@ function peekOperationName(raw: string): string | null {
 async function stalledMidBody(res: Response, delayMs: number, done: () => void): Promise<Response> {
   const text = await res.text();
   const half = Math.floor(text.length / 2);
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       const encoder = new TextEncoder();
       controller.enqueue(encoder.encode(text.slice(0, half)));
-      setTimeout(() => {
+      timer = setTimeout(() => {
         controller.enqueue(encoder.encode(text.slice(half)));
         controller.close();
         done();
       }, delayMs);
+    },
+    // The client gave up (its timeout) and the socket closed: the rest is never sent.
+    cancel() {
+      clearTimeout(timer);
+      done();
     },
   });
   return new Response(body, { status: res.status, headers: res.headers });
