@@ -165,10 +165,11 @@ const MAX_REMEMBERED_WORDS = 50_000;
 const LIVE_COUNT_BELOW = 50;
 const MATCH_IDS = "SELECT rowid AS id FROM thread_fts WHERE thread_fts MATCH ?";
 /**
- * Threads' repositories by id, from the narrow (id, repo_key) index: a lookup in the table itself
- * reads a page of wide rows per thread.
+ * The same, with each thread's repository from the narrow (id, repo_key) index (a lookup in the
+ * table itself reads a page of wide rows per thread), at most `?` of them.
  */
-const REPO_OF_IDS = "SELECT id, repo_key FROM threads INDEXED BY threads_id_repo WHERE id";
+const MATCH_IDS_WITH_REPO =
+  "SELECT f.rowid AS id, t.repo_key FROM thread_fts f JOIN threads t INDEXED BY threads_id_repo ON t.id = f.rowid WHERE thread_fts MATCH ? LIMIT ?";
 
 /**
  * `IN (?, ?, …)` with the list padded (its last value repeated) to a power of two: a handful of
@@ -271,23 +272,18 @@ class Fts5Dialect implements SearchDialect {
     for (const t of terms) {
       if (found.length >= maxPostings) break;
       const phrase = `"${t.word.replace(/"/g, '""')}"`;
-      const all = await db.all<{ id: number }>(MATCH_IDS, [phrase]);
+      const room = maxPostings - found.length;
+      const rows = withRepo
+        ? await db.all<{ id: number; repo_key: string | null }>(MATCH_IDS_WITH_REPO, [phrase, room])
+        : (await db.all<{ id: number; repo_key?: undefined }>(MATCH_IDS, [phrase])).slice(0, room);
       const strong = new Set(
         (await db.all<{ id: number }>(MATCH_IDS, [`${STRONG} : ${phrase}`])).map((r) => Number(r.id)),
       );
-      for (const r of all.slice(0, maxPostings - found.length)) {
+      for (const r of rows) {
         const id = Number(r.id);
-        found.push({ docId: id, term: t.term, strong: strong.has(id), repoKey: null });
+        found.push({ docId: id, term: t.term, strong: strong.has(id), repoKey: r.repo_key ?? null });
       }
     }
-    if (!withRepo) return found;
-    const ids = [...new Set(found.map((p) => p.docId))].sort((a, b) => a - b);
-    const repoOf = new Map(
-      (await db.all<{ id: number; repo_key: string }>(`${REPO_OF_IDS} ${paddedIn(ids).sql}`, paddedIn(ids).params)).map(
-        (r) => [Number(r.id), r.repo_key],
-      ),
-    );
-    for (const p of found) p.repoKey = repoOf.get(p.docId) ?? null;
     return found;
   }
 
