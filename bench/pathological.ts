@@ -1,4 +1,4 @@
-// The pathological corpus (test/pathological/corpus.ts): CPU time to analyse each body (link
+// The pathological corpus (test/pathological/corpus.test-helper.ts): CPU time to analyse each body (link
 // discovery, analysis, the error, the Markdown report) and to render it as the page's HTML,
 // at 16, 32 and 64 KB, with the growth from 16 to 64 KB (4 = linear). The baseline, run in the same
 // process, is an ordinary body of the same size (prose with references). Then /healthz latency
@@ -14,7 +14,7 @@ import { makeTestApp, testThread } from "../src/server/app.test-helper.js";
 import { renderMarkdownBody } from "../src/server/html/markdown-html.js";
 import { createMarkdownPool } from "../src/server/html/markdown-pool.js";
 import { startServer } from "../src/server/node.js";
-import { PATHOLOGICAL_CORPUS } from "../test/pathological/corpus.js";
+import { PATHOLOGICAL_CORPUS } from "../test/pathological/corpus.test-helper.js";
 import { fmt, median, percentile, sampleCpu, table } from "./stats.js";
 
 const SIZES = [16_384, 32_768, 65_535];

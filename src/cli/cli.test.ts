@@ -207,7 +207,7 @@ describe("failures, each with its exit code and a hint", () => {
 
 describe("a language model, and the store's similar and search", () => {
   it("--llm openai sends the evidence to the model server and falls back, saying why, when its answer is malformed", async () => {
-    const { startModelServer } = await import("../../test/llm/model-server.js");
+    const { startModelServer } = await import("../../test/llm/model-server.test-helper.js");
     const model = await startModelServer();
     try {
       model.next({ kind: "answer", content: "not json at all" });

@@ -1,7 +1,7 @@
 // While pages of pathological issues are built, /healthz (and so every other reader) still answers
 // at once: parsing is bounded, and page bodies render in the worker pool with a deadline.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PATHOLOGICAL_CORPUS } from "../../test/pathological/corpus.js";
+import { PATHOLOGICAL_CORPUS } from "../../test/pathological/corpus.test-helper.js";
 import { makeTestApp, testThread } from "./app.test-helper.js";
 import { createMarkdownPool, type MarkdownRenderer } from "./html/markdown-pool.js";
 import { type RunningServer, startServer } from "./node.js";

@@ -14,7 +14,7 @@ import {
   SECRETS,
   type Site,
   startSite,
-} from "./support.js";
+} from "./site.test-helper.js";
 
 const FLAGSHIP = "anthropics/claude-code#45203";
 const FLAGSHIP_PATH = "/anthropics/claude-code/issues/45203";

@@ -2,7 +2,7 @@
 // issue page on a phone in dark), from the real site on the stand-in, in Chromium at 1366x900 and 390x844.
 // Run: npx tsx test/e2e/screenshots.ts
 import { mkdirSync } from "node:fs";
-import { EXAMPLE_FIXTURES, launchChromium, openAnalysed, startSite } from "./support.js";
+import { EXAMPLE_FIXTURES, launchChromium, openAnalysed, startSite } from "./site.test-helper.js";
 
 const OUT = new URL("../../docs/screenshots", import.meta.url).pathname;
 const SIZES = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;

@@ -15,7 +15,7 @@ import {
   type Site,
   startOtherOrigin,
   startSite,
-} from "./support.js";
+} from "./site.test-helper.js";
 
 const FLAGSHIP_PATH = "/anthropics/claude-code/issues/45203";
 const FLAGSHIP_ERROR = "You're out of extra usage. Add more at claude.ai/settings/usage and keep going.";

@@ -3,9 +3,9 @@
 // search queries. Nothing may run, and nothing may be requested from another host.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openAnalysed, type Site, startSite } from "./support.js";
-import { xssFixtures } from "./xss-fixtures.js";
-import { XSS_PAYLOADS } from "./xss-payloads.js";
+import { launchChromium, openAnalysed, type Site, startSite } from "./site.test-helper.js";
+import { xssFixtures } from "./xss-fixtures.test-helper.js";
+import { XSS_PAYLOADS } from "./xss-payloads.test-helper.js";
 
 let site: Site;
 let browser: Browser;

@@ -20,7 +20,7 @@ import { collectEvidence, type EvidenceItem } from "../../src/core/llm/evidence.
 import { writeWithLlm } from "../../src/core/llm/writer.js";
 import { renderJson } from "../../src/core/render/json.js";
 import { type Report, reportSchema } from "../../src/core/thread/report.js";
-import { type ModelServer, startModelServer } from "./model-server.js";
+import { type ModelServer, startModelServer } from "./model-server.test-helper.js";
 
 const DIR = fileURLToPath(new URL("../../examples/fixtures", import.meta.url));
 const KEY = "sk-test-SECRET0123456789abcdef";

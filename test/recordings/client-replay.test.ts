@@ -13,7 +13,13 @@ import { nextLink, restPages } from "../../src/core/github/paging.js";
 import { restComment, restIssue, restPull, restRelease, restTimelineEvent } from "../../src/core/github/schema.js";
 import { createTransport } from "../../src/core/github/transport.js";
 import { loadOpenApi, PathMatcher } from "../../standin/openapi-spec.js";
-import { loadScenario, type RecordedExchange, replayFetch, scenarioNames, urlOf } from "./recorded-scenarios.js";
+import {
+  loadScenario,
+  type RecordedExchange,
+  replayFetch,
+  scenarioNames,
+  urlOf,
+} from "./recorded-scenarios.test-helper.js";
 
 const API = "https://api.github.com";
 const TOKEN = "recorded-token-0000000000000000000000000001";

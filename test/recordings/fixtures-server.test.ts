@@ -11,7 +11,7 @@ import { createGitHubClient } from "../../src/core/github/client.js";
 import { restPages } from "../../src/core/github/paging.js";
 import { restIssue } from "../../src/core/github/schema.js";
 import { createTransport } from "../../src/core/github/transport.js";
-import { loadScenario } from "./recorded-scenarios.js";
+import { loadScenario } from "./recorded-scenarios.test-helper.js";
 
 const TOKEN = "recorded-token-0000000000000000000000000001";
 const fast = { retryBaseMs: 1, throttleUnitMs: 1, timeoutMs: 5_000 };

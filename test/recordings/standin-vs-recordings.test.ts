@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixtureThread, type Standin, startStandin } from "../../standin/index.js";
 import { at, type Loose, small } from "../../standin/standin.test-helper.js";
-import { loadScenario, type RecordedExchange, urlOf } from "./recorded-scenarios.js";
+import { loadScenario, type RecordedExchange, urlOf } from "./recorded-scenarios.test-helper.js";
 
 const ORG = "octokit-fixture-org";
 const TOKEN = "recorded-token-0000000000000000000000000001";

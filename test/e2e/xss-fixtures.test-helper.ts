@@ -1,6 +1,6 @@
 // Generated issues carrying the XSS corpus in every field a page shows.
 import type { FixtureThread } from "../../standin/index.js";
-import { XSS_PAYLOADS } from "./xss-payloads.js";
+import { XSS_PAYLOADS } from "./xss-payloads.test-helper.js";
 
 const CHUNK = 10;
 const AT = "2026-11-20T10:00:00Z";
