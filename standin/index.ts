@@ -1,5 +1,5 @@
 // The stand-in's in-process API: start a local GitHub (REST + GraphQL) over fixtures on 127.0.0.1.
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createFaultController, type FaultController } from "./faults.js";
 import type { FixtureRepo, FixtureThread } from "./fixture-schema.js";
@@ -116,10 +116,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   const server = createServer(createRequestHandler(state));
   // Keep-alive sockets would hold close() open; tests start and stop many servers.
   server.keepAliveTimeout = 1_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
-  });
+  await listen(server, options.port ?? 0, options.host ?? "127.0.0.1");
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   url = `http://${host}:${address.port}`;
@@ -145,4 +142,32 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     },
     reset,
   };
+}
+
+/** How long a requested port may stay taken before the stand-in gives up on it. */
+const PORT_WAIT_MS = 3_000;
+
+/**
+ * Listens on `port` (0: any free one). A requested port can be held for a moment by another
+ * process's outgoing connection (ports picked at random from the ephemeral range collide with
+ * those), so EADDRINUSE is retried for a few seconds before it is final.
+ */
+async function listen(server: Server, port: number, host: string): Promise<void> {
+  const deadline = Date.now() + PORT_WAIT_MS;
+  for (;;) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.off("error", reject);
+          resolve();
+        });
+      });
+      return;
+    } catch (error) {
+      const taken = (error as NodeJS.ErrnoException).code === "EADDRINUSE";
+      if (!taken || port === 0 || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }

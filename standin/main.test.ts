@@ -1,7 +1,10 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { startStandin } from "./index.js";
 import { parseLaunchArgs } from "./launch-args.js";
 import { exampleFixtures } from "./standin.test-helper.js";
 
@@ -38,4 +41,29 @@ describe("launcher", () => {
     const [code] = await exited;
     expect(code).toBe(0);
   }, 30_000);
+});
+
+describe("a requested port that is taken", () => {
+  const holdPort = async (): Promise<{ port: number; release: () => Promise<void> }> => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const { port } = blocker.address() as AddressInfo;
+    return { port, release: () => new Promise<void>((resolve) => blocker.close(() => resolve())) };
+  };
+
+  it("is waited for while another socket lets it go", async () => {
+    const held = await holdPort();
+    setTimeout(() => void held.release(), 400);
+    const standin = await startStandin({ fixturesDir: exampleFixtures, port: held.port });
+    expect(standin.url).toBe(`http://127.0.0.1:${held.port}`);
+    await standin.close();
+  });
+
+  it("fails with EADDRINUSE when it stays taken", async () => {
+    const held = await holdPort();
+    await expect(startStandin({ fixturesDir: exampleFixtures, port: held.port })).rejects.toMatchObject({
+      code: "EADDRINUSE",
+    });
+    await held.release();
+  });
 });
