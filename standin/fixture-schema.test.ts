@@ -1,26 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parseFixture } from "../src/core/fixture-codec/schema.js";
 import { parseRepo, parseThread } from "./fixture-schema.js";
+import { small } from "./standin.test-helper.js";
 
-const at = "2024-01-01T00:00:00Z";
-const file = {
-  type: "issue",
-  number: 1,
-  title: "t",
-  body: "",
-  author: { login: "alice", association: "NONE" },
-  state: "open",
-  state_reason: null,
-  labels: [],
-  locked: false,
-  created_at: at,
-  updated_at: at,
-  closed_at: null,
-  pull: null,
-  comments: [],
-  events: [],
-};
-const withEvent = (event: Record<string, unknown>) => ({ ...file, events: [{ actor: "m", created_at: at, ...event }] });
+// The shared minimal thread, as a file: the repository comes from the file's path, not its fields.
+const { owner: _owner, repo: _repo, ...file } = small({ number: 1 });
+const withEvent = (event: Record<string, unknown>) => ({
+  ...file,
+  events: [{ actor: "m", created_at: file.created_at, ...event }],
+});
 const core = (json: unknown) => parseFixture(json).ok;
 const standin = (json: unknown) => {
   try {
