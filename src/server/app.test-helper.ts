@@ -1,6 +1,8 @@
 // Test-only: an app over a real in-memory SQLite store, a recording fake GitHub source, a
 // steppable clock and a recording logger, plus a tiny cookie-keeping client for app.request().
+
 import { NotFoundError } from "../core/errors.js";
+import { summaryOf } from "../core/graph/summary.js";
 import { refKey } from "../core/refs/parse-ref.js";
 import { renderMarkdown } from "../core/render/markdown.js";
 import { openSqliteStore } from "../core/store/sqlite/sqlite-store.js";
@@ -109,22 +111,7 @@ export class FakeSource implements ReportSource {
     const out = new Map<string, ThreadSummary | null>();
     for (const r of refs) {
       const t = this.threads.get(refKey(r));
-      out.set(
-        refKey(r),
-        t
-          ? {
-              ref: t.ref,
-              kind: t.kind,
-              url: t.url,
-              title: t.title,
-              state: t.state,
-              stateReason: t.stateReason,
-              merged: t.pull ? t.pull.merged : null,
-              mergedAt: t.pull?.mergedAt ?? null,
-              draft: t.pull?.draft ?? null,
-            }
-          : null,
-      );
+      out.set(refKey(r), t ? summaryOf(t) : null);
     }
     return out;
   }
